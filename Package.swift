@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+// Taitotutka: following and developing the digital competence of public-sector staff.
+import PackageDescription
+
+let package = Package(
+    name: "taitotutka",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "taitotutka", targets: ["taitotutka"]),
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "HTTPServer",
+            dependencies: [
+                "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "taitotutka",
+            dependencies: [
+                "HTTPServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "HTTPServerTests",
+            dependencies: ["HTTPServer"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,66 @@
+import ArgumentParser
+import HTTPServer
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `taitotutka serve`: runs the web server until SIGTERM or SIGINT.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve Taitotutka over HTTP.")
+
+    @Option(help: "Address to listen on (IPv4 or IPv6; :: for all interfaces).")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free port.")
+    var port = 8080
+
+    @Option(help: "Directory holding Public/, Templates/ and Migrations/ (default: the working directory).")
+    var root = "."
+
+    @Option(help: "Most simultaneous connections; more are answered 503.")
+    var maxConnections = 1024
+
+    @Option(help: "Threads that run request handlers.")
+    var workers: Int?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
+        if let workers, workers <= 0 { throw ValidationError("--workers must be positive.") }
+    }
+
+    func run() throws {
+        let layout = try ProjectLayout(root: root)
+        LoggingSystem.bootstrap { label in
+            var handler = BufferedLogHandler(label: label)
+            handler.logLevel = logLevel
+            return handler
+        }
+        let logger = Logger(label: "taitotutka")
+
+        var configuration = ServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.maxConnections = maxConnections
+        if let workers { configuration.workerCount = workers }
+
+        let responder = try Application.makeResponder(layout: layout, logger: logger)
+        let server = HTTPServer(configuration: configuration, responder: responder, logger: logger)
+        do {
+            try server.start()
+        } catch {
+            throw ValidationError("Cannot listen on \(host):\(port): \(error)")
+        }
+        // Written straight to the descriptor so it appears at once even when stdout is a pipe.
+        let address = "Taitotutka is serving http://\(host.contains(":") ? "[\(host)]" : host):\(server.port)/\n"
+        _ = address.utf8CString.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
+        server.runUntilSignalled()
+        BufferedLogOutput.shared.flush()
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
