@@ -20,10 +20,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .target(name: "CSocketShims"),
         .target(
             name: "HTTPServer",
             dependencies: [
                 "CZlib",
+                "CSocketShims",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

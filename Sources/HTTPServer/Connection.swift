@@ -1,4 +1,5 @@
-import Dispatch
+import CSocketShims
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,14 +7,21 @@ import Glibc
 /// One client connection: reads and parses requests, hands each to the worker pool, writes the
 /// responses in order, and enforces the deadlines.
 ///
-/// Every property is confined to the owning `IOLoop`'s serial queue; workers only ever reach a
-/// connection by submitting a block to that queue. That is what makes `@unchecked Sendable` sound.
+/// Readiness events arrive on the owning `IOLoop`'s queue; a finished handler completes its
+/// request on the worker thread, writing the response itself rather than handing it back to the
+/// I/O queue (that hand-off cost a thread wake-up per request). Every mutable property is guarded
+/// by `lock`, which is what makes `@unchecked Sendable` sound: the entry points take the lock, and
+/// everything private runs with it held.
 final class Connection: @unchecked Sendable {
     enum DeadlineKind {
         case idle, head, body, write, linger
     }
 
     private static let continueHead = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+    /// Guards every `var` below. A plain pthread mutex: it is contended only when the sweep timer
+    /// or a readiness event meets a worker finishing a request, and then only for microseconds.
+    private let lock = NSLock()
 
     let fd: Int32
     let remoteAddress: String
@@ -23,10 +31,9 @@ final class Connection: @unchecked Sendable {
     private let countsTowardCap: Bool
 
     private var parser: RequestParser
-    private var readSource: DispatchSourceRead?
-    private var writeSource: DispatchSourceWrite?
-    private var readSuspended = false
-    private var writeArmed = false
+    /// Whether the loop should report readability / writability for this socket.
+    private var wantsRead = true
+    private var wantsWrite = false
     private var outgoing: [OutgoingMessage] = []
     private var handlerInFlight = false
     /// The current response is the last: close once it is written.
@@ -36,12 +43,11 @@ final class Connection: @unchecked Sendable {
     /// The response is out and our side is shut down; input is drained until the client closes.
     private var lingering = false
     private var shuttingDown = false
-    private(set) var isClosed = false
-    private var pendingCancellations = 0
+    private var isClosed = false
     private var headStartedAt: UInt64 = 0
 
     /// When the current deadline passes (monotonic ns), or 0 for none.
-    private(set) var deadline: UInt64 = 0
+    private var deadline: UInt64 = 0
     private var deadlineKind = DeadlineKind.idle
 
     init(fd: Int32, remoteAddress: String, loop: IOLoop, context: ServerContext, countsTowardCap: Bool) {
@@ -53,24 +59,57 @@ final class Connection: @unchecked Sendable {
         parser = RequestParser(limits: context.configuration.limits, bodyLimit: context.bodyLimit)
     }
 
-    /// Starts reading. Called on the loop's queue.
+    // MARK: - Entry points (each takes the lock)
+
+    /// Starts the idle deadline; the loop already watches the socket.
     func start() {
-        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: loop.queue)
-        source.setEventHandler { [self] in handleReadable() }
-        source.setCancelHandler { [self] in sourceCancelled() }
-        readSource = source
-        source.resume()
-        setDeadline(MonotonicClock.now() &+ context.idleTimeout, .idle)
+        lock.withLock { setDeadline(MonotonicClock.now() &+ context.idleTimeout, .idle) }
     }
 
     /// Starts an over-capacity connection whose 503 has been sent: drain, then close.
     func startLingering() {
-        start()
-        lingering = true
-        setDeadline(MonotonicClock.now() &+ min(context.lingerTimeout, 1_000_000_000), .linger)
+        lock.withLock {
+            lingering = true
+            setDeadline(MonotonicClock.now() &+ min(context.lingerTimeout, 1_000_000_000), .linger)
+        }
+    }
+
+    /// Acts on readiness reported by the loop.
+    func handleEvents(_ events: UInt32) {
+        lock.withLock { handleEventsLocked(events) }
+    }
+
+    /// Called by the loop's sweep: acts if the current deadline has passed.
+    func checkDeadline(now: UInt64) {
+        lock.withLock {
+            if deadline != 0 && deadline <= now { deadlinePassed() }
+        }
+    }
+
+    /// Stops taking new requests: closes now if idle, otherwise after the request in progress.
+    func beginShutdown() {
+        lock.withLock {
+            shuttingDown = true
+            if !handlerInFlight && outgoing.isEmpty && parser.phase == .idle { closeLocked() }
+        }
+    }
+
+    /// Closes the connection at once.
+    func close() {
+        lock.withLock { closeLocked() }
     }
 
     // MARK: - Reading
+
+    private func handleEventsLocked(_ events: UInt32) {
+        if events & (TT_EPOLLHUP | TT_EPOLLERR) != 0 && events & TT_EPOLLIN == 0 {
+            // Reset or fully closed: nothing more can be read or written.
+            closeLocked()
+            return
+        }
+        if events & (TT_EPOLLIN | TT_EPOLLRDHUP) != 0 { handleReadable() }
+        if events & TT_EPOLLOUT != 0 && !isClosed { handleWritable() }
+    }
 
     private func handleReadable() {
         guard !isClosed else { return }
@@ -88,7 +127,7 @@ final class Connection: @unchecked Sendable {
         } else if count == 0 {
             peerClosed()
         } else if errno != EAGAIN && errno != EWOULDBLOCK {
-            close()
+            closeLocked()
         }
     }
 
@@ -105,7 +144,7 @@ final class Connection: @unchecked Sendable {
             case .needMoreData:
                 if peerFinishedSending {
                     // No more bytes will come: a partial request can never complete.
-                    if outgoing.isEmpty { close() }
+                    if outgoing.isEmpty { closeLocked() }
                     return
                 }
                 refreshInputDeadline()
@@ -133,7 +172,7 @@ final class Connection: @unchecked Sendable {
         case .idle:
             headStartedAt = 0
             if shuttingDown {
-                close()
+                closeLocked()
             } else {
                 setDeadline(now &+ context.idleTimeout, .idle)
             }
@@ -149,7 +188,7 @@ final class Connection: @unchecked Sendable {
         peerFinishedSending = true
         suspendReading()
         if lingering || (!handlerInFlight && outgoing.isEmpty && parser.phase == .idle) {
-            close()
+            closeLocked()
         } else if !handlerInFlight {
             processInput()
         }
@@ -166,13 +205,12 @@ final class Connection: @unchecked Sendable {
         let request = incoming
         let keepAlive = request.wantsKeepAlive
         let context = self.context
-        let queue = loop.queue
         context.workers.submit { [self] in
             let response = context.responder.respond(to: request)
             let serialized = ResponseSerializer.serialize(
                 response, requestMethod: request.method, version: request.version,
                 keepAlive: keepAlive && !context.isShuttingDown)
-            queue.async { self.complete(serialized) }
+            lock.withLock { complete(serialized) }
         }
     }
 
@@ -210,7 +248,7 @@ final class Connection: @unchecked Sendable {
                 }
                 return
             case .failed:
-                close()
+                closeLocked()
                 return
             }
         }
@@ -222,38 +260,33 @@ final class Connection: @unchecked Sendable {
         }
     }
 
+    private func handleWritable() {
+        flush()
+        if !isClosed && !handlerInFlight && !closeAfterWriting && outgoing.isEmpty { processInput() }
+    }
+
     private func armWriting() {
-        if writeSource == nil {
-            let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: loop.queue)
-            source.setEventHandler { [self] in
-                guard !isClosed else { return }
-                flush()
-                if !isClosed && !handlerInFlight && !closeAfterWriting && outgoing.isEmpty { processInput() }
-            }
-            source.setCancelHandler { [self] in sourceCancelled() }
-            writeSource = source
-        }
-        guard !writeArmed, let writeSource else { return }
-        writeArmed = true
-        writeSource.resume()
+        guard !wantsWrite else { return }
+        wantsWrite = true
+        loop.setInterest(fd, read: wantsRead, write: true)
     }
 
     private func disarmWriting() {
-        guard writeArmed, let writeSource else { return }
-        writeArmed = false
-        writeSource.suspend()
+        guard wantsWrite else { return }
+        wantsWrite = false
+        loop.setInterest(fd, read: wantsRead, write: false)
     }
 
     private func suspendReading() {
-        guard !readSuspended, let readSource else { return }
-        readSuspended = true
-        readSource.suspend()
+        guard wantsRead else { return }
+        wantsRead = false
+        loop.setInterest(fd, read: false, write: wantsWrite)
     }
 
     private func resumeReading() {
-        guard readSuspended, !peerFinishedSending, let readSource else { return }
-        readSuspended = false
-        readSource.resume()
+        guard !wantsRead, !peerFinishedSending else { return }
+        wantsRead = true
+        loop.setInterest(fd, read: true, write: wantsWrite)
     }
 
     // MARK: - Deadlines and closing
@@ -263,12 +296,11 @@ final class Connection: @unchecked Sendable {
         deadlineKind = kind
     }
 
-    /// Called by the loop's sweep when `deadline` has passed.
-    func deadlinePassed() {
+    private func deadlinePassed() {
         guard !isClosed else { return }
         switch deadlineKind {
         case .idle, .write, .linger:
-            close()
+            closeLocked()
         case .head, .body:
             setDeadline(0, .idle)
             context.logger.info("request timed out", metadata: ["peer": "\(remoteAddress)", "phase": "\(deadlineKind)"])
@@ -276,18 +308,12 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    /// Stops taking new requests: closes now if idle, otherwise after the request in progress.
-    func beginShutdown() {
-        shuttingDown = true
-        if !handlerInFlight && outgoing.isEmpty && parser.phase == .idle { close() }
-    }
-
     /// After a final response: shut down our sending side, then drain input until the client
     /// closes or the linger deadline passes. Closing at once with unread input would send a reset
     /// that can destroy the response before the client reads it.
     private func closeGracefully() {
         guard !peerFinishedSending else {
-            close()
+            closeLocked()
             return
         }
         Glibc.shutdown(fd, Int32(SHUT_WR))
@@ -296,35 +322,14 @@ final class Connection: @unchecked Sendable {
         setDeadline(MonotonicClock.now() &+ context.lingerTimeout, .linger)
     }
 
-    /// Closes the connection at once. The descriptor itself is closed when both Dispatch sources
-    /// have confirmed cancellation, so it can never be closed twice or reused while monitored.
-    func close() {
+    /// `isClosed` guards the one call to `close(2)`, and the loop stops watching the descriptor
+    /// before it is closed, so it is never closed twice or watched after reuse.
+    private func closeLocked() {
         guard !isClosed else { return }
         isClosed = true
         loop.remove(self)
         for message in outgoing { message.discard() }
         outgoing.removeAll()
-        if let readSource {
-            pendingCancellations += 1
-            if readSuspended { readSource.resume() }
-            readSource.cancel()
-        }
-        if let writeSource {
-            pendingCancellations += 1
-            if !writeArmed { writeSource.resume() }
-            writeSource.cancel()
-        }
-        if pendingCancellations == 0 { closeDescriptor() }
-    }
-
-    private func sourceCancelled() {
-        pendingCancellations -= 1
-        if pendingCancellations == 0 { closeDescriptor() }
-    }
-
-    private func closeDescriptor() {
-        readSource = nil
-        writeSource = nil
         Glibc.close(fd)
         if countsTowardCap {
             context.openConnections.subtract(1, ordering: .relaxed)

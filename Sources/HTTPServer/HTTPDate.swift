@@ -1,24 +1,29 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// IMF-fixdate formatting and parsing (RFC 9110 §5.6.7), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
 public enum HTTPDate {
     private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    /// The formatted current second, so the `Date` header costs one comparison per response.
-    private static let cache = Mutex<(second: Int, text: [UInt8])>((-1, []))
+    private final class Cache {
+        var second = -1
+        var text: [UInt8] = []
+    }
+
+    /// The formatted current second per thread, so the `Date` header costs one comparison per
+    /// response and no lock.
+    private static let cache = ThreadLocal { Cache() }
 
     /// The `Date` header value for now, as bytes.
     static func nowBytes() -> [UInt8] {
         let second = time(nil)
-        return cache.withLock { cached in
-            if cached.second != second {
-                cached = (second, Array(format(secondsSince1970: second).utf8))
-            }
-            return cached.text
+        let cached = cache.value
+        if cached.second != second {
+            cached.second = second
+            cached.text = Array(format(secondsSince1970: second).utf8)
         }
+        return cached.text
     }
 
     /// Formats seconds since 1970 as an IMF-fixdate.

@@ -1,3 +1,4 @@
+import CSocketShims
 import Dispatch
 import Logging
 import Synchronization
@@ -28,13 +29,18 @@ public final class HTTPServer: @unchecked Sendable {
     private var nextLoop = 0
     private var boundPort = 0
 
+    /// Fails only if the system refuses an epoll instance (out of descriptors).
     public init(configuration: ServerConfiguration = ServerConfiguration(), responder: any HTTPResponder,
-                logger: Logger = Logger(label: "taitotutka.http")) {
+                logger: Logger = Logger(label: "taitotutka.http")) throws(SocketError) {
         self.configuration = configuration
         self.logger = logger
         let context = ServerContext(configuration: configuration, responder: responder, logger: logger)
         self.context = context
-        loops = (0..<max(1, configuration.ioQueueCount)).map { IOLoop(index: $0, context: context) }
+        var loops: [IOLoop] = []
+        for index in 0..<max(1, configuration.ioQueueCount) {
+            loops.append(try IOLoop(index: index, context: context))
+        }
+        self.loops = loops
     }
 
     /// The port the server listens on (useful after binding port 0).
@@ -45,7 +51,7 @@ public final class HTTPServer: @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
         let fd = try Socket.listen(host: configuration.host, port: configuration.port, backlog: configuration.listenBacklog)
         state.withLock { $0 = .running }
-        for loop in loops { loop.queue.async { loop.startSweeping() } }
+        for loop in loops { loop.queue.async { loop.start() } }
         acceptQueue.sync {
             listenDescriptor = fd
             boundPort = Socket.boundPort(fd)
@@ -116,7 +122,7 @@ public final class HTTPServer: @unchecked Sendable {
             var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
             let fd = withUnsafeMutablePointer(to: &storage) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    accept(listenDescriptor, $0, &length)
+                    tt_accept(listenDescriptor, $0, &length)
                 }
             }
             guard fd >= 0 else {
@@ -130,7 +136,7 @@ public final class HTTPServer: @unchecked Sendable {
                     return
                 }
             }
-            Socket.prepareAccepted(fd)
+            Socket.setNoDelay(fd)
             let address = Socket.describe(storage)
             if context.openConnections.wrappingAdd(1, ordering: .relaxed).newValue > configuration.maxConnections {
                 context.openConnections.subtract(1, ordering: .relaxed)

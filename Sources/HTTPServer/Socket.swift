@@ -109,12 +109,8 @@ enum Socket {
         }
     }
 
-    /// Makes an accepted socket non-blocking and close-on-exec, and turns off Nagle's algorithm:
-    /// responses go out in one write, so waiting to coalesce only adds latency.
-    /// (Glibc's module map does not expose accept4, hence fcntl after accept.)
-    static func prepareAccepted(_ fd: Int32) {
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+    /// Turns off Nagle's algorithm: responses go out in one write, so waiting only adds latency.
+    static func setNoDelay(_ fd: Int32) {
         var on: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
     }

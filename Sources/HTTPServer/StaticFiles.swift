@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// Serves files below one directory, safely: no path escapes the directory (not with `..`, encoded
 /// or plain, nor through symbolic links), no directory listings, no hidden files.
@@ -11,6 +10,8 @@ import Synchronization
 public final class StaticFiles: Sendable {
     /// What a cached file carries besides its bytes.
     struct Asset: Sendable {
+        let device: UInt64
+        let inode: UInt64
         let size: Int
         let modified: Int
         let modifiedNanoseconds: Int
@@ -27,7 +28,7 @@ public final class StaticFiles: Sendable {
     public let root: String
     private let cacheControl: String
     private let maxCachedFileSize: Int
-    private let cache = Mutex<[String: Asset]>([:])
+    private let cache = ReadWriteLocked<[String: Asset]>([:])
 
     /// Fails if `directory` does not exist or is not a directory.
     public init?(directory: String, cacheControl: String = "public, max-age=3600", maxCachedFileSize: Int = 1024 * 1024) {
@@ -39,7 +40,7 @@ public final class StaticFiles: Sendable {
 
     /// Answers a GET or HEAD for `relativePath` (already percent-decoded, e.g. `css/site.css`).
     public func respond(to request: Request, relativePath: String) -> Response {
-        guard let path = resolve(relativePath), let asset = asset(at: path) else {
+        guard let asset = asset(for: relativePath) else {
             return .text("Not Found\n", status: .notFound)
         }
         let compressible = Compression.isCompressible(contentType: asset.contentType)
@@ -73,20 +74,30 @@ public final class StaticFiles: Sendable {
         return real
     }
 
-    private func asset(at path: String) -> Asset? {
+    /// The asset for a request path. Cached entries are keyed by the request path and trusted only
+    /// while one `stat` of the unresolved path finds the very same file (device, inode, size and
+    /// modification time): if a symbolic link on the way is changed to point elsewhere, the inode
+    /// differs and the path goes through `resolve` (and its containment check) again.
+    private func asset(for relativePath: String) -> Asset? {
+        if let cached = cache.read({ $0[relativePath] }) {
+            var info = stat()
+            if stat(root + "/" + relativePath, &info) == 0, Self.matches(info, cached) { return cached }
+        }
+        guard let path = resolve(relativePath) else { return nil }
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(info.st_size), modified = Int(info.st_mtim.tv_sec), nanos = Int(info.st_mtim.tv_nsec)
-        if let cached = cache.withLock({ $0[path] }), cached.size == size, cached.modified == modified,
-           cached.modifiedNanoseconds == nanos {
-            return cached
-        }
-        let asset = load(path: path, size: size, modified: modified, nanoseconds: nanos)
-        if let asset, asset.bytes != nil { cache.withLock { $0[path] = asset } }
+        let asset = load(path: path, info: info)
+        if let asset, asset.bytes != nil { cache.write { $0[relativePath] = asset } }
         return asset
     }
 
-    private func load(path: String, size: Int, modified: Int, nanoseconds: Int) -> Asset? {
+    private static func matches(_ info: stat, _ asset: Asset) -> Bool {
+        UInt64(info.st_dev) == asset.device && UInt64(info.st_ino) == asset.inode && Int(info.st_size) == asset.size
+            && Int(info.st_mtim.tv_sec) == asset.modified && Int(info.st_mtim.tv_nsec) == asset.modifiedNanoseconds
+    }
+
+    private func load(path: String, info: stat) -> Asset? {
+        let size = Int(info.st_size), modified = Int(info.st_mtim.tv_sec), nanoseconds = Int(info.st_mtim.tv_nsec)
         let contentType = MediaType.forPath(path)
         var bytes: [UInt8]?
         var gzipped: [UInt8]?
@@ -99,7 +110,7 @@ public final class StaticFiles: Sendable {
             }
         }
         let etag = "\"\(String(size, radix: 16))-\(String(modified, radix: 16))\(String(nanoseconds, radix: 16))\""
-        return Asset(size: size, modified: modified, modifiedNanoseconds: nanoseconds, contentType: contentType,
+        return Asset(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: size, modified: modified, modifiedNanoseconds: nanoseconds, contentType: contentType,
                      etag: etag, lastModified: HTTPDate.format(secondsSince1970: modified),
                      bytes: bytes, gzipped: gzipped, path: path)
     }

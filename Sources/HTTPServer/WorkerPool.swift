@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A fixed set of threads that run request handlers.
@@ -5,61 +6,71 @@ import Foundation
 /// Handlers may block (database, files), so they must not run on the I/O queues, and parking them
 /// on Dispatch's global pool would let a burst of slow requests starve every connection. A bounded
 /// pool of our own threads keeps that cost in one known place.
+///
+/// Idle workers wait on their own semaphores in a stack, and a new job wakes the most recently
+/// idle one (or none, when a worker is still running and will take it next). Waking an arbitrary
+/// waiter for every job made the pool spend more time switching threads than running handlers.
 final class WorkerPool: @unchecked Sendable {
-    // All mutable state below is guarded by `condition`.
-    private let condition = NSCondition()
+    private final class Worker: Sendable {
+        let wakeUp = DispatchSemaphore(value: 0)
+    }
+
+    // Guarded by `lock`.
+    private let lock = NSLock()
     private var jobs: [@Sendable () -> Void] = []
     private var nextJob = 0
-    private var idleWorkers = 0
+    private var idle: [Worker] = []
     private var stopping = false
-    private var running = 0
 
     init(threadCount: Int, name: String) {
         for index in 0..<max(1, threadCount) {
-            let thread = Thread { [self] in self.work() }
+            let worker = Worker()
+            let thread = Thread { [self] in self.run(worker) }
             thread.name = "\(name)-\(index)"
             thread.stackSize = 1 << 20
-            condition.lock()
-            running += 1
-            condition.unlock()
             thread.start()
         }
     }
 
-    /// Queues a job; the first idle worker runs it.
+    /// Queues a job; an idle worker is woken only if every worker is asleep or busy.
     func submit(_ job: @escaping @Sendable () -> Void) {
-        condition.lock()
+        lock.lock()
         jobs.append(job)
-        if idleWorkers > 0 { condition.signal() }
-        condition.unlock()
+        let sleeper = idle.popLast()
+        lock.unlock()
+        sleeper?.wakeUp.signal()
     }
 
     /// Lets queued jobs finish, then ends the threads.
     func stop() {
-        condition.lock()
+        lock.lock()
         stopping = true
-        condition.broadcast()
-        condition.unlock()
+        let sleepers = idle
+        idle.removeAll()
+        lock.unlock()
+        for sleeper in sleepers { sleeper.wakeUp.signal() }
     }
 
-    private func work() {
-        while let job = takeJob() {
-            job()
+    private func run(_ worker: Worker) {
+        while true {
+            lock.lock()
+            if nextJob < jobs.count {
+                let job = takeJobLocked()
+                lock.unlock()
+                job()
+                continue
+            }
+            if stopping {
+                lock.unlock()
+                return
+            }
+            idle.append(worker)
+            lock.unlock()
+            worker.wakeUp.wait()
         }
-        condition.lock()
-        running -= 1
-        condition.unlock()
     }
 
-    private func takeJob() -> (@Sendable () -> Void)? {
-        condition.lock()
-        defer { condition.unlock() }
-        while nextJob == jobs.count {
-            if stopping { return nil }
-            idleWorkers += 1
-            condition.wait()
-            idleWorkers -= 1
-        }
+    private func takeJobLocked() -> @Sendable () -> Void {
         let job = jobs[nextJob]
         nextJob += 1
         if nextJob == jobs.count {

@@ -1,6 +1,7 @@
 import Dispatch
 import Logging
-import Synchronization
+import Foundation
+import HTTPServer
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,18 +37,27 @@ struct BufferedLogHandler: LogHandler {
     }
 }
 
-/// The process-wide log buffer behind `BufferedLogHandler`.
-/// `@unchecked` only because of `timer`, which is set once in `init` and never touched again.
+/// The process-wide log output behind `BufferedLogHandler`.
+///
+/// Each thread appends to its own buffer, so request threads never wait for one another to log;
+/// a timer writes all buffers out every 200 ms. Lines from different threads may therefore appear
+/// slightly out of time order within one flush; each carries its own timestamp.
 final class BufferedLogOutput: @unchecked Sendable {
     static let shared = BufferedLogOutput()
 
-    private struct State {
-        var buffer: [UInt8] = []
+    /// One thread's pending lines and its cached timestamp prefix. The lock is only ever contended
+    /// by the flush timer.
+    final class ThreadBuffer: @unchecked Sendable {
+        let lock = NSLock()
+        var bytes: [UInt8] = []
         var second = -1
         var secondText = ""
     }
 
-    private let state = Mutex(State())
+    private let buffers = ThreadLocal { ThreadBuffer() }
+    /// Serialises writes to standard error so flushed blocks never interleave.
+    private let writeLock = NSLock()
+    /// Set once in `init`, never touched again (the reason for `@unchecked`).
     private let timer: DispatchSourceTimer
 
     private init() {
@@ -57,47 +67,53 @@ final class BufferedLogOutput: @unchecked Sendable {
         timer.resume()
     }
 
-    /// `2026-11-23T18:04:05.123Z`, formatting the date part once per second.
+    /// `2026-11-23T18:04:05.123Z`, formatting the date part once per second per thread.
     func timestamp() -> String {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        let millis = Int(now.tv_nsec) / 1_000_000
-        let prefix = state.withLock { state -> String in
-            if state.second != now.tv_sec {
-                var seconds = now.tv_sec
-                var parts = tm()
-                gmtime_r(&seconds, &parts)
-                func pad(_ value: Int32, _ width: Int) -> String {
-                    let text = String(value)
-                    return String(repeating: "0", count: max(0, width - text.count)) + text
-                }
-                state.second = now.tv_sec
-                state.secondText = "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
-                    + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))"
+        let buffer = buffers.value
+        if buffer.second != now.tv_sec {
+            var seconds = now.tv_sec
+            var parts = tm()
+            gmtime_r(&seconds, &parts)
+            func pad(_ value: Int32, _ width: Int) -> String {
+                let text = String(value)
+                return String(repeating: "0", count: max(0, width - text.count)) + text
             }
-            return state.secondText
+            buffer.second = now.tv_sec
+            buffer.secondText = "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
+                + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))"
         }
-        let millisText = String(millis)
-        return prefix + "." + String(repeating: "0", count: 3 - millisText.count) + millisText + "Z"
+        let millisText = String(Int(now.tv_nsec) / 1_000_000)
+        return buffer.secondText + "." + String(repeating: "0", count: 3 - millisText.count) + millisText + "Z"
     }
 
     func append(_ line: String, urgent: Bool) {
-        let full = state.withLock { state -> Bool in
-            state.buffer.append(contentsOf: line.utf8)
-            return state.buffer.count >= 64 * 1024
-        }
+        let buffer = buffers.value
+        buffer.lock.lock()
+        buffer.bytes.append(contentsOf: line.utf8)
+        let full = buffer.bytes.count >= 64 * 1024
+        buffer.lock.unlock()
         if full || urgent { flush() }
     }
 
-    /// Writes out everything buffered.
+    /// Writes out everything buffered by every thread.
     func flush() {
-        let pending = state.withLock { state -> [UInt8] in
-            defer { state.buffer.removeAll(keepingCapacity: true) }
-            return state.buffer
+        for buffer in buffers.allValues {
+            buffer.lock.lock()
+            let pending = buffer.bytes
+            buffer.bytes.removeAll(keepingCapacity: true)
+            buffer.lock.unlock()
+            if !pending.isEmpty { write(pending) }
         }
+    }
+
+    private func write(_ bytes: [UInt8]) {
+        writeLock.lock()
+        defer { writeLock.unlock() }
         var offset = 0
-        while offset < pending.count {
-            let written = pending.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress.map { $0 + offset }, pending.count - offset) }
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else { return }
             offset += written

@@ -49,7 +49,7 @@ struct Serve: ParsableCommand {
         if let workers { configuration.workerCount = workers }
 
         let responder = try Application.makeResponder(layout: layout, logger: logger)
-        let server = HTTPServer(configuration: configuration, responder: responder, logger: logger)
+        let server = try HTTPServer(configuration: configuration, responder: responder, logger: logger)
         do {
             try server.start()
         } catch {
