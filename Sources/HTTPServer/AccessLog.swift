@@ -22,14 +22,20 @@ public enum AccessLog {
                 var response = try next(identified)
                 response.headers.set("X-Request-Id", identified.id)
                 let micros = (MonotonicClock.now() &- started) / 1000
-                logger.info("\(request.method.rawValue) \(request.rawPath) \(response.status.code)", metadata: [
-                    "request-id": "\(identified.id)",
-                    "bytes": "\(response.body.count)",
-                    "duration-ms": "\(Double(micros) / 1000)",
-                ])
+                // One preformatted message rather than metadata: this runs for every request, and a
+                // metadata dictionary per line costs more than the rest of the line.
+                logger.info("""
+                    \(request.method.rawValue) \(request.rawPath) \(response.status.code) \
+                    bytes=\(response.body.count) duration-ms=\(micros / 1000).\(threeDigits(micros % 1000)) \
+                    request-id=\(identified.id)
+                    """)
                 return response
             }
         }
+    }
+
+    private static func threeDigits(_ value: UInt64) -> String {
+        value < 10 ? "00\(value)" : value < 100 ? "0\(value)" : "\(value)"
     }
 
     static func nextRequestID() -> String {

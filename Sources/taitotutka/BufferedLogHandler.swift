@@ -28,9 +28,11 @@ struct BufferedLogHandler: LogHandler {
     func log(event: LogEvent) {
         var line = BufferedLogOutput.shared.timestamp()
         line += " \(event.level) \(label): \(event.message)"
-        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-            line += " \(key)=\(value)"
+        if !metadata.isEmpty || !(event.metadata ?? [:]).isEmpty {
+            let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+            for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
+                line += " \(key)=\(value)"
+            }
         }
         line += "\n"
         BufferedLogOutput.shared.append(line, urgent: event.level >= .warning)

@@ -1,0 +1,51 @@
+# Taitotutka — the commands a developer needs. `make run` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+SWIFT ?= swift
+PORT ?= 8080
+APT_PACKAGES := zlib1g-dev libsqlite3-dev
+BENCH_PACKAGES := wrk curl
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build release run test deps bench bench-http fuzz clean
+
+all: build
+
+# Installs the Debian packages that are missing, and says nothing when all are there.
+define ensure_packages
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq >/dev/null && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+endef
+
+deps:
+	$(call ensure_packages,$(APT_PACKAGES))
+
+# Fails on any compiler warning in our own code (dependencies are not ours to fix).
+build: deps
+	@scripts/build-checked.sh
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	.build/release/taitotutka serve --port $(PORT)
+
+# Unit and live-socket tests (Swift Testing). Later issues add browser tests here.
+test: deps
+	@scripts/build-checked.sh --build-tests
+	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tail -n 300
+
+bench: bench-http
+
+# Throughput against the Hummingbird 2 peer, 1,000 connections, resident memory (see BENCHMARKS.md).
+bench-http: release
+	$(call ensure_packages,$(BENCH_PACKAGES))
+	@scripts/bench-http.sh
+
+fuzz:
+	@Fuzz/run.sh $(FUZZ_SECONDS)
+
+clean:
+	rm -rf .build .build-*
