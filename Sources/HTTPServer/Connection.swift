@@ -45,6 +45,9 @@ final class Connection: @unchecked Sendable {
     private var shuttingDown = false
     private var isClosed = false
     private var headStartedAt: UInt64 = 0
+    /// A parsed request waiting to be handed to a worker once the lock is released: a worker
+    /// started under the lock would finish a quick handler and then block on it.
+    private var requestToRun: Request?
 
     /// When the current deadline passes (monotonic ns), or 0 for none.
     private var deadline: UInt64 = 0
@@ -76,7 +79,11 @@ final class Connection: @unchecked Sendable {
 
     /// Acts on readiness reported by the loop.
     func handleEvents(_ events: UInt32) {
-        lock.withLock { handleEventsLocked(events) }
+        let request = lock.withLock {
+            handleEventsLocked(events)
+            return takeRequestToRun()
+        }
+        if let request { submit(request) }
     }
 
     /// Called by the loop's sweep: acts if the current deadline has passed.
@@ -123,7 +130,9 @@ final class Connection: @unchecked Sendable {
             parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             if parser.phase == .body { setDeadline(MonotonicClock.now() &+ context.bodyTimeout, .body) }
             processInput()
-            if handlerInFlight && parser.bufferedByteCount > pipelineBufferLimit { suspendReading() }
+            if (handlerInFlight || !outgoing.isEmpty) && parser.bufferedByteCount > pipelineBufferLimit {
+                suspendReading()
+            }
         } else if count == 0 {
             peerClosed()
         } else if errno != EAGAIN && errno != EWOULDBLOCK {
@@ -137,9 +146,11 @@ final class Connection: @unchecked Sendable {
         context.configuration.limits.maxRequestLineLength + context.configuration.limits.maxHeaderBlockLength + 64 * 1024
     }
 
-    /// Parses what has arrived and acts on it: one request at a time, so responses stay in order.
+    /// Parses what has arrived and acts on it: one request at a time, so responses stay in order,
+    /// and only once earlier output has gone out, so a client that sends without reading cannot
+    /// make responses pile up in memory.
     private func processInput() {
-        while !handlerInFlight && !closeAfterWriting && !isClosed {
+        while !handlerInFlight && !closeAfterWriting && !isClosed && outgoing.isEmpty {
             switch parser.next() {
             case .needMoreData:
                 if peerFinishedSending {
@@ -150,6 +161,7 @@ final class Connection: @unchecked Sendable {
                 refreshInputDeadline()
                 return
             case .continueExpected:
+                // Flushed at once; if the socket is full, parsing resumes when it drains.
                 outgoing.append(OutgoingMessage(head: Self.continueHead, body: .empty, keepAlive: true))
                 flush()
             case .request(let request):
@@ -196,21 +208,37 @@ final class Connection: @unchecked Sendable {
 
     // MARK: - Handling
 
+    /// Marks a request as in flight; the caller hands it to a worker after unlocking.
     private func dispatch(_ parsed: Request) {
         handlerInFlight = true
         headStartedAt = 0
         setDeadline(0, .idle)
-        var incoming = parsed
-        incoming.remoteAddress = remoteAddress
-        let request = incoming
-        let keepAlive = request.wantsKeepAlive
+        var request = parsed
+        request.remoteAddress = remoteAddress
+        requestToRun = request
+    }
+
+    private func takeRequestToRun() -> Request? {
+        defer { requestToRun = nil }
+        return requestToRun
+    }
+
+    /// Runs the handler on a worker, writes the response from there, and goes straight on with a
+    /// pipelined request if one is complete, instead of queueing it behind other connections' work.
+    private func submit(_ first: Request) {
         let context = self.context
         context.workers.submit { [self] in
-            let response = context.responder.respond(to: request)
-            let serialized = ResponseSerializer.serialize(
-                response, requestMethod: request.method, version: request.version,
-                keepAlive: keepAlive && !context.isShuttingDown)
-            lock.withLock { complete(serialized) }
+            var next: Request? = first
+            while let request = next {
+                let response = context.responder.respond(to: request)
+                let serialized = ResponseSerializer.serialize(
+                    response, requestMethod: request.method, version: request.version,
+                    keepAlive: request.wantsKeepAlive && !context.isShuttingDown)
+                next = lock.withLock {
+                    complete(serialized)
+                    return takeRequestToRun()
+                }
+            }
         }
     }
 
@@ -220,7 +248,7 @@ final class Connection: @unchecked Sendable {
         if !response.keepAlive { closeAfterWriting = true }
         outgoing.append(OutgoingMessage(head: response.head, body: response.body, keepAlive: response.keepAlive))
         flush()
-        guard !isClosed, !closeAfterWriting else { return }
+        guard !isClosed, !closeAfterWriting, outgoing.isEmpty else { return }
         resumeReading()
         processInput()
     }
@@ -262,7 +290,9 @@ final class Connection: @unchecked Sendable {
 
     private func handleWritable() {
         flush()
-        if !isClosed && !handlerInFlight && !closeAfterWriting && outgoing.isEmpty { processInput() }
+        guard !isClosed, !handlerInFlight, !closeAfterWriting, outgoing.isEmpty else { return }
+        resumeReading()
+        processInput()
     }
 
     private func armWriting() {

@@ -74,13 +74,18 @@ public enum Compression {
 
     /// Text-like types compress well; images, archives and fonts are compressed already.
     public static func isCompressible(contentType: String) -> Bool {
-        let type = contentType.split(separator: ";").first.map { $0.trimmingOWS().lowercased() } ?? ""
-        if type.hasPrefix("text/") { return true }
-        return [
-            "application/json", "application/javascript", "application/xml", "application/xhtml+xml",
-            "image/svg+xml", "application/manifest+json", "application/rss+xml", "application/atom+xml",
-        ].contains(type) || type.hasSuffix("+json") || type.hasSuffix("+xml")
+        let bytes = contentType.utf8
+        let typeEnd = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
+        var type = bytes[..<typeEnd]
+        while let last = type.last, last == 0x20 || last == 0x09 { type = type.dropLast() }
+        if ASCII.hasPrefixIgnoringCase(type, "text/") { return true }
+        if compressibleTypes.contains(where: { ASCII.caseInsensitiveEquals(type, $0.utf8) }) { return true }
+        return ASCII.hasSuffixIgnoringCase(type, "+json") || ASCII.hasSuffixIgnoringCase(type, "+xml")
     }
+
+    private static let compressibleTypes = [
+        "application/json", "application/javascript", "application/xml", "image/svg+xml",
+    ]
 
     /// Compresses responses when the client accepts gzip, the type is compressible and the body is
     /// at least `minimumSize`; marks compressible responses `Vary: Accept-Encoding` either way so
@@ -104,7 +109,7 @@ public enum Compression {
     }
 
     static func addVary(to headers: inout HTTPHeaders) {
-        if !headers.tokens("Vary").contains("accept-encoding") { headers.add("Vary", "Accept-Encoding") }
+        if !headers.containsToken("Vary", "Accept-Encoding") { headers.add("Vary", "Accept-Encoding") }
     }
 
     /// The compressed form is a different representation, so it gets its own entity tag.

@@ -48,6 +48,22 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         fields.removeAll { $0.name.asciiCaseInsensitiveEquals(name) }
     }
 
+    /// Whether any value of the field lists `token` (ASCII case-insensitive) among its
+    /// comma-separated elements. Allocation-free, for checks made on every request.
+    public func containsToken(_ name: String, _ token: String) -> Bool {
+        for field in fields where field.name.asciiCaseInsensitiveEquals(name) {
+            for element in field.value.utf8.split(separator: UInt8(ascii: ",")) {
+                var start = element.startIndex, end = element.endIndex
+                while start < end, element[start] == 0x20 || element[start] == 0x09 { start = element.index(after: start) }
+                while end > start, element[element.index(before: end)] == 0x20 || element[element.index(before: end)] == 0x09 {
+                    end = element.index(before: end)
+                }
+                if ASCII.caseInsensitiveEquals(element[start..<end], token.utf8) { return true }
+            }
+        }
+        return false
+    }
+
     /// The comma-separated tokens of every value of the field, trimmed and lower-cased
     /// (for fields such as Connection, Transfer-Encoding and Accept-Encoding).
     public func tokens(_ name: String) -> [String] {
@@ -60,12 +76,29 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 extension String {
     /// ASCII case-insensitive comparison, which is what HTTP field names and tokens use.
     func asciiCaseInsensitiveEquals(_ other: String) -> Bool {
-        let a = utf8, b = other.utf8
+        ASCII.caseInsensitiveEquals(utf8, other.utf8)
+    }
+}
+
+enum ASCII {
+    /// Compares two byte sequences, ignoring the case of ASCII letters only.
+    static func caseInsensitiveEquals<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool
+    where A.Element == UInt8, B.Element == UInt8 {
         guard a.count == b.count else { return false }
         for (x, y) in zip(a, b) where x != y {
             guard (x | 0x20) == (y | 0x20), (x | 0x20) >= 0x61, (x | 0x20) <= 0x7A else { return false }
         }
         return true
+    }
+
+    /// Whether `bytes` ends with `suffix`, ignoring ASCII case.
+    static func hasSuffixIgnoringCase<A: Collection>(_ bytes: A, _ suffix: String) -> Bool where A.Element == UInt8 {
+        bytes.count >= suffix.utf8.count && caseInsensitiveEquals(bytes.suffix(suffix.utf8.count), suffix.utf8)
+    }
+
+    /// Whether `bytes` starts with `prefix`, ignoring ASCII case.
+    static func hasPrefixIgnoringCase<A: Collection>(_ bytes: A, _ prefix: String) -> Bool where A.Element == UInt8 {
+        bytes.count >= prefix.utf8.count && caseInsensitiveEquals(bytes.prefix(prefix.utf8.count), prefix.utf8)
     }
 }
 

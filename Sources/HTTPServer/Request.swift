@@ -49,10 +49,9 @@ public struct Request: Sendable {
 
     /// Whether the client wants the connection kept open after this request (RFC 9112 §9.3).
     public var wantsKeepAlive: Bool {
-        let tokens = headers.tokens("Connection")
         switch version {
-        case .http1_1: return !tokens.contains("close")
-        case .http1_0: return tokens.contains("keep-alive") && !tokens.contains("close")
+        case .http1_1: return !headers.containsToken("Connection", "close")
+        case .http1_0: return headers.containsToken("Connection", "keep-alive") && !headers.containsToken("Connection", "close")
         }
     }
 }

@@ -56,7 +56,8 @@ public struct RequestParser: Sendable {
     private var buffer: [UInt8] = []
     /// Bytes before this index have been consumed.
     private var readIndex = 0
-    /// Head scanning resumes here, so a head arriving byte by byte is scanned once, not quadratically.
+    /// Scanning of the head (or of a chunk-size or trailer line) resumes here, so input arriving
+    /// byte by byte is scanned once, not quadratically.
     private var scanIndex = 0
     private var requestLineEnd: Int?
     private var state = State.head
@@ -333,16 +334,21 @@ public struct RequestParser: Sendable {
 
     /// Finds the CRLF ending the line that starts at `readIndex`, whose content may be at most
     /// `maxLength` bytes. Like the head scan, each outcome is decided by the first byte that settles
-    /// it, so it does not depend on how the bytes were split.
-    private func scanLine(maxLength: Int) -> LineScan {
-        var index = readIndex
+    /// it, so it does not depend on how the bytes were split. An incomplete line is resumed from
+    /// where the last scan stopped (`scanIndex`), so a long line arriving byte by byte costs linear
+    /// time, not quadratic.
+    private mutating func scanLine(maxLength: Int) -> LineScan {
+        var index = max(scanIndex, readIndex)
+        defer { scanIndex = index }
         while index < buffer.count {
             let byte = buffer[index]
             if byte == 10 { return .invalidLineEnding }
             if byte == 13 {
                 guard index + 1 < buffer.count else { return .incomplete }
                 guard buffer[index + 1] == 10 else { return .invalidLineEnding }
-                return .complete(LineEnd(contentEnd: index, next: index + 2))
+                let end = LineEnd(contentEnd: index, next: index + 2)
+                index = end.next
+                return .complete(end)
             }
             if index - readIndex >= maxLength { return .tooLong }
             index += 1

@@ -73,12 +73,33 @@ struct RequestParserRegressionTests {
             ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1;eeeeeee\n", .invalidChunkSize),
         ]
         for (text, error) in inputs {
-            let bytes = Array(text.utf8)
-            #expect(parseEvents(bytes, limits: limits) == [.error(error)])
-            for offset in 1..<bytes.count {
-                #expect(parseEvents(pieces: pieces(of: bytes, splitAt: [offset]), limits: limits) == [.error(error)],
-                        "split at \(offset) of \(text.debugDescription)")
-            }
+            checkEveryTwoPieceSplit(Array(text.utf8), limits: limits, gives: error)
+        }
+    }
+
+    /// Found by the fuzzer (Fuzz/, tiny limits) against the parser before the fix above: 123 control
+    /// bytes then a bare LF gave 400 in one piece but 414 when split after byte 97.
+    @Test func fuzzerFoundRequestLineLimitVersusBareLF() {
+        var limits = ParserLimits()
+        limits.maxRequestLineLength = 64
+        limits.maxHeaderBlockLength = 128
+        limits.maxHeaderFields = 6
+        limits.defaultBodyLimit = 64
+        limits.maxChunkLineLength = 12
+        let bytes = [UInt8](repeating: 0x02, count: 123)
+            + [0x0F, 0x00, 0x47, 0x0A, 0x0D, 0x0D, 0x25, 0x0F, 0x00, 0x47, 0x0A, 0x0D, 0x0D, 0x0A, 0x0A, 0x20]
+        #expect(parseEvents(pieces: pieces(of: bytes, splitAt: [97]), limits: limits) == [.error(.requestLineTooLong)])
+        checkEveryTwoPieceSplit(bytes, limits: limits, gives: .requestLineTooLong)
+    }
+
+    private func checkEveryTwoPieceSplit(
+        _ bytes: [UInt8], limits: ParserLimits, gives error: HTTPParseError,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(parseEvents(bytes, limits: limits) == [.error(error)], sourceLocation: sourceLocation)
+        for offset in 1..<bytes.count {
+            let events = parseEvents(pieces: pieces(of: bytes, splitAt: [offset]), limits: limits)
+            #expect(events == [.error(error)], "split at \(offset)", sourceLocation: sourceLocation)
         }
     }
 }

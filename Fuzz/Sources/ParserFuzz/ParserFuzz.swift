@@ -278,10 +278,13 @@ struct FuzzCase {
 
     private func check(_ condition: Bool, _ how: String, _ a: Parse, _ b: Parse) {
         guard !condition else { return }
-        print("Split invariance broken (\(how)) for \(payload.count) bytes: \(String(decoding: payload, as: UTF8.self).debugDescription)")
-        print("  whole: \(a.outcome)")
-        print("  other: \(b.outcome)")
-        preconditionFailure("split invariance broken")
+        // In the trap message, which goes to stderr unbuffered (print's stdout would be lost).
+        preconditionFailure("""
+            split invariance broken (\(how)) for \(payload.count) bytes \
+            \(String(decoding: payload, as: UTF8.self).debugDescription)
+              whole: \(a.outcome)
+              other: \(b.outcome)
+            """)
     }
 }
 
