@@ -25,18 +25,28 @@ public struct Request: Sendable {
     /// The peer address, e.g. `127.0.0.1:51234` or `[::1]:51234`.
     public var remoteAddress: String = ""
 
+    /// Builds a request from parts, e.g. in tests; throws if the target is not a valid origin- or
+    /// absolute-form target.
     public init(
         method: HTTPMethod, version: HTTPVersion = .http1_1, target: String, headers: HTTPHeaders = [:],
         body: [UInt8] = [], trailers: HTTPHeaders = [:]
     ) throws(RequestTargetError) {
-        let parsed = try RequestTarget(target)
+        self.init(method: method, version: version, target: target, parsedTarget: try RequestTarget(target),
+                  headers: headers, body: body, trailers: trailers)
+    }
+
+    /// The parser's initialiser: the target has been parsed already.
+    init(
+        method: HTTPMethod, version: HTTPVersion, target: String, parsedTarget: RequestTarget,
+        headers: HTTPHeaders, body: [UInt8], trailers: HTTPHeaders
+    ) {
         self.method = method
         self.version = version
         self.target = target
-        self.path = parsed.path
-        self.rawPath = parsed.rawPath
-        self.query = parsed.query
-        self.queryItems = parsed.queryItems
+        self.path = parsedTarget.path
+        self.rawPath = parsedTarget.rawPath
+        self.query = parsedTarget.query
+        self.queryItems = parsedTarget.queryItems
         self.headers = headers
         self.body = body
         self.trailers = trailers

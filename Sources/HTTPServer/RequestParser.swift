@@ -46,6 +46,7 @@ public struct RequestParser: Sendable {
         let method: HTTPMethod
         let version: HTTPVersion
         let target: String
+        let parsedTarget: RequestTarget
         let headers: HTTPHeaders
         let bodyLimit: Int
         var expectsContinue: Bool
@@ -253,16 +254,18 @@ public struct RequestParser: Sendable {
         case .failure(let error): return .failure(error)
         case .success(let parsed): headers = parsed
         }
-        let path: String
+        let target: RequestTarget
         do {
-            path = try RequestTarget(line.target).path
+            target = try RequestTarget(line.target)
         } catch {
             return .failure(.invalidTarget)
         }
-        let limit = bodyLimit(line.method, path)
+        // Asking the routes for a limit costs a lookup; a request without a body never needs one.
+        let declaresBody = headers.contains("Content-Length") || headers.contains("Transfer-Encoding")
+        let limit = declaresBody ? bodyLimit(line.method, target.path) : 0
         return FramingRules.check(headers: headers, version: line.version, bodyLimit: limit).map { expectsContinue in
-            Head(method: line.method, version: line.version, target: line.target, headers: headers,
-                 bodyLimit: limit, expectsContinue: expectsContinue)
+            Head(method: line.method, version: line.version, target: line.target, parsedTarget: target,
+                 headers: headers, bodyLimit: limit, expectsContinue: expectsContinue)
         }
     }
 
@@ -375,13 +378,9 @@ public struct RequestParser: Sendable {
         scanIndex = readIndex
         let requestBody = body
         body = []
-        do {
-            let request = try Request(method: head.method, version: head.version, target: head.target,
-                                      headers: head.headers, body: requestBody, trailers: trailers)
-            return .request(request)
-        } catch {
-            return fail(.invalidTarget)
-        }
+        return .request(Request(method: head.method, version: head.version, target: head.target,
+                                parsedTarget: head.parsedTarget, headers: head.headers,
+                                body: requestBody, trailers: trailers))
     }
 
     private mutating func fail(_ error: HTTPParseError) -> ParserEvent {

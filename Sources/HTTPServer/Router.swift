@@ -50,10 +50,13 @@ public final class RouterResponder: HTTPResponder {
     private let literalRoutes: [String: [Router.Route]]
     private let patternRoutes: [Router.Route]
     private let chain: Handler
+    /// Whether any route sets its own body limit; most requests then skip the lookup entirely.
+    private let hasBodyLimits: Bool
 
     init(routes: [Router.Route], middleware: [Middleware],
          errorResponse: @escaping @Sendable (HTTPStatus, Request, String?) -> Response) {
         self.routes = routes
+        hasBodyLimits = routes.contains { $0.bodyLimit != nil }
         literalRoutes = Dictionary(grouping: routes.filter { $0.pattern.isLiteral }, by: { $0.pattern.literalPath })
         let patternRoutes = routes.filter { !$0.pattern.isLiteral }
         self.patternRoutes = patternRoutes
@@ -79,6 +82,7 @@ public final class RouterResponder: HTTPResponder {
     }
 
     public func bodyLimit(method: HTTPMethod, path: String) -> Int? {
+        guard hasBodyLimits else { return nil }
         let segments = RoutePattern.segments(of: path)
         return routes.first { $0.method == method && $0.pattern.match(segments) != nil }?.bodyLimit
     }

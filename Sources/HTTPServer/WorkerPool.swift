@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// A fixed set of threads that run request handlers.
 ///
@@ -21,6 +22,11 @@ final class WorkerPool: @unchecked Sendable {
     private var nextJob = 0
     private var idle: [Worker] = []
     private var stopping = false
+    /// Jobs queued and not yet taken, readable without the lock for the spin check.
+    private let queuedJobs = Atomic<Int>(0)
+    /// Measured on 2 cores: 0 yields 52–55k req/s, 20 about 57k, 200 about 58k; 50 keeps most of
+    /// the gain while an idle worker gives up within roughly 50 µs.
+    private let spinYields = 50
 
     init(threadCount: Int, name: String) {
         for index in 0..<max(1, threadCount) {
@@ -36,6 +42,7 @@ final class WorkerPool: @unchecked Sendable {
     func submit(_ job: @escaping @Sendable () -> Void) {
         lock.lock()
         jobs.append(job)
+        queuedJobs.add(1, ordering: .relaxed)
         let sleeper = idle.popLast()
         lock.unlock()
         sleeper?.wakeUp.signal()
@@ -53,6 +60,7 @@ final class WorkerPool: @unchecked Sendable {
 
     private func run(_ worker: Worker) {
         while true {
+            waitBrieflyForWork()
             lock.lock()
             if nextJob < jobs.count {
                 let job = takeJobLocked()
@@ -70,9 +78,19 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Before sleeping, yield the processor a few times while no job is queued: under load the next
+    /// request usually arrives within microseconds, and a futex sleep and wake-up costs more.
+    private func waitBrieflyForWork() {
+        for _ in 0..<spinYields {
+            if queuedJobs.load(ordering: .relaxed) > 0 { return }
+            sched_yield()
+        }
+    }
+
     private func takeJobLocked() -> @Sendable () -> Void {
         let job = jobs[nextJob]
         nextJob += 1
+        queuedJobs.subtract(1, ordering: .relaxed)
         if nextJob == jobs.count {
             jobs.removeAll(keepingCapacity: true)
             nextJob = 0

@@ -27,7 +27,7 @@ struct BufferedLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var line = BufferedLogOutput.shared.timestamp()
-        line += " \(event.level) \(label): \(event.message)"
+        line += " \(event.level.rawValue) \(label): \(event.message)"
         if !metadata.isEmpty || !(event.metadata ?? [:]).isEmpty {
             let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
             for (key, value) in merged.sorted(by: { $0.key < $1.key }) {

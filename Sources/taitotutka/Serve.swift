@@ -24,6 +24,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Threads that run request handlers.")
     var workers: Int?
 
+    @Option(help: "Serial queues that drive socket I/O.")
+    var ioQueues: Int?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -31,6 +34,7 @@ struct Serve: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
         if let workers, workers <= 0 { throw ValidationError("--workers must be positive.") }
+        if let ioQueues, ioQueues <= 0 { throw ValidationError("--io-queues must be positive.") }
     }
 
     func run() throws {
@@ -47,6 +51,7 @@ struct Serve: ParsableCommand {
         configuration.port = port
         configuration.maxConnections = maxConnections
         if let workers { configuration.workerCount = workers }
+        if let ioQueues { configuration.ioQueueCount = ioQueues }
 
         let responder = try Application.makeResponder(layout: layout, logger: logger)
         let server = try HTTPServer(configuration: configuration, responder: responder, logger: logger)
