@@ -21,6 +21,8 @@ public final class HTTPServer: @unchecked Sendable {
     private let acceptQueue = DispatchQueue(label: "http-accept")
     private let logger: Logger
     private let state = Mutex(State.idle)
+    /// Signalled by the accept source's cancel handler once the listening socket is closed.
+    private let listenerClosed = DispatchSemaphore(value: 0)
 
     // Confined to `acceptQueue` once started.
     private var listenDescriptor: Int32 = -1
@@ -57,7 +59,10 @@ public final class HTTPServer: @unchecked Sendable {
             boundPort = Socket.boundPort(fd)
             let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: acceptQueue)
             source.setEventHandler { [self] in acceptConnections() }
-            source.setCancelHandler { Glibc.close(fd) }
+            source.setCancelHandler { [listenerClosed] in
+                Glibc.close(fd)
+                listenerClosed.signal()
+            }
             acceptSource = source
             source.resume()
         }
@@ -97,6 +102,9 @@ public final class HTTPServer: @unchecked Sendable {
             acceptSource?.cancel()
             acceptSource = nil
         }
+        // The cancel handler runs later on the accept queue; wait for it, so the port is free (and
+        // refuses connections) by the time shutdown returns.
+        listenerClosed.wait()
         for loop in loops { loop.queue.async { loop.beginShutdown() } }
         let giveUpAt = MonotonicClock.now() &+ configuration.shutdownGracePeriod.nanoseconds
         while context.openConnections.load(ordering: .relaxed) > 0 && MonotonicClock.now() < giveUpAt {

@@ -26,16 +26,16 @@ struct BufferedLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var line = BufferedLogOutput.shared.timestamp()
-        line += " \(event.level.rawValue) \(label): \(event.message)"
+        var suffix = ""
         if !metadata.isEmpty || !(event.metadata ?? [:]).isEmpty {
             let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
             for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-                line += " \(key)=\(value)"
+                suffix += " \(key)=\(value)"
             }
         }
-        line += "\n"
-        BufferedLogOutput.shared.append(line, urgent: event.level >= .warning)
+        BufferedLogOutput.shared.appendLine(
+            level: event.level.rawValue, label: label, message: event.message.description, suffix: suffix,
+            urgent: event.level >= .warning)
     }
 }
 
@@ -69,34 +69,47 @@ final class BufferedLogOutput: @unchecked Sendable {
         timer.resume()
     }
 
-    /// `2026-11-23T18:04:05.123Z`, formatting the date part once per second per thread.
-    func timestamp() -> String {
+    /// Appends `2026-11-23T18:04:05.123Z level label: message suffix` and a newline to this
+    /// thread's buffer, as bytes, formatting the date part once per second per thread.
+    func appendLine(level: String, label: String, message: String, suffix: String, urgent: Bool) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let buffer = buffers.value
-        if buffer.second != now.tv_sec {
-            var seconds = now.tv_sec
-            var parts = tm()
-            gmtime_r(&seconds, &parts)
-            func pad(_ value: Int32, _ width: Int) -> String {
-                let text = String(value)
-                return String(repeating: "0", count: max(0, width - text.count)) + text
-            }
-            buffer.second = now.tv_sec
-            buffer.secondText = "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
-                + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))"
-        }
-        let millisText = String(Int(now.tv_nsec) / 1_000_000)
-        return buffer.secondText + "." + String(repeating: "0", count: 3 - millisText.count) + millisText + "Z"
-    }
-
-    func append(_ line: String, urgent: Bool) {
-        let buffer = buffers.value
         buffer.lock.lock()
-        buffer.bytes.append(contentsOf: line.utf8)
+        if buffer.second != now.tv_sec {
+            buffer.second = now.tv_sec
+            buffer.secondText = Self.formatSecond(now.tv_sec)
+        }
+        let millis = Int(now.tv_nsec) / 1_000_000
+        buffer.bytes.append(contentsOf: buffer.secondText.utf8)
+        buffer.bytes.append(UInt8(ascii: "."))
+        buffer.bytes.append(UInt8(ascii: "0") + UInt8(millis / 100))
+        buffer.bytes.append(UInt8(ascii: "0") + UInt8(millis / 10 % 10))
+        buffer.bytes.append(UInt8(ascii: "0") + UInt8(millis % 10))
+        buffer.bytes.append(contentsOf: "Z ".utf8)
+        buffer.bytes.append(contentsOf: level.utf8)
+        buffer.bytes.append(UInt8(ascii: " "))
+        buffer.bytes.append(contentsOf: label.utf8)
+        buffer.bytes.append(contentsOf: ": ".utf8)
+        buffer.bytes.append(contentsOf: message.utf8)
+        buffer.bytes.append(contentsOf: suffix.utf8)
+        buffer.bytes.append(UInt8(ascii: "\n"))
         let full = buffer.bytes.count >= 64 * 1024
         buffer.lock.unlock()
         if full || urgent { flush() }
+    }
+
+    /// `2026-11-23T18:04:05` for a second since 1970, in UTC.
+    private static func formatSecond(_ second: Int) -> String {
+        var seconds = second
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
+            + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))"
     }
 
     /// Writes out everything buffered by every thread.
