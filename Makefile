@@ -32,10 +32,12 @@ release: deps
 run: release
 	.build/release/taitotutka serve --port $(PORT)
 
-# Unit and live-socket tests (Swift Testing). Later issues add browser tests here.
+# Unit and live-socket tests (Swift Testing), then the command-line checks of the real binary
+# (Python standard library only). Later issues add browser tests here.
 test: deps
 	@scripts/build-checked.sh --build-tests
 	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tail -n 300
+	@python3 -m unittest discover -s Tests/cli
 
 bench: bench-http
 
