@@ -78,18 +78,34 @@ public final class StaticFiles: Sendable {
     /// while one `stat` of the unresolved path finds the very same file (device, inode, size and
     /// modification time): if a symbolic link on the way is changed to point elsewhere, the inode
     /// differs and the path goes through `resolve` (and its containment check) again.
+    ///
+    /// The key is the canonical form (`css//site.css` and `css/site.css` are one entry), and the
+    /// cache holds at most `maxCachedFiles` entries, so no sequence of requests can grow it without
+    /// bound.
     private func asset(for relativePath: String) -> Asset? {
-        if let cached = cache.read({ $0[relativePath] }) {
+        let key = relativePath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+        if let cached = cache.read({ $0[key] }) {
             var info = stat()
-            if stat(root + "/" + relativePath, &info) == 0, Self.matches(info, cached) { return cached }
+            if stat(root + "/" + key, &info) == 0, Self.matches(info, cached) { return cached }
         }
         guard let path = resolve(relativePath) else { return nil }
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let asset = load(path: path, info: info)
-        if let asset, asset.bytes != nil { cache.write { $0[relativePath] = asset } }
+        if let asset, asset.bytes != nil {
+            cache.write { entries in
+                if entries.count >= Self.maxCachedFiles && entries[key] == nil { entries.removeAll() }
+                entries[key] = asset
+            }
+        }
         return asset
     }
+
+    /// How many files are held in memory (for tests).
+    var cachedFileCount: Int { cache.read { $0.count } }
+
+    /// Far more than `Public/` will ever hold; a bound on memory, not a tuning knob.
+    private static let maxCachedFiles = 4096
 
     private static func matches(_ info: stat, _ asset: Asset) -> Bool {
         UInt64(info.st_dev) == asset.device && UInt64(info.st_ino) == asset.inode && Int(info.st_size) == asset.size
