@@ -45,6 +45,11 @@ public final class HTTPServer: @unchecked Sendable {
         self.loops = loops
     }
 
+    deinit {
+        // A server dropped without `shutdown()` (e.g. after `start()` failed) still ends its threads.
+        context.workers.stop()
+    }
+
     /// The port the server listens on (useful after binding port 0).
     public var port: Int { acceptQueue.sync { boundPort } }
 

@@ -20,6 +20,7 @@ final class IOLoop: @unchecked Sendable {
     // Confined to `queue`.
     private var connections: [Int32: Connection] = [:]
     private var readySource: DispatchSourceRead?
+    private var started = false
     private var timer: DispatchSourceTimer?
     private var readyDescriptors = [Int32](repeating: 0, count: 256)
     private var readyEvents = [UInt32](repeating: 0, count: 256)
@@ -34,10 +35,14 @@ final class IOLoop: @unchecked Sendable {
 
     deinit {
         readBuffer.deallocate()
+        // Once started, the ready source's cancel handler closes the epoll set; a loop that never
+        // started (its server failed to bind) closes it here.
+        if !started { Glibc.close(epoll) }
     }
 
     /// Starts watching sockets and sweeping deadlines. Called on `queue`.
     func start() {
+        started = true
         let source = DispatchSource.makeReadSource(fileDescriptor: epoll, queue: queue)
         source.setEventHandler { [self] in drainReadyEvents() }
         let epoll = self.epoll
