@@ -83,7 +83,7 @@ public final class StaticFiles: Sendable {
     /// cache holds at most `maxCachedFiles` entries, so no sequence of requests can grow it without
     /// bound.
     private func asset(for relativePath: String) -> Asset? {
-        let key = relativePath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+        let key = Self.canonical(relativePath)
         if let cached = cache.read({ $0[key] }) {
             var info = stat()
             if stat(root + "/" + key, &info) == 0, Self.matches(info, cached) { return cached }
@@ -106,6 +106,18 @@ public final class StaticFiles: Sendable {
 
     /// Far more than `Public/` will ever hold; a bound on memory, not a tuning knob.
     private static let maxCachedFiles = 4096
+
+    /// `a//b/` → `a/b`, allocating only when there are redundant slashes.
+    private static func canonical(_ path: String) -> String {
+        var previous: UInt8 = UInt8(ascii: "/")
+        var clean = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") { clean = false; break }
+            previous = byte
+        }
+        if clean && previous != UInt8(ascii: "/") { return path }
+        return path.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+    }
 
     private static func matches(_ info: stat, _ asset: Asset) -> Bool {
         UInt64(info.st_dev) == asset.device && UInt64(info.st_ino) == asset.inode && Int(info.st_size) == asset.size
