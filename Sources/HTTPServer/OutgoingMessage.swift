@@ -99,7 +99,10 @@ final class FileSource {
         }
         let count = min(Self.chunkSize, region.length - sent)
         var chunk = [UInt8](repeating: 0, count: count)
-        let read = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(region.offset + sent)) }
+        var read: Int
+        repeat {
+            read = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(region.offset + sent)) }
+        } while read < 0 && errno == EINTR
         guard read > 0 else { return nil }
         if read < count { chunk.removeLast(count - read) }
         sent += read
