@@ -20,12 +20,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "CSocketShims"),
+        .target(name: "CSystemShims"),
         .target(
             name: "HTTPServer",
             dependencies: [
                 "CZlib",
-                "CSocketShims",
+                "CSystemShims",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -33,6 +33,7 @@ let package = Package(
             name: "taitotutka",
             dependencies: [
                 "HTTPServer",
+                "CSystemShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

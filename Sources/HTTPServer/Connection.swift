@@ -1,4 +1,4 @@
-import CSocketShims
+import CSystemShims
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,4 @@
-import CSocketShims
+import CSystemShims
 import Dispatch
 import Logging
 import Synchronization

@@ -1,4 +1,4 @@
-import CSocketShims
+import CSystemShims
 import Dispatch
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSystemShims
 import HTTPServer
 import Logging
 #if canImport(Glibc)
@@ -38,6 +39,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        limitMallocArenas()
         let layout = try ProjectLayout(root: root)
         LoggingSystem.bootstrap { label in
             var handler = BufferedLogHandler(label: label)
@@ -69,3 +71,12 @@ struct Serve: ParsableCommand {
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// glibc gives every thread that allocates its own malloc arena (up to 8 per core), and each keeps
+/// the memory its thread freed. The server's many short-lived allocations spread over a dozen
+/// threads, so peak memory after a load test was 40–48 MB; with two arenas it is about 25 MB at the
+/// same throughput (BENCHMARKS.md). An operator's own MALLOC_ARENA_MAX still wins.
+private func limitMallocArenas() {
+    guard getenv("MALLOC_ARENA_MAX") == nil else { return }
+    _ = tt_limit_malloc_arenas(2)
+}

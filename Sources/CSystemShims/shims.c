@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
-#include "CSocketShims.h"
+#include "CSystemShims.h"
 #include <errno.h>
+#include <malloc.h>
 #include <sys/epoll.h>
 
 const int TT_EPOLL_CTL_ADD = EPOLL_CTL_ADD;
@@ -38,3 +39,5 @@ int tt_epoll_wait(int epfd, int32_t *fds, uint32_t *events, int max, int timeout
 int tt_accept(int fd, struct sockaddr *address, socklen_t *length) {
     return accept4(fd, address, length, SOCK_NONBLOCK | SOCK_CLOEXEC);
 }
+
+int tt_limit_malloc_arenas(int count) { return mallopt(M_ARENA_MAX, count); }

@@ -1,5 +1,5 @@
-#ifndef TAITOTUTKA_CSOCKETSHIMS_H
-#define TAITOTUTKA_CSOCKETSHIMS_H
+#ifndef TAITOTUTKA_CSYSTEMSHIMS_H
+#define TAITOTUTKA_CSYSTEMSHIMS_H
 #include <stdint.h>
 #include <sys/socket.h>
 
@@ -14,6 +14,8 @@ int tt_epoll_ctl(int epfd, int op, int fd, uint32_t events);
 int tt_epoll_wait(int epfd, int32_t *fds, uint32_t *events, int max, int timeout_ms);
 /// accept4 with SOCK_NONBLOCK | SOCK_CLOEXEC: one call instead of accept plus two fcntl.
 int tt_accept(int fd, struct sockaddr *address, socklen_t *length);
+/// mallopt(M_ARENA_MAX, count): caps glibc's per-thread malloc arenas. Returns 1 on success.
+int tt_limit_malloc_arenas(int count);
 
 extern const int TT_EPOLL_CTL_ADD;
 extern const int TT_EPOLL_CTL_MOD;
