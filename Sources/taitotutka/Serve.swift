@@ -73,10 +73,11 @@ struct Serve: ParsableCommand {
 extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// glibc gives every thread that allocates its own malloc arena (up to 8 per core), and each keeps
-/// the memory its thread freed. The server's many short-lived allocations spread over a dozen
-/// threads, so peak memory after a load test was 40–48 MB; with two arenas it is about 25 MB at the
-/// same throughput (BENCHMARKS.md). An operator's own MALLOC_ARENA_MAX still wins.
+/// the memory its thread freed: after the full `make bench-http` run peak memory was 40–48 MB. Four
+/// arenas keep it near 30 MB; two would save a little more but cost about 5% of throughput in
+/// malloc lock contention, measured on 2 cores (BENCHMARKS.md). An operator's own
+/// MALLOC_ARENA_MAX still wins.
 private func limitMallocArenas() {
     guard getenv("MALLOC_ARENA_MAX") == nil else { return }
-    _ = tt_limit_malloc_arenas(2)
+    _ = tt_limit_malloc_arenas(4)
 }
