@@ -74,23 +74,6 @@ public final class HTTPServer: @unchecked Sendable {
         logger.info("listening", metadata: ["address": "\(configuration.host)", "port": "\(port)"])
     }
 
-    /// Blocks until SIGTERM or SIGINT, then shuts down gracefully.
-    public func runUntilSignalled() {
-        signal(SIGTERM, SIG_IGN)
-        signal(SIGINT, SIG_IGN)
-        let received = DispatchSemaphore(value: 0)
-        let sources = [SIGTERM, SIGINT].map { number in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { received.signal() }
-            source.resume()
-            return source
-        }
-        received.wait()
-        logger.info("shutting down")
-        shutdown()
-        for source in sources { source.cancel() }
-    }
-
     /// Stops accepting, closes idle connections, lets in-flight requests finish within the grace
     /// period, then closes whatever remains. Blocks until done; safe to call more than once.
     public func shutdown() {

@@ -59,6 +59,8 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     private func run(_ worker: Worker) {
+        // Termination signals belong to `TerminationSignals`, never to a handler thread.
+        TerminationSignals.blockOnCurrentThread()
         while true {
             waitBrieflyForWork()
             lock.lock()

@@ -39,6 +39,8 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        // First, before any other thread exists: see TerminationSignals.
+        let termination = TerminationSignals()
         limitMallocArenas()
         let layout = try ProjectLayout(root: root)
         LoggingSystem.bootstrap { label in
@@ -65,7 +67,9 @@ struct Serve: ParsableCommand {
         // Written straight to the descriptor so it appears at once even when stdout is a pipe.
         let address = "Taitotutka is serving http://\(host.contains(":") ? "[\(host)]" : host):\(server.port)/\n"
         _ = address.utf8CString.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
-        server.runUntilSignalled()
+        termination.wait()
+        logger.info("shutting down")
+        server.shutdown()
         BufferedLogOutput.shared.flush()
     }
 }
