@@ -32,12 +32,12 @@ release: deps
 run: release
 	.build/release/taitotutka serve --port $(PORT)
 
-# Unit and live-socket tests (Swift Testing), then the command-line checks of the real binary
-# (Python standard library only). Later issues add browser tests here.
+# The command-line checks of the real binary (Python standard library only), then the unit and
+# live-socket tests (Swift Testing), whose summary is the last line. Later issues add browser tests.
 test: deps
 	@scripts/build-checked.sh --build-tests
-	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tail -n 300
 	@python3 -m unittest discover -s Tests/cli
+	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tail -n 300
 
 bench: bench-http
 
