@@ -8,9 +8,11 @@ import Synchronization
 /// on Dispatch's global pool would let a burst of slow requests starve every connection. A bounded
 /// pool of our own threads keeps that cost in one known place.
 ///
-/// Idle workers wait on their own semaphores in a stack, and a new job wakes the most recently
-/// idle one (or none, when a worker is still running and will take it next). Waking an arbitrary
-/// waiter for every job made the pool spend more time switching threads than running handlers.
+/// Idle workers wait on their own semaphores in a stack, and a new job wakes exactly one of them:
+/// the most recently idle, whose stack and caches are still warm. Before going to sleep a worker
+/// yields the processor a few times in case work arrives at once. (An `NSCondition` shared by all
+/// workers woke arbitrary sleepers and made the pool spend more time switching threads than
+/// running handlers; see BENCHMARKS.md.)
 final class WorkerPool: @unchecked Sendable {
     private final class Worker: Sendable {
         let wakeUp = DispatchSemaphore(value: 0)
@@ -38,7 +40,7 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Queues a job; an idle worker is woken only if every worker is asleep or busy.
+    /// Queues a job and wakes the most recently idle worker, if one is asleep.
     func submit(_ job: @escaping @Sendable () -> Void) {
         lock.lock()
         jobs.append(job)
