@@ -29,7 +29,9 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# Creates data/taitotutka.sqlite if missing and brings its schema up to date, then serves.
 run: release
+	.build/release/taitotutka migrate
 	.build/release/taitotutka serve --port $(PORT)
 
 # The command-line checks of the real binary (Python standard library only), then the unit and

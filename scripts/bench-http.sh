@@ -12,9 +12,11 @@ peer_script=../shared/bench/http-vs-peer.sh
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 log=$(mktemp)
-.build/release/taitotutka serve --port "$port" 2>"$log" >/dev/null &
+database=$(mktemp -d)/bench.sqlite
+.build/release/taitotutka migrate --database "$database" >/dev/null
+.build/release/taitotutka serve --port "$port" --database "$database" 2>"$log" >/dev/null &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$log" "$(dirname "$database")"' EXIT
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -srm)"
@@ -31,4 +33,4 @@ rm -f "$log.wrk"
 echo "server resident memory: now $(awk '/VmRSS/{printf "%.1f MB", $2/1024}' /proc/$server/status), peak $(awk '/VmHWM/{printf "%.1f MB", $2/1024}' /proc/$server/status)"
 kill -TERM "$server"
 wait "$server"; echo "server exit status after SIGTERM: $?"
-trap 'rm -f "$log"' EXIT
+trap 'rm -rf "$log" "$(dirname "$database")"' EXIT

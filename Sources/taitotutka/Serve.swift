@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSystemShims
 import HTTPServer
+import Storage
 import Logging
 #if canImport(Glibc)
 import Glibc
@@ -16,8 +17,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free port.")
     var port = 8080
 
-    @Option(help: "Directory holding Public/, Templates/ and Migrations/ (default: the working directory).")
-    var root = "."
+    @OptionGroup var databaseOptions: DatabaseOptions
 
     @Option(help: "Most simultaneous connections; more are answered 503.")
     var maxConnections = 1024
@@ -42,7 +42,13 @@ struct Serve: ParsableCommand {
         // First, before any other thread exists: see TerminationSignals.
         let termination = TerminationSignals()
         limitMallocArenas()
-        let layout = try ProjectLayout(root: root)
+        let layout = try databaseOptions.layout
+        let database = try databaseOptions.open()
+        do {
+            try database.requireCurrentSchema()
+        } catch {
+            throw ValidationError(error.description)
+        }
         LoggingSystem.bootstrap { label in
             var handler = BufferedLogHandler(label: label)
             handler.logLevel = logLevel

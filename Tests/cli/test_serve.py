@@ -7,7 +7,9 @@ import os
 import resource
 import signal
 import socket
+import sqlite3
 import subprocess
+import tempfile
 import time
 import unittest
 
@@ -29,16 +31,26 @@ def http_get(host, port, path, family=socket.AF_INET, timeout=5):
     return status, head.decode("latin-1"), body
 
 
+def run(*arguments):
+    """Runs a taitotutka command to completion."""
+    return subprocess.run([BINARY, *arguments], capture_output=True, timeout=60)
+
+
 class Server:
-    """Starts `taitotutka serve --port 0 ...` and reads the address it prints."""
+    """Migrates a fresh database, starts `taitotutka serve --port 0 ...` on it and reads the
+    address it prints."""
 
     def __init__(self, *arguments, limit_files=None):
         def lower_limit():
             if limit_files:
                 resource.setrlimit(resource.RLIMIT_NOFILE, (limit_files, limit_files))
 
+        self.folder = tempfile.TemporaryDirectory()
+        self.database = os.path.join(self.folder.name, "test.sqlite")
+        migrated = run("migrate", "--root", ROOT, "--database", self.database)
+        assert migrated.returncode == 0, migrated.stderr.decode()
         self.process = subprocess.Popen(
-            [BINARY, "serve", "--port", "0", "--root", ROOT, *arguments],
+            [BINARY, "serve", "--port", "0", "--root", ROOT, "--database", self.database, *arguments],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=lower_limit)
         line = self.process.stdout.readline().decode()
         if "serving http://" not in line:
@@ -59,6 +71,7 @@ class Server:
         self.stderr = self.process.stderr.read().decode()
         self.process.stdout.close()
         self.process.stderr.close()
+        self.folder.cleanup()
         return code
 
 
@@ -82,14 +95,14 @@ class ServeCommandTests(unittest.TestCase):
         self.assertEqual(server.stop(signal.SIGINT), 0)
 
     def test_missing_root_folders_are_a_clear_error(self):
-        result = subprocess.run([BINARY, "serve", "--root", "/nonexistent-root"], capture_output=True, timeout=30)
+        result = run("serve", "--root", "/nonexistent-root")
         self.assertNotEqual(result.returncode, 0)
         message = result.stderr.decode()
         self.assertIn("missing Public, Templates, Migrations", message)
         self.assertIn("--root", message)
 
     def test_invalid_port_is_refused(self):
-        result = subprocess.run([BINARY, "serve", "--port", "70000"], capture_output=True, timeout=30)
+        result = run("serve", "--port", "70000")
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("--port", result.stderr.decode())
 
@@ -137,6 +150,54 @@ class ServeCommandTests(unittest.TestCase):
             code = server.stop()
         self.assertEqual(code, 0)
         self.assertIn("accept failed; pausing", server.stderr)
+
+
+class DatabaseCommandTests(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.database = os.path.join(self.folder.name, "data", "t.sqlite")
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def test_migrate_creates_then_reports_up_to_date(self):
+        first = run("migrate", "--root", ROOT, "--database", self.database)
+        self.assertEqual(first.returncode, 0, first.stderr.decode())
+        self.assertIn("Applied: 0001_", first.stdout.decode())
+        second = run("migrate", "--root", ROOT, "--database", self.database)
+        self.assertIn("up to date", second.stdout.decode())
+
+    def test_serve_refuses_an_unmigrated_database(self):
+        result = run("serve", "--port", "0", "--root", ROOT, "--database", self.database)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("taitotutka migrate", result.stderr.decode())
+
+    def test_serve_and_migrate_refuse_a_database_from_a_newer_version(self):
+        run("migrate", "--root", ROOT, "--database", self.database)
+        with sqlite3.connect(self.database) as connection:
+            connection.execute("INSERT INTO grdb_migrations (identifier) VALUES ('0999_future')")
+        for command in (["serve", "--port", "0"], ["migrate"]):
+            result = run(*command, "--root", ROOT, "--database", self.database)
+            self.assertNotEqual(result.returncode, 0)
+            self.assertIn("newer version", result.stderr.decode())
+
+    def test_backup_while_serving_is_a_complete_copy(self):
+        server = Server()
+        try:
+            with sqlite3.connect(server.database) as connection:
+                connection.execute(
+                    "INSERT INTO organisations (slug, name, created_at) VALUES ('kallio', 'Kallio', '2026-01-01')")
+            copy = os.path.join(self.folder.name, "backup.sqlite")
+            result = run("backup", copy, "--root", ROOT, "--database", server.database)
+            self.assertEqual(result.returncode, 0, result.stderr.decode())
+            with sqlite3.connect(copy) as connection:
+                self.assertEqual(connection.execute("SELECT slug FROM organisations").fetchall(), [("kallio",)])
+                self.assertEqual(connection.execute("PRAGMA integrity_check").fetchone(), ("ok",))
+            again = run("backup", copy, "--root", ROOT, "--database", server.database)
+            self.assertNotEqual(again.returncode, 0)
+            self.assertIn("exists already", again.stderr.decode())
+        finally:
+            self.assertEqual(server.stop(), 0)
 
 
 if __name__ == "__main__":

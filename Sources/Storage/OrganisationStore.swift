@@ -1,0 +1,70 @@
+import GRDB
+
+/// Organisations: the top of every tenant's data.
+public struct OrganisationStore: Sendable {
+    private let database: AppDatabase
+
+    public init(_ database: AppDatabase) {
+        self.database = database
+    }
+
+    /// Creates an organisation; the slug must be new.
+    public func create(slug: String, name: String) throws(StorageError) -> Organisation {
+        do {
+            return try database.pool.write { db in
+                var organisation = Organisation(slug: slug, name: name)
+                try organisation.insert(db)
+                return organisation
+            }
+        } catch {
+            throw .sqlite("\(error)")
+        }
+    }
+
+    public func organisation(slug: String) throws(StorageError) -> Organisation? {
+        do {
+            return try database.pool.read { db in
+                try Organisation.filter(Column("slug") == slug).fetchOne(db)
+            }
+        } catch {
+            throw .sqlite("\(error)")
+        }
+    }
+
+    /// All organisations by name.
+    public func all() throws(StorageError) -> [Organisation] {
+        do {
+            return try database.pool.read { db in try Organisation.order(Column("name")).fetchAll(db) }
+        } catch {
+            throw .sqlite("\(error)")
+        }
+    }
+}
+
+/// The audit log: append-only.
+public struct AuditStore: Sendable {
+    private let database: AppDatabase
+
+    public init(_ database: AppDatabase) {
+        self.database = database
+    }
+
+    public func record(_ entry: AuditEntry) throws(StorageError) {
+        do {
+            try database.pool.write { db in try entry.insert(db) }
+        } catch {
+            throw .sqlite("\(error)")
+        }
+    }
+
+    /// The newest entries first.
+    public func latest(limit: Int) throws(StorageError) -> [AuditEntry] {
+        do {
+            return try database.pool.read { db in
+                try AuditEntry.order(Column("id").desc).limit(limit).fetchAll(db)
+            }
+        } catch {
+            throw .sqlite("\(error)")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+/// A municipality or welfare area.
+public struct Organisation: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "organisations"
+
+    public var id: Int64?
+    public var slug: String
+    public var name: String
+    public var createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, name
+        case createdAt = "created_at"
+    }
+
+    public init(id: Int64? = nil, slug: String, name: String, createdAt: Date = Date()) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.createdAt = createdAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// One security-relevant event.
+public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "audit_log"
+
+    public var id: Int64?
+    public var at: Date
+    public var userID: Int64?
+    public var login: String?
+    public var action: String
+    public var target: String?
+    public var clientAddress: String?
+    public var detail: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, at, login, action, target, detail
+        case userID = "user_id"
+        case clientAddress = "client_address"
+    }
+
+    public init(at: Date = Date(), userID: Int64? = nil, login: String? = nil, action: String, target: String? = nil,
+                clientAddress: String? = nil, detail: String? = nil) {
+        self.at = at
+        self.userID = userID
+        self.login = login
+        self.action = action
+        self.target = target
+        self.clientAddress = clientAddress
+        self.detail = detail
+    }
+}

@@ -1,0 +1,30 @@
+/// Why the database could not be opened, migrated or copied, in words an operator can act on.
+public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
+    case migrationsFolderMissing(String)
+    case badMigrationName(String)
+    case duplicateMigrationNumber(String)
+    case databaseNewerThanBinary(unknown: [String])
+    case pendingMigrations([String])
+    case backupTargetExists(String)
+    case sqlite(String)
+
+    public var description: String {
+        switch self {
+        case .migrationsFolderMissing(let path):
+            return "The migrations folder \(path) does not exist."
+        case .badMigrationName(let name):
+            return "\(name) is not a migration name: expected NNNN_description.sql."
+        case .duplicateMigrationNumber(let number):
+            return "Two migrations share the number \(number)."
+        case .databaseNewerThanBinary(let unknown):
+            return "The database has migrations this program does not know (\(unknown.joined(separator: ", "))): "
+                + "it was written by a newer version. Run that version, or restore a backup."
+        case .pendingMigrations(let pending):
+            return "The database needs migrations (\(pending.joined(separator: ", "))): run `taitotutka migrate`."
+        case .backupTargetExists(let path):
+            return "\(path) exists already; choose a new file for the backup."
+        case .sqlite(let message):
+            return "Database error: \(message)"
+        }
+    }
+}
