@@ -124,12 +124,6 @@ private func bindsAndListens(port: Int) -> Bool {
     defer { close(fd) }
     var on: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = in_addr_t(0x7F00_0001).bigEndian
-    let bound = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
+    let bound = withLoopbackAddress(port: port) { bind(fd, $0, $1) }
     return bound == 0 && listen(fd, 1) == 0
 }
