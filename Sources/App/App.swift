@@ -1,0 +1,2 @@
+/// The Taitotutka web application: routes, handlers, views, sign-in and access.
+public enum AppModule {}

@@ -1,0 +1,64 @@
+/// One employee as read from the HR system's export, already validated by the importer.
+/// Sector and unit are given by name, as in the export; missing ones are created on apply.
+public struct ImportedEmployee: Sendable, Equatable {
+    public var hrNumber: String
+    public var firstName: String
+    public var lastName: String
+    public var email: String?
+    public var phone: String?
+    public var sectorName: String?
+    public var unitName: String?
+    public var jobTitle: String?
+    public var jobGroup: String?
+    /// Calendar dates as `YYYY-MM-DD`.
+    public var startDate: String?
+    public var endDate: String?
+    /// `fi`, `sv` or `en`.
+    public var language: String
+
+    public init(hrNumber: String, firstName: String, lastName: String, email: String? = nil, phone: String? = nil,
+                sectorName: String? = nil, unitName: String? = nil, jobTitle: String? = nil, jobGroup: String? = nil,
+                startDate: String? = nil, endDate: String? = nil, language: String = "fi") {
+        self.hrNumber = hrNumber
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
+        self.phone = phone
+        self.sectorName = sectorName
+        self.unitName = unitName
+        self.jobTitle = jobTitle
+        self.jobGroup = jobGroup
+        self.startDate = startDate
+        self.endDate = endDate
+        self.language = language
+    }
+}
+
+/// A whole roster export for one organisation. HR numbers are unique within `employees`.
+public struct EmployeeImportBatch: Sendable {
+    public var organisationID: Int64
+    public var employees: [ImportedEmployee]
+    /// Whether active employees missing from the file are deactivated (a full roster export).
+    public var deactivateMissing: Bool
+    /// The date the import is made, `YYYY-MM-DD`: rows whose end date is before it are imported inactive.
+    public var today: String
+
+    public init(organisationID: Int64, employees: [ImportedEmployee], deactivateMissing: Bool, today: String) {
+        self.organisationID = organisationID
+        self.employees = employees
+        self.deactivateMissing = deactivateMissing
+        self.today = today
+    }
+}
+
+/// What an import did, or would do in a dry run: the same code computes both.
+public struct EmployeeImportOutcome: Sendable, Equatable {
+    public var created = 0
+    public var changed = 0
+    public var unchanged = 0
+    public var deactivated = 0
+    public var sectorsCreated: [String] = []
+    public var unitsCreated: [String] = []
+
+    public init() {}
+}
