@@ -31,6 +31,14 @@ public struct OrganisationStore: Sendable {
         }
     }
 
+    public func organisation(id: Int64) throws(StorageError) -> Organisation? {
+        do {
+            return try database.pool.read { db in try Organisation.fetchOne(db, key: id) }
+        } catch {
+            throw .sqlite("\(error)")
+        }
+    }
+
     /// All organisations by name.
     public func all() throws(StorageError) -> [Organisation] {
         do {
