@@ -1,4 +1,5 @@
-/// Why the database could not be opened, migrated or copied, in words an operator can act on.
+/// Why the database could not be opened, migrated, copied, read or changed, in words a user or an
+/// operator can act on.
 public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case migrationsFolderMissing(String)
     case badMigrationName(String)
@@ -7,6 +8,14 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case pendingMigrations([String])
     case backupTargetExists(String)
     case sqlite(String)
+    /// The change would break a uniqueness rule (a duplicate name, HR number or login); the text
+    /// says which, in words fit to show the user.
+    case conflict(String)
+    /// The record to change does not exist (any more).
+    case notFound
+    /// The change breaks a rule of the data (a unit under itself, a parent in another organisation);
+    /// the text says which, in words fit to show the user.
+    case invalid(String)
 
     public var description: String {
         switch self {
@@ -25,6 +34,10 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path) exists already; choose a new file for the backup."
         case .sqlite(let message):
             return "Database error: \(message)"
+        case .conflict(let message), .invalid(let message):
+            return message
+        case .notFound:
+            return "The record does not exist; it may have been removed."
         }
     }
 }

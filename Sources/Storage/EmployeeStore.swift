@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+
+/// What to look for in the staff roster.
+public struct EmployeeQuery: Sendable, Equatable {
+    public var organisationID: Int64
+    /// Words that must all appear, in any order and any case, in the name, HR number, e-mail or job
+    /// title. Nil or blank matches everyone.
+    public var text: String?
+    /// Only employees of these units; nil means the whole organisation.
+    public var unitIDs: Set<Int64>?
+    public var includeInactive: Bool
+    public var limit: Int
+    public var offset: Int
+
+    public init(organisationID: Int64, text: String? = nil, unitIDs: Set<Int64>? = nil, includeInactive: Bool = false,
+                limit: Int = 50, offset: Int = 0) {
+        self.organisationID = organisationID
+        self.text = text
+        self.unitIDs = unitIDs
+        self.includeInactive = includeInactive
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// One line of a staff list: the employee with the names of their unit and its sector.
+public struct EmployeeListing: Sendable, Equatable {
+    public var employee: Employee
+    public var unitName: String?
+    public var sectorName: String?
+
+    public init(employee: Employee, unitName: String?, sectorName: String?) {
+        self.employee = employee
+        self.unitName = unitName
+        self.sectorName = sectorName
+    }
+}
+
+/// One page of search results, and how many match in all.
+public struct EmployeePage: Sendable, Equatable {
+    public var listings: [EmployeeListing]
+    public var total: Int
+
+    public init(listings: [EmployeeListing], total: Int) {
+        self.listings = listings
+        self.total = total
+    }
+}
+
+/// The staff roster. Employees are deactivated, never deleted: their history stays.
+public struct EmployeeStore: Sendable {
+    private let database: AppDatabase
+
+    public init(_ database: AppDatabase) {
+        self.database = database
+    }
+
+    /// Matching employees ordered by last name, first name and id, with the total for paging.
+    public func search(_ query: EmployeeQuery) throws(StorageError) -> EmployeePage {
+        if let unitIDs = query.unitIDs, unitIDs.isEmpty { return EmployeePage(listings: [], total: 0) }
+        let filter = EmployeeSearchFilter(query)
+        return try database.reading { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employees e WHERE \(filter.sql)",
+                                         arguments: filter.arguments) ?? 0
+            var arguments = filter.arguments
+            arguments += [max(0, query.limit), max(0, query.offset)]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT e.*, u.name AS unit_name, s.name AS sector_name
+                FROM employees e
+                LEFT JOIN units u ON u.id = e.unit_id
+                LEFT JOIN sectors s ON s.id = u.sector_id
+                WHERE \(filter.sql)
+                ORDER BY e.last_name, e.first_name, e.id
+                LIMIT ? OFFSET ?
+                """, arguments: arguments)
+            let listings = try rows.map { row in
+                EmployeeListing(employee: try Employee(row: row), unitName: row["unit_name"], sectorName: row["sector_name"])
+            }
+            return EmployeePage(listings: listings, total: total)
+        }
+    }
+
+    public func employee(id: Int64) throws(StorageError) -> Employee? {
+        try database.reading { db in try Employee.fetchOne(db, key: id) }
+    }
+
+    /// Adds an employee; `.conflict` when the organisation has the HR number already.
+    public func create(_ employee: Employee) throws(StorageError) -> Employee {
+        try database.writing(conflict: { _ in Self.hrNumberTaken(employee.hrNumber) }) { db in
+            var employee = employee
+            employee.id = nil
+            try Self.checkUnit(of: employee, in: db)
+            try employee.insert(db)
+            return employee
+        }
+    }
+
+    /// Saves every field but the creation time and stamps `updatedAt`; `.conflict` when the new HR
+    /// number belongs to another employee of the organisation.
+    public func update(_ employee: Employee) throws(StorageError) {
+        guard let id = employee.id else { throw .notFound }
+        try database.writing(conflict: { _ in Self.hrNumberTaken(employee.hrNumber) }) { db in
+            guard let stored = try Employee.fetchOne(db, key: id) else { throw StorageError.notFound }
+            guard stored.organisationID == employee.organisationID else {
+                throw StorageError.invalid("An employee cannot move to another organisation; import them there.")
+            }
+            try Self.checkUnit(of: employee, in: db)
+            var employee = employee
+            employee.createdAt = stored.createdAt
+            employee.updatedAt = Date()
+            try employee.update(db)
+        }
+    }
+
+    /// Deactivates (or reactivates) an employee. Employees are never deleted, so their answers,
+    /// trainings and history keep their owner.
+    public func setActive(employeeID: Int64, active: Bool) throws(StorageError) {
+        try database.writing { db in
+            try db.execute(sql: "UPDATE employees SET active = ?, updated_at = ? WHERE id = ?",
+                           arguments: [active, Date(), employeeID])
+            try db.requireChange()
+        }
+    }
+
+    /// How many employees the organisation has, all or only the active ones.
+    public func count(organisationID: Int64, activeOnly: Bool) throws(StorageError) -> Int {
+        try database.reading { db in
+            let sql = "SELECT COUNT(*) FROM employees WHERE organisation_id = ?" + (activeOnly ? " AND active = 1" : "")
+            return try Int.fetchOne(db, sql: sql, arguments: [organisationID]) ?? 0
+        }
+    }
+
+    private static func checkUnit(of employee: Employee, in db: Database) throws {
+        guard let unitID = employee.unitID else { return }
+        let unit = try Unit.fetchOne(db, key: unitID)
+        guard unit?.organisationID == employee.organisationID else {
+            throw StorageError.invalid("The unit does not belong to the employee's organisation.")
+        }
+    }
+
+    private static func hrNumberTaken(_ hrNumber: String) -> String {
+        "The organisation already has an employee with HR number \(hrNumber)."
+    }
+}
+
+/// The WHERE clause of an employee search, over `employees e`.
+struct EmployeeSearchFilter {
+    private(set) var sql = "e.organisation_id = ?"
+    private(set) var arguments: StatementArguments
+
+    init(_ query: EmployeeQuery) {
+        arguments = [query.organisationID]
+        if !query.includeInactive {
+            sql += " AND e.active = 1"
+        }
+        if let unitIDs = query.unitIDs {
+            sql += " AND e.unit_id IN (" + Array(repeating: "?", count: unitIDs.count).joined(separator: ",") + ")"
+            arguments += StatementArguments(unitIDs.sorted())
+        }
+        for word in Self.words(in: query.text) {
+            sql += " AND \(Self.haystack) LIKE ? ESCAPE '\\'"
+            arguments += ["%" + Self.escapedForLike(word) + "%"]
+        }
+    }
+
+    /// The searched fields in one string. SQLite's LIKE folds the case of ASCII letters only, so
+    /// the capitals of Finnish and Swedish names are lowered here, and the words in `words(in:)`.
+    static let haystack: String = {
+        var expression = "(e.first_name || ' ' || e.last_name || ' ' || e.hr_number || ' ' || ifnull(e.email, '') "
+            + "|| ' ' || ifnull(e.job_title, ''))"
+        for capital in ["Å", "Ä", "Ö", "Ü", "É", "Š", "Ž"] {
+            expression = "replace(\(expression), '\(capital)', '\(capital.lowercased())')"
+        }
+        return expression
+    }()
+
+    /// The search text's words, lower-cased and in composed Unicode form (as names are stored).
+    static func words(in text: String?) -> [String] {
+        guard let text else { return [] }
+        return text.precomposedStringWithCanonicalMapping.lowercased()
+            .split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    }
+
+    /// `%`, `_` and the escape character itself match literally.
+    static func escapedForLike(_ word: String) -> String {
+        var escaped = ""
+        for character in word {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}

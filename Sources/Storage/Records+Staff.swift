@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+
+/// A sector (toimiala) of an organisation, e.g. early education.
+public struct Sector: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "sectors"
+
+    public var id: Int64?
+    public var organisationID: Int64
+    public var name: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, name
+        case organisationID = "organisation_id"
+    }
+
+    public init(id: Int64? = nil, organisationID: Int64, name: String) {
+        self.id = id
+        self.organisationID = organisationID
+        self.name = name
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// A work unit (työyksikkö), e.g. one daycare centre; units may nest.
+public struct Unit: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "units"
+
+    public var id: Int64?
+    public var organisationID: Int64
+    public var sectorID: Int64?
+    public var parentID: Int64?
+    public var name: String
+    public var active: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, active
+        case organisationID = "organisation_id"
+        case sectorID = "sector_id"
+        case parentID = "parent_id"
+    }
+
+    public init(id: Int64? = nil, organisationID: Int64, sectorID: Int64? = nil, parentID: Int64? = nil, name: String,
+                active: Bool = true) {
+        self.id = id
+        self.organisationID = organisationID
+        self.sectorID = sectorID
+        self.parentID = parentID
+        self.name = name
+        self.active = active
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// A person on the staff roster, identified within the organisation by HR number.
+public struct Employee: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "employees"
+
+    public var id: Int64?
+    public var organisationID: Int64
+    public var hrNumber: String
+    public var firstName: String
+    public var lastName: String
+    public var email: String?
+    public var phone: String?
+    public var unitID: Int64?
+    public var jobTitle: String?
+    public var jobGroup: String?
+    /// Calendar dates as `YYYY-MM-DD`.
+    public var startDate: String?
+    public var endDate: String?
+    /// `fi`, `sv` or `en`.
+    public var language: String
+    public var active: Bool
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, email, phone, language, active
+        case organisationID = "organisation_id"
+        case hrNumber = "hr_number"
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case unitID = "unit_id"
+        case jobTitle = "job_title"
+        case jobGroup = "job_group"
+        case startDate = "start_date"
+        case endDate = "end_date"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    public init(id: Int64? = nil, organisationID: Int64, hrNumber: String, firstName: String, lastName: String,
+                email: String? = nil, phone: String? = nil, unitID: Int64? = nil, jobTitle: String? = nil,
+                jobGroup: String? = nil, startDate: String? = nil, endDate: String? = nil, language: String = "fi",
+                active: Bool = true, createdAt: Date = Date(), updatedAt: Date = Date()) {
+        self.id = id
+        self.organisationID = organisationID
+        self.hrNumber = hrNumber
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
+        self.phone = phone
+        self.unitID = unitID
+        self.jobTitle = jobTitle
+        self.jobGroup = jobGroup
+        self.startDate = startDate
+        self.endDate = endDate
+        self.language = language
+        self.active = active
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// First name then last name, as shown in lists and greetings.
+    public var fullName: String { "\(firstName) \(lastName)" }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

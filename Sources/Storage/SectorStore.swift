@@ -1,0 +1,42 @@
+import GRDB
+
+/// Sectors (toimialat) of an organisation.
+public struct SectorStore: Sendable {
+    private let database: AppDatabase
+
+    public init(_ database: AppDatabase) {
+        self.database = database
+    }
+
+    /// The organisation's sectors by name.
+    public func sectors(organisationID: Int64) throws(StorageError) -> [Sector] {
+        try database.reading { db in
+            try Sector.filter(Column("organisation_id") == organisationID).order(Column("name"), Column("id")).fetchAll(db)
+        }
+    }
+
+    public func sector(id: Int64) throws(StorageError) -> Sector? {
+        try database.reading { db in try Sector.fetchOne(db, key: id) }
+    }
+
+    /// Creates a sector; `.conflict` when the organisation has one of that name already.
+    public func create(organisationID: Int64, name: String) throws(StorageError) -> Sector {
+        try database.writing(conflict: { _ in Self.nameTaken(name) }) { db in
+            var sector = Sector(organisationID: organisationID, name: name)
+            try sector.insert(db)
+            return sector
+        }
+    }
+
+    /// Renames a sector; `.conflict` when another sector of the organisation has that name.
+    public func rename(id: Int64, to name: String) throws(StorageError) {
+        try database.writing(conflict: { _ in Self.nameTaken(name) }) { db in
+            try db.execute(sql: "UPDATE sectors SET name = ? WHERE id = ?", arguments: [name, id])
+            try db.requireChange()
+        }
+    }
+
+    private static func nameTaken(_ name: String) -> String {
+        "The organisation already has a sector named “\(name)”."
+    }
+}

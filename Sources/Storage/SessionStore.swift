@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+
+/// A session found by its token, with the user it signs in.
+public struct SessionWithUser: Sendable, Equatable {
+    public var session: Session
+    public var user: User
+
+    public init(session: Session, user: User) {
+        self.session = session
+        self.user = user
+    }
+}
+
+/// Signed-in sessions, found by the hash of the browser's token.
+public struct SessionStore: Sendable {
+    private let database: AppDatabase
+
+    public init(_ database: AppDatabase) {
+        self.database = database
+    }
+
+    public func create(_ session: Session) throws(StorageError) -> Session {
+        try database.writing { db in
+            var session = session
+            session.id = nil
+            try session.insert(db)
+            return session
+        }
+    }
+
+    /// The session with this token hash and its user, in one read; expiry is the caller's decision.
+    public func session(tokenHash: Data) throws(StorageError) -> SessionWithUser? {
+        try database.reading { db in
+            guard let session = try Session.filter(Column("token_hash") == tokenHash).fetchOne(db),
+                  let user = try User.fetchOne(db, key: session.userID)
+            else { return nil }
+            return SessionWithUser(session: session, user: user)
+        }
+    }
+
+    /// Records that the session was used at `date`, for idle expiry.
+    public func touch(sessionID: Int64, at date: Date) throws(StorageError) {
+        try database.writing { db in
+            try db.execute(sql: "UPDATE sessions SET last_seen_at = ? WHERE id = ?", arguments: [date, sessionID])
+        }
+    }
+
+    /// Ends one session (signing out). Ending one that is gone already is not an error.
+    public func delete(tokenHash: Data) throws(StorageError) {
+        try database.writing { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [tokenHash])
+        }
+    }
+
+    /// Ends every session of a user, e.g. after a password change.
+    public func deleteAll(userID: Int64) throws(StorageError) {
+        try database.writing { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userID])
+        }
+    }
+
+    /// Removes sessions idle since before `idleBefore` or started before `createdBefore`; returns how
+    /// many. Timestamps are stored in one fixed-width UTC format, so text order is time order.
+    @discardableResult
+    public func deleteExpired(idleBefore: Date, createdBefore: Date) throws(StorageError) -> Int {
+        try database.writing { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",
+                           arguments: [idleBefore, createdBefore])
+            return db.changesCount
+        }
+    }
+}

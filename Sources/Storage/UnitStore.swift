@@ -1,0 +1,115 @@
+import GRDB
+
+/// Work units (työyksiköt) and their tree.
+public struct UnitStore: Sendable {
+    private let database: AppDatabase
+
+    public init(_ database: AppDatabase) {
+        self.database = database
+    }
+
+    /// All the organisation's units, active and inactive, by name.
+    public func units(organisationID: Int64) throws(StorageError) -> [Unit] {
+        try database.reading { db in
+            try Unit.filter(Column("organisation_id") == organisationID).order(Column("name"), Column("id")).fetchAll(db)
+        }
+    }
+
+    public func unit(id: Int64) throws(StorageError) -> Unit? {
+        try database.reading { db in try Unit.fetchOne(db, key: id) }
+    }
+
+    /// Creates a unit. Its sector and parent must belong to the same organisation; `.conflict` when
+    /// the organisation has a unit of that name already.
+    public func create(_ unit: Unit) throws(StorageError) -> Unit {
+        try database.writing(conflict: { _ in Self.nameTaken(unit.name) }) { db in
+            var unit = unit
+            unit.id = nil
+            try Self.checkReferences(of: unit, in: db)
+            try unit.insert(db)
+            return unit
+        }
+    }
+
+    /// Saves a unit's name, sector, parent and active flag. Refuses a parent in another organisation
+    /// or one that would put the unit under itself.
+    public func update(_ unit: Unit) throws(StorageError) {
+        guard let id = unit.id else { throw .notFound }
+        try database.writing(conflict: { _ in Self.nameTaken(unit.name) }) { db in
+            guard let stored = try Unit.fetchOne(db, key: id) else { throw StorageError.notFound }
+            guard stored.organisationID == unit.organisationID else {
+                throw StorageError.invalid("A unit cannot move to another organisation.")
+            }
+            try Self.checkReferences(of: unit, in: db)
+            if let parentID = unit.parentID, try Self.ancestorIDs(of: parentID, in: db).contains(id) {
+                throw StorageError.invalid("A unit cannot be placed under itself or one of its own sub-units.")
+            }
+            try unit.update(db)
+        }
+    }
+
+    /// The unit and all units below it, at any depth; empty when the unit does not exist.
+    public func unitAndDescendantIDs(of unitID: Int64) throws(StorageError) -> Set<Int64> {
+        try database.reading { db in
+            // UNION (not UNION ALL) stops at rows already seen, so even a corrupt cycle ends.
+            let ids = try Int64.fetchAll(db, sql: """
+                WITH RECURSIVE tree(id) AS (
+                    SELECT id FROM units WHERE id = ?
+                    UNION
+                    SELECT units.id FROM units JOIN tree ON units.parent_id = tree.id
+                )
+                SELECT id FROM tree
+                """, arguments: [unitID])
+            return Set(ids)
+        }
+    }
+
+    /// Active employees per unit id, counting each unit's own staff only (not its sub-units').
+    public func employeeCounts(organisationID: Int64) throws(StorageError) -> [Int64: Int] {
+        try database.reading { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT unit_id, COUNT(*) AS staff FROM employees
+                WHERE organisation_id = ? AND active = 1 AND unit_id IS NOT NULL
+                GROUP BY unit_id
+                """, arguments: [organisationID])
+            var counts: [Int64: Int] = [:]
+            for row in rows {
+                let unitID: Int64 = row["unit_id"]
+                counts[unitID] = row["staff"]
+            }
+            return counts
+        }
+    }
+
+    /// The unit and its parents up to the root.
+    static func ancestorIDs(of unitID: Int64, in db: Database) throws -> Set<Int64> {
+        let ids = try Int64.fetchAll(db, sql: """
+            WITH RECURSIVE chain(id, parent_id) AS (
+                SELECT id, parent_id FROM units WHERE id = ?
+                UNION
+                SELECT units.id, units.parent_id FROM units JOIN chain ON units.id = chain.parent_id
+            )
+            SELECT id FROM chain
+            """, arguments: [unitID])
+        return Set(ids)
+    }
+
+    private static func checkReferences(of unit: Unit, in db: Database) throws {
+        if let sectorID = unit.sectorID {
+            let sector = try Sector.fetchOne(db, key: sectorID)
+            guard sector?.organisationID == unit.organisationID else {
+                throw StorageError.invalid("The sector does not belong to the unit's organisation.")
+            }
+        }
+        if let parentID = unit.parentID {
+            let parent = try Unit.fetchOne(db, key: parentID)
+            guard parent?.organisationID == unit.organisationID else {
+                throw StorageError.invalid("The parent unit does not belong to the unit's organisation.")
+            }
+        }
+    }
+
+    private static func nameTaken(_ name: String) -> String {
+        "The organisation already has a unit named “\(name)”."
+    }
+}
