@@ -68,7 +68,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "HTTPServer", "Storage"]
+            dependencies: ["App", "HTTPServer", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "StorageTests",

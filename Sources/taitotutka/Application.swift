@@ -1,19 +1,22 @@
+import App
 import ArgumentParser
 import HTTPServer
 import Logging
+import Storage
 
-/// Assembles the routes. For now: static assets and the health check; the application's own
-/// pages are added by later work.
+/// Assembles the web application over the project's folders and the opened database.
 enum Application {
-    static func makeResponder(layout: ProjectLayout, logger: Logger) throws -> RouterResponder {
+    static func makeResponder(layout: ProjectLayout, database: AppDatabase, settings: AppSettings,
+                              logger: Logger) throws -> RouterResponder {
         guard let assets = StaticFiles(directory: layout.publicDirectory) else {
             throw ValidationError("Cannot read \(layout.publicDirectory).")
         }
-        var router = Router()
-        router.get("/healthz") { _ in .text("ok") }
-        router.get("/static/*path") { request in
-            assets.respond(to: request, relativePath: request.parameters["path"] ?? "")
+        do {
+            let app = try WebApp(database: database, templatesDirectory: layout.templatesDirectory,
+                                 settings: settings, logger: logger)
+            return app.responder(staticFiles: assets)
+        } catch {
+            throw ValidationError("Cannot load the templates: \(error)")
         }
-        return router.responder(middleware: [AccessLog.middleware(logger: logger), Compression.middleware()])
     }
 }

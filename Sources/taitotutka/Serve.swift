@@ -1,4 +1,6 @@
+import App
 import ArgumentParser
+import Foundation
 import CSystemShims
 import HTTPServer
 import Storage
@@ -31,11 +33,34 @@ struct Serve: ParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
+    @Flag(help: """
+        The service is reached over HTTPS (behind a TLS proxy): Secure, __Host- cookies and HSTS. \
+        Also set by TAITOTUTKA_HTTPS=1.
+        """)
+    var https = false
+
+    @Option(help: "Minutes without requests after which a session ends.")
+    var sessionIdleMinutes = 30
+
+    @Option(help: "Hours after sign-in after which a session ends, however active.")
+    var sessionMaxHours = 12
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
         if let workers, workers <= 0 { throw ValidationError("--workers must be positive.") }
         if let ioQueues, ioQueues <= 0 { throw ValidationError("--io-queues must be positive.") }
+        guard sessionIdleMinutes > 0 else { throw ValidationError("--session-idle-minutes must be positive.") }
+        guard sessionMaxHours > 0 else { throw ValidationError("--session-max-hours must be positive.") }
+    }
+
+    /// The application settings from the flags and the environment.
+    var settings: AppSettings {
+        var settings = AppSettings()
+        settings.secureTransport = https || ProcessInfo.processInfo.environment["TAITOTUTKA_HTTPS"] == "1"
+        settings.sessionIdleTimeout = TimeInterval(sessionIdleMinutes * 60)
+        settings.sessionAbsoluteTimeout = TimeInterval(sessionMaxHours * 3600)
+        return settings
     }
 
     func run() throws {
@@ -63,7 +88,9 @@ struct Serve: ParsableCommand {
         if let workers { configuration.workerCount = workers }
         if let ioQueues { configuration.ioQueueCount = ioQueues }
 
-        let responder = try Application.makeResponder(layout: layout, logger: logger)
+        configuration.errorResponse = WebApp.serverErrorResponse(secureTransport: settings.secureTransport)
+        let responder = try Application.makeResponder(
+            layout: layout, database: database, settings: settings, logger: logger)
         let server = try HTTPServer(configuration: configuration, responder: responder, logger: logger)
         do {
             try server.start()

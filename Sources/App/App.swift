@@ -1,2 +1,0 @@
-/// The Taitotutka web application: routes, handlers, views, sign-in and access.
-public enum AppModule {}

@@ -1,0 +1,64 @@
+import Foundation
+import HTTPServer
+import Storage
+
+/// One role a user holds, described for people.
+struct RoleLine {
+    let role: String
+    let scope: String
+}
+
+/// A shortcut on the home page.
+struct HomeLink {
+    let href: String
+    let label: String
+    let description: String
+}
+
+struct HomeView {
+    let greeting: String
+    let roles: [RoleLine]
+    let links: [HomeLink]
+    /// Stored, not computed: templates see stored properties only (they are read by reflection).
+    let hasLinks: Bool
+}
+
+struct AccessibilityView {
+    let updated: String
+}
+
+extension WebApp {
+    /// The signed-in start page: who you are here, and where your work is.
+    func showHome(_ request: Request, _ context: RequestContext) throws -> Response {
+        guard let principal = context.principal else { return .redirect(to: "/sign-in") }
+        let strings = context.strings
+        var name = principal.user.login
+        if let employeeID = principal.employeeID, let employee = try employees.employee(id: employeeID) {
+            name = employee.firstName
+        }
+        let roles = try principal.assignments.map { try roleLine($0, strings: strings) }
+        let links = navigation(for: principal, path: "", strings: strings).dropFirst().map { item in
+            HomeLink(href: item.href, label: item.label, description: strings.text("home_link_" + item.href.dropFirst()))
+        }
+        return try context.render("home/home", title: strings.text("home_title"),
+                                  HomeView(greeting: strings.format("home_greeting", ["name": name]),
+                                           roles: roles, links: Array(links), hasLinks: !links.isEmpty))
+    }
+
+    /// A role assignment in words: "Supervisor — Päiväkoti Satakieli".
+    func roleLine(_ assignment: RoleAssignment, strings: Strings) throws -> RoleLine {
+        var scope = ""
+        if let organisationID = assignment.organisationID {
+            scope = try organisations.organisation(id: organisationID)?.name ?? ""
+        } else if let unitID = assignment.unitID {
+            scope = try units.unit(id: unitID)?.name ?? ""
+        }
+        return RoleLine(role: strings.text("role_" + assignment.role.rawValue), scope: scope)
+    }
+
+    /// The accessibility statement Finnish public-sector services must publish (Act 306/2019).
+    func showAccessibility(_ request: Request, _ context: RequestContext) throws -> Response {
+        try context.render("pages/accessibility", title: context.strings.text("accessibility_title"),
+                           AccessibilityView(updated: context.strings.date("2026-11-23")))
+    }
+}

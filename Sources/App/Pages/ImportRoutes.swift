@@ -1,0 +1,4 @@
+/// The staff import pages: upload, preview, apply.
+extension WebApp {
+    func registerImportRoutes(_ routes: inout RouteTable) {}
+}

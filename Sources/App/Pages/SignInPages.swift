@@ -1,0 +1,97 @@
+import Foundation
+import HTTPServer
+import Storage
+
+/// The sign-in form's model.
+struct SignInView {
+    let login: String
+    let next: String
+    let error: String?
+}
+
+extension WebApp {
+    func showSignIn(_ request: Request, _ context: RequestContext) throws -> Response {
+        if context.principal != nil { return .redirect(to: "/") }
+        let next = context.safeReturnPath(request.queryValue("next"))
+        return try context.render("auth/sign-in", title: context.strings.text("sign_in_title"),
+                                  SignInView(login: "", next: next, error: nil))
+    }
+
+    /// Checks the password, throttling guesses per account and address, and starts a new session.
+    func signIn(_ request: Request, _ context: RequestContext) throws -> Response {
+        let form = try context.requireForm()
+        let login = String((form["login"] ?? "").prefix(200))
+        let password = form.raw("password") ?? ""
+        let next = context.safeReturnPath(form["next"])
+        let address = request.clientAddress
+        let wait = throttle.waitBeforeAttempt(login: login, address: address)
+        if wait > 0 {
+            recordAudit("sign_in.throttled", userID: nil, login: login, address: address)
+            let message = context.strings.format("sign_in_throttled", ["seconds": context.strings.number(wait)])
+            var response = try context.render("auth/sign-in", title: context.strings.text("sign_in_title"),
+                                              SignInView(login: login, next: next, error: message), status: .tooManyRequests)
+            response.headers.set("Retry-After", String(wait))
+            return response
+        }
+        guard let user = try verifiedUser(login: login, password: password) else {
+            throttle.recordFailure(login: login, address: address)
+            recordAudit("sign_in.failure", userID: nil, login: login, address: address)
+            return try context.render("auth/sign-in", title: context.strings.text("sign_in_title"),
+                                      SignInView(login: login, next: next, error: context.strings.text("sign_in_failed")),
+                                      status: .unprocessableContent)
+        }
+        throttle.recordSuccess(login: login, address: address)
+        if hasher.needsRehash(user.passwordHash), let id = user.id {
+            try users.updatePasswordHash(userID: id, hash: try hasher.hash(password))
+        }
+        // Any session the browser had is ended, and a new identifier issued: no session fixation.
+        _ = try? sessions.end(for: request)
+        let cookie = try sessions.start(for: user, clientAddress: address)
+        recordAudit("sign_in.success", userID: user.id, login: user.login, address: address)
+        var response = Response.redirect(to: next)
+        response.setCookie(cookie)
+        return response
+    }
+
+    /// The user whose login or e-mail is `login` and whose password matches; nil otherwise. Unknown
+    /// and disabled users cost the same time as a wrong password.
+    private func verifiedUser(login: String, password: String) throws -> User? {
+        guard !login.isEmpty, !password.isEmpty, let user = try users.user(loginOrEmail: login) else {
+            hasher.verifyNothing(password)
+            return nil
+        }
+        let matches = hasher.verify(password, against: user.passwordHash)
+        return matches && !user.disabled ? user : nil
+    }
+
+    func signOut(_ request: Request, _ context: RequestContext) throws -> Response {
+        let cookie = try sessions.end(for: request)
+        recordAudit("sign_out", userID: context.principal?.userID, login: context.principal?.user.login,
+                    address: request.clientAddress)
+        var response = Response.redirect(to: "/sign-in?notice=signed_out")
+        response.setCookie(cookie)
+        return response
+    }
+
+    /// Stores the chosen language in a cookie and returns to the page the choice was made on.
+    func chooseLanguage(_ request: Request, _ context: RequestContext) throws -> Response {
+        let form = try context.requireForm()
+        guard let language = form["language"].flatMap(Language.init(rawValue:)) else { throw AppError.badRequest }
+        var response = Response.redirect(to: context.safeReturnPath(form["return_to"]))
+        response.setCookie(try SetCookie(
+            name: Self.languageCookie, value: language.rawValue, path: "/", maxAge: 365 * 24 * 3600,
+            secure: settings.secureTransport, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    /// Appends one audit line; a failure to write it is logged, not shown to the user.
+    func recordAudit(_ action: String, userID: Int64?, login: String?, address: String?, target: String? = nil,
+                     detail: String? = nil) {
+        do {
+            try audit.record(AuditEntry(userID: userID, login: login, action: action, target: target,
+                                        clientAddress: address, detail: detail))
+        } catch {
+            logger.error("Could not write the audit line \(action): \(error)")
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Crypto
+import Foundation
+import HTTPServer
+import Logging
+import Storage
+
+/// The web application: its dependencies, and the pipeline every routed request goes through.
+public final class WebApp: Sendable {
+    let database: AppDatabase
+    let settings: AppSettings
+    let renderer: Renderer
+    let localisation: Localisation
+    let logger: Logger
+    let sessions: SessionManager
+    let throttle = SignInThrottle()
+    let hasher: PasswordHasher
+    /// Signs the anonymous CSRF tokens (sign-in and language forms). A new key per process: a
+    /// restart only invalidates forms that were open in anonymous browsers.
+    let anonymousFormKey = SecureRandom.bytes(32)
+
+    let organisations: OrganisationStore
+    let sectors: SectorStore
+    let units: UnitStore
+    let employees: EmployeeStore
+    let users: UserStore
+    let audit: AuditStore
+    let imports: EmployeeImportStore
+
+    /// `templatesDirectory` holds the Mustache templates and `locales/` with the string tables.
+    public init(database: AppDatabase, templatesDirectory: String, settings: AppSettings, logger: Logger) throws {
+        self.database = database
+        self.settings = settings
+        self.logger = logger
+        renderer = try Renderer(directory: templatesDirectory)
+        localisation = try Localisation(directory: templatesDirectory + "/locales")
+        hasher = PasswordHasher(rounds: settings.passwordRounds)
+        organisations = OrganisationStore(database)
+        sectors = SectorStore(database)
+        units = UnitStore(database)
+        employees = EmployeeStore(database)
+        users = UserStore(database)
+        audit = AuditStore(database)
+        imports = EmployeeImportStore(database)
+        sessions = SessionManager(store: SessionStore(database), users: users, units: units, settings: settings)
+    }
+
+    /// The routed responder with static files from `publicDirectory`.
+    public func responder(staticFiles: StaticFiles) -> RouterResponder {
+        var table = RouteTable(app: self)
+        registerRoutes(&table, staticFiles: staticFiles)
+        let secure = settings.secureTransport
+        return table.router.responder(
+            middleware: [AccessLog.middleware(logger: logger), SecurityHeaders.middleware(secureTransport: secure),
+                         Compression.middleware()],
+            errorResponse: { [self] status, request, _ in
+                var response = self.errorPage(status, for: request)
+                SecurityHeaders.apply(to: &response, secureTransport: secure)
+                return response
+            })
+    }
+
+    /// Every route with its requirement (nil: outside the page pipeline), for the access-matrix test.
+    func routeList(staticFiles: StaticFiles) -> [RouteTable.Entry] {
+        var table = RouteTable(app: self)
+        registerRoutes(&table, staticFiles: staticFiles)
+        return table.entries
+    }
+
+    /// For errors the server answers before routing (malformed requests, overload): plain text,
+    /// with the security headers.
+    public static func serverErrorResponse(secureTransport: Bool) -> @Sendable (HTTPStatus, String) -> Response {
+        { status, explanation in
+            var response = Response.text(explanation.isEmpty ? "\(status.code) \(status.reason)\n" : explanation + "\n",
+                                         status: status)
+            SecurityHeaders.apply(to: &response, secureTransport: secureTransport)
+            return response
+        }
+    }
+
+    func strings(for request: Request) -> Strings {
+        localisation.strings(Self.language(of: request))
+    }
+
+    static func language(of request: Request) -> Language {
+        if let chosen = request.cookies[languageCookie], let language = Language(rawValue: chosen) {
+            return language
+        }
+        return Language.negotiate(acceptLanguage: request.headers["Accept-Language"])
+    }
+
+    static let languageCookie = "tt_lang"
+
+    var anonymousCookieName: String { settings.secureTransport ? "__Host-tt_form" : "tt_form" }
+
+    /// The CSRF token for a browser without a session: an HMAC of its random form cookie.
+    func anonymousToken(for formCookie: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(formCookie.utf8), using: SymmetricKey(data: anonymousFormKey))
+        return Base64URL.encode(Array(mac))
+    }
+}
