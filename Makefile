@@ -4,9 +4,10 @@ SWIFT ?= swift
 PORT ?= 8080
 APT_PACKAGES := zlib1g-dev libsqlite3-dev
 BENCH_PACKAGES := wrk curl
+E2E_PYTHON := .build-e2e/venv/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release run test deps bench bench-http fuzz clean
+.PHONY: all build release run test deps e2e-deps e2e bench bench-http fuzz clean
 
 all: build
 
@@ -34,12 +35,22 @@ run: release
 	.build/release/taitotutka migrate
 	.build/release/taitotutka serve --port $(PORT)
 
-# The command-line checks of the real binary (Python standard library only), then the unit and
-# live-socket tests (Swift Testing), whose summary is the last line. Later issues add browser tests.
-test: deps
+# The command-line checks of the real binary (Python standard library only), the browser tests,
+# then the unit and live-socket tests (Swift Testing), whose summary is the last line.
+test: deps e2e-deps
 	@scripts/build-checked.sh --build-tests
 	@python3 -m unittest discover -s Tests/cli
+	@$(E2E_PYTHON) Tests/e2e/run.py --binary .build/debug/taitotutka
 	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tail -n 300
+
+# Chromium, chromium-driver, Java and the pinned Python packages of the browser tests (quiet when present).
+e2e-deps:
+	@scripts/e2e-setup.sh
+
+# Browser tests in headless Chromium against a served demo database (see Tests/e2e/run.py).
+# Pytest arguments go in E2E_ARGS, e.g. make e2e E2E_ARGS="-k anonymous -x".
+e2e: e2e-deps
+	@$(E2E_PYTHON) Tests/e2e/run.py $(if $(E2E_ARGS),-- $(E2E_ARGS))
 
 bench: bench-http
 
