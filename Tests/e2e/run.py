@@ -49,11 +49,11 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_server(binary, database, log_path):
+def start_server(binary, root, database, log_path):
     """Starts `taitotutka serve` and waits for its 'serving http://…' line; returns (process, url)."""
     log = open(log_path, "wb")
     process = subprocess.Popen(
-        [binary, "serve", "--root", ROOT, "--database", database, "--host", "127.0.0.1",
+        [binary, "serve", "--root", root, "--database", database, "--host", "127.0.0.1",
          "--port", str(free_port())],
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     log.close()
@@ -84,6 +84,8 @@ def stop_server(process):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--binary", help="taitotutka to test (default: `make build`'s debug build)")
+    parser.add_argument("--root", default=ROOT,
+                        help="project folder with Migrations/, Templates/, Public/ (default: this one)")
     parser.add_argument("pytest_arguments", nargs="*", help="passed to pytest (after --)")
     options = parser.parse_args()
 
@@ -102,14 +104,15 @@ def main():
     database = os.path.join(folder, "e2e.sqlite")
     server = None
     try:
-        run_command(binary, "migrate", "--root", ROOT, "--database", database)
+        root = os.path.abspath(options.root)
+        run_command(binary, "migrate", "--root", root, "--database", database)
         demo = has_demo_command(binary)
         if demo:
-            run_command(binary, "demo", "--root", ROOT, "--database", database,
+            run_command(binary, "demo", "--root", root, "--database", database,
                         "--employees", DEMO_EMPLOYEES, "--seed", DEMO_SEED)
         else:
             print("e2e: *** `taitotutka demo` does not exist yet: the app's page tests are SKIPPED ***")
-        server, url = start_server(binary, database, os.path.join(ARTIFACTS, "serve.log"))
+        server, url = start_server(binary, root, database, os.path.join(ARTIFACTS, "serve.log"))
         os.environ.update(E2E_BASE_URL=url, E2E_DEMO="1" if demo else "0", E2E_ARTIFACTS=ARTIFACTS)
         sys.dont_write_bytecode = True  # no __pycache__ folders in the work tree
         import pytest
