@@ -2,7 +2,7 @@
 # Installs what the browser tests need and a fresh machine may lack: Debian's chromium and
 # chromium-driver, a Java runtime for the Nu validator, and the pinned Python packages of
 # Tests/e2e/requirements.txt in .build-e2e/venv. Says nothing when all of it is already there.
-# PYTHON names the interpreter for the virtual environment; the default is the newest 3.12 found.
+# PYTHON names the interpreter for the virtual environment; the default is the first 3.12 found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,22 +22,24 @@ if [ -n "$missing" ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 
-# axe-selenium-python 3.x wants Python 3.12; pyenv keeps its versions outside PATH's shims' reach
-# when no global version names them, so look there too.
+# axe-selenium-python 3.x wants Python 3.12 or later, which Debian 12 lacks; pyenv's versions are
+# not on PATH unless a global version names them, so look in its folder too.
 find_python() {
   if [ -n "${PYTHON:-}" ]; then echo "$PYTHON"; return; fi
   local candidate
-  for candidate in python3.12 "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.12*/bin/python3.12 /usr/bin/python3.12; do
-    if "$candidate" -c 'import sys, venv; assert sys.version_info[:2] == (3, 12)' >/dev/null 2>&1; then
+  local pyenv="${PYENV_ROOT:-${HOME:-/root}/.pyenv}"
+  for candidate in python3.12 "$pyenv"/versions/3.12*/bin/python3 /root/.pyenv/versions/3.12*/bin/python3 \
+                   python3.13 "$pyenv"/versions/3.13*/bin/python3 python3; do
+    if "$candidate" -c 'import sys, venv; assert sys.version_info >= (3, 12)' >/dev/null 2>&1; then
       command -v "$candidate"
       return
     fi
   done
-  echo "The browser tests need Python 3.12 (set PYTHON=/path/to/python3.12)." >&2
+  echo "The browser tests need Python 3.12 or later (set PYTHON=/path/to/python3.12)." >&2
   return 1
 }
 
-# The stamp records what the environment was made from; a change of either remakes it.
+# The stamp is the hash of the requirements the environment was made from; a change remakes it.
 wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
 if [ -f "$venv/stamp" ] && [ "$(cat "$venv/stamp")" = "$wanted" ] && "$venv/bin/python" -c '' 2>/dev/null; then
   exit 0
