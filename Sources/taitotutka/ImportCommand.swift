@@ -1,0 +1,172 @@
+import App
+import ArgumentParser
+import Foundation
+import Storage
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `taitotutka import …`: brings data in from other systems.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import data from other systems.",
+        subcommands: [ImportEmployees.self])
+}
+
+/// `taitotutka import employees FILE --organisation SLUG [--dry-run] [--keep-missing]`.
+struct ImportEmployees: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "employees",
+        abstract: "Import the staff roster from the HR system's CSV export (see docs/import-format.md).",
+        discussion: """
+            Prints what the import would do, then applies it in one transaction. A file with any rejected \
+            row changes nothing. Exit status: 0 done, 1 rows rejected, 2 unusable file or unknown organisation.
+            """)
+
+    @Argument(help: "The CSV file: UTF-8 or Windows-1252, comma or semicolon separated.")
+    var file: String
+
+    @Option(help: "The organisation's slug.")
+    var organisation: String
+
+    @Flag(help: "Show what would change without changing anything.")
+    var dryRun = false
+
+    @Flag(help: "Keep employees who are missing from the file active (the default deactivates them: a full export).")
+    var keepMissing = false
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let database = try opened()
+        let organisationID = try organisationID(in: database)
+        let preview = try readFile()
+        let today = Self.today()
+        let deactivateMissing = !keepMissing
+
+        let planned = try storage {
+            try EmployeeImportStore(database).preview(
+                preview.previewBatch(forOrganisation: organisationID, today: today, deactivateMissing: deactivateMissing))
+        }
+        report(preview, planned: planned, deactivateMissing: deactivateMissing)
+        if !preview.rejected.isEmpty {
+            for row in preview.rejected { print(row) }
+            print(EmployeeImportError.rowsRejected(count: preview.rejected.count))
+            throw ExitCode(1)
+        }
+        if dryRun {
+            print("Dry run: nothing was changed.")
+            return
+        }
+        let batch = try preview.batch(forOrganisation: organisationID, today: today, deactivateMissing: deactivateMissing)
+        let outcome = try storage { try EmployeeImportStore(database).apply(batch) }
+        try storage {
+            try AuditStore(database).record(AuditEntry(
+                action: "import.employees", target: organisation, detail: Self.auditDetail(outcome, file: file)))
+        }
+        print("Imported: \(outcome.created) new, \(outcome.changed) changed, \(outcome.unchanged) unchanged, "
+            + "\(outcome.deactivated) deactivated.")
+    }
+
+    private func opened() throws -> AppDatabase {
+        do {
+            let database = try options.open()
+            try database.requireCurrentSchema()
+            return database
+        } catch {
+            throw Self.failure("\(error)", status: 2)
+        }
+    }
+
+    private func organisationID(in database: AppDatabase) throws -> Int64 {
+        let found = try storage { try OrganisationStore(database).organisation(slug: organisation) }
+        guard let id = found?.id else {
+            throw Self.failure("There is no organisation with the slug \"\(organisation)\".", status: 2)
+        }
+        return id
+    }
+
+    private func readFile() throws -> EmployeeImportPreview {
+        let reader = EmployeeCSVReader()
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > reader.limits.maxBytes {
+            throw Self.failure("\(file): \(EmployeeImportError.tooLarge(bytes: size, limit: reader.limits.maxBytes))",
+                               status: 2)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw Self.failure("Cannot read \(file): no such file, or no permission.", status: 2)
+        }
+        let progress = ProgressLine()
+        do {
+            let preview = try reader.read([UInt8](data)) { read, total in progress.show(read: read, of: total) }
+            progress.finish()
+            return preview
+        } catch {
+            progress.finish()
+            throw Self.failure("\(file): \(error)", status: 2)
+        }
+    }
+
+    private func report(_ preview: EmployeeImportPreview, planned: EmployeeImportOutcome, deactivateMissing: Bool) {
+        print("Read \(file): \(preview.encoding), separated by \(preview.delimiter), \(preview.rowCount) rows.")
+        for notice in preview.notices { print(notice) }
+        print("New: \(planned.created)")
+        print("Changed: \(planned.changed)")
+        print("Unchanged: \(planned.unchanged)")
+        print("Deactivated: \(planned.deactivated)")
+        print("Rejected: \(preview.rejected.count)")
+        if !preview.rejected.isEmpty && planned.deactivated > 0 {
+            print("(Employees on rejected rows count as deactivated until their rows are fixed.)")
+        }
+        print("Sectors to create: \(Self.list(planned.sectorsCreated))")
+        print("Units to create: \(Self.list(planned.unitsCreated))")
+    }
+
+    /// Runs a store call, turning its error into a message and exit status 2.
+    private func storage<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw Self.failure("\(error)", status: 2)
+        }
+    }
+
+    private static func failure(_ message: String, status: Int32) -> ExitCode {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        return ExitCode(status)
+    }
+
+    private static func list(_ names: [String]) -> String { names.isEmpty ? "none" : names.joined(separator: ", ") }
+
+    static func auditDetail(_ outcome: EmployeeImportOutcome, file: String) -> String {
+        "file \((file as NSString).lastPathComponent): \(outcome.created) new, \(outcome.changed) changed, "
+            + "\(outcome.unchanged) unchanged, \(outcome.deactivated) deactivated, "
+            + "\(outcome.sectorsCreated.count) sectors and \(outcome.unitsCreated.count) units created"
+    }
+
+    /// The local calendar date as `YYYY-MM-DD`: end dates before it make employees inactive.
+    static func today() -> String {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        let year = parts.year ?? 1970, month = parts.month ?? 1, day = parts.day ?? 1
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+}
+
+/// "Read 20000 of 40000 rows" on standard error: rewritten in place on a terminal, one line each otherwise.
+private final class ProgressLine {
+    private let terminal = isatty(STDERR_FILENO) == 1
+    private var shown = false
+
+    func show(read: Int, of total: Int) {
+        // Small files finish before the first report; their one final report is not worth a line.
+        if !shown && read >= total { return }
+        shown = true
+        let text = "Read \(read) of \(total) rows"
+        FileHandle.standardError.write(Data((terminal ? "\r" + text : text + "\n").utf8))
+    }
+
+    func finish() {
+        if shown && terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

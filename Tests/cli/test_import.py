@@ -1,0 +1,146 @@
+"""End-to-end checks of `taitotutka import employees`: the real binary on a fresh migrated database.
+
+Run by `make test` after the Swift tests (standard library only). TAITOTUTKA_BIN names the binary;
+the default is the debug build.
+"""
+import os
+import sqlite3
+import subprocess
+import tempfile
+import unittest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BINARY = os.environ.get("TAITOTUTKA_BIN", os.path.join(ROOT, ".build", "debug", "taitotutka"))
+FIXTURES = os.path.join(ROOT, "Tests", "AppTests", "Fixtures", "import")
+
+
+def run(*arguments):
+    """Runs a taitotutka command to completion; returns (exit status, stdout, stderr)."""
+    result = subprocess.run([BINARY, *arguments], capture_output=True, timeout=120)
+    return result.returncode, result.stdout.decode(), result.stderr.decode()
+
+
+class ImportEmployeesCommandTests(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.database = os.path.join(self.folder.name, "test.sqlite")
+        status, _, stderr = run("migrate", "--root", ROOT, "--database", self.database)
+        self.assertEqual(status, 0, stderr)
+        with sqlite3.connect(self.database) as connection:
+            connection.execute("INSERT INTO organisations (slug, name, created_at) "
+                               "VALUES ('esikunta', 'Esimerkin kunta', '2025-01-01 00:00:00.000')")
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def write(self, name, text):
+        path = os.path.join(self.folder.name, name)
+        with open(path, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        return path
+
+    def import_employees(self, path, *flags, organisation="esikunta"):
+        return run("import", "employees", path, "--organisation", organisation,
+                   "--root", ROOT, "--database", self.database, *flags)
+
+    def query(self, sql):
+        with sqlite3.connect(self.database) as connection:
+            return connection.execute(sql).fetchall()
+
+    def employee_count(self):
+        return self.query("SELECT count(*) FROM employees")[0][0]
+
+    def test_dry_run_reports_and_changes_nothing(self):
+        fixture = os.path.join(FIXTURES, "employees-fi-semicolon-bom.csv")
+        status, out, err = self.import_employees(fixture, "--dry-run")
+        self.assertEqual(status, 0, err)
+        self.assertIn("UTF-8 (with byte order mark), separated by semicolon (;), 4 rows", out)
+        self.assertIn("New: 4", out)
+        self.assertIn("Rejected: 0", out)
+        self.assertIn("Sectors to create: Varhaiskasvatus, Tekninen toimi, Hallinto", out)
+        self.assertIn("Units to create: Päiväkoti Metsätähti, Kiinteistöpalvelut, itä, Henkilöstöpalvelut", out)
+        self.assertIn("Dry run: nothing was changed.", out)
+        self.assertEqual(self.employee_count(), 0)
+        self.assertEqual(self.query("SELECT count(*) FROM sectors")[0][0], 0)
+        self.assertEqual(self.query("SELECT count(*) FROM audit_log")[0][0], 0)
+
+    def test_apply_then_reapply_is_idempotent_and_audited(self):
+        fixture = os.path.join(FIXTURES, "employees-windows-1252.csv")
+        status, out, err = self.import_employees(fixture)
+        self.assertEqual(status, 0, err)
+        self.assertIn("Windows-1252", out)
+        self.assertIn("Imported: 2 new, 0 changed, 0 unchanged, 0 deactivated.", out)
+        self.assertEqual(self.query("SELECT hr_number, last_name, job_title FROM employees ORDER BY hr_number"),
+                         [("3001", "Hämäläinen", "Kokki – €-vastaava"), ("3002", "Öberg", "Siivooja")])
+
+        status, out, err = self.import_employees(fixture)
+        self.assertEqual(status, 0, err)
+        self.assertIn("Imported: 0 new, 0 changed, 2 unchanged, 0 deactivated.", out)
+        self.assertEqual(self.employee_count(), 2)
+        self.assertEqual(self.query("SELECT count(*) FROM units")[0][0], 1)
+        audit = self.query("SELECT action, target, detail FROM audit_log ORDER BY id")
+        self.assertEqual([(action, target) for action, target, _ in audit],
+                         [("import.employees", "esikunta"), ("import.employees", "esikunta")])
+        self.assertIn("2 new", audit[0][2])
+        self.assertIn("2 unchanged", audit[1][2])
+
+    def test_missing_employees_are_deactivated_unless_kept(self):
+        header = "HR number,First name,Last name\n"
+        full = self.write("full.csv", header + "1,Aino,Virtanen\n2,Matti,Mäkinen\n")
+        self.assertEqual(self.import_employees(full)[0], 0)
+        partial = self.write("partial.csv", header + "1,Aino,Virtanen\n")
+
+        status, out, _ = self.import_employees(partial, "--keep-missing")
+        self.assertEqual(status, 0)
+        self.assertIn("0 deactivated", out)
+        self.assertEqual(self.query("SELECT hr_number FROM employees WHERE active = 1 ORDER BY 1"), [("1",), ("2",)])
+
+        status, out, _ = self.import_employees(partial)
+        self.assertEqual(status, 0)
+        self.assertIn("1 deactivated", out)
+        self.assertEqual(self.query("SELECT hr_number FROM employees WHERE active = 1"), [("1",)])
+
+    def test_rejected_rows_exit_1_and_apply_nothing(self):
+        fixture = os.path.join(FIXTURES, "employees-with-errors.csv")
+        status, out, _ = self.import_employees(fixture)
+        self.assertEqual(status, 1)
+        self.assertIn("Rejected: 5", out)
+        self.assertIn("line 3: HR number is empty", out)
+        self.assertIn("line 4: HR number 4001 appears already on line 2", out)
+        self.assertIn("line 5: Start date \"31.2.2024\" does not exist in the calendar", out)
+        self.assertIn("line 6: First name \"=HYPERLINK(\"http://x\")\" starts like a spreadsheet formula", out)
+        self.assertIn("line 7: expected 8 fields as in the header, found 3", out)
+        self.assertIn("nothing was imported", out)
+        self.assertEqual(self.employee_count(), 0)
+        self.assertEqual(self.query("SELECT count(*) FROM audit_log")[0][0], 0)
+
+    def test_unusable_files_and_unknown_organisation_exit_2(self):
+        fixture = os.path.join(FIXTURES, "employees-en-comma.csv")
+        status, _, err = self.import_employees(fixture, organisation="nowhere")
+        self.assertEqual(status, 2)
+        self.assertIn('no organisation with the slug "nowhere"', err)
+
+        status, _, err = self.import_employees(os.path.join(FIXTURES, "employees-utf16.csv"))
+        self.assertEqual(status, 2)
+        self.assertIn("UTF-16", err)
+
+        status, _, err = self.import_employees(self.write("cols.csv", "Etunimi;Sukunimi\nAino;Virtanen\n"))
+        self.assertEqual(status, 2)
+        self.assertIn("lacks required columns: Henkilönumero / HR number", err)
+
+        status, _, err = self.import_employees(os.path.join(self.folder.name, "absent.csv"))
+        self.assertEqual(status, 2)
+        self.assertIn("Cannot read", err)
+        self.assertEqual(self.employee_count(), 0)
+
+    def test_large_file_prints_progress_to_stderr(self):
+        rows = "".join(f"{n},First{n},Last{n}\n" for n in range(1, 12001))
+        path = self.write("large.csv", "HR number,First name,Last name\n" + rows)
+        status, out, err = self.import_employees(path, "--dry-run")
+        self.assertEqual(status, 0, err)
+        self.assertIn("Read 5000 of 12000 rows\nRead 10000 of 12000 rows\nRead 12000 of 12000 rows\n", err)
+        self.assertIn("New: 12000", out)
+
+
+if __name__ == "__main__":
+    unittest.main()
