@@ -303,9 +303,13 @@ struct EmployeeStoreTests {
         #expect(page.listings.map(\.employee.id) == [first.id, second.id])
     }
 
-    @Test func likeEscaping() {
+    @Test func likeEscapingAndFolding() {
         #expect(EmployeeSearchFilter.escapedForLike("50%_a\\b") == "50\\%\\_a\\\\b")
         #expect(EmployeeSearchFilter.words(in: " Äijä\tÖSTMAN ") == ["äijä", "östman"])
         #expect(EmployeeSearchFilter.words(in: nil).isEmpty)
+        // Only words with Nordic letters pay for folding, and only for the letters they hold.
+        #expect(EmployeeSearchFilter.folded("e.last_name", for: "virtanen") == "e.last_name")
+        #expect(EmployeeSearchFilter.folded("e.last_name", for: "äö")
+            == "replace(replace(e.last_name, 'Ä', 'ä'), 'Ö', 'ö')")
     }
 }
