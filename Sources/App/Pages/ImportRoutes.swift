@@ -1,4 +1,11 @@
 /// The staff import pages: upload, preview, apply.
 extension WebApp {
-    func registerImportRoutes(_ routes: inout RouteTable) {}
+    /// Largest upload accepted: the reader's 20 MB limit plus room for the form's other parts.
+    static let importBodyLimit = 21 * 1_048_576
+
+    func registerImportRoutes(_ routes: inout RouteTable) {
+        routes.get("/organisations/:slug/import", .staffAdministration, showImportForm)
+        routes.post("/organisations/:slug/import", .staffAdministration, bodyLimit: Self.importBodyLimit, previewImport)
+        routes.post("/organisations/:slug/import/apply", .staffAdministration, applyImport)
+    }
 }

@@ -13,6 +13,7 @@ public final class WebApp: Sendable {
     let logger: Logger
     let sessions: SessionManager
     let throttle = SignInThrottle()
+    let pendingImports = PendingImports()
     let hasher: PasswordHasher
     /// Signs the anonymous CSRF tokens (sign-in and language forms). A new key per process: a
     /// restart only invalidates forms that were open in anonymous browsers.
