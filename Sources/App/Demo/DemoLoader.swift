@@ -1,0 +1,169 @@
+import Foundation
+import Storage
+
+/// What a demo load stored, for the summary the command prints.
+public struct DemoSummary: Sendable, Equatable {
+    /// One line per organisation: its name, units and employees.
+    public struct OrganisationCount: Sendable, Equatable {
+        public let name: String
+        public let sectors: Int
+        public let units: Int
+        public let employees: Int
+    }
+
+    public let organisations: [OrganisationCount]
+    /// The daycare centre esihenkilo supervises and the school esihenkilo2 supervises.
+    public let daycareCentre: String
+    public let school: String
+
+    public var employees: Int { organisations.reduce(0) { $0 + $1.employees } }
+    public var units: Int { organisations.reduce(0) { $0 + $1.units } }
+}
+
+/// Fills an empty, migrated database with the demo organisations, their staff and one sign-in per
+/// role (see `DemoData`).
+///
+/// Employees go in through the HR import, in batches so progress can be shown; the whole load is
+/// not one transaction, so a load that fails half-way leaves a database to delete and start again.
+public struct DemoLoader: Sendable {
+    /// Employees per import transaction: large enough to be fast, small enough for steady progress.
+    static let batchSize = 4000
+
+    private let database: AppDatabase
+    private let hasher: PasswordHasher
+
+    /// `hasher` makes the sign-ins' password hashes; tests pass a cheaper one.
+    public init(database: AppDatabase, hasher: PasswordHasher = PasswordHasher()) {
+        self.database = database
+        self.hasher = hasher
+    }
+
+    /// Loads `employees` employees made from `seed`, with dates relative to `today` (`YYYY-MM-DD`).
+    /// `progress` is called with the employees stored so far and the total.
+    public func load(employees: Int, seed: UInt64, today: String,
+                     progress: (_ stored: Int, _ total: Int) -> Void = { _, _ in }) throws(DemoError) -> DemoSummary {
+        guard let day = DemoDay(today) else { throw .badDate(today) }
+        guard try storage({ try OrganisationStore(database).all() }).isEmpty else { throw .databaseNotEmpty }
+        let plan = try DemoGenerator(employeeCount: employees, seed: seed, today: day).plan()
+        let total = plan.employeeCount
+        var stored = 0
+        progress(0, total)
+        var counts: [DemoSummary.OrganisationCount] = []
+        var organisationIDs: [String: Int64] = [:]
+        var unitIDs: [String: Int64] = [:]
+        for organisationPlan in plan.organisations {
+            let organisation = try storage {
+                try OrganisationStore(database).create(slug: organisationPlan.organisation.slug,
+                                                       name: organisationPlan.organisation.name)
+            }
+            let organisationID = organisation.id ?? 0
+            organisationIDs[organisation.slug] = organisationID
+            let units = try createSectorsAndUnits(organisationPlan, organisationID: organisationID)
+            if organisation.slug == "jarvela" { unitIDs = units }
+            for start in stride(from: 0, to: organisationPlan.employees.count, by: Self.batchSize) {
+                let rows = Array(organisationPlan.employees[start..<min(start + Self.batchSize, organisationPlan.employees.count)])
+                _ = try storage {
+                    try EmployeeImportStore(database).apply(EmployeeImportBatch(
+                        organisationID: organisationID, employees: rows, deactivateMissing: false, today: today))
+                }
+                stored += rows.count
+                progress(stored, total)
+            }
+            counts.append(DemoSummary.OrganisationCount(
+                name: organisation.name, sectors: organisationPlan.sectorNames.count, units: units.count,
+                employees: organisationPlan.employees.count))
+        }
+        try createSignIns(plan.anchors, organisationIDs: organisationIDs, jarvelaUnitIDs: unitIDs)
+        try storage {
+            try AuditStore(database).record(AuditEntry(
+                action: "demo.load", target: nil,
+                detail: "seed \(seed), \(today): \(total) employees, \(counts.count) organisations, "
+                    + "\(counts.reduce(0) { $0 + $1.units }) units, \(DemoData.signIns.count) sign-ins"))
+        }
+        return DemoSummary(organisations: counts, daycareCentre: plan.anchors.daycareCentre, school: plan.anchors.school)
+    }
+
+    /// Creates the sectors, then the units (parents first, so sub-units can point to them); returns
+    /// unit ids by name.
+    private func createSectorsAndUnits(_ plan: DemoOrganisationPlan,
+                                       organisationID: Int64) throws(DemoError) -> [String: Int64] {
+        var sectorIDs: [String: Int64] = [:]
+        for name in plan.sectorNames {
+            sectorIDs[name] = try storage { try SectorStore(database).create(organisationID: organisationID, name: name) }.id
+        }
+        var unitIDs: [String: Int64] = [:]
+        for unit in plan.units {
+            let created = try storage {
+                try UnitStore(database).create(Storage.Unit(
+                    organisationID: organisationID, sectorID: sectorIDs[unit.sectorName],
+                    parentID: unit.parentName.flatMap { unitIDs[$0] }, name: unit.name))
+            }
+            unitIDs[unit.name] = created.id
+        }
+        return unitIDs
+    }
+
+    private func createSignIns(_ anchors: DemoAnchors, organisationIDs: [String: Int64],
+                               jarvelaUnitIDs: [String: Int64]) throws(DemoError) {
+        guard let jarvela = organisationIDs["jarvela"], let koskenkyla = organisationIDs["koskenkyla"] else {
+            throw .missingAnchor("organisation")
+        }
+        guard let centre = jarvelaUnitIDs[anchors.daycareCentre], let school = jarvelaUnitIDs[anchors.school] else {
+            throw .missingAnchor("unit")
+        }
+        let director = try employee(anchors.directorHRNumber, organisationID: jarvela, unitID: centre)
+        let worker = try employee(anchors.workerHRNumber, organisationID: jarvela, unitID: centre)
+        let principal = try employee(anchors.principalHRNumber, organisationID: jarvela, unitID: school)
+        for signIn in DemoData.signIns {
+            var linked: Employee?
+            var scope = RoleAssignment(userID: 0, role: signIn.role)
+            switch signIn.login {
+            case "hr", "koordinaattori": scope.organisationID = jarvela
+            case "hr.koskenkyla": scope.organisationID = koskenkyla
+            case "esihenkilo": (linked, scope.unitID) = (director, centre)
+            case "esihenkilo2": (linked, scope.unitID) = (principal, school)
+            case "tyontekija": linked = worker
+            default: break
+            }
+            try createUser(signIn.login, linkedTo: linked, role: scope)
+        }
+    }
+
+    private func createUser(_ login: String, linkedTo employee: Employee?, role: RoleAssignment) throws(DemoError) {
+        let hash: String
+        do {
+            hash = try hasher.hash(DemoData.password)
+        } catch {
+            throw .passwordHashing("\(error)")
+        }
+        let user = try storage {
+            try UserStore(database).create(User(login: login, email: employee?.email, passwordHash: hash,
+                                                employeeID: employee?.id))
+        }
+        var role = role
+        role.userID = user.id ?? 0
+        _ = try storage { try UserStore(database).assign(role) }
+    }
+
+    private func employee(_ hrNumber: String, organisationID: Int64, unitID: Int64) throws(DemoError) -> Employee {
+        let page = try storage {
+            try EmployeeStore(database).search(EmployeeQuery(
+                organisationID: organisationID, text: hrNumber, unitIDs: [unitID], includeInactive: true))
+        }
+        guard let found = page.listings.first(where: { $0.employee.hrNumber == hrNumber }) else {
+            throw .missingAnchor("employee \(hrNumber)")
+        }
+        return found.employee
+    }
+
+    /// Runs store calls, whose errors are all `StorageError`s (closures do not infer typed throws).
+    private func storage<T>(_ body: () throws -> T) throws(DemoError) -> T {
+        do {
+            return try body()
+        } catch let error as StorageError {
+            throw .storage(error)
+        } catch {
+            throw .storage(.sqlite("\(error)"))
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import App
+import ArgumentParser
+import Foundation
+import Storage
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `taitotutka demo [--employees N] [--seed S] [--if-empty]`: fills an empty database with demo data.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load deterministic demo data: three municipalities, their staff and one sign-in per role.",
+        discussion: """
+            The database must be migrated (taitotutka migrate) and hold no organisations. Every demo sign-in \
+            has the password \(DemoData.password). The same seed, size and day give the same data.
+            """)
+
+    @Option(help: "How many employees to create, spread over the organisations (60/30/10 %).")
+    var employees = DemoData.defaultEmployeeCount
+
+    @Option(help: "Seed of the generator: the same seed gives the same data.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "When the database has data already, say so and exit 0 instead of refusing (for make run).")
+    var ifEmpty = false
+
+    @OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        guard DemoData.employeeCountRange.contains(employees) else {
+            throw ValidationError(DemoError.employeeCountOutOfRange(employees).description)
+        }
+    }
+
+    func run() throws {
+        let database = try options.open()
+        do {
+            try database.requireCurrentSchema()
+        } catch {
+            throw ValidationError("\(error.description) Demo data needs a migrated database.")
+        }
+        if ifEmpty, !(try hasNoOrganisations(database)) {
+            print("The database has data already; demo data not loaded.")
+            return
+        }
+        let started = Date()
+        let progress = DemoProgressLine()
+        let summary: DemoSummary
+        do {
+            summary = try DemoLoader(database: database).load(
+                employees: employees, seed: seed, today: Self.today(),
+                progress: { stored, total in progress.show(stored, of: total) })
+            progress.finish()
+        } catch {
+            progress.finish()
+            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+        report(summary, seconds: Date().timeIntervalSince(started))
+    }
+
+    private func hasNoOrganisations(_ database: AppDatabase) throws -> Bool {
+        do {
+            return try OrganisationStore(database).all().isEmpty
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func report(_ summary: DemoSummary, seconds: Double) {
+        print("Demo data loaded (seed \(seed)) in \(String(format: "%.1f", seconds)) s:")
+        for organisation in summary.organisations {
+            print("  \(organisation.name): \(organisation.employees) employees, \(organisation.units) units, "
+                + "\(organisation.sectors) sectors")
+        }
+        print("Esihenkilo supervises \(summary.daycareCentre); esihenkilo2 supervises \(summary.school).")
+        print("")
+        print("Demo sign-ins (password \(DemoData.password)):")
+        let width = DemoData.signIns.map(\.login.count).max() ?? 0
+        for signIn in DemoData.signIns {
+            print("  \(signIn.login.padding(toLength: width, withPad: " ", startingAt: 0))  \(signIn.roleDescription)")
+        }
+    }
+
+    /// The local calendar date as `YYYY-MM-DD`: demo dates are spread back from it.
+    static func today() -> String {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        let year = parts.year ?? 1970, month = parts.month ?? 1, day = parts.day ?? 1
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+}
+
+/// "Demo data: 20000 / 40000 employees" on standard error: rewritten in place on a terminal, one
+/// line each otherwise.
+private final class DemoProgressLine {
+    private let terminal = isatty(STDERR_FILENO) == 1
+    private var shown = false
+
+    func show(_ stored: Int, of total: Int) {
+        shown = true
+        let text = "Demo data: \(stored) / \(total) employees"
+        FileHandle.standardError.write(Data((terminal ? "\r" + text : text + "\n").utf8))
+    }
+
+    func finish() {
+        if shown && terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
