@@ -26,13 +26,17 @@ extension AppDatabase {
 
 extension StorageError {
     /// A `StorageError` thrown inside a transaction passes through; a unique-constraint failure becomes
-    /// `.conflict` when the caller can name it; anything else is reported as a database error.
+    /// `.conflict` when the caller can name it; a foreign-key failure means a record referred to is
+    /// gone (`.notFound`); anything else is reported as a database error.
     init(_ error: any Error, conflict: (DatabaseError) -> String?) {
         if let storageError = error as? StorageError {
             self = storageError
         } else if let databaseError = error as? DatabaseError, databaseError.isUniqueViolation,
                   let message = conflict(databaseError) {
             self = .conflict(message)
+        } else if let databaseError = error as? DatabaseError,
+                  databaseError.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            self = .notFound
         } else {
             self = .sqlite("\(error)")
         }

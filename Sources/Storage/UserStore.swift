@@ -32,6 +32,21 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Saves login, e-mail, password hash, disabled flag and employee link; `.conflict` as for
+    /// `create`. Disabling ends the user's sessions, as `setDisabled` does.
+    public func update(_ user: User) throws(StorageError) {
+        guard let id = user.id else { throw .notFound }
+        try database.writing(conflict: Self.describeConflict) { db in
+            guard let stored = try User.fetchOne(db, key: id) else { throw StorageError.notFound }
+            var user = user
+            user.createdAt = stored.createdAt
+            try user.update(db)
+            if user.disabled && !stored.disabled {
+                try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [id])
+            }
+        }
+    }
+
     public func user(id: Int64) throws(StorageError) -> User? {
         try database.reading { db in try User.fetchOne(db, key: id) }
     }

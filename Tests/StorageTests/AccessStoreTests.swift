@@ -51,6 +51,33 @@ struct UserStoreTests {
         #expect(try fixture.users.userLinked(toEmployee: 9999) == nil)
     }
 
+    @Test func updateKeepsCreationTimeChecksConflictsAndEndsSessionsWhenDisabling() throws {
+        let fixture = try StaffFixture()
+        defer { fixture.remove() }
+        let employee = try fixture.employee("1001", "Aino", "Virtanen")
+        var aino = try fixture.users.create(User(login: "aino", passwordHash: "h", createdAt: date(1_700_000_000)))
+        _ = try fixture.users.create(User(login: "eero", email: "eero@kallio.fi", passwordHash: "h"))
+        _ = try fixture.sessions.create(Session(tokenHash: token(1), userID: aino.id ?? 0, csrfToken: "c"))
+        aino.email = "aino@kallio.fi"
+        aino.employeeID = employee.id
+        aino.createdAt = date(0)
+        try fixture.users.update(aino)
+        var stored = try #require(try fixture.users.user(id: aino.id ?? 0))
+        #expect(stored.email == "aino@kallio.fi" && stored.employeeID == employee.id)
+        #expect(stored.createdAt == date(1_700_000_000))
+        #expect(try fixture.sessions.session(tokenHash: token(1)) != nil)
+
+        stored.email = "EERO@kallio.fi"
+        #expect(throws: StorageError.conflict("Another user has that e-mail address.")) {
+            try fixture.users.update(stored)
+        }
+        stored.email = nil
+        stored.disabled = true
+        try fixture.users.update(stored)
+        #expect(try fixture.sessions.session(tokenHash: token(1)) == nil)
+        #expect(throws: StorageError.notFound) { try fixture.users.update(User(id: 9999, login: "x", passwordHash: "h")) }
+    }
+
     @Test func passwordHashAndDisabling() throws {
         let fixture = try StaffFixture()
         defer { fixture.remove() }

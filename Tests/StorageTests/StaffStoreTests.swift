@@ -67,6 +67,8 @@ struct SectorStoreTests {
         #expect(try fixture.sectors.sector(id: basic.id ?? 0)?.name == "Perusopetus ja lukio")
         #expect(throws: StorageError.notFound) { try fixture.sectors.rename(id: 9999, to: "X") }
         #expect(try fixture.sectors.sector(id: 9999) == nil)
+        // A missing organisation is a missing record, not a database failure.
+        #expect(throws: StorageError.notFound) { try fixture.sectors.create(organisationID: 9999, name: "X") }
     }
 }
 
