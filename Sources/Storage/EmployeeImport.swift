@@ -53,10 +53,15 @@ public struct EmployeeImportBatch: Sendable {
 
 /// What an import did, or would do in a dry run: the same code computes both.
 public struct EmployeeImportOutcome: Sendable, Equatable {
+    /// Rows whose HR number was new to the organisation (an end date already passed still counts).
     public var created = 0
+    /// Rows of known employees with any field different, unit and active flag included.
     public var changed = 0
     public var unchanged = 0
+    /// Employees who went from active to inactive: by a passed end date (also counted in `changed`)
+    /// or, with `deactivateMissing`, by being absent from the batch.
     public var deactivated = 0
+    /// Names of the sectors and units the batch named and the organisation lacked, in first-use order.
     public var sectorsCreated: [String] = []
     public var unitsCreated: [String] = []
 

@@ -5,6 +5,7 @@ import GRDB
 public struct EmployeeImportStore: Sendable {
     private let database: AppDatabase
 
+    /// A store over `database`.
     public init(_ database: AppDatabase) {
         self.database = database
     }

@@ -52,6 +52,7 @@ public struct EmployeePage: Sendable, Equatable {
 public struct EmployeeStore: Sendable {
     private let database: AppDatabase
 
+    /// A store over `database`.
     public init(_ database: AppDatabase) {
         self.database = database
     }
@@ -81,6 +82,7 @@ public struct EmployeeStore: Sendable {
         }
     }
 
+    /// The employee with this id, active or not, or nil.
     public func employee(id: Int64) throws(StorageError) -> Employee? {
         try database.reading { db in try Employee.fetchOne(db, key: id) }
     }

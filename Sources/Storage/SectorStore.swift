@@ -4,6 +4,7 @@ import GRDB
 public struct SectorStore: Sendable {
     private let database: AppDatabase
 
+    /// A store over `database`.
     public init(_ database: AppDatabase) {
         self.database = database
     }
@@ -15,6 +16,7 @@ public struct SectorStore: Sendable {
         }
     }
 
+    /// The sector with this id, or nil.
     public func sector(id: Int64) throws(StorageError) -> Sector? {
         try database.reading { db in try Sector.fetchOne(db, key: id) }
     }

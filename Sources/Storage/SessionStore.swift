@@ -16,10 +16,12 @@ public struct SessionWithUser: Sendable, Equatable {
 public struct SessionStore: Sendable {
     private let database: AppDatabase
 
+    /// A store over `database`.
     public init(_ database: AppDatabase) {
         self.database = database
     }
 
+    /// Stores a new session and returns it with its id.
     public func create(_ session: Session) throws(StorageError) -> Session {
         try database.writing { db in
             var session = session

@@ -4,6 +4,7 @@ import GRDB
 public struct UnitStore: Sendable {
     private let database: AppDatabase
 
+    /// A store over `database`.
     public init(_ database: AppDatabase) {
         self.database = database
     }
@@ -15,6 +16,7 @@ public struct UnitStore: Sendable {
         }
     }
 
+    /// The unit with this id, or nil.
     public func unit(id: Int64) throws(StorageError) -> Unit? {
         try database.reading { db in try Unit.fetchOne(db, key: id) }
     }

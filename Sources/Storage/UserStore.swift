@@ -18,6 +18,7 @@ public struct UserListing: Sendable, Equatable {
 public struct UserStore: Sendable {
     private let database: AppDatabase
 
+    /// A store over `database`.
     public init(_ database: AppDatabase) {
         self.database = database
     }
@@ -47,6 +48,7 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// The user with this id, or nil.
     public func user(id: Int64) throws(StorageError) -> User? {
         try database.reading { db in try User.fetchOne(db, key: id) }
     }
@@ -68,6 +70,7 @@ public struct UserStore: Sendable {
         try database.reading { db in try User.filter(Column("employee_id") == employeeID).fetchOne(db) }
     }
 
+    /// Stores a new password hash (after a change, or a rehash with stronger parameters).
     public func updatePasswordHash(userID: Int64, hash: String) throws(StorageError) {
         try database.writing { db in
             try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [hash, userID])
@@ -156,6 +159,7 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// The role assignment with this id, or nil.
     public func assignment(id: Int64) throws(StorageError) -> RoleAssignment? {
         try database.reading { db in try RoleAssignment.fetchOne(db, key: id) }
     }
