@@ -1,0 +1,214 @@
+import Foundation
+import HTTPServer
+import Storage
+
+/// One line of a `<dl class="details">`.
+struct DetailLine {
+    let label: String
+    let value: String
+    let href: String
+    let hasHref: Bool
+
+    init(_ label: String, _ value: String, href: String? = nil) {
+        self.label = label
+        self.value = value
+        self.href = href ?? ""
+        hasHref = href != nil
+    }
+}
+
+/// The "create a sign-in" form on an employee's page.
+struct SignInFormView {
+    let action: String
+    let login: FieldView
+    let password: FieldView
+    let errors: [ErrorLink]
+    let hasErrors: Bool
+}
+
+struct EmployeeDetailView {
+    let crumbs: [Crumb]
+    let hasCrumbs: Bool
+    let name: String
+    let active: Bool
+    let details: [DetailLine]
+    let canEdit: Bool
+    let editHref: String
+    let deactivateAction: String
+    let reactivateAction: String
+    /// The employee's sign-in, for those who may open it.
+    let signIn: [DetailLine]
+    let hasSignIn: Bool
+    let signInForm: [SignInFormView]
+}
+
+/// Shortest initial password accepted for a new sign-in.
+let minimumPasswordLength = 12
+
+extension WebApp {
+    /// An employee's record: for HR and administrators of their organisation, supervisors of their
+    /// unit, and the employee themselves. Anyone else gets the page an unknown id gets.
+    func showEmployee(_ request: Request, _ context: RequestContext) throws -> Response {
+        let employee = try viewableEmployee(context)
+        return try renderEmployee(employee, context, signInInput: nil)
+    }
+
+    /// The signed-in user's own record.
+    func showMe(_ request: Request, _ context: RequestContext) throws -> Response {
+        guard let employeeID = context.principal?.employeeID, let employee = try employees.employee(id: employeeID) else {
+            throw AppError.notFound
+        }
+        try context.require(context.access.canViewEmployee(employee))
+        return try renderEmployee(employee, context, signInInput: nil)
+    }
+
+    func deactivateEmployee(_ request: Request, _ context: RequestContext) throws -> Response {
+        try setEmployeeActive(false, context)
+    }
+
+    func reactivateEmployee(_ request: Request, _ context: RequestContext) throws -> Response {
+        try setEmployeeActive(true, context)
+    }
+
+    /// Employees are never deleted: their answers, trainings and history keep their owner.
+    private func setEmployeeActive(_ active: Bool, _ context: RequestContext) throws -> Response {
+        let employee = try editableEmployee(context)
+        let id = employee.id ?? 0
+        try employees.setActive(employeeID: id, active: active)
+        auditChange(active ? "employee.reactivate" : "employee.deactivate", context, target: "employee:\(id)")
+        return context.redirect("/employees/\(id)", notice: active ? "reactivated" : "deactivated")
+    }
+
+    /// Gives an employee a sign-in with the employee role and an initial password HR hands over.
+    func createEmployeeUser(_ request: Request, _ context: RequestContext) throws -> Response {
+        let employee = try editableEmployee(context)
+        let id = employee.id ?? 0
+        let form = try context.requireForm()
+        let strings = context.strings
+        let input = SignInInput(login: form["login"] ?? "", password: form.raw("password") ?? "")
+        var errors = FormErrors()
+        if try users.userLinked(toEmployee: id) != nil {
+            errors.add("login", strings.text("staff_error_has_sign_in"))
+        } else if !employee.active {
+            errors.add("login", strings.text("staff_error_inactive_sign_in"))
+        }
+        if input.login.isEmpty {
+            errors.add("login", strings.text("staff_error_login_required"))
+        } else if input.login.count > 100 || input.login.contains(where: { $0.isWhitespace }) {
+            errors.add("login", strings.text("staff_error_login_shape"))
+        } else if try users.user(loginOrEmail: input.login) != nil {
+            errors.add("login", strings.text("staff_error_login_taken"))
+        }
+        if input.password.count < minimumPasswordLength {
+            errors.add("password", strings.format("staff_error_password_short",
+                                                  ["count": strings.number(minimumPasswordLength)]))
+        } else if input.password.utf8.count > 1024 {
+            errors.add("password", strings.text("staff_error_password_long"))
+        }
+        guard errors.isEmpty else {
+            return try renderEmployee(employee, context, signInInput: (input, errors))
+        }
+        // The roster's e-mail also signs in, unless another sign-in uses it already.
+        var email = employee.email
+        if let address = email, try users.user(loginOrEmail: address) != nil { email = nil }
+        let hash = try hasher.hash(input.password)
+        do {
+            let user = try users.create(User(login: input.login, email: email, passwordHash: hash, employeeID: id))
+            let userID = user.id ?? 0
+            _ = try users.assign(RoleAssignment(userID: userID, role: .employee))
+            auditChange("user.create", context, target: "user:\(userID)", detail: "employee:\(id)")
+        } catch {
+            guard case .conflict = error else { throw error }
+            errors.add("login", strings.text("staff_error_login_taken"))
+            return try renderEmployee(employee, context, signInInput: (input, errors))
+        }
+        return context.redirect("/employees/\(id)", notice: "created")
+    }
+
+    func renderEmployee(_ employee: Employee, _ context: RequestContext,
+                        signInInput: (SignInInput, FormErrors)?) throws -> Response {
+        let strings = context.strings
+        let id = employee.id ?? 0
+        let access = context.access
+        let unit = try employee.unitID.flatMap { try units.unit(id: $0) }
+        let sectorName = try unit?.sectorID.flatMap { try sectors.sector(id: $0)?.name }
+        let organisation = try organisations.organisation(id: employee.organisationID)
+        let canManage = access.canManageOrganisation(employee.organisationID)
+        var details = [DetailLine(strings.text("staff_field_hr_number"), employee.hrNumber)]
+        if let organisation {
+            details.append(DetailLine(strings.text("staff_field_organisation"), organisation.name,
+                                      href: access.canViewOrganisation(employee.organisationID)
+                                          ? "/organisations/" + organisation.slug : nil))
+        }
+        if let unit {
+            details.append(DetailLine(strings.text("staff_field_unit"), unit.name,
+                                      href: access.canViewUnit(unit) ? "/units/\(unit.id ?? 0)" : nil))
+        }
+        if let sectorName { details.append(DetailLine(strings.text("staff_field_sector"), sectorName)) }
+        let optional: [(String, String?)] = [
+            ("staff_field_job_title", employee.jobTitle), ("staff_field_job_group", employee.jobGroup),
+            ("staff_field_email", employee.email), ("staff_field_phone", employee.phone),
+            ("staff_field_start_date", employee.startDate.map { strings.date($0) }),
+            ("staff_field_end_date", employee.endDate.map { strings.date($0) }),
+        ]
+        for (key, value) in optional {
+            if let value, !value.isEmpty { details.append(DetailLine(strings.text(key), value)) }
+        }
+        details.append(DetailLine(strings.text("staff_field_language"), strings.text("language_" + employee.language)))
+        details.append(DetailLine(strings.text("staff_field_status"),
+                                  strings.text(employee.active ? "staff_status_active" : "staff_status_inactive")))
+        var signIn: [DetailLine] = []
+        var signInForm: [SignInFormView] = []
+        if canManage {
+            if let user = try users.userLinked(toEmployee: id) {
+                signIn.append(DetailLine(strings.text("staff_field_login"), user.login, href: "/users/\(user.id ?? 0)"))
+                signIn.append(DetailLine(strings.text("staff_field_status"),
+                                         strings.text(user.disabled ? "staff_user_disabled" : "staff_user_enabled")))
+            } else if employee.active {
+                let errors = signInInput?.1 ?? FormErrors()
+                signInForm.append(SignInFormView(
+                    action: "/employees/\(id)/user",
+                    login: FieldView(name: "login", value: signInInput?.0.login ?? "", error: errors["login"]),
+                    password: FieldView(name: "password", value: "", error: errors["password"], hintID: "password-hint"),
+                    errors: errors.links, hasErrors: !errors.isEmpty))
+            }
+        }
+        var crumbs: [Crumb] = []
+        if canManage, let organisation {
+            let list = "/organisations/\(organisation.slug)/employees"
+            crumbs = organisationCrumbs(organisation, strings, then: [
+                (list, strings.text("staff_employees_title")), ("/employees/\(id)", employee.fullName),
+            ])
+        }
+        let view = EmployeeDetailView(
+            crumbs: crumbs, hasCrumbs: !crumbs.isEmpty, name: employee.fullName, active: employee.active,
+            details: details, canEdit: access.canEditEmployee(employee), editHref: "/employees/\(id)/edit",
+            deactivateAction: "/employees/\(id)/deactivate", reactivateAction: "/employees/\(id)/reactivate",
+            signIn: signIn, hasSignIn: !signIn.isEmpty, signInForm: signInForm)
+        let failed = !(signInInput?.1.isEmpty ?? true)
+        return try context.render("staff/employee", title: employee.fullName, view,
+                                  status: failed ? .unprocessableContent : .ok)
+    }
+
+    /// The employee named by `:id`, if this user may see them.
+    func viewableEmployee(_ context: RequestContext) throws -> Employee {
+        guard let employee = try employees.employee(id: try context.id("id")) else { throw AppError.notFound }
+        try context.require(context.access.canViewEmployee(employee))
+        return employee
+    }
+
+    /// The employee named by `:id`, if this user may change their record. Someone who may see but
+    /// not change it (a supervisor, the employee) is refused as forbidden, not as unknown: they
+    /// know the record exists.
+    func editableEmployee(_ context: RequestContext) throws -> Employee {
+        let employee = try viewableEmployee(context)
+        guard context.access.canEditEmployee(employee) else { throw AppError.forbidden }
+        return employee
+    }
+}
+
+/// The login and initial password typed into the sign-in form.
+struct SignInInput {
+    let login: String
+    let password: String
+}

@@ -1,0 +1,81 @@
+import Foundation
+import HTTPServer
+import Storage
+
+/// One organisation in the list.
+struct OrganisationRow {
+    let href: String
+    let name: String
+    let activeEmployees: String
+}
+
+struct OrganisationListView {
+    let organisations: [OrganisationRow]
+    let hasOrganisations: Bool
+}
+
+/// A figure on the organisation overview.
+struct OverviewFigure {
+    let label: String
+    let value: String
+}
+
+struct OrganisationOverviewView {
+    let crumbs: [Crumb]
+    let name: String
+    let figures: [OverviewFigure]
+    /// Links to the pages this user may open (HR and administrators get all of them).
+    let links: [HomeLink]
+    let hasLinks: Bool
+}
+
+extension WebApp {
+    /// Organisations this user may open: all for administrators, otherwise those they are HR or tutor
+    /// coordinator of. A list of one is still a list, so the page never changes shape.
+    func showOrganisations(_ request: Request, _ context: RequestContext) throws -> Response {
+        let visible = context.access.visibleOrganisationIDs
+        if let visible, visible.isEmpty { throw AppError.forbidden }
+        let shown = try organisations.all().filter { organisation in
+            guard let id = organisation.id else { return false }
+            return visible.map { $0.contains(id) } ?? true
+        }
+        let strings = context.strings
+        let rows = try shown.map { organisation in
+            OrganisationRow(href: "/organisations/" + organisation.slug, name: organisation.name,
+                            activeEmployees: strings.format("staff_count_active_employees", [
+                                "count": strings.number(try employees.count(organisationID: organisation.id ?? 0,
+                                                                            activeOnly: true)),
+                            ]))
+        }
+        return try context.render("staff/organisations", title: strings.text("staff_organisations_title"),
+                                  OrganisationListView(organisations: rows, hasOrganisations: !rows.isEmpty))
+    }
+
+    /// An organisation's figures and the way to its sectors, units, staff and users.
+    func showOrganisation(_ request: Request, _ context: RequestContext) throws -> Response {
+        let organisation = try viewableOrganisation(context)
+        let id = organisation.id ?? 0
+        let strings = context.strings
+        let unitList = try units.units(organisationID: id)
+        let figures = [
+            OverviewFigure(label: strings.text("staff_figure_active_employees"),
+                           value: strings.number(try employees.count(organisationID: id, activeOnly: true))),
+            OverviewFigure(label: strings.text("staff_figure_units"),
+                           value: strings.number(unitList.filter(\.active).count)),
+            OverviewFigure(label: strings.text("staff_figure_sectors"),
+                           value: strings.number(try sectors.sectors(organisationID: id).count)),
+        ]
+        var links: [HomeLink] = []
+        if context.access.canManageOrganisation(id) {
+            let base = "/organisations/" + organisation.slug
+            for (path, key) in [("/employees", "employees"), ("/units", "units"), ("/sectors", "sectors"),
+                                ("/users", "users")] {
+                links.append(HomeLink(href: base + path, label: strings.text("staff_link_" + key),
+                                      description: strings.text("staff_link_" + key + "_text")))
+            }
+        }
+        return try context.render("staff/organisation", title: organisation.name, OrganisationOverviewView(
+            crumbs: organisationCrumbs(organisation, strings, then: []), name: organisation.name, figures: figures,
+            links: links, hasLinks: !links.isEmpty))
+    }
+}
