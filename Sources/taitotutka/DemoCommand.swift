@@ -38,7 +38,7 @@ struct DemoCommand: ParsableCommand {
         do {
             try database.requireCurrentSchema()
         } catch {
-            throw ValidationError("\(error.description) Demo data needs a migrated database.")
+            throw ValidationError("Demo data needs a migrated database. \(error.description)")
         }
         if ifEmpty, !(try hasNoOrganisations(database)) {
             print("The database has data already; demo data not loaded.")

@@ -2,7 +2,9 @@ import Storage
 
 /// One of the fictional organisations of the demo.
 public struct DemoOrganisation: Sendable, Equatable {
+    /// The organisation's fixed slug, e.g. `jarvela`.
     public let slug: String
+    /// Its official name, e.g. "Järvelän kaupunki".
     public let name: String
     /// The share of the demo's employees who work here.
     public let share: Double
@@ -13,7 +15,9 @@ public struct DemoOrganisation: Sendable, Equatable {
 
 /// A demo sign-in: the login and what it may do, for the table printed after loading and by `make run`.
 public struct DemoSignIn: Sendable, Equatable {
+    /// What is typed at sign-in.
     public let login: String
+    /// The one role the sign-in is given.
     public let role: Role
     /// Role and scope in words, e.g. "HR, Järvelän kaupunki".
     public let roleDescription: String
@@ -25,6 +29,7 @@ public enum DemoData {
     /// The password of every demo sign-in.
     public static let password = "demo-salasana-2026"
 
+    /// The size `taitotutka demo` makes without `--employees`.
     public static let defaultEmployeeCount = 2000
     /// Enough employees for every organisation to have the units the sign-ins need, and few enough
     /// that one process holds the whole roster comfortably.

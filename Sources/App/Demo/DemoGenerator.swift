@@ -2,14 +2,20 @@ import Storage
 
 /// Why demo data could not be made or stored, in words for the person running the command.
 public enum DemoError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The database has organisations; demo data would mix with them.
     case databaseNotEmpty
+    /// The requested size is outside `DemoData.employeeCountRange`.
     case employeeCountOutOfRange(Int)
+    /// The reference day is not `YYYY-MM-DD`.
     case badDate(String)
     /// A generated data set lacks a unit a sign-in needs; a bug, reported rather than hidden.
     case missingAnchor(String)
+    /// Storing failed.
     case storage(StorageError)
+    /// The password hasher failed.
     case passwordHashing(String)
 
+    /// The message for the person running the command.
     public var description: String {
         switch self {
         case .databaseNotEmpty:

@@ -5,18 +5,26 @@ import Storage
 public struct DemoSummary: Sendable, Equatable {
     /// One line per organisation: its name, units and employees.
     public struct OrganisationCount: Sendable, Equatable {
+        /// The organisation's name.
         public let name: String
+        /// Sectors created.
         public let sectors: Int
+        /// Units created, sub-units included.
         public let units: Int
+        /// Employees created, inactive ones included.
         public let employees: Int
     }
 
+    /// What was created, per organisation, in load order.
     public let organisations: [OrganisationCount]
-    /// The daycare centre esihenkilo supervises and the school esihenkilo2 supervises.
+    /// The daycare centre esihenkilo supervises.
     public let daycareCentre: String
+    /// The school esihenkilo2 supervises.
     public let school: String
 
+    /// Employees created in all organisations.
     public var employees: Int { organisations.reduce(0) { $0 + $1.employees } }
+    /// Units created in all organisations.
     public var units: Int { organisations.reduce(0) { $0 + $1.units } }
 }
 
