@@ -145,7 +145,7 @@ extension Response {
 }
 
 /// Two organisations with units, people and one sign-in per role: the access matrix's cast.
-struct World {
+struct World: Sendable {
     let jarvela: Organisation
     let koskenkyla: Organisation
     let unitA: Storage.Unit

@@ -1,0 +1,75 @@
+import Foundation
+@testable import App
+@testable import Storage
+
+extension AccessMatrixTests {
+    /// The organisation and staff pages' rows: anonymous, employee, supervisor A, supervisor B, HR of
+    /// the other organisation, HR, admin.
+    static let staffRows: [Row] = {
+        /// HR and administrators of Järvelä only; everyone else is refused by the route's requirement,
+        /// except Koskenkylä's HR, whom the record check answers with 404.
+        let hrOnly: [Outcome] = [S, F, F, F, H, A, A]
+        @Sendable func userID(_ login: String, _ test: TestApp) throws -> Int64 {
+            try UserStore(test.database).user(loginOrEmail: login)?.id ?? 0
+        }
+        return [
+            Row(route: "GET /organisations", path: { _, _ in "/organisations" }, expected: [S, F, F, F, A, A, A]),
+            Row(route: "GET /organisations/:slug", path: { _, _ in "/organisations/jarvela" },
+                expected: [S, H, H, H, H, A, A]),
+            Row(route: "GET /organisations/:slug/sectors", path: { _, _ in "/organisations/jarvela/sectors" },
+                expected: hrOnly),
+            Row(route: "POST /organisations/:slug/sectors", path: { _, _ in "/organisations/jarvela/sectors" },
+                expected: hrOnly),
+            Row(route: "POST /organisations/:slug/sectors/:sectorID", path: { world, test in
+                let sector = try SectorStore(test.database).sectors(organisationID: world.jarvela.id ?? 0).first
+                return "/organisations/jarvela/sectors/\(sector?.id ?? 0)"
+            }, expected: hrOnly),
+            Row(route: "GET /organisations/:slug/units", path: { _, _ in "/organisations/jarvela/units" },
+                expected: hrOnly),
+            Row(route: "POST /organisations/:slug/units", path: { _, _ in "/organisations/jarvela/units" },
+                expected: hrOnly),
+            Row(route: "GET /units", path: { _, _ in "/units" }, expected: [S, F, A, A, A, A, A]),
+            Row(route: "GET /units/:id", path: { world, _ in "/units/\(world.unitA.id ?? 0)" },
+                expected: [S, F, A, H, H, A, A]),
+            Row(route: "GET /units/:id/edit", path: { world, _ in "/units/\(world.unitA.id ?? 0)/edit" },
+                expected: hrOnly),
+            Row(route: "POST /units/:id/edit", path: { world, _ in "/units/\(world.unitA.id ?? 0)/edit" },
+                expected: hrOnly),
+            Row(route: "POST /units/:id/deactivate", path: { world, _ in "/units/\(world.unitA.id ?? 0)/deactivate" },
+                expected: hrOnly),
+            Row(route: "POST /units/:id/reactivate", path: { world, _ in "/units/\(world.unitA.id ?? 0)/reactivate" },
+                expected: hrOnly),
+            Row(route: "GET /organisations/:slug/employees", path: { _, _ in "/organisations/jarvela/employees" },
+                expected: hrOnly),
+            Row(route: "GET /me", path: { _, _ in "/me" }, expected: [S, A, H, H, H, H, H]),
+            Row(route: "GET /employees/:id", path: { world, _ in "/employees/\(world.employeeA.id ?? 0)" },
+                expected: [S, A, A, H, H, A, A]),
+            Row(route: "GET /employees/:id/edit", path: { world, _ in "/employees/\(world.employeeA.id ?? 0)/edit" },
+                expected: hrOnly),
+            Row(route: "POST /employees/:id/edit", path: { world, _ in "/employees/\(world.employeeA.id ?? 0)/edit" },
+                expected: hrOnly),
+            Row(route: "POST /employees/:id/deactivate",
+                path: { world, _ in "/employees/\(world.employeeA.id ?? 0)/deactivate" }, expected: hrOnly),
+            Row(route: "POST /employees/:id/reactivate",
+                path: { world, _ in "/employees/\(world.employeeA.id ?? 0)/reactivate" }, expected: hrOnly),
+            Row(route: "POST /employees/:id/user", path: { world, _ in "/employees/\(world.employeeB.id ?? 0)/user" },
+                expected: hrOnly),
+            Row(route: "GET /organisations/:slug/users", path: { _, _ in "/organisations/jarvela/users" },
+                expected: hrOnly),
+            Row(route: "GET /users", path: { _, _ in "/users" }, expected: [S, F, F, F, F, F, A]),
+            Row(route: "GET /users/:id", path: { _, test in "/users/\(try userID("esihenkilo.a", test))" },
+                expected: hrOnly),
+            Row(route: "POST /users/:id/roles", path: { _, test in "/users/\(try userID("esihenkilo.a", test))/roles" },
+                expected: hrOnly),
+            Row(route: "POST /users/:id/roles/:assignmentID/delete", path: { _, test in
+                let user = try userID("esihenkilo.a", test)
+                let assignment = try UserStore(test.database).roles(userID: user).first?.id ?? 0
+                return "/users/\(user)/roles/\(assignment)/delete"
+            }, expected: hrOnly),
+            Row(route: "POST /users/:id/disable", path: { _, test in "/users/\(try userID("esihenkilo.b", test))/disable" },
+                expected: hrOnly),
+            Row(route: "POST /users/:id/enable", path: { _, test in "/users/\(try userID("esihenkilo.b", test))/enable" },
+                expected: hrOnly),
+        ]
+    }()
+}

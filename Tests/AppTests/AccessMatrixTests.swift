@@ -1,0 +1,103 @@
+import Foundation
+import HTTPServer
+import Testing
+@testable import App
+@testable import Storage
+
+/// Every route × every kind of user. A route added without a row here fails the first test, so
+/// no page escapes the check.
+@Suite("Access matrix")
+struct AccessMatrixTests {
+    /// The cast, in the order of each row's expectations.
+    enum Who: String, CaseIterable {
+        case anonymous, employee, supervisorA, supervisorB, hrOther, hr, admin
+
+        var login: String? {
+            switch self {
+            case .anonymous: return nil
+            case .employee: return "tyontekija"
+            case .supervisorA: return "esihenkilo.a"
+            case .supervisorB: return "esihenkilo.b"
+            case .hrOther: return "hr.koskenkyla"
+            case .hr: return "hr"
+            case .admin: return "admin"
+            }
+        }
+    }
+
+    /// What a user gets: the page (or the action's own answer), a sign-in redirect, 403, or the
+    /// 404 an unknown record gets.
+    enum Outcome: Equatable, CustomStringConvertible {
+        case allowed, signIn, forbidden, hidden
+
+        var description: String { "\(self)" }
+    }
+
+    struct Row {
+        let route: String
+        /// The concrete path, with the world's ids filled in.
+        let path: @Sendable (World, TestApp) throws -> String
+        let expected: [Outcome]
+    }
+
+    static let A = Outcome.allowed, S = Outcome.signIn, F = Outcome.forbidden, H = Outcome.hidden
+
+    /// anonymous, employee, supervisor A, supervisor B, HR of the other organisation, HR, admin.
+    static let rows: [Row] = [
+        Row(route: "GET /", path: { _, _ in "/" }, expected: [S, A, A, A, A, A, A]),
+        Row(route: "GET /sign-in", path: { _, _ in "/sign-in" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "POST /sign-in", path: { _, _ in "/sign-in" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "POST /language", path: { _, _ in "/language" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "GET /accessibility", path: { _, _ in "/accessibility" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "POST /sign-out", path: { _, _ in "/sign-out" }, expected: [S, A, A, A, A, A, A]),
+        Row(route: "GET /organisations/:slug/import", path: { _, _ in "/organisations/jarvela/import" },
+            expected: [S, F, F, F, H, A, A]),
+        Row(route: "POST /organisations/:slug/import", path: { _, _ in "/organisations/jarvela/import" },
+            expected: [S, F, F, F, H, A, A]),
+        Row(route: "POST /organisations/:slug/import/apply", path: { _, _ in "/organisations/jarvela/import/apply" },
+            expected: [S, F, F, F, H, A, A]),
+    ] + AccessMatrixTests.staffRows
+
+    @Test func everyRouteHasARow() throws {
+        let test = try TestApp()
+        let assets = try #require(StaticFiles(directory: packageRoot + "/Public"))
+        let covered = Set(Self.rows.map(\.route))
+        let routes = test.app.routeList(staticFiles: assets).filter { $0.requirement != nil }
+        let missing = routes.map { "\($0.method) \($0.pattern)" }.filter { !covered.contains($0) }
+        #expect(missing.isEmpty, "routes without an access-matrix row: \(missing)")
+        let unknown = covered.subtracting(routes.map { "\($0.method) \($0.pattern)" })
+        #expect(unknown.isEmpty, "rows for routes that do not exist: \(unknown)")
+    }
+
+    @Test(arguments: AccessMatrixTests.rows.indices)
+    func routeAnswersEachUserAsExpected(_ index: Int) throws {
+        let row = Self.rows[index]
+        for (who, expected) in zip(Who.allCases, row.expected) {
+            // A fresh world per user: an allowed POST may change what the next user would see.
+            let test = try TestApp()
+            let world = try World(test)
+            let path = try row.path(world, test)
+            let outcome = try outcome(of: row.route.hasPrefix("POST") ? .POST : .GET, path, as: who, test)
+            #expect(outcome == expected, "\(row.route) as \(who.rawValue): \(outcome), expected \(expected)")
+        }
+    }
+
+    /// Sends the request as `who`, with a valid CSRF token and an empty form for POSTs: enough to
+    /// pass or fail authorisation, rarely enough to change anything.
+    func outcome(of method: HTTPMethod, _ path: String, as who: Who, _ test: TestApp) throws -> Outcome {
+        var browser = Browser(app: test)
+        if let login = who.login {
+            browser = try test.signIn(login)
+        }
+        try browser.get(who.login == nil ? "/sign-in" : "/")
+        let response = method == .GET ? try browser.get(path) : try browser.post(path, [:])
+        let location = response.headers["Location"] ?? ""
+        switch response.status.code {
+        case 403 where who == .anonymous && method == .POST: return .signIn
+        case 403: return .forbidden
+        case 404: return .hidden
+        case 303 where location.hasPrefix("/sign-in?next="): return .signIn
+        default: return .allowed
+        }
+    }
+}
