@@ -132,7 +132,7 @@ enum DemoPlaces {
     ]
 
     static let swedish = [
-        "Centrum", "Strandby", "Norrby", "Söderby", "Västerby", "Österby", "Kyrkby", "Åsen", "Backa", "Lunden",
+        "Kyrkbacken", "Strandby", "Norrby", "Söderby", "Västerby", "Österby", "Kyrkby", "Åsen", "Backa", "Lunden",
         "Udden", "Hagen", "Ängsbacka", "Björkby", "Sandvik", "Lillby", "Storby", "Ekby", "Granvik", "Tallbacka",
         "Havsudden", "Mosseby", "Kvarnbacken", "Ådalen", "Furuvik", "Smedsby", "Gårdsby", "Holmen", "Vikby",
         "Skogsby", "Solbacka", "Åby", "Bodbacka", "Klemetsby", "Nyby", "Prästgården", "Hästö", "Lindvik",

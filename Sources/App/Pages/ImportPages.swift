@@ -43,17 +43,8 @@ struct ImportPreviewView {
 }
 
 extension WebApp {
-    /// The organisation named in the path, if this user manages it; otherwise not found.
-    private func managedOrganisation(_ context: RequestContext) throws -> Organisation {
-        guard let slug = context.request.parameters["slug"], let organisation = try organisations.organisation(slug: slug),
-              let id = organisation.id
-        else { throw AppError.notFound }
-        try context.require(context.access.canManageOrganisation(id))
-        return organisation
-    }
-
     func showImportForm(_ request: Request, _ context: RequestContext) throws -> Response {
-        let organisation = try managedOrganisation(context)
+        let organisation = try administeredOrganisation(context)
         return try renderImportForm(organisation, context, error: nil)
     }
 
@@ -72,7 +63,7 @@ extension WebApp {
 
     /// Reads the upload and shows what applying it would do, without changing anything.
     func previewImport(_ request: Request, _ context: RequestContext) throws -> Response {
-        let organisation = try managedOrganisation(context)
+        let organisation = try administeredOrganisation(context)
         let form = try context.requireForm()
         guard let file = form.file("file"), !file.body.isEmpty else {
             return try renderImportForm(organisation, context, error: context.strings.text("import_error_no_file"),
@@ -128,7 +119,7 @@ extension WebApp {
 
     /// Applies exactly the previewed batch, in one transaction.
     func applyImport(_ request: Request, _ context: RequestContext) throws -> Response {
-        let organisation = try managedOrganisation(context)
+        let organisation = try administeredOrganisation(context)
         let form = try context.requireForm()
         guard let principal = context.principal,
               let entry = pendingImports.take(form["pending"] ?? "", userID: principal.userID,
