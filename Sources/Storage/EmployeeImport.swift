@@ -34,10 +34,18 @@ public struct ImportedEmployee: Sendable, Equatable {
     }
 }
 
+/// An optional column of the export. When the file lacks it, stored values are kept: an export
+/// without, say, e-mail addresses must not erase the addresses already on the roster.
+public enum ImportedField: String, Sendable, Hashable, CaseIterable {
+    case email, phone, unit, jobTitle, jobGroup, startDate, endDate, language
+}
+
 /// A whole roster export for one organisation. HR numbers are unique within `employees`.
 public struct EmployeeImportBatch: Sendable {
     public var organisationID: Int64
     public var employees: [ImportedEmployee]
+    /// Optional columns the file did not have; existing employees keep their stored values for them.
+    public var absentFields: Set<ImportedField> = []
     /// Whether active employees missing from the file are deactivated (a full roster export).
     public var deactivateMissing: Bool
     /// The date the import is made, `YYYY-MM-DD`: rows whose end date is before it are imported inactive.

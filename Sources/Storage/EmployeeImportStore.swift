@@ -51,6 +51,22 @@ private struct ImportedFields: Equatable {
     var endDate: String?
     var language: String
     var active: Bool
+
+    /// Takes the stored value of every field the file did not carry.
+    mutating func keepStored(_ stored: ImportedFields, for absent: Set<ImportedField>) {
+        for field in absent {
+            switch field {
+            case .email: email = stored.email
+            case .phone: phone = stored.phone
+            case .unit: unitID = stored.unitID
+            case .jobTitle: jobTitle = stored.jobTitle
+            case .jobGroup: jobGroup = stored.jobGroup
+            case .startDate: startDate = stored.startDate
+            case .endDate: endDate = stored.endDate
+            case .language: language = stored.language
+            }
+        }
+    }
 }
 
 /// One run of an import inside a write transaction opened by the caller.
@@ -128,11 +144,14 @@ private struct EmployeeImporter {
 
     private mutating func importRow(_ row: ImportedEmployee, stored: (id: Int64, fields: ImportedFields)?) throws {
         let sectorID = try sectorID(named: row.sectorName)
-        let fields = ImportedFields(
+        var fields = ImportedFields(
             firstName: row.firstName, lastName: row.lastName, email: row.email, phone: row.phone,
             unitID: try unitID(named: row.unitName, sectorID: sectorID), jobTitle: row.jobTitle, jobGroup: row.jobGroup,
-            startDate: row.startDate, endDate: row.endDate, language: row.language,
-            active: !(row.endDate.map { $0 < batch.today } ?? false))
+            startDate: row.startDate, endDate: row.endDate, language: row.language, active: true)
+        if let stored {
+            fields.keepStored(stored.fields, for: batch.absentFields)
+        }
+        fields.active = !(fields.endDate.map { $0 < batch.today } ?? false)
         guard let stored else {
             try insert(hrNumber: row.hrNumber, fields: fields)
             outcome.created += 1

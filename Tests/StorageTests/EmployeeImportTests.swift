@@ -222,3 +222,39 @@ struct EmployeeImportTests {
         print("40,000-row import: \(firstSeconds) s first, \(secondSeconds) s second")
     }
 }
+
+@Suite("Employee import: columns the file lacks")
+struct EmployeeImportAbsentColumnTests {
+    @Test func storedValuesSurviveAnExportWithoutTheirColumns() throws {
+        let temporary = try TemporaryDatabase()
+        defer { temporary.remove() }
+        let organisation = try OrganisationStore(temporary.database).create(slug: "jarvela", name: "Järvelä")
+        let organisationID = try #require(organisation.id)
+        let store = EmployeeImportStore(temporary.database)
+        let full = ImportedEmployee(hrNumber: "1", firstName: "Aino", lastName: "Aaltonen", email: "aino@x.example",
+                                    phone: "+358 40 1", unitName: "Satakieli", jobTitle: "Opettaja", language: "sv")
+        _ = try store.apply(EmployeeImportBatch(organisationID: organisationID, employees: [full],
+                                                deactivateMissing: false, today: "2026-11-23"))
+        var namesOnly = EmployeeImportBatch(
+            organisationID: organisationID,
+            employees: [ImportedEmployee(hrNumber: "1", firstName: "Aino", lastName: "Aaltonen-Virta")],
+            deactivateMissing: false, today: "2026-11-23")
+        namesOnly.absentFields = Set(ImportedField.allCases)
+        let outcome = try store.apply(namesOnly)
+        #expect(outcome.changed == 1)
+        let stored = try #require(try EmployeeStore(temporary.database).search(EmployeeQuery(
+            organisationID: organisationID, text: nil, unitIDs: nil, includeInactive: true, limit: 10, offset: 0)).listings.first)
+        #expect(stored.employee.lastName == "Aaltonen-Virta")
+        #expect(stored.employee.email == "aino@x.example")
+        #expect(stored.employee.phone == "+358 40 1")
+        #expect(stored.employee.language == "sv")
+        #expect(stored.unitName == "Satakieli")
+        // Present but empty columns do clear.
+        var cleared = namesOnly
+        cleared.absentFields = []
+        _ = try store.apply(cleared)
+        let after = try #require(try EmployeeStore(temporary.database).employee(id: stored.employee.id ?? 0))
+        #expect(after.email == nil)
+        #expect(after.language == "fi")
+    }
+}

@@ -46,7 +46,19 @@ public struct EmployeeImportPreview: Sendable {
     /// Never apply it: employees on rejected rows would count as missing from the file.
     public func previewBatch(forOrganisation organisationID: Int64, today: String,
                              deactivateMissing: Bool) -> EmployeeImportBatch {
-        EmployeeImportBatch(organisationID: organisationID, employees: employees,
-                            deactivateMissing: deactivateMissing, today: today)
+        var batch = EmployeeImportBatch(organisationID: organisationID, employees: employees,
+                                        deactivateMissing: deactivateMissing, today: today)
+        batch.absentFields = absentFields
+        return batch
+    }
+
+    /// Optional columns the file lacks: existing employees keep what is stored for them.
+    public var absentFields: Set<ImportedField> {
+        let present = Set(columns)
+        let pairs: [(EmployeeColumn, ImportedField)] = [
+            (.email, .email), (.phone, .phone), (.unit, .unit), (.jobTitle, .jobTitle), (.jobGroup, .jobGroup),
+            (.startDate, .startDate), (.endDate, .endDate), (.language, .language),
+        ]
+        return Set(pairs.filter { !present.contains($0.0) }.map(\.1))
     }
 }
