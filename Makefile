@@ -30,10 +30,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Creates data/taitotutka.sqlite if missing and brings its schema up to date, then serves.
+# Creates data/taitotutka.sqlite if missing, brings its schema up to date, loads demo data into an
+# empty database, prints the demo sign-ins, then serves.
 run: release
-	.build/release/taitotutka migrate
-	.build/release/taitotutka serve --port $(PORT)
+	@mkdir -p data
+	@.build/release/taitotutka migrate
+	@.build/release/taitotutka demo --if-empty
+	@.build/release/taitotutka serve --port $(PORT)
 
 # The command-line checks of the real binary (Python standard library only), the browser tests,
 # then the unit and live-socket tests (Swift Testing), whose summary is the last line.

@@ -42,6 +42,10 @@ struct DemoCommand: ParsableCommand {
         }
         if ifEmpty, !(try hasNoOrganisations(database)) {
             print("The database has data already; demo data not loaded.")
+            // `make run` on an existing demo database still shows how to sign in.
+            if let login = DemoData.signIns.first?.login, (try? UserStore(database).user(loginOrEmail: login)) != nil {
+                printSignIns()
+            }
             return
         }
         let started = Date()
@@ -76,6 +80,10 @@ struct DemoCommand: ParsableCommand {
         }
         print("Esihenkilo supervises \(summary.daycareCentre); esihenkilo2 supervises \(summary.school).")
         print("")
+        printSignIns()
+    }
+
+    private func printSignIns() {
         print("Demo sign-ins (password \(DemoData.password)):")
         let width = DemoData.signIns.map(\.login.count).max() ?? 0
         for signIn in DemoData.signIns {
