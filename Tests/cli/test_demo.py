@@ -65,7 +65,12 @@ class DemoCommandTests(unittest.TestCase):
 
         second = self.demo(database, "--if-empty")
         self.assertEqual(second.returncode, 0, second.stderr.decode())
-        self.assertEqual(second.stdout.decode().strip(), "The database has data already; demo data not loaded.")
+        lines = second.stdout.decode().splitlines()
+        self.assertEqual(lines[0], "The database has data already; demo data not loaded.")
+        # make run still shows how to sign in to an existing demo database.
+        self.assertIn("Demo sign-ins (password demo-salasana-2026):", lines)
+        for login in LOGINS:
+            self.assertIn(f"  {login} ", second.stdout.decode())
         self.assertEqual(employee_rows(database, timestamps=True), before)
         self.assertEqual(rows(database, "SELECT COUNT(*) FROM users"), [(len(LOGINS),)])
 
