@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -370,10 +371,18 @@ def sign_in(driver, base_url, login, password):
         submit[0].click()
     else:
         form.submit()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(field_login))
+    wait_until_replaced(driver, field_login)
     WebDriverWait(driver, 15).until(
         lambda d: d.execute_script("return document.readyState") == "complete")
     return driver.current_url
+
+
+def wait_until_replaced(driver, element, seconds=15):
+    """Waits until `element`'s page has been replaced by the next one. While the old document is
+    being torn down Chromium may answer "node does not belong to the document" instead of "stale";
+    that is the same news, so such errors are retried rather than failing the test."""
+    WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(
+        expected_conditions.staleness_of(element))
 
 
 def sign_out(driver):
@@ -381,7 +390,7 @@ def sign_out(driver):
     form = driver.find_element(By.CSS_SELECTOR, SIGN_OUT_SELECTOR)
     button = form.find_element(By.CSS_SELECTOR, "button, input[type=submit]")
     button.click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(button))
+    wait_until_replaced(driver, button)
 
 
 def path_of(url):

@@ -4,11 +4,9 @@ rules and must not scroll sideways at 320 px; all served HTML goes through the N
 import os
 
 import pytest
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 from accounts import DEMO_PASSWORD, DEMO_SIGN_INS
-from harness import SIGN_OUT_SELECTOR, Crawler, path_of, sign_in
+from harness import SIGN_OUT_SELECTOR, Crawler, path_of, sign_in, wait_until_replaced
 
 MISSING_PAGE = "/e2e-no-such-page"
 LANGUAGE_BUTTONS = "form[action$='/language'] button[name=language]"
@@ -55,7 +53,7 @@ def test_anonymous_pages_in_each_language(app_ready, base_url, fresh_browser, ch
         fresh_browser.get(base_url + "/sign-in")
         button = fresh_browser.find_element("css selector", f"{LANGUAGE_BUTTONS}[value='{code}']")
         button.click()
-        WebDriverWait(fresh_browser, 15).until(expected_conditions.staleness_of(button))
+        wait_until_replaced(fresh_browser, button)
         crawler = Crawler(checker, base_url, f"anonymous, language {code}")
         crawler.crawl([base_url + "/sign-in", base_url + "/accessibility"])
         problems += crawler.problems
