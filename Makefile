@@ -7,7 +7,7 @@ BENCH_PACKAGES := wrk curl
 E2E_PYTHON := .build-e2e/venv/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release run test deps e2e-deps e2e bench bench-http fuzz clean
+.PHONY: all build release run test deps e2e-deps e2e bench bench-http bench-app fuzz clean
 
 all: build
 
@@ -55,7 +55,12 @@ e2e-deps:
 e2e: e2e-deps
 	@$(E2E_PYTHON) Tests/e2e/run.py $(if $(E2E_ARGS),-- $(E2E_ARGS))
 
-bench: bench-http
+bench: bench-http bench-app
+
+# 40,000 demo employees (time to load) and signed-in pages under load (see BENCHMARKS.md).
+bench-app: release
+	$(call ensure_packages,$(BENCH_PACKAGES) sqlite3 bc)
+	@scripts/bench-app.sh
 
 # Throughput against the Hummingbird 2 peer, 1,000 connections, resident memory (see BENCHMARKS.md).
 bench-http: release

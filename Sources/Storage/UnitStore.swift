@@ -67,6 +67,33 @@ public struct UnitStore: Sendable {
     }
 
     /// Active employees per unit id, counting each unit's own staff only (not its sub-units').
+    /// The direct sub-units of `unitID`, by name.
+    public func children(of unitID: Int64) throws(StorageError) -> [Unit] {
+        try database.reading { db in
+            try Unit.filter(Column("parent_id") == unitID).order(Column("name")).fetchAll(db)
+        }
+    }
+
+    /// Active employees per unit for the given units only (own staff, not sub-units): a unit page
+    /// needs a few counts, not a scan of the whole organisation.
+    public func employeeCounts(unitIDs: [Int64]) throws(StorageError) -> [Int64: Int] {
+        guard !unitIDs.isEmpty else { return [:] }
+        return try database.reading { db in
+            let placeholders = databaseQuestionMarks(count: unitIDs.count)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT unit_id, COUNT(*) AS staff FROM employees
+                WHERE active = 1 AND unit_id IN (\(placeholders))
+                GROUP BY unit_id
+                """, arguments: StatementArguments(unitIDs))
+            var counts: [Int64: Int] = [:]
+            for row in rows {
+                let unitID: Int64 = row["unit_id"]
+                counts[unitID] = row["staff"]
+            }
+            return counts
+        }
+    }
+
     public func employeeCounts(organisationID: Int64) throws(StorageError) -> [Int64: Int] {
         try database.reading { db in
             let rows = try Row.fetchAll(db, sql: """

@@ -48,6 +48,22 @@ struct StaffEmployeePagesTests {
         #expect(foreign.text.contains("Hakutuloksia: 123"))
     }
 
+    @Test func sectorFilterAndUnitFilterCombine() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        var hr = try test.staffBrowser("hr")
+        hr.cookies["tt_lang"] = "en"
+        let sector = try #require(try SectorStore(test.database).sectors(organisationID: world.jarvela.id ?? 0).first)
+        let bySector = try hr.get("/organisations/jarvela/employees?sector=\(sector.id ?? 0)")
+        #expect(bySector.text.contains("Results: 3"))
+        #expect(!bySector.text.contains("<select id=\"unit\""), "no list of every unit")
+        #expect(!bySector.text.contains("Päiväkoti Peippo</option>"))
+        let byUnit = try hr.get("/organisations/jarvela/employees?sector=\(sector.id ?? 0)&unit=\(world.unitA.id ?? 0)")
+        #expect(byUnit.text.contains("Results: 2"))
+        #expect(byUnit.text.contains("Remove the unit filter"))
+        #expect(byUnit.text.contains("href=\"/organisations/jarvela/employees?sector=\(sector.id ?? 0)\""))
+    }
+
     @Test func searchFormIsLabelledAndWorksInEnglish() throws {
         let test = try TestApp()
         _ = try World(test)
@@ -55,7 +71,7 @@ struct StaffEmployeePagesTests {
         hr.cookies["tt_lang"] = "en"
         let page = try hr.get("/organisations/jarvela/employees")
         #expect(page.text.contains("<label for=\"q\">Search words</label>"))
-        #expect(page.text.contains("<label for=\"unit\">Unit</label>"))
+        #expect(page.text.contains("<label for=\"sector\">Sector</label>"))
         #expect(page.text.contains("Results: 3"))
         #expect(page.text.contains("Aaltonen, Aino"))
     }

@@ -31,13 +31,21 @@ struct EmployeeSearchView {
     let organisationName: String
     let action: String
     let searchText: String
-    let unitOptions: [SelectOption]
+    let sectorOptions: [SelectOption]
+    let unitFilter: UnitFilterView?
     let includeInactive: Bool
     let resultSummary: String
     let rows: [EmployeeRow]
     let hasRows: Bool
     let pagination: PaginationView
     let showPagination: Bool
+}
+
+/// The unit a search is limited to (reached from a unit's page), with a way back to all units.
+struct UnitFilterView {
+    let id: String
+    let name: String
+    let removeHref: String
 }
 
 /// Longest search text read; more would only slow the query.
@@ -53,27 +61,27 @@ extension WebApp {
         let text = String((request.queryValue("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             .prefix(staffSearchLimit))
         let includeInactive = request.queryValue("inactive") == "1"
-        let unitList = try units.units(organisationID: id)
-        var unitChoice = ""
-        var unitIDs: Set<Int64>?
-        if let chosen = request.queryValue("unit").flatMap({ Int64($0) }), unitList.contains(where: { $0.id == chosen }) {
-            unitChoice = String(chosen)
-            unitIDs = try units.unitAndDescendantIDs(of: chosen)
-        }
-        let query = EmployeeQuery(organisationID: id, text: text.isEmpty ? nil : text, unitIDs: unitIDs,
+        let filter = try staffFilter(request, organisationID: id)
+        let query = EmployeeQuery(organisationID: id, text: text.isEmpty ? nil : text, unitIDs: filter.unitIDs,
                                   includeInactive: includeInactive)
         let (page, paging) = try pagedSearch(query, requestedPage: request.queryValue("page"))
         let base = "/organisations/\(organisation.slug)/employees"
-        let kept: [(String, String)] = [("q", text), ("unit", unitChoice), ("inactive", includeInactive ? "1" : "")]
+        let unitValue = filter.unit.map { String($0.id ?? 0) } ?? ""
+        let sectorValue = filter.sectorID.map(String.init) ?? ""
+        let kept: [(String, String)] = [("q", text), ("sector", sectorValue), ("unit", unitValue),
+                                        ("inactive", includeInactive ? "1" : "")]
         let view = EmployeeSearchView(
             crumbs: organisationCrumbs(organisation, strings, then: [(base, strings.text("staff_employees_title"))]),
             organisationName: organisation.name, action: base, searchText: text,
-            unitOptions: [SelectOption(value: "", label: strings.text("staff_all_units"), selected: unitChoice.isEmpty)]
-                + unitList.map { unit in
-                    let value = String(unit.id ?? 0)
-                    let label = unit.active ? unit.name : strings.format("staff_unit_inactive_label", ["name": unit.name])
-                    return SelectOption(value: value, label: label, selected: value == unitChoice)
+            sectorOptions: [SelectOption(value: "", label: strings.text("staff_all_sectors"), selected: sectorValue.isEmpty)]
+                + filter.sectors.map { sector in
+                    let value = String(sector.id ?? 0)
+                    return SelectOption(value: value, label: sector.name, selected: value == sectorValue)
                 },
+            unitFilter: filter.unit.map { unit in
+                UnitFilterView(id: unitValue, name: unit.name,
+                               removeHref: base + Self.queryString(kept.filter { $0.0 != "unit" }))
+            },
             includeInactive: includeInactive,
             resultSummary: strings.format("staff_search_total", ["count": strings.number(page.total)]),
             rows: page.listings.map { EmployeeRow($0, strings) }, hasRows: !page.listings.isEmpty,
@@ -81,6 +89,29 @@ extension WebApp {
             showPagination: paging.pageCount > 1)
         return try context.render("staff/employees",
                                   title: strings.text("staff_employees_title") + " – " + organisation.name, view)
+    }
+
+    /// The sector and unit a staff search is limited to. The form offers sectors (a handful); a unit
+    /// filter comes from a unit's page, because a list of every unit (thousands in a large
+    /// organisation) would make the page heavy and the control unusable on a phone.
+    private func staffFilter(_ request: Request, organisationID: Int64)
+        throws -> (sectors: [Sector], sectorID: Int64?, unit: Storage.Unit?, unitIDs: Set<Int64>?) {
+        let sectorList = try sectors.sectors(organisationID: organisationID)
+        let sectorID = request.queryValue("sector").flatMap { Int64($0) }.flatMap { chosen in
+            sectorList.contains { $0.id == chosen } ? chosen : nil
+        }
+        let unit = try request.queryValue("unit").flatMap { Int64($0) }.flatMap { try units.unit(id: $0) }
+            .flatMap { $0.organisationID == organisationID ? $0 : nil }
+        var unitIDs: Set<Int64>?
+        if let unitID = unit?.id {
+            unitIDs = try units.unitAndDescendantIDs(of: unitID)
+        }
+        if let sectorID {
+            let inSector = Set(try units.units(organisationID: organisationID).filter { $0.sectorID == sectorID }
+                .compactMap(\.id))
+            unitIDs = unitIDs.map { $0.intersection(inSector) } ?? inSector
+        }
+        return (sectorList, sectorID, unit, unitIDs)
     }
 
     /// One page of a search; a page past the end shows the last page instead of an empty one.

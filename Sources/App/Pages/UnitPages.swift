@@ -116,10 +116,12 @@ extension WebApp {
         let unitID = unit.id ?? 0
         let strings = context.strings
         guard let organisation = try organisations.organisation(id: unit.organisationID) else { throw AppError.notFound }
-        let unitList = try units.units(organisationID: unit.organisationID)
-        let tree = UnitTree(units: unitList, staffCounts: try units.employeeCounts(organisationID: unit.organisationID),
+        // Only what this page shows: the unit, its direct sub-units and their counts.
+        let children = try units.children(of: unitID)
+        let tree = UnitTree(units: [unit] + children,
+                            staffCounts: try units.employeeCounts(unitIDs: children.compactMap(\.id)),
                             sectors: try sectors.sectors(organisationID: unit.organisationID), strings: strings)
-        let parent = unit.parentID.flatMap { parentID in unitList.first { $0.id == parentID } }
+        let parent = try unit.parentID.flatMap { try units.unit(id: $0) }
         let showParent = parent.map { context.access.canViewUnit($0) } ?? false
         let (page, paging) = try pagedSearch(EmployeeQuery(organisationID: unit.organisationID, unitIDs: [unitID]),
                                              requestedPage: request.queryValue("page"))
