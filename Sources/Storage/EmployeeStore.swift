@@ -62,7 +62,7 @@ public struct EmployeeStore: Sendable {
         if let unitIDs = query.unitIDs, unitIDs.isEmpty { return EmployeePage(listings: [], total: 0) }
         let filter = EmployeeSearchFilter(query)
         return try database.reading { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employees e WHERE \(filter.sql)",
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employees e WHERE \(filter.countSQL)",
                                          arguments: filter.arguments) ?? 0
             var arguments = filter.arguments
             arguments += [max(0, query.limit), max(0, query.offset)]
@@ -71,7 +71,7 @@ public struct EmployeeStore: Sendable {
                 FROM employees e
                 LEFT JOIN units u ON u.id = e.unit_id
                 LEFT JOIN sectors s ON s.id = u.sector_id
-                WHERE \(filter.sql)
+                WHERE \(filter.listingSQL(total: total))
                 ORDER BY e.last_name, e.first_name, e.id
                 LIMIT ? OFFSET ?
                 """, arguments: arguments)
@@ -157,15 +157,42 @@ struct EmployeeSearchFilter {
             sql += " AND e.active = 1"
         }
         if let unitIDs = query.unitIDs {
+            // A few units' staff are found through the unit index and sorted; the unary + keeps the
+            // planner from walking the whole organisation in name order instead (measured: 40,000
+            // table reads for a 45-person unit).
+            sql = sql.replacingOccurrences(of: "e.organisation_id = ?", with: "+e.organisation_id = ?")
             sql += " AND e.unit_id IN (" + Array(repeating: "?", count: unitIDs.count).joined(separator: ",") + ")"
             arguments += StatementArguments(unitIDs.sorted())
         }
         for word in Self.words(in: query.text) {
+            hasText = true
             let pattern = "%" + Self.escapedForLike(word) + "%"
             let tests = Self.searchedColumns.map { column in "\(Self.folded(column, for: word)) LIKE ? ESCAPE '\\'" }
             sql += " AND (" + tests.joined(separator: " OR ") + ")"
             arguments += StatementArguments(Array(repeating: pattern, count: tests.count))
         }
+    }
+
+    /// Whether words are searched: every row of the organisation must then be tested.
+    private(set) var hasText = false
+
+    /// The filter for counting. A text search tests every row of the organisation anyway, and a
+    /// plain table scan does that twice as fast as walking the name index with a table read per row
+    /// (measured at 24,000 employees: 15 ms against 32 ms); the unary + rules the indexes out.
+    var countSQL: String { hasText ? Self.withoutIndexes(sql) : sql }
+
+    /// The filter for one page. When matches are plentiful the name index finds the first 50 in a
+    /// few rows; when they are rare it would read the whole organisation, so scan and sort instead.
+    func listingSQL(total: Int) -> String {
+        hasText && total < Self.sparseMatches ? Self.withoutIndexes(sql) : sql
+    }
+
+    static let sparseMatches = 200
+
+    private static func withoutIndexes(_ sql: String) -> String {
+        sql.replacingOccurrences(of: "+e.organisation_id = ?", with: "e.organisation_id = ?")
+            .replacingOccurrences(of: "e.organisation_id = ?", with: "+e.organisation_id = ?")
+            .replacingOccurrences(of: "e.active = 1", with: "+e.active = 1")
     }
 
     /// Where a word may appear. Testing each column (rather than one concatenation) lets SQLite stop

@@ -55,7 +55,9 @@ struct AppDatabaseTests {
     @Test func pendingMigrationsAreReported() throws {
         let temporary = try TemporaryDatabase(migrate: false)
         defer { temporary.remove() }
-        #expect(throws: StorageError.pendingMigrations(["0001_organisation_staff_and_access"])) {
+        let all = try MigrationCatalog(directory: TemporaryDatabase.migrationsFolder).migrations.map(\.identifier)
+        #expect(all.first == "0001_organisation_staff_and_access")
+        #expect(throws: StorageError.pendingMigrations(all)) {
             try temporary.database.requireCurrentSchema()
         }
     }
