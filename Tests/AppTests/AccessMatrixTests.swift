@@ -30,7 +30,14 @@ struct AccessMatrixTests {
     enum Outcome: Equatable, CustomStringConvertible {
         case allowed, signIn, forbidden, hidden
 
-        var description: String { "\(self)" }
+        var description: String {
+            switch self {
+            case .allowed: return "allowed"
+            case .signIn: return "sign-in"
+            case .forbidden: return "403"
+            case .hidden: return "404"
+            }
+        }
     }
 
     struct Row {

@@ -104,6 +104,10 @@ struct StaffOrganisationPagesTests {
             "role": "hr", "scope": "organisation-\(try id(world.koskenkyla.id))",
         ])
         #expect(foreignHR.status.code == 403)
+        let foreignUnit = try hr.submit("/users/\(userID)/roles", [
+            "role": "supervisor", "scope": "unit-\(try id(world.unitC.id))",
+        ])
+        #expect(foreignUnit.status.code == 403, "HR cannot make anyone supervisor of another organisation's unit")
         #expect(try users.roles(userID: userID).count == 1)
         let wrongScope = try hr.submit("/users/\(userID)/roles", [
             "role": "supervisor", "scope": "organisation-\(try id(world.jarvela.id))",
