@@ -79,10 +79,10 @@ public struct UnitStore: Sendable {
     public func employeeCounts(unitIDs: [Int64]) throws(StorageError) -> [Int64: Int] {
         guard !unitIDs.isEmpty else { return [:] }
         return try database.reading { db in
-            let placeholders = databaseQuestionMarks(count: unitIDs.count)
+            let questionMarks = databaseQuestionMarks(count: unitIDs.count)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT unit_id, COUNT(*) AS staff FROM employees
-                WHERE active = 1 AND unit_id IN (\(placeholders))
+                WHERE active = 1 AND unit_id IN (\(questionMarks))
                 GROUP BY unit_id
                 """, arguments: StatementArguments(unitIDs))
             var counts: [Int64: Int] = [:]

@@ -53,7 +53,7 @@ struct DemoCommand: ParsableCommand {
         let summary: DemoSummary
         do {
             summary = try DemoLoader(database: database).load(
-                employees: employees, seed: seed, today: Self.today(),
+                employees: employees, seed: seed, today: CalendarDate.today(),
                 progress: { stored, total in progress.show(stored, of: total) })
             progress.finish()
         } catch {
@@ -89,13 +89,6 @@ struct DemoCommand: ParsableCommand {
         for signIn in DemoData.signIns {
             print("  \(signIn.login.padding(toLength: width, withPad: " ", startingAt: 0))  \(signIn.roleDescription)")
         }
-    }
-
-    /// The local calendar date as `YYYY-MM-DD`: demo dates are spread back from it.
-    static func today() -> String {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
-        let year = parts.year ?? 1970, month = parts.month ?? 1, day = parts.day ?? 1
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 }
 

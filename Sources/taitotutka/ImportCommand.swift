@@ -42,7 +42,7 @@ struct ImportEmployees: ParsableCommand {
         let database = try opened()
         let organisationID = try organisationID(in: database)
         let preview = try readFile()
-        let today = Self.today()
+        let today = CalendarDate.today()
         let deactivateMissing = !keepMissing
 
         let planned = try storage {
@@ -143,13 +143,6 @@ struct ImportEmployees: ParsableCommand {
         "file \((file as NSString).lastPathComponent): \(outcome.created) new, \(outcome.changed) changed, "
             + "\(outcome.unchanged) unchanged, \(outcome.deactivated) deactivated, "
             + "\(outcome.sectorsCreated.count) sectors and \(outcome.unitsCreated.count) units created"
-    }
-
-    /// The local calendar date as `YYYY-MM-DD`: end dates before it make employees inactive.
-    static func today() -> String {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
-        let year = parts.year ?? 1970, month = parts.month ?? 1, day = parts.day ?? 1
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 }
 

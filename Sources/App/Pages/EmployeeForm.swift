@@ -23,7 +23,7 @@ struct EmployeeFormInput {
             }
         }
         let email = values["email"] ?? ""
-        if !email.isEmpty, !Self.looksLikeEmail(email) {
+        if !email.isEmpty, !EmployeeFieldRules.isEmailShaped(email) {
             errors.add("email", strings.text("staff_error_email_shape"))
         }
         for name in ["phone", "job_title", "job_group"] where (values[name] ?? "").count > staffNameLimit {
@@ -75,26 +75,9 @@ struct EmployeeFormInput {
         return employee
     }
 
-    /// One `@`, something on each side, a dot in the domain, no spaces: the shape, not deliverability.
-    static func looksLikeEmail(_ text: String) -> Bool {
-        guard text.count <= 254, !text.contains(where: { $0.isWhitespace }) else { return false }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty else { return false }
-        let domain = parts[1]
-        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
-    }
-
     /// `YYYY-MM-DD` naming a real day (no 31 April, 29 February only in leap years).
     static func isCalendarDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              year >= 1900, (1...12).contains(month), day >= 1
-        else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
+        EmployeeFieldRules.readDate(text) == .date(text)
     }
 }
 

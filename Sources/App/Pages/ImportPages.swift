@@ -77,7 +77,7 @@ extension WebApp {
                                         status: .unprocessableContent)
         }
         let deactivateMissing = form["deactivate_missing"] == "1"
-        let batch = preview.previewBatch(forOrganisation: organisation.id ?? 0, today: Self.today(),
+        let batch = preview.previewBatch(forOrganisation: organisation.id ?? 0, today: CalendarDate.today(),
                                          deactivateMissing: deactivateMissing)
         let outcome = try imports.preview(batch)
         var pendingID: String?
@@ -135,11 +135,5 @@ extension WebApp {
         recordAudit("import.employees", userID: principal.userID, login: principal.user.login,
                     address: request.clientAddress, target: organisation.slug, detail: detail)
         return context.redirect("/organisations/\(organisation.slug)/employees", notice: "imported")
-    }
-
-    /// Today's date in the server's time zone, `YYYY-MM-DD`.
-    static func today(_ date: Date = Date()) -> String {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }

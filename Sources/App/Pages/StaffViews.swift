@@ -116,11 +116,7 @@ struct Paging {
 extension WebApp {
     /// A query string from name–value pairs, leaving out empty values.
     static func queryString(_ items: [(String, String)]) -> String {
-        let parts = items.filter { !$0.1.isEmpty }.map { name, value in
-            var allowed = CharacterSet.alphanumerics
-            allowed.insert(charactersIn: "-._~")
-            return name + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
-        }
+        let parts = items.filter { !$0.1.isEmpty }.map { name, value in name + "=" + percentEncode(value) }
         return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
     }
 

@@ -46,7 +46,7 @@ public struct Strings: Sendable {
         table[key] ?? key
     }
 
-    /// The text for `key` with `{name}` placeholders filled in.
+    /// The text for `key` with each `{name}` in it replaced by `values[name]`.
     public func format(_ key: String, _ values: [String: String]) -> String {
         var result = text(key)
         for (name, value) in values {

@@ -97,7 +97,7 @@ extension WebApp {
             if context.principal == nil {
                 if request.method == .GET || request.method == .HEAD {
                     let next = request.target.hasPrefix("/") ? request.target : "/"
-                    return .redirect(to: "/sign-in?next=" + Self.percentEncode(next))
+                    return .redirect(to: "/sign-in?next=" + Self.percentEncode(next, keepingSlashes: true))
                 }
                 throw AppError.badFormToken
             }
@@ -127,9 +127,10 @@ extension WebApp {
         return origin == (secure ? "https://" : "http://") + host
     }
 
-    static func percentEncode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~/")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"
+    /// `text` percent-encoded for a query value; `keepingSlashes` for a path carried in one (`next=`).
+    static func percentEncode(_ text: String, keepingSlashes: Bool = false) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        if keepingSlashes { allowed.insert("/") }
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 }

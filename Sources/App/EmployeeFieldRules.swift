@@ -1,7 +1,8 @@
 import Foundation
 
-/// The rules for single cells of a staff export: dates, e-mail, language, formulas, whitespace.
-enum ImportFieldRules {
+/// The rules for single employee fields — dates, e-mail, language, formulas, whitespace — shared by
+/// the staff import and the employee edit form, so both accept and refuse the same values.
+enum EmployeeFieldRules {
     /// A calendar date as `YYYY-MM-DD`, read from `2024-03-01`, `1.3.2024` or `01.03.2024`.
     enum DateReading: Equatable {
         case date(String)
