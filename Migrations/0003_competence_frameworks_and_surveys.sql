@@ -195,36 +195,33 @@ CREATE TABLE survey_invitations (
 CREATE INDEX survey_invitations_employee ON survey_invitations (employee_id);
 CREATE INDEX survey_invitations_unit ON survey_invitations (round_id, unit_id, job_group);
 
--- A submitted response. `key` is random: the table's order says nothing of the order of submission.
--- job_group is '' when unknown (answers given with a one-time code).
+-- A submitted response. `key` is a random 63-bit number: the table's order says nothing of the order
+-- of submission. job_group is '' when unknown (answers given with a one-time code).
+-- `answers` holds one character per statement of the round's framework, in area then statement
+-- position order (published frameworks never change, so the order is fixed): '1'…'9' is the value,
+-- '-' is "can't say", '.' is unanswered. One short text per response keeps six rounds of 40,000
+-- people in megabytes rather than millions of rows.
 CREATE TABLE survey_responses (
-    key TEXT NOT NULL PRIMARY KEY CHECK (length(key) = 32),
+    key INTEGER NOT NULL PRIMARY KEY CHECK (key > 0),
     round_id INTEGER NOT NULL REFERENCES survey_rounds(id) ON DELETE CASCADE,
     unit_id INTEGER NOT NULL REFERENCES units(id),
     sector_id INTEGER REFERENCES sectors(id),
-    job_group TEXT NOT NULL DEFAULT ''
+    job_group TEXT NOT NULL DEFAULT '',
+    answers TEXT NOT NULL CHECK (answers NOT GLOB '*[^1-9.-]*')
 ) WITHOUT ROWID;
 CREATE INDEX survey_responses_round ON survey_responses (round_id, unit_id, job_group);
-
--- One answer per statement; value NULL is "can't say".
-CREATE TABLE survey_answers (
-    response_key TEXT NOT NULL REFERENCES survey_responses(key) ON DELETE CASCADE,
-    statement_id INTEGER NOT NULL REFERENCES framework_statements(id),
-    value INTEGER,
-    PRIMARY KEY (response_key, statement_id)
-) WITHOUT ROWID;
 
 -- Area scores computed at submission (mean of answered statements, only when at least half of the
 -- area's statements were answered), so dashboards never recompute them.
 CREATE TABLE survey_area_scores (
-    response_key TEXT NOT NULL REFERENCES survey_responses(key) ON DELETE CASCADE,
+    response_key INTEGER NOT NULL REFERENCES survey_responses(key) ON DELETE CASCADE,
     area_id INTEGER NOT NULL REFERENCES framework_areas(id),
     score REAL NOT NULL,
     PRIMARY KEY (response_key, area_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE survey_open_answers (
-    response_key TEXT NOT NULL REFERENCES survey_responses(key) ON DELETE CASCADE,
+    response_key INTEGER NOT NULL REFERENCES survey_responses(key) ON DELETE CASCADE,
     question_id INTEGER NOT NULL REFERENCES survey_open_questions(id) ON DELETE CASCADE,
     text TEXT NOT NULL CHECK (length(trim(text)) > 0 AND length(text) <= 4000),
     PRIMARY KEY (response_key, question_id)
@@ -233,7 +230,7 @@ CREATE TABLE survey_open_answers (
 -- In an identified round (self-assessment for development discussions) the response belongs to
 -- the employee. A trigger refuses owners for anonymous rounds.
 CREATE TABLE survey_response_owners (
-    response_key TEXT NOT NULL PRIMARY KEY REFERENCES survey_responses(key) ON DELETE CASCADE,
+    response_key INTEGER NOT NULL PRIMARY KEY REFERENCES survey_responses(key) ON DELETE CASCADE,
     employee_id INTEGER NOT NULL REFERENCES employees(id),
     submitted_on TEXT NOT NULL
 ) WITHOUT ROWID;
@@ -245,11 +242,12 @@ WHEN (SELECT r.mode FROM survey_responses s JOIN survey_rounds r ON r.id = s.rou
 BEGIN SELECT RAISE(ABORT, 'anonymous responses have no owner'); END;
 
 -- Answers saved to continue later. Deleted in the transaction that submits the response.
--- respondent is 'employee:ID' or 'code:HASH'.
+-- respondent is 'employee:ID' or 'code:HASH'; answers are encoded as in survey_responses and
+-- open_answers is a JSON object from question id to text.
 CREATE TABLE survey_drafts (
     round_id INTEGER NOT NULL REFERENCES survey_rounds(id) ON DELETE CASCADE,
     respondent TEXT NOT NULL,
-    answers TEXT NOT NULL DEFAULT '{}',
+    answers TEXT NOT NULL DEFAULT '' CHECK (answers NOT GLOB '*[^1-9.-]*'),
     open_answers TEXT NOT NULL DEFAULT '{}',
     updated_on TEXT NOT NULL,
     PRIMARY KEY (round_id, respondent)
