@@ -26,6 +26,10 @@ public final class WebApp: Sendable {
     let users: UserStore
     let audit: AuditStore
     let imports: EmployeeImportStore
+    let frameworks: FrameworkStore
+    let rounds: SurveyRoundStore
+    let responses: SurveyResponseStore
+    let results: SurveyResultsStore
 
     /// `templatesDirectory` holds the Mustache templates and `locales/` with the string tables.
     public init(database: AppDatabase, templatesDirectory: String, settings: AppSettings, logger: Logger) throws {
@@ -42,6 +46,10 @@ public final class WebApp: Sendable {
         users = UserStore(database)
         audit = AuditStore(database)
         imports = EmployeeImportStore(database)
+        frameworks = FrameworkStore(database)
+        rounds = SurveyRoundStore(database)
+        responses = SurveyResponseStore(database)
+        results = SurveyResultsStore(database)
         sessions = SessionManager(store: SessionStore(database), users: users, units: units, settings: settings)
     }
 

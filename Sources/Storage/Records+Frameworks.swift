@@ -1,0 +1,263 @@
+import Foundation
+import GRDB
+
+/// A text in the three languages of the service. Finnish is required; Swedish and English fall back
+/// to Finnish when a translation is missing.
+public struct LocalisedText: Sendable, Equatable, Hashable {
+    public var fi: String
+    public var sv: String
+    public var en: String
+
+    public init(fi: String, sv: String, en: String) {
+        self.fi = fi
+        self.sv = sv
+        self.en = en
+    }
+
+    /// The text in `language` (`fi`, `sv` or `en`), or the Finnish text when that one is empty.
+    public func text(_ language: String) -> String {
+        let text: String
+        switch language {
+        case "sv": text = sv
+        case "en": text = en
+        default: text = fi
+        }
+        return text.trimmingCharacters(in: .whitespaces).isEmpty ? fi : text
+    }
+}
+
+/// Whether a framework may still be edited.
+public enum FrameworkStatus: String, Codable, Sendable {
+    case draft
+    case published
+}
+
+/// One version of a competence framework (osaamismittari). Published versions never change.
+public struct Framework: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "frameworks"
+
+    public var id: Int64?
+    /// nil for a framework shipped with Taitotutka.
+    public var organisationID: Int64?
+    /// The family: versions of one framework share it.
+    public var code: String
+    public var version: Int?
+    public var status: FrameworkStatus
+    public var nameFi: String
+    public var nameSv: String
+    public var nameEn: String
+    public var scaleMin: Int
+    public var scaleMax: Int
+    public var cantSayFi: String
+    public var cantSaySv: String
+    public var cantSayEn: String
+    public var createdAt: Date
+    public var publishedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, code, version, status
+        case organisationID = "organisation_id"
+        case nameFi = "name_fi", nameSv = "name_sv", nameEn = "name_en"
+        case scaleMin = "scale_min", scaleMax = "scale_max"
+        case cantSayFi = "cant_say_fi", cantSaySv = "cant_say_sv", cantSayEn = "cant_say_en"
+        case createdAt = "created_at"
+        case publishedAt = "published_at"
+    }
+
+    public init(id: Int64? = nil, organisationID: Int64?, code: String, version: Int? = nil,
+                status: FrameworkStatus = .draft, name: LocalisedText, scaleMin: Int = 1, scaleMax: Int = 5,
+                cantSay: LocalisedText = LocalisedText(fi: "En osaa sanoa", sv: "Kan inte säga", en: "Can't say"),
+                createdAt: Date = Date(), publishedAt: Date? = nil) {
+        self.id = id
+        self.organisationID = organisationID
+        self.code = code
+        self.version = version
+        self.status = status
+        (nameFi, nameSv, nameEn) = (name.fi, name.sv, name.en)
+        self.scaleMin = scaleMin
+        self.scaleMax = scaleMax
+        (cantSayFi, cantSaySv, cantSayEn) = (cantSay.fi, cantSay.sv, cantSay.en)
+        self.createdAt = createdAt
+        self.publishedAt = publishedAt
+    }
+
+    public var name: LocalisedText {
+        get { LocalisedText(fi: nameFi, sv: nameSv, en: nameEn) }
+        set { (nameFi, nameSv, nameEn) = (newValue.fi, newValue.sv, newValue.en) }
+    }
+
+    public var cantSay: LocalisedText {
+        get { LocalisedText(fi: cantSayFi, sv: cantSaySv, en: cantSayEn) }
+        set { (cantSayFi, cantSaySv, cantSayEn) = (newValue.fi, newValue.sv, newValue.en) }
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// The label of one point of a framework's scale.
+public struct ScaleLabel: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "framework_scale_labels"
+
+    public var frameworkID: Int64
+    public var value: Int
+    public var labelFi: String
+    public var labelSv: String
+    public var labelEn: String
+
+    enum CodingKeys: String, CodingKey {
+        case value
+        case frameworkID = "framework_id"
+        case labelFi = "label_fi", labelSv = "label_sv", labelEn = "label_en"
+    }
+
+    public init(frameworkID: Int64, value: Int, label: LocalisedText) {
+        self.frameworkID = frameworkID
+        self.value = value
+        (labelFi, labelSv, labelEn) = (label.fi, label.sv, label.en)
+    }
+
+    public var label: LocalisedText { LocalisedText(fi: labelFi, sv: labelSv, en: labelEn) }
+}
+
+/// Whether an area is a competence area or a factor that influences competence.
+public enum AreaKind: String, Codable, Sendable, CaseIterable {
+    case competence
+    case factor
+}
+
+/// An area (osa-alue) of a framework. Its code is stable across versions.
+public struct FrameworkArea: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
+    MutablePersistableRecord {
+    public static let databaseTableName = "framework_areas"
+
+    public var id: Int64?
+    public var frameworkID: Int64
+    public var code: String
+    public var kind: AreaKind
+    public var position: Int
+    public var nameFi: String
+    public var nameSv: String
+    public var nameEn: String
+    public var descriptionFi: String
+    public var descriptionSv: String
+    public var descriptionEn: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, code, kind, position
+        case frameworkID = "framework_id"
+        case nameFi = "name_fi", nameSv = "name_sv", nameEn = "name_en"
+        case descriptionFi = "description_fi", descriptionSv = "description_sv", descriptionEn = "description_en"
+    }
+
+    public init(id: Int64? = nil, frameworkID: Int64, code: String, kind: AreaKind, position: Int,
+                name: LocalisedText, description: LocalisedText) {
+        self.id = id
+        self.frameworkID = frameworkID
+        self.code = code
+        self.kind = kind
+        self.position = position
+        (nameFi, nameSv, nameEn) = (name.fi, name.sv, name.en)
+        (descriptionFi, descriptionSv, descriptionEn) = (description.fi, description.sv, description.en)
+    }
+
+    public var name: LocalisedText {
+        get { LocalisedText(fi: nameFi, sv: nameSv, en: nameEn) }
+        set { (nameFi, nameSv, nameEn) = (newValue.fi, newValue.sv, newValue.en) }
+    }
+
+    public var description: LocalisedText {
+        get { LocalisedText(fi: descriptionFi, sv: descriptionSv, en: descriptionEn) }
+        set { (descriptionFi, descriptionSv, descriptionEn) = (newValue.fi, newValue.sv, newValue.en) }
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// A statement (väittämä) of an area, answered on the framework's scale.
+public struct FrameworkStatement: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
+    MutablePersistableRecord {
+    public static let databaseTableName = "framework_statements"
+
+    public var id: Int64?
+    public var areaID: Int64
+    public var code: String
+    public var position: Int
+    public var textFi: String
+    public var textSv: String
+    public var textEn: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, code, position
+        case areaID = "area_id"
+        case textFi = "text_fi", textSv = "text_sv", textEn = "text_en"
+    }
+
+    public init(id: Int64? = nil, areaID: Int64, code: String, position: Int, text: LocalisedText) {
+        self.id = id
+        self.areaID = areaID
+        self.code = code
+        self.position = position
+        (textFi, textSv, textEn) = (text.fi, text.sv, text.en)
+    }
+
+    public var text: LocalisedText {
+        get { LocalisedText(fi: textFi, sv: textSv, en: textEn) }
+        set { (textFi, textSv, textEn) = (newValue.fi, newValue.sv, newValue.en) }
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// The target level of an area for everyone, a sector or a job group.
+public struct FrameworkTarget: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
+    MutablePersistableRecord {
+    public static let databaseTableName = "framework_targets"
+
+    public var id: Int64?
+    public var areaID: Int64
+    public var sectorID: Int64?
+    public var jobGroup: String?
+    public var level: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, level
+        case areaID = "area_id"
+        case sectorID = "sector_id"
+        case jobGroup = "job_group"
+    }
+
+    public init(id: Int64? = nil, areaID: Int64, sectorID: Int64? = nil, jobGroup: String? = nil, level: Double) {
+        self.id = id
+        self.areaID = areaID
+        self.sectorID = sectorID
+        self.jobGroup = jobGroup
+        self.level = level
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// A framework version with everything needed to show, answer and score it.
+public struct FrameworkContent: Sendable, Equatable {
+    public var framework: Framework
+    public var labels: [ScaleLabel]
+    public var areas: [Area]
+
+    /// An area with its statements (in position order) and target levels.
+    public struct Area: Sendable, Equatable {
+        public var area: FrameworkArea
+        public var statements: [FrameworkStatement]
+        public var targets: [FrameworkTarget]
+    }
+
+    /// All statements in answer-string order: areas by position, then statements by position.
+    public var statementsInOrder: [FrameworkStatement] { areas.flatMap(\.statements) }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+
+/// Anonymous (staff survey) or identified (self-assessment for development discussions).
+public enum SurveyMode: String, Codable, Sendable, CaseIterable {
+    case anonymous
+    case identified
+}
+
+/// Where a round is in its life: draft → open → closed.
+public enum RoundStatus: String, Codable, Sendable, CaseIterable {
+    case draft
+    case open
+    case closed
+}
+
+/// A survey round (kysely): one measurement of an organisation on one framework version.
+public struct SurveyRound: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "survey_rounds"
+
+    public var id: Int64?
+    public var organisationID: Int64
+    public var frameworkID: Int64
+    public var title: String
+    public var mode: SurveyMode
+    public var status: RoundStatus
+    /// Calendar dates `YYYY-MM-DD`; the round takes answers from opensOn to closesOn inclusive.
+    public var opensOn: String
+    public var closesOn: String
+    public var minimumGroupSize: Int
+    public var openAnswerThreshold: Int
+    public var createdAt: Date
+    public var openedAt: Date?
+    public var closedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, mode, status
+        case organisationID = "organisation_id"
+        case frameworkID = "framework_id"
+        case opensOn = "opens_on"
+        case closesOn = "closes_on"
+        case minimumGroupSize = "minimum_group_size"
+        case openAnswerThreshold = "open_answer_threshold"
+        case createdAt = "created_at"
+        case openedAt = "opened_at"
+        case closedAt = "closed_at"
+    }
+
+    public init(id: Int64? = nil, organisationID: Int64, frameworkID: Int64, title: String, mode: SurveyMode,
+                status: RoundStatus = .draft, opensOn: String, closesOn: String, minimumGroupSize: Int = 5,
+                openAnswerThreshold: Int = 10, createdAt: Date = Date(), openedAt: Date? = nil,
+                closedAt: Date? = nil) {
+        self.id = id
+        self.organisationID = organisationID
+        self.frameworkID = frameworkID
+        self.title = title
+        self.mode = mode
+        self.status = status
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+        self.minimumGroupSize = minimumGroupSize
+        self.openAnswerThreshold = openAnswerThreshold
+        self.createdAt = createdAt
+        self.openedAt = openedAt
+        self.closedAt = closedAt
+    }
+
+    /// Whether the round takes answers on `day` (`YYYY-MM-DD`).
+    public func acceptsAnswers(on day: String) -> Bool {
+        status == .open && opensOn <= day && day <= closesOn
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// One part of a round's population: a whole sector, or a unit with its sub-units.
+public struct RoundScope: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "survey_round_scope"
+
+    public var id: Int64?
+    public var roundID: Int64
+    public var sectorID: Int64?
+    public var unitID: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case roundID = "round_id"
+        case sectorID = "sector_id"
+        case unitID = "unit_id"
+    }
+
+    public init(id: Int64? = nil, roundID: Int64, sectorID: Int64? = nil, unitID: Int64? = nil) {
+        self.id = id
+        self.roundID = roundID
+        self.sectorID = sectorID
+        self.unitID = unitID
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// An optional open question of a round.
+public struct OpenQuestion: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
+    MutablePersistableRecord {
+    public static let databaseTableName = "survey_open_questions"
+
+    public var id: Int64?
+    public var roundID: Int64
+    public var position: Int
+    public var textFi: String
+    public var textSv: String
+    public var textEn: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, position
+        case roundID = "round_id"
+        case textFi = "text_fi", textSv = "text_sv", textEn = "text_en"
+    }
+
+    public init(id: Int64? = nil, roundID: Int64, position: Int, text: LocalisedText) {
+        self.id = id
+        self.roundID = roundID
+        self.position = position
+        (textFi, textSv, textEn) = (text.fi, text.sv, text.en)
+    }
+
+    public var text: LocalisedText { LocalisedText(fi: textFi, sv: textSv, en: textEn) }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// Who answers: a signed-in employee, or the holder of a one-time code (known only by its hash).
+public enum Respondent: Sendable, Equatable, Hashable {
+    case employee(Int64)
+    case code(hash: Data)
+
+    /// The key of the respondent's draft.
+    var draftKey: String {
+        switch self {
+        case .employee(let id): return "employee:\(id)"
+        case .code(let hash): return "code:" + hash.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+}
+
+/// Answers saved to continue later.
+public struct SurveyDraft: Sendable, Equatable {
+    /// Encoded as in `survey_responses.answers`: see `AnswerString`.
+    public var answers: String
+    /// Open question id → text.
+    public var openAnswers: [Int64: String]
+
+    public init(answers: String = "", openAnswers: [Int64: String] = [:]) {
+        self.answers = answers
+        self.openAnswers = openAnswers
+    }
+}
+
+/// A completed questionnaire, ready to store. The caller computes the area scores (with Metrics).
+public struct ResponseSubmission: Sendable, Equatable {
+    public var roundID: Int64
+    public var respondent: Respondent
+    public var answers: String
+    /// Area id → score, only for areas that met the half-answered rule.
+    public var areaScores: [Int64: Double]
+    public var openAnswers: [Int64: String]
+    /// The day of submission `YYYY-MM-DD`: the finest time stored about who answered.
+    public var day: String
+
+    public init(roundID: Int64, respondent: Respondent, answers: String, areaScores: [Int64: Double],
+                openAnswers: [Int64: String], day: String) {
+        self.roundID = roundID
+        self.respondent = respondent
+        self.answers = answers
+        self.areaScores = areaScores
+        self.openAnswers = openAnswers
+        self.day = day
+    }
+}
+
+/// What happened to a submission.
+public enum SubmissionOutcome: Sendable, Equatable {
+    /// Stored; the key is returned only so the submitter's own page can show it at once, and must
+    /// never be stored with the person in an anonymous round.
+    case recorded(responseKey: Int64)
+    /// This respondent had already answered: nothing was stored (double click, resent form).
+    case alreadyAnswered
+    /// The round does not take answers from this respondent (closed, not invited, code used up).
+    case notAccepted
+}

@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+
+/// Survey rounds: creating and editing a draft, opening (which fixes the population), extending and
+/// closing.
+public struct SurveyRoundStore: Sendable {
+    private let database: AppDatabase
+
+    public init(_ database: AppDatabase) {
+        self.database = database
+    }
+
+    /// An organisation's rounds, newest first.
+    public func rounds(organisationID: Int64) throws(StorageError) -> [SurveyRound] {
+        try database.reading { db in
+            try SurveyRound.filter(Column("organisation_id") == organisationID)
+                .order(Column("opens_on").desc, Column("id").desc).fetchAll(db)
+        }
+    }
+
+    public func round(id: Int64) throws(StorageError) -> SurveyRound? {
+        try database.reading { db in try SurveyRound.fetchOne(db, key: id) }
+    }
+
+    public func scope(roundID: Int64) throws(StorageError) -> [RoundScope] {
+        try database.reading { db in
+            try RoundScope.filter(Column("round_id") == roundID).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    public func openQuestions(roundID: Int64) throws(StorageError) -> [OpenQuestion] {
+        try database.reading { db in
+            try OpenQuestion.filter(Column("round_id") == roundID).order(Column("position")).fetchAll(db)
+        }
+    }
+
+    /// Creates a draft round with its population and open questions.
+    public func create(_ round: SurveyRound, scope: [RoundScope], openQuestions: [LocalisedText])
+        throws(StorageError) -> SurveyRound {
+        try database.writing { db in
+            var round = round
+            round.status = .draft
+            try Self.requireUsable(db, frameworkID: round.frameworkID, organisationID: round.organisationID)
+            try round.insert(db)
+            guard let roundID = round.id else { throw StorageError.notFound }
+            try Self.replaceDetails(db, roundID: roundID, organisationID: round.organisationID, scope: scope,
+                                    openQuestions: openQuestions)
+            return round
+        }
+    }
+
+    /// Changes a draft round: everything may change until it opens.
+    public func updateDraft(_ round: SurveyRound, scope: [RoundScope], openQuestions: [LocalisedText])
+        throws(StorageError) {
+        try database.writing { db in
+            guard let roundID = round.id, let stored = try SurveyRound.fetchOne(db, key: roundID),
+                  stored.organisationID == round.organisationID else { throw StorageError.notFound }
+            guard stored.status == .draft else {
+                throw StorageError.invalid("Only a draft round can be edited; an open round can only be extended.")
+            }
+            try Self.requireUsable(db, frameworkID: round.frameworkID, organisationID: round.organisationID)
+            var changed = round
+            changed.status = .draft
+            try changed.update(db)
+            try Self.replaceDetails(db, roundID: roundID, organisationID: round.organisationID, scope: scope,
+                                    openQuestions: openQuestions)
+        }
+    }
+
+    private static func requireUsable(_ db: Database, frameworkID: Int64, organisationID: Int64) throws {
+        guard let framework = try Framework.fetchOne(db, key: frameworkID),
+              framework.organisationID == nil || framework.organisationID == organisationID else {
+            throw StorageError.invalid("Choose a framework of this organisation.")
+        }
+        guard framework.status == .published else {
+            throw StorageError.invalid("A round needs a published framework version.")
+        }
+    }
+
+    private static func replaceDetails(_ db: Database, roundID: Int64, organisationID: Int64, scope: [RoundScope],
+                                       openQuestions: [LocalisedText]) throws {
+        try db.execute(sql: "DELETE FROM survey_round_scope WHERE round_id = ?", arguments: [roundID])
+        for part in scope {
+            try requireInOrganisation(db, part, organisationID: organisationID)
+            var row = RoundScope(roundID: roundID, sectorID: part.sectorID, unitID: part.unitID)
+            try row.insert(db)
+        }
+        try db.execute(sql: "DELETE FROM survey_open_questions WHERE round_id = ?", arguments: [roundID])
+        for (index, text) in openQuestions.enumerated() {
+            var question = OpenQuestion(roundID: roundID, position: index + 1, text: text)
+            try question.insert(db)
+        }
+    }
+
+    private static func requireInOrganisation(_ db: Database, _ part: RoundScope, organisationID: Int64) throws {
+        let owner: Int64?
+        if let sectorID = part.sectorID {
+            owner = try Int64.fetchOne(db, sql: "SELECT organisation_id FROM sectors WHERE id = ?",
+                                       arguments: [sectorID])
+        } else if let unitID = part.unitID {
+            owner = try Int64.fetchOne(db, sql: "SELECT organisation_id FROM units WHERE id = ?", arguments: [unitID])
+        } else {
+            owner = nil
+        }
+        guard owner == organisationID else {
+            throw StorageError.invalid("The population may only include this organisation's sectors and units.")
+        }
+    }
+
+    /// Opens a draft round: the employees in its population with a unit are invited, with their unit
+    /// and job group as they are now. Returns how many were invited.
+    @discardableResult
+    public func open(roundID: Int64, at moment: Date = Date()) throws(StorageError) -> Int {
+        try database.writing { db in
+            guard var round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
+            guard round.status == .draft else { throw StorageError.invalid("The round is open or closed already.") }
+            round.status = .open
+            round.openedAt = moment
+            try round.update(db)
+            try db.execute(sql: Self.populationUnitsSQL + """
+                INSERT INTO survey_invitations (round_id, employee_id, unit_id, job_group)
+                SELECT ?1, e.id, e.unit_id, ifnull(trim(e.job_group), '')
+                FROM employees e JOIN population p ON p.id = e.unit_id
+                WHERE e.organisation_id = ?2 AND e.active = 1
+                """, arguments: [roundID, round.organisationID])
+            return db.changesCount
+        }
+    }
+
+    /// The units of a round's population (`population(id)`): the scope's units and sectors with all
+    /// their sub-units, or every unit when the scope is empty. Parameters: ?1 round id, ?2 organisation id.
+    private static let populationUnitsSQL = """
+        WITH RECURSIVE population(id) AS (
+            SELECT u.id FROM units u
+            WHERE u.id IN (SELECT unit_id FROM survey_round_scope WHERE round_id = ?1 AND unit_id IS NOT NULL)
+               OR u.sector_id IN (SELECT sector_id FROM survey_round_scope WHERE round_id = ?1
+                                  AND sector_id IS NOT NULL)
+               OR (u.organisation_id = ?2 AND NOT EXISTS (SELECT 1 FROM survey_round_scope WHERE round_id = ?1))
+            UNION
+            SELECT child.id FROM units child JOIN population p ON child.parent_id = p.id
+        )
+
+        """
+
+    /// Moves the close date of an open round later.
+    public func extend(roundID: Int64, closesOn: String) throws(StorageError) {
+        try database.writing { db in
+            guard var round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
+            guard round.status == .open else { throw StorageError.invalid("Only an open round can be extended.") }
+            guard closesOn > round.closesOn else {
+                throw StorageError.invalid("The new close date must be later than \(round.closesOn).")
+            }
+            round.closesOn = closesOn
+            try round.update(db)
+        }
+    }
+
+    /// Closes an open round: it takes no more answers, and unfinished drafts are deleted.
+    public func close(roundID: Int64, at moment: Date = Date()) throws(StorageError) {
+        try database.writing { db in
+            guard var round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
+            guard round.status == .open else { throw StorageError.invalid("Only an open round can be closed.") }
+            round.status = .closed
+            round.closedAt = moment
+            try round.update(db)
+            try db.execute(sql: "DELETE FROM survey_drafts WHERE round_id = ?", arguments: [roundID])
+        }
+    }
+
+    /// Deletes a round that never opened.
+    public func deleteDraft(roundID: Int64) throws(StorageError) {
+        try database.writing { db in
+            guard let round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
+            guard round.status == .draft else { throw StorageError.invalid("Only a draft round can be deleted.") }
+            try db.execute(sql: "DELETE FROM survey_rounds WHERE id = ?", arguments: [roundID])
+        }
+    }
+
+    /// The rounds an employee was invited to, newest first, with whether they have answered.
+    public func invitations(employeeID: Int64) throws(StorageError) -> [(round: SurveyRound, answered: Bool)] {
+        try database.reading { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.*, i.answered_on IS NOT NULL AS answered
+                FROM survey_invitations i JOIN survey_rounds r ON r.id = i.round_id
+                WHERE i.employee_id = ? ORDER BY r.opens_on DESC, r.id DESC
+                """, arguments: [employeeID])
+            return try rows.map { row in (try SurveyRound(row: row), row["answered"] as Bool) }
+        }
+    }
+
+    /// How many were invited to a round, and how many of them have answered.
+    public func participation(roundID: Int64) throws(StorageError) -> (invited: Int, answered: Int) {
+        try database.reading { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS invited, count(answered_on) AS answered FROM survey_invitations WHERE round_id = ?
+                """, arguments: [roundID])
+            return (row?["invited"] ?? 0, row?["answered"] ?? 0)
+        }
+    }
+}
