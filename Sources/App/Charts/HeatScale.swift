@@ -1,0 +1,12 @@
+/// CSS classes for colouring table cells by a mean score; the page's stylesheet defines the colours.
+enum HeatScale {
+    /// `heat-1` (lowest fifth of the scale) … `heat-5` (highest fifth); `heat-0` when there is no value
+    /// or the scale is empty. Each bucket includes its lower boundary, e.g. on 1–5 a mean of 1.8 is `heat-2`.
+    static func cssClass(for mean: Double?, scaleMin: Double, scaleMax: Double) -> String {
+        guard let mean, mean.isFinite, scaleMin.isFinite, scaleMax.isFinite, scaleMax > scaleMin else { return "heat-0" }
+        let fraction = min(max((mean - scaleMin) / (scaleMax - scaleMin), 0), 1)
+        // The small allowance keeps boundaries such as 1.8 on a 1–5 scale from falling below by rounding error.
+        let bucket = min(Int((fraction * 5 + 1e-9).rounded(.down)) + 1, 5)
+        return "heat-\(bucket)"
+    }
+}
