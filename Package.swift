@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "taitotutka", targets: ["taitotutka"]),
         .library(name: "HTTPServer", targets: ["HTTPServer"]),
         .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "Metrics", targets: ["Metrics"]),
         .library(name: "App", targets: ["App"]),
     ],
     dependencies: [
@@ -39,11 +40,13 @@ let package = Package(
             name: "Storage",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "Metrics"),
         .target(
             name: "App",
             dependencies: [
                 "HTTPServer",
                 "Storage",
+                "Metrics",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -68,8 +71,12 @@ let package = Package(
         ),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "HTTPServer", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["App", "HTTPServer", "Storage", "Metrics", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "MetricsTests",
+            dependencies: ["Metrics"]
         ),
         .testTarget(
             name: "StorageTests",
