@@ -21,5 +21,6 @@ extension WebApp {
 
         registerStaffRoutes(&routes)
         registerImportRoutes(&routes)
+        registerRoundRoutes(&routes)
     }
 }

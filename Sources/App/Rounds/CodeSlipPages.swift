@@ -1,0 +1,161 @@
+import Foundation
+import HTTPServer
+import Storage
+
+/// One open anonymous round on a unit's survey page, with its slip form.
+struct UnitRoundRow {
+    let title: String
+    let dates: String
+    let invited: String
+    let codesMade: String
+    let codesUsed: String
+    let action: String
+    let count: FieldView
+}
+
+struct UnitSurveysView {
+    let crumbs: [Crumb]
+    let unitName: String
+    let rounds: [UnitRoundRow]
+    let hasRounds: Bool
+    let errors: [ErrorLink]
+    let hasErrors: Bool
+}
+
+/// One printed slip.
+struct CodeSlip {
+    let code: String
+}
+
+struct CodeSlipsView {
+    let crumbs: [Crumb]
+    let unitName: String
+    let roundTitle: String
+    let address: String
+    let summary: String
+    let slips: [CodeSlip]
+    let instructionFi: String
+    let instructionSv: String
+    let backHref: String
+}
+
+/// Most slips printed at once: a few A4 sheets, enough for a large unit.
+let maximumCodeSlips = 200
+
+extension WebApp {
+    /// The open anonymous rounds that invited this unit's staff, with the codes made and used so far.
+    func showUnitSurveys(_ request: Request, _ context: RequestContext) throws -> Response {
+        let unit = try viewableUnit(context)
+        return try renderUnitSurveys(unit, context)
+    }
+
+    /// Makes `count` one-time codes for a unit of an open anonymous round, stores only their hashes,
+    /// and shows them once, laid out for printing.
+    func createSurveyCodes(_ request: Request, _ context: RequestContext) throws -> Response {
+        let unit = try viewableUnit(context)
+        let unitID = unit.id ?? 0
+        guard let round = try rounds.round(id: try context.id("roundID")), round.organisationID == unit.organisationID
+        else { throw AppError.notFound }
+        let roundID = round.id ?? 0
+        let strings = context.strings
+        let field = "count-\(roundID)"
+        var errors = FormErrors()
+        if let refusal = try codeRefusal(round, unitID: unitID) {
+            errors.add(field, strings.text(refusal))
+            return try renderUnitSurveys(unit, context, errors: errors, status: .conflict)
+        }
+        let typed = try context.requireForm()["count"] ?? ""
+        guard let count = Int(typed), (1...maximumCodeSlips).contains(count) else {
+            errors.add(field, strings.format("rounds_error_code_count", ["maximum": String(maximumCodeSlips)]))
+            return try renderUnitSurveys(unit, context, errors: errors, typed: [roundID: typed])
+        }
+        var codes: Set<String> = []
+        while codes.count < count { codes.insert(SurveyCode.generate()) }
+        let ordered = codes.sorted()
+        let hashes = ordered.compactMap { SurveyCode.normalise($0).map(SurveyCode.hash) }
+        try responses.addCodes(hashes: hashes, roundID: roundID, unitID: unitID, day: CalendarDate.today())
+        auditChange("round.codes", context, target: "round:\(roundID)",
+                    detail: "\(count) codes for unit \(unitID) round \(roundID)")
+        return try renderSlips(ordered, round: round, unit: unit, context)
+    }
+
+    /// Why codes cannot be made for this round and unit, as a string key; nil when they can.
+    private func codeRefusal(_ round: SurveyRound, unitID: Int64) throws -> String? {
+        if round.mode != .anonymous { return "rounds_error_codes_identified" }
+        if round.status != .open || round.closesOn < CalendarDate.today() { return "rounds_error_codes_closed" }
+        if try !UnitRoundStore(database).roundCovers(roundID: round.id ?? 0, unitID: unitID) {
+            return "rounds_error_codes_not_invited"
+        }
+        return nil
+    }
+
+    private func renderUnitSurveys(_ unit: Storage.Unit, _ context: RequestContext, errors: FormErrors = FormErrors(),
+                                   typed: [Int64: String] = [:], status: HTTPStatus? = nil) throws -> Response {
+        let strings = context.strings
+        let unitID = unit.id ?? 0
+        let today = CalendarDate.today()
+        let covering = try UnitRoundStore(database).openRounds(coveringUnit: unitID, mode: .anonymous)
+            .filter { $0.round.closesOn >= today }
+        let rows = try covering.map { item in
+            let roundID = item.round.id ?? 0
+            let codes = try responses.codeCounts(roundID: roundID)[unitID] ?? (created: 0, used: 0)
+            let field = "count-\(roundID)"
+            return UnitRoundRow(
+                title: item.round.title,
+                dates: strings.date(item.round.opensOn) + "–" + strings.date(item.round.closesOn),
+                invited: strings.number(item.invited), codesMade: strings.number(codes.created),
+                codesUsed: strings.number(codes.used), action: "/units/\(unitID)/surveys/\(roundID)/codes",
+                count: FieldView(name: field, value: typed[roundID] ?? "", error: errors[field], hintID: field + "-hint"))
+        }
+        let view = UnitSurveysView(crumbs: try surveyCrumbs(unit, context), unitName: unit.name, rounds: rows,
+                                   hasRounds: !rows.isEmpty, errors: errors.links, hasErrors: !errors.isEmpty)
+        return try context.render("rounds/unit-surveys", title: strings.text("rounds_slips_title") + " – " + unit.name,
+                                  view, status: status ?? (errors.isEmpty ? .ok : .unprocessableContent))
+    }
+
+    private func renderSlips(_ codes: [String], round: SurveyRound, unit: Storage.Unit,
+                             _ context: RequestContext) throws -> Response {
+        let strings = context.strings
+        let address = codeAddress(context.request)
+        let instruction = { (language: Language) in
+            self.localisation.strings(language).format("rounds_slip_instruction", ["address": address])
+        }
+        let unitID = unit.id ?? 0
+        var crumbs = try surveyCrumbs(unit, context).map { Crumb(href: $0.href, label: $0.label, current: false) }
+        crumbs.append(Crumb(href: "/units/\(unitID)/surveys", label: strings.text("rounds_slips_printed"), current: true))
+        let view = CodeSlipsView(
+            crumbs: crumbs, unitName: unit.name, roundTitle: round.title, address: address,
+            summary: strings.format("rounds_slips_summary", ["count": strings.number(codes.count), "unit": unit.name]),
+            slips: codes.map(CodeSlip.init), instructionFi: instruction(.fi), instructionSv: instruction(.sv),
+            backHref: "/units/\(unitID)/surveys")
+        return try context.render("rounds/slips", title: strings.text("rounds_slips_printed") + " – " + unit.name, view)
+    }
+
+    /// The short address on the slips: `http(s)://HOST/k` from the request's Host header when it is a
+    /// plain host name or address (with an optional port), otherwise just `/k`.
+    func codeAddress(_ request: Request) -> String {
+        let host = request.headers["Host"] ?? ""
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
+        guard !host.isEmpty, host.count <= 255, host.unicodeScalars.allSatisfy(allowed.contains),
+              host.first != ".", host.first != ":" else { return "/k" }
+        return (settings.secureTransport ? "https://" : "http://") + host + "/k"
+    }
+
+    /// Organisation › units › unit › surveys for those who manage it; "my units" › unit › surveys for
+    /// supervisors.
+    private func surveyCrumbs(_ unit: Storage.Unit, _ context: RequestContext) throws -> [Crumb] {
+        let strings = context.strings
+        let unitID = unit.id ?? 0
+        let here = [("/units/\(unitID)", unit.name), ("/units/\(unitID)/surveys", strings.text("rounds_slips_title"))]
+        if context.access.canManageOrganisation(unit.organisationID),
+           let organisation = try organisations.organisation(id: unit.organisationID) {
+            return organisationCrumbs(organisation, strings, then: [
+                ("/organisations/\(organisation.slug)/units", strings.text("staff_units_title")),
+            ] + here)
+        }
+        let trail = [("/units", strings.text("staff_my_units_title"))] + here
+        return trail.enumerated().map { index, item in
+            Crumb(href: item.0, label: item.1, current: index == trail.count - 1)
+        }
+    }
+}
