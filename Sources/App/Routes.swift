@@ -21,6 +21,8 @@ extension WebApp {
 
         registerStaffRoutes(&routes)
         registerImportRoutes(&routes)
+        registerFrameworkRoutes(&routes)
         registerRoundRoutes(&routes)
+        registerSurveyRoutes(&routes)
     }
 }

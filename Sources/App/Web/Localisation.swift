@@ -78,6 +78,35 @@ public struct Strings: Sendable {
         return "\(self.date(iso)) \(clock)"
     }
 
+    /// A decimal with `digits` fractional digits and the reader's decimal mark: 3,4 in Finnish and
+    /// Swedish, 3.4 in English; a minus sign for negatives.
+    public func decimal(_ value: Double, digits: Int = 1) -> String {
+        let scale = pow(10, Double(digits))
+        let rounded = (value * scale).rounded() / scale
+        let magnitude = abs(rounded)
+        let whole = Int(magnitude)
+        let fraction = Int(((magnitude - Double(whole)) * scale).rounded())
+        var text = number(whole)
+        if digits > 0 {
+            let padded = String(repeating: "0", count: max(0, digits - String(fraction).count)) + String(fraction)
+            text += (language == .en ? "." : ",") + padded
+        }
+        return rounded < 0 ? "−" + text : text
+    }
+
+    /// A signed change such as +0,3 or −0,2; zero has no sign.
+    public func signedDecimal(_ value: Double, digits: Int = 1) -> String {
+        let text = decimal(value, digits: digits)
+        return text.hasPrefix("−") || decimal(abs(value), digits: digits) == decimal(0, digits: digits) ? text : "+" + text
+    }
+
+    /// A share 0…1 as a whole percentage with the reader's spacing: 34 % in Finnish and Swedish, 34% in
+    /// English.
+    public func percent(_ share: Double) -> String {
+        let value = Int((share * 100).rounded())
+        return language == .en ? "\(value)%" : "\(value)\u{00A0}%"
+    }
+
     /// An integer with the reader's digit grouping: 40 000 in Finnish and Swedish, 40,000 in English.
     public func number(_ value: Int) -> String {
         let separator = language == .en ? "," : "\u{00A0}"

@@ -61,7 +61,7 @@ extension WebApp {
     /// query string cannot put arbitrary text on the page.
     static let noticeKeys: Set<String> = [
         "saved", "created", "deactivated", "reactivated", "role_added", "role_removed", "user_disabled",
-        "user_enabled", "imported", "signed_out", "password_set",
+        "user_enabled", "imported", "signed_out", "password_set", "survey_saved", "survey_closed",
     ]
 
     func renderLayout(title: String, content: String, request: Request, strings: Strings, principal: Principal?,
@@ -87,6 +87,7 @@ extension WebApp {
         var items: [(String, String)] = [("/", "nav_home")]
         if principal.employeeID != nil {
             items.append(("/me", "nav_me"))
+            items.append(("/surveys", "nav_surveys"))
         }
         if principal.isSupervisor {
             items.append(("/units", "nav_my_units"))

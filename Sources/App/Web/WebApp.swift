@@ -13,7 +13,11 @@ public final class WebApp: Sendable {
     let logger: Logger
     let sessions: SessionManager
     let throttle = SignInThrottle()
+    /// Slows down guessing of one-time survey codes, per client address.
+    let codeThrottle = SignInThrottle(accountPolicy: .init(freeFailures: 10, maximumWait: 15 * 60),
+                                      addressPolicy: .init(freeFailures: 10, maximumWait: 15 * 60))
     let pendingImports = PendingImports()
+    let resultsCache = ResultsCache()
     let hasher: PasswordHasher
     /// Signs the anonymous CSRF tokens (sign-in and language forms). A new key per process: a
     /// restart only invalidates forms that were open in anonymous browsers.

@@ -1,0 +1,90 @@
+import Metrics
+import Storage
+
+/// A round's results, after the anonymity rule: only groups that may be shown keep their totals, so
+/// no figure of a hidden group exists past this point for a page, chart or export to leak.
+struct RoundResults: Sendable {
+    let round: SurveyRound
+    let content: FrameworkContent
+    let rule: AnonymityRule
+    let scale: Scale
+    /// Totals of the groups that may be shown.
+    let shown: [ResultGroup: GroupTotals]
+    /// How many were invited, for the shown groups (the population when the round opened).
+    let invited: [ResultGroup: Int]
+    /// Cronbach's alpha per area at organisation level (nil when it cannot be computed or the
+    /// organisation itself is hidden).
+    let reliability: [Double?]
+    /// Open answers per unit and job group cell; read only through `openAnswers(for:)`.
+    let openAnswerCells: [Cell: [SurveyResultsStore.OpenAnswerRow]]
+    let hierarchy: UnitHierarchy
+
+    /// Where responses are counted: a unit and a job group ('' when unknown).
+    struct Cell: Hashable, Sendable {
+        let unitID: Int64
+        let jobGroup: String
+    }
+
+    /// The figures of a group, or nil when it is hidden (fewer respondents than the minimum, or
+    /// hidden so that another group cannot be recovered by subtraction) or not a showable group.
+    func totals(_ group: ResultGroup) -> GroupTotals? {
+        group.isShowable ? shown[group] : nil
+    }
+
+    /// Whether a group has figures to show.
+    func isShown(_ group: ResultGroup) -> Bool { totals(group) != nil }
+
+    /// Response rate of a shown group: respondents / invited when the round opened.
+    func responseRate(_ group: ResultGroup) -> Double? {
+        guard let totals = totals(group) else { return nil }
+        return Comparison.responseRate(respondents: totals.respondents, population: invited[group] ?? 0)
+    }
+
+    /// Mean area score per area code for a shown group: the basis of comparisons across rounds.
+    func areaMeansByCode(_ group: ResultGroup) -> [String: Double] {
+        guard let totals = totals(group) else { return [:] }
+        var means: [String: Double] = [:]
+        for (index, area) in content.areas.enumerated() {
+            if let mean = totals.areaScores[index].mean { means[area.area.code] = mean }
+        }
+        return means
+    }
+
+    /// Open answers of a shown group that reaches the round's open-answer threshold; nil otherwise.
+    func openAnswers(for group: ResultGroup) -> [SurveyResultsStore.OpenAnswerRow]? {
+        guard let totals = totals(group), rule.showsOpenAnswers(respondents: totals.respondents) else { return nil }
+        let answers = openAnswerCells.filter { hierarchy.contains(group, $0.key) }.flatMap(\.value)
+        return answers.sorted { ($0.questionID, $0.text) < ($1.questionID, $1.text) }
+    }
+
+    /// The target level of an area for a group: job group, then sector, then everyone.
+    func target(areaIndex: Int, for group: ResultGroup) -> Double? {
+        let levels = content.areas[areaIndex].targets.map {
+            TargetLevel(sectorID: $0.sectorID, jobGroup: $0.jobGroup, level: $0.level)
+        }
+        switch group {
+        case .sector(let sectorID):
+            return TargetLevel.resolve(levels, sectorID: sectorID, jobGroup: nil)
+        case .unit(let unitID), .ownStaff(let unitID):
+            return TargetLevel.resolve(levels, sectorID: hierarchy.sector(of: unitID), jobGroup: nil)
+        case .jobGroup(let jobGroup):
+            return TargetLevel.resolve(levels, sectorID: nil, jobGroup: jobGroup)
+        case .unitJobGroup(let unitID, let jobGroup), .ownStaffJobGroup(let unitID, let jobGroup):
+            return TargetLevel.resolve(levels, sectorID: hierarchy.sector(of: unitID), jobGroup: jobGroup)
+        case .organisation, .withoutSector:
+            return TargetLevel.resolve(levels, sectorID: nil, jobGroup: nil)
+        }
+    }
+
+    /// Job groups with shown figures within a group (the organisation or a unit), by name.
+    func jobGroups(within group: ResultGroup) -> [String] {
+        let names: [String] = shown.keys.compactMap { key in
+            switch (group, key) {
+            case (.organisation, .jobGroup(let name)): return name
+            case (.unit(let unitID), .unitJobGroup(let id, let name)) where id == unitID: return name
+            default: return nil
+            }
+        }
+        return names.sorted()
+    }
+}

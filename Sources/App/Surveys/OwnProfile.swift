@@ -1,0 +1,70 @@
+import Foundation
+import Metrics
+import Storage
+
+/// One area of a respondent's own profile, with what to compare it with.
+struct ProfileRowView {
+    let area: String
+    let own: String
+    let target: String
+    let unit: String
+    let organisation: String
+    let belowTarget: Bool
+}
+
+/// A respondent's own results: a radar against targets and the organisation, and the same numbers
+/// as a table.
+struct OwnProfileView {
+    let chart: String
+    let rows: [ProfileRowView]
+    let factorRows: [ProfileRowView]
+    let hasFactors: Bool
+    let hasUnit: Bool
+    let caption: String
+}
+
+extension WebApp {
+    /// Builds the profile of `scores` (area id → score) for a round, compared with the round's
+    /// shown results for the organisation and, when given, the respondent's unit.
+    func ownProfile(scores: [Int64: Double], round: SurveyRound, content: FrameworkContent, unitID: Int64?,
+                    chartID: String, _ context: RequestContext) throws -> OwnProfileView {
+        let strings = context.strings
+        let language = context.language.rawValue
+        let results = try roundResults(round)
+        let unitGroup = unitID.map(ResultGroup.unit)
+        let organisationMeans = results.totals(.organisation)
+        let unitMeans = unitGroup.flatMap { results.totals($0) }
+        func format(_ value: Double?) -> String { value.map { strings.decimal($0) } ?? "–" }
+        var competence: [ProfileRowView] = []
+        var factors: [ProfileRowView] = []
+        var axes: [String] = []
+        var own: [Double?] = [], targets: [Double?] = [], organisation: [Double?] = []
+        for (index, area) in content.areas.enumerated() {
+            let score = area.area.id.flatMap { scores[$0] }
+            let target = results.target(areaIndex: index, for: unitGroup ?? .organisation)
+            let row = ProfileRowView(
+                area: area.area.name.text(language), own: format(score), target: format(target),
+                unit: format(unitMeans?.areaScores[index].mean), organisation: format(organisationMeans?.areaScores[index].mean),
+                belowTarget: score.map { value in target.map { value < $0 } ?? false } ?? false)
+            if area.area.kind == .competence {
+                competence.append(row)
+                axes.append(row.area)
+                own.append(score)
+                targets.append(target)
+                organisation.append(organisationMeans?.areaScores[index].mean)
+            } else {
+                factors.append(row)
+            }
+        }
+        let chart = RadarChart(axes: axes, series: [
+            RadarSeries(name: strings.text("profile_you"), values: own, style: .primary),
+            RadarSeries(name: strings.text("profile_organisation"), values: organisation, style: .comparison),
+            RadarSeries(name: strings.text("profile_target"), values: targets, style: .target),
+        ], scaleMin: Double(content.framework.scaleMin), scaleMax: Double(content.framework.scaleMax))
+        return OwnProfileView(
+            chart: chart.svg(id: chartID, title: strings.text("profile_chart_title"),
+                             description: strings.text("profile_chart_description")),
+            rows: competence, factorRows: factors, hasFactors: !factors.isEmpty, hasUnit: unitID != nil,
+            caption: strings.format("profile_caption", ["round": round.title]))
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import HTTPServer
+import Testing
+@testable import App
+@testable import Storage
+
+/// Answering a round through the real pages: by sign-in and by one-time code, once only.
+@Suite("Survey flow")
+struct SurveyFlowTests {
+    /// Answers every area with `value` (or "cant"), then the open question, as a browser would.
+    static func answerAll(_ browser: inout Browser, base: String, content: FrameworkContent, value: String = "4",
+                          openAnswer: String = "Lisää aikaa oppia") throws {
+        for (index, area) in content.areas.enumerated() {
+            let page = try browser.get("\(base)/areas/\(index + 1)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("\(index + 1) / \(content.areas.count)"))
+            var fields = ["go": "next"]
+            for statement in area.statements { fields["s\(statement.id ?? 0)"] = value }
+            let saved = try browser.post("\(base)/areas/\(index + 1)", fields)
+            #expect(saved.status.code == 303)
+        }
+        let questions = try browser.get("\(base)/questions")
+        let name = try #require(questions.text.range(of: "name=\"q").map { range in
+            String(questions.text[range.upperBound...].prefix { $0.isNumber })
+        })
+        _ = try browser.post("\(base)/questions", ["q\(name)": openAnswer, "go": "next"])
+    }
+
+    static func count(_ test: TestApp, _ sql: String) throws -> Int {
+        try test.database.pool.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+    }
+
+    @Test func anEmployeeAnswersEveryAreaReviewsAndSubmitsOnce() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let round = try test.openRound(world.jarvela)
+        let content = try test.content(of: round)
+        var browser = try test.signIn("tyontekija")
+        let mine = try browser.get("/surveys")
+        #expect(mine.text.contains(round.title))
+        let base = "/surveys/\(round.id ?? 0)"
+        #expect(try browser.get(base).status == .ok)
+        try Self.answerAll(&browser, base: base, content: content)
+        let review = try browser.get("\(base)/review")
+        #expect(review.status == .ok && review.text.contains("Lisää aikaa oppia"))
+        let token = try #require(browser.csrfToken)
+        let submitted = try browser.post("\(base)/submit", [:], token: token)
+        #expect(submitted.status.code == 303 && submitted.headers["Location"] == "\(base)/thanks")
+        // A double click or a resent form: the same token, the same form, no second response.
+        let again = try browser.post("\(base)/submit", [:], token: token)
+        #expect(again.headers["Location"] == "\(base)/thanks")
+        #expect(try Self.count(test, "SELECT count(*) FROM survey_responses") == 1)
+        #expect(try Self.count(test, "SELECT count(*) FROM survey_drafts") == 0)
+        #expect(try Self.count(test, "SELECT count(*) FROM survey_area_scores") == content.areas.count)
+        #expect(try Self.count(test, "SELECT count(*) FROM survey_open_answers") == 1)
+        let thanks = try browser.get("\(base)/thanks")
+        #expect(thanks.status == .ok)
+        #expect(thanks.text.contains("<svg") && thanks.text.contains("4,0"), "own profile with scores of 4")
+        // The back button to an area page after submitting leads to the round's page, not a form.
+        let back = try browser.get("\(base)/areas/1")
+        #expect(back.status.code == 303 && back.headers["Location"] == base)
+    }
+
+    @Test func answersAreSavedToContinueLaterAndBadValuesAreRefused() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let round = try test.openRound(world.jarvela)
+        let content = try test.content(of: round)
+        var browser = try test.signIn("tyontekija")
+        let base = "/surveys/\(round.id ?? 0)"
+        _ = try browser.get("\(base)/areas/2")
+        let first = try #require(content.areas[1].statements.first?.id)
+        let saved = try browser.post("\(base)/areas/2", ["s\(first)": "cant", "go": "save"])
+        #expect(saved.headers["Location"] == "\(base)?notice=survey_saved")
+        let page = try browser.get("\(base)/areas/2")
+        #expect(page.text.contains("id=\"s\(first)-cant\" name=\"s\(first)\" value=\"cant\" checked"))
+        #expect(try browser.post("\(base)/areas/2", ["s\(first)": "9", "go": "next"]).status == .badRequest)
+        #expect(try browser.post("\(base)/areas/2", ["s\(first)": "<script>", "go": "next"]).status == .badRequest)
+        #expect(try browser.get("\(base)/areas/0").status == .notFound)
+        #expect(try browser.get("\(base)/areas/99").status == .notFound)
+        // The draft survived the refused posts.
+        #expect(try browser.get("\(base)/areas/2").text.contains("value=\"cant\" checked"))
+        // Nothing answered yet beyond one can't-say: the review allows sending; an empty draft does not.
+        #expect(try browser.get("\(base)/review").text.contains("name=\"csrf_token\""))
+    }
+
+    @Test func aOneTimeCodeOpensItsUnitOnceAndGuessesAreThrottled() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let round = try test.openRound(world.jarvela)
+        let content = try test.content(of: round)
+        let code = SurveyCode.generate()
+        try SurveyResponseStore(test.database).addCodes(
+            hashes: [SurveyCode.hash(try #require(SurveyCode.normalise(code)))], roundID: round.id ?? 0,
+            unitID: world.unitB.id ?? 0, day: CalendarDate.today())
+        var browser = Browser(app: test)
+        #expect(try browser.get("/k/survey").headers["Location"] == "/k")
+        _ = try browser.get("/k")
+        let typed = " " + code.lowercased().replacingOccurrences(of: "-", with: " ") + " "
+        let entered = try browser.post("/k", ["code": typed])
+        #expect(entered.status.code == 303 && entered.headers["Location"] == "/k/survey")
+        try Self.answerAll(&browser, base: "/k/survey", content: content, value: "2", openAnswer: "Tukea")
+        _ = try browser.get("/k/survey/review")
+        let submitted = try browser.post("/k/survey/submit", [:])
+        #expect(submitted.headers["Location"] == "/k/survey/thanks")
+        #expect(try browser.get("/k/survey/thanks").text.contains("2,0"))
+        let unit = try test.database.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT unit_id FROM survey_responses")
+        }
+        #expect(unit == world.unitB.id)
+        // Used once: the same code again is refused with a clear message.
+        var other = Browser(app: test)
+        _ = try other.get("/k")
+        let reused = try other.post("/k", ["code": code])
+        #expect(reused.status == .unprocessableContent)
+        // Wrong guesses from one address are slowed down.
+        var statuses: [Int] = []
+        for _ in 0..<12 {
+            statuses.append(try other.post("/k", ["code": "AAAAA-AAAAA"]).status.code)
+        }
+        #expect(statuses.first == 422 && statuses.last == 429)
+    }
+
+    @Test func identifiedSelfAssessmentsBelongToTheEmployeeAndShowInTheirHistory() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let round = try test.openRound(world.jarvela, mode: .identified)
+        let content = try test.content(of: round)
+        var browser = try test.signIn("tyontekija")
+        let base = "/surveys/\(round.id ?? 0)"
+        try Self.answerAll(&browser, base: base, content: content, value: "5")
+        _ = try browser.get("\(base)/review")
+        _ = try browser.post("\(base)/submit", [:])
+        #expect(try Self.count(test, "SELECT count(*) FROM survey_response_owners WHERE employee_id = \(world.employeeA.id ?? 0)") == 1)
+        let mine = try browser.get("/surveys")
+        #expect(mine.text.contains("5,0"))
+        // Without the cookie (another device), the identified profile still shows from the database.
+        browser.cookies[ProfileCookie.name] = nil
+        #expect(try browser.get("\(base)/thanks").text.contains("5,0"))
+    }
+
+    @Test func aClosedRoundTakesNoAnswers() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let round = try test.openRound(world.jarvela)
+        try SurveyRoundStore(test.database).close(roundID: round.id ?? 0)
+        var browser = try test.signIn("tyontekija")
+        let base = "/surveys/\(round.id ?? 0)"
+        #expect(try browser.get(base).text.contains("Kysely ei ole nyt avoinna."))
+        #expect(try browser.get("\(base)/areas/1").headers["Location"] == base)
+        _ = try browser.get(base)
+        #expect(try browser.post("\(base)/submit", [:]).headers["Location"] == base)
+        #expect(try Self.count(test, "SELECT count(*) FROM survey_responses") == 0)
+    }
+}
