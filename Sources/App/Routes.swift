@@ -24,5 +24,6 @@ extension WebApp {
         registerFrameworkRoutes(&routes)
         registerRoundRoutes(&routes)
         registerSurveyRoutes(&routes)
+        registerResultsRoutes(&routes)
     }
 }

@@ -31,3 +31,28 @@ extension AccessMatrixTests {
         return rows
     }()
 }
+
+extension AccessMatrixTests {
+    /// Results: HR of the round's organisation for the organisation dashboard; supervisors for their
+    /// own units' dashboards; everyone else 404 for a round or unit that is not theirs.
+    static let resultsRows: [Row] = {
+        @Sendable func round(_ world: World, _ test: TestApp) throws -> Int64 {
+            try test.openRound(world.jarvela).id ?? 0
+        }
+        return [
+            Row(route: "GET /results", path: { _, _ in "/results" }, expected: [S, F, A, A, A, A, A]),
+            Row(route: "GET /rounds/:roundID/results",
+                path: { world, test in "/rounds/\(try round(world, test))/results" }, expected: [S, F, F, F, H, A, A]),
+            Row(route: "GET /rounds/:roundID/results/export.csv",
+                path: { world, test in "/rounds/\(try round(world, test))/results/export.csv" },
+                expected: [S, F, F, F, H, A, A]),
+            Row(route: "GET /rounds/:roundID/results/units/:unitID",
+                path: { world, test in "/rounds/\(try round(world, test))/results/units/\(world.unitA.id ?? 0)" },
+                expected: [S, F, A, H, H, A, A]),
+            Row(route: "GET /rounds/:roundID/results/units/:unitID/export.csv",
+                path: { world, test in
+                    "/rounds/\(try round(world, test))/results/units/\(world.unitA.id ?? 0)/export.csv"
+                }, expected: [S, F, A, H, H, A, A]),
+        ]
+    }()
+}

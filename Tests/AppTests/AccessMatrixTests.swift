@@ -63,7 +63,7 @@ struct AccessMatrixTests {
             expected: [S, F, F, F, H, A, A]),
         Row(route: "POST /organisations/:slug/import/apply", path: { _, _ in "/organisations/jarvela/import/apply" },
             expected: [S, F, F, F, H, A, A]),
-    ] + AccessMatrixTests.staffRows + AccessMatrixTests.roundRows + AccessMatrixTests.frameworkRows
+    ] + AccessMatrixTests.staffRows + AccessMatrixTests.roundRows + AccessMatrixTests.surveyRows + AccessMatrixTests.resultsRows + AccessMatrixTests.frameworkRows
 
     @Test func everyRouteHasARow() throws {
         let test = try TestApp()

@@ -92,6 +92,9 @@ extension WebApp {
         if principal.isSupervisor {
             items.append(("/units", "nav_my_units"))
         }
+        if principal.isSupervisor || !principal.hrOrganisationIDs.isEmpty || principal.isAdmin {
+            items.append(("/results", "nav_results"))
+        }
         if access.visibleOrganisationIDs.map({ !$0.isEmpty }) ?? true {
             items.append(("/organisations", "nav_organisations"))
         }

@@ -1,0 +1,174 @@
+import Foundation
+import HTTPServer
+import Metrics
+import Storage
+
+struct ReliabilityView {
+    let area: String
+    let alpha: String
+    let weak: Bool
+}
+
+struct OrganisationDashboardView {
+    let crumbs: [Crumb]
+    let roundTitle: String
+    let roundMeta: String
+    let shown: Bool
+    let suppressedText: String
+    let respondents: String
+    let responseRate: String
+    let radar: String
+    let areaTable: ResultTable
+    let factorTable: ResultTable
+    let sectors: ResultTable
+    let units: ResultTable
+    let jobGroups: ResultTable
+    let trend: String
+    let trendTable: ResultTable
+    let hasTrend: Bool
+    let reliability: [ReliabilityView]
+    let hasReliability: Bool
+    let openAnswers: [OpenAnswerGroupView]
+    let hasOpenAnswers: Bool
+    let exportComma: String
+    let exportSemicolon: String
+}
+
+extension WebApp {
+    /// The organisation's results for HR: sectors, units and job groups against the areas, trends
+    /// across rounds and the instrument's reliability.
+    func showOrganisationDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
+        let round = try administeredRound(context)
+        let view = try organisationDashboard(round, sort: request.queryValue("sort"), context)
+        return try context.render("results/organisation", title: "\(context.strings.text("results_title")) – \(round.title)",
+                                  view)
+    }
+
+    func exportOrganisationDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
+        let round = try administeredRound(context)
+        let view = try organisationDashboard(round, sort: request.queryValue("sort"), context)
+        return csvResponse(title: round.title, tables: [view.areaTable, view.factorTable, view.sectors, view.units,
+                                                         view.jobGroups, view.trendTable],
+                           request, filename: "tulokset-\(round.id ?? 0).csv")
+    }
+
+    /// A round that has opened, of an organisation the reader administers; 404 otherwise.
+    func administeredRound(_ context: RequestContext) throws -> SurveyRound {
+        guard let round = try rounds.round(id: try context.id("roundID")), round.status != .draft,
+              context.access.canManageOrganisation(round.organisationID) else { throw AppError.notFound }
+        return round
+    }
+
+    private func organisationDashboard(_ round: SurveyRound, sort: String?, _ context: RequestContext)
+        throws -> OrganisationDashboardView {
+        let results = try roundResults(round)
+        let strings = context.strings
+        let format = ResultFormatting(results: results, strings: strings, language: context.language.rawValue)
+        let totals = results.totals(.organisation)
+        let base = "/rounds/\(round.id ?? 0)/results"
+        let previous = try previousResults(of: round)
+        let (trend, trendTable) = try trendChart(round, results: results, format: format)
+        let reliability = areaIndices(results, kind: .competence).compactMap { index -> ReliabilityView? in
+            guard let alpha = results.reliability[index] else { return nil }
+            return ReliabilityView(area: format.areaName(index), alpha: strings.decimal(alpha, digits: 2),
+                                   weak: alpha < Reliability.acceptableAlpha)
+        }
+        return OrganisationDashboardView(
+            crumbs: dashboardCrumbs(round, context, then: []), roundTitle: round.title,
+            roundMeta: roundMeta(round, strings), shown: totals != nil, suppressedText: format.suppressedText,
+            respondents: totals.map { strings.number($0.respondents) } ?? "",
+            responseRate: results.responseRate(.organisation).map { strings.percent($0) } ?? "–",
+            radar: totals == nil ? "" : radar(results, group: .organisation, format: format, id: "organisation-radar"),
+            areaTable: areaTable(results, group: .organisation, indices: areaIndices(results, kind: .competence),
+                                 previous: previous, format: format, id: "areas",
+                                 caption: strings.text("results_areas_caption")),
+            factorTable: areaTable(results, group: .organisation, indices: areaIndices(results, kind: .factor),
+                                   previous: previous, format: format, id: "factors",
+                                   caption: strings.text("results_factors_caption")),
+            sectors: try sectorTable(results, round: round, sort: sort, format: format, base: base),
+            units: unitTable(results, round: round, sort: sort, format: format, base: base),
+            jobGroups: jobGroupTable(results, within: .organisation, format: format),
+            trend: trend, trendTable: trendTable, hasTrend: trendTable.rows.count > 0 && trendTable.columns.count > 2,
+            reliability: reliability, hasReliability: !reliability.isEmpty,
+            openAnswers: [], hasOpenAnswers: false,
+            exportComma: base + "/export.csv", exportSemicolon: base + "/export.csv?separator=semicolon")
+    }
+
+    private func sectorTable(_ results: RoundResults, round: SurveyRound, sort: String?, format: ResultFormatting,
+                             base: String) throws -> ResultTable {
+        let indices = Array(results.content.areas.indices)
+        let sectorRows = try sectors.sectors(organisationID: round.organisationID).map { sector in
+            (sector: sector, row: format.groupRow(sector.name, link: nil, group: .sector(sector.id ?? 0), areas: indices))
+        }
+        let total = format.groupRow(format.strings.text("results_whole_organisation"), link: nil, group: .organisation,
+                                    areas: indices, isTotal: true)
+        let sorted = sortedRows(sectorRows.map { ($0.row, ResultGroup.sector($0.sector.id ?? 0)) }, by: sort,
+                                results: results)
+        return ResultTable(id: "sectors", caption: format.strings.text("results_sectors_caption"),
+                           columns: format.groupColumns(first: format.strings.text("results_sector"), areas: indices,
+                                                        sortBase: base + "?", sortedBy: sort),
+                           rows: [total] + sorted)
+    }
+
+    /// Top-level units against the areas; each links to its own dashboard for the units below it.
+    private func unitTable(_ results: RoundResults, round: SurveyRound, sort: String?, format: ResultFormatting,
+                           base: String) -> ResultTable {
+        let indices = Array(results.content.areas.indices)
+        let rows = results.hierarchy.roots.compactMap { id -> (ResultRow, ResultGroup)? in
+            guard let unit = results.hierarchy.units[id], results.invitedOrAnswered(.unit(id)) else { return nil }
+            return (format.groupRow(unit.name, link: "\(base)/units/\(id)", group: .unit(id), areas: indices), .unit(id))
+        }
+        return ResultTable(id: "units", caption: format.strings.text("results_units_caption"),
+                           columns: format.groupColumns(first: format.strings.text("results_unit"), areas: indices,
+                                                        sortBase: base + "?", sortedBy: sort),
+                           rows: sortedRows(rows, by: sort, results: results))
+    }
+
+    /// Rows sorted by an area's mean, highest first, hidden groups last; unsorted when no area is named.
+    private func sortedRows(_ rows: [(ResultRow, ResultGroup)], by code: String?, results: RoundResults) -> [ResultRow] {
+        guard let code, let index = results.content.areas.firstIndex(where: { $0.area.code == code }) else {
+            return rows.map(\.0)
+        }
+        return rows.map { row, group in (row, results.totals(group)?.areaScores[index].mean ?? -1) }
+            .sorted { $0.1 > $1.1 }.map(\.0)
+    }
+
+    /// Organisation means per competence area across the organisation's rounds, oldest first, matched
+    /// by area code so rounds on different framework versions line up.
+    private func trendChart(_ round: SurveyRound, results: RoundResults, format: ResultFormatting)
+        throws -> (String, ResultTable) {
+        let history = try rounds.rounds(organisationID: round.organisationID)
+            .filter { $0.status != .draft && $0.opensOn <= round.opensOn }.reversed().suffix(8)
+        let series = try history.map { try roundResults($0).areaMeansByCode(.organisation) }
+        let indices = areaIndices(results, kind: .competence)
+        let styles: [SeriesStyle] = [.primary, .comparison, .previous, .target]
+        let trend = TrendChart(rounds: history.map(\.title), series: indices.enumerated().map { offset, index in
+            let code = results.content.areas[index].area.code
+            return TrendSeries(name: format.areaName(index), values: series.map { $0[code] },
+                               style: styles[offset % styles.count])
+        }, scaleMin: format.scaleMin, scaleMax: format.scaleMax)
+        let table = ResultTable(id: "trend", caption: format.strings.text("results_trend_caption"),
+                                columns: [ResultColumn(format.strings.text("profile_area"), numeric: false)]
+                                    + history.map { ResultColumn($0.title) },
+                                rows: indices.map { index in
+                                    let code = results.content.areas[index].area.code
+                                    return ResultRow(label: format.areaName(index),
+                                                     cells: series.map { format.meanCell($0[code]) })
+                                })
+        return (trend.svg(id: "trend", title: format.strings.text("results_trend_title"),
+                          description: format.strings.text("results_trend_description")), table)
+    }
+}
+
+extension RoundResults {
+    /// Whether anyone of a group was invited or answered: empty units are left out of tables.
+    func invitedOrAnswered(_ group: ResultGroup) -> Bool {
+        (invited[group] ?? 0) > 0 || shown[group] != nil || hiddenButPresent(group)
+    }
+
+    /// A hidden group is listed (as hidden) when it has a unit in the hierarchy; the count stays unknown.
+    private func hiddenButPresent(_ group: ResultGroup) -> Bool {
+        if case .unit(let id) = group { return hierarchy.units[id] != nil }
+        return false
+    }
+}

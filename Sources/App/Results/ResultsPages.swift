@@ -1,0 +1,102 @@
+import Foundation
+import HTTPServer
+import Storage
+
+struct ResultsRoundView {
+    let title: String
+    let meta: String
+    let organisationLink: String?
+    let units: [ResultsUnitLink]
+}
+
+struct ResultsUnitLink {
+    let name: String
+    let href: String
+}
+
+struct ResultsIndexView {
+    let rounds: [ResultsRoundView]
+    let hasRounds: Bool
+}
+
+extension WebApp {
+    func registerResultsRoutes(_ routes: inout RouteTable) {
+        routes.get("/results", .unitLeadership, showResultsIndex)
+        routes.get("/rounds/:roundID/results", .staffAdministration, showOrganisationDashboard)
+        routes.get("/rounds/:roundID/results/export.csv", .staffAdministration, exportOrganisationDashboard)
+        routes.get("/rounds/:roundID/results/units/:unitID", .unitLeadership, showUnitDashboard)
+        routes.get("/rounds/:roundID/results/units/:unitID/export.csv", .unitLeadership, exportUnitDashboard)
+    }
+
+    /// Rounds with results the reader may see: their organisations' dashboards for HR, their units'
+    /// dashboards for supervisors.
+    func showResultsIndex(_ request: Request, _ context: RequestContext) throws -> Response {
+        guard let principal = context.principal else { throw AppError.notFound }
+        let allOrganisations = try organisations.all().compactMap(\.id)
+        var organisationIDs = context.access.visibleOrganisationIDs ?? Set(allOrganisations)
+        var supervised: [Storage.Unit] = []
+        for unitID in principal.supervisedUnitIDs.sorted() {
+            if let unit = try units.unit(id: unitID) {
+                supervised.append(unit)
+                organisationIDs.insert(unit.organisationID)
+            }
+        }
+        let strings = context.strings
+        var views: [ResultsRoundView] = []
+        for organisationID in organisationIDs.sorted() {
+            let managed = context.access.canManageOrganisation(organisationID)
+            // The top units a supervisor leads; sub-units are reached from their dashboards.
+            let mine = supervised.filter { unit in
+                unit.organisationID == organisationID && !supervised.contains { $0.id == unit.parentID }
+            }
+            for round in try rounds.rounds(organisationID: organisationID) where round.status != .draft {
+                guard managed || !mine.isEmpty else { continue }
+                views.append(ResultsRoundView(
+                    title: round.title, meta: roundMeta(round, strings),
+                    organisationLink: managed ? "/rounds/\(round.id ?? 0)/results" : nil,
+                    units: mine.map { ResultsUnitLink(name: $0.name,
+                                                      href: "/rounds/\(round.id ?? 0)/results/units/\($0.id ?? 0)") }))
+            }
+        }
+        return try context.render("results/index", title: strings.text("results_title"),
+                                  ResultsIndexView(rounds: views, hasRounds: !views.isEmpty))
+    }
+
+    /// The round that came before `round` in its organisation (any mode or framework version), for
+    /// "change since the last round"; nil when there is none.
+    func previousResults(of round: SurveyRound) throws -> RoundResults? {
+        let earlier = try rounds.rounds(organisationID: round.organisationID).first {
+            $0.status != .draft && $0.id != round.id
+                && ($0.opensOn < round.opensOn || ($0.opensOn == round.opensOn && ($0.id ?? 0) < (round.id ?? 0)))
+        }
+        return try earlier.map(roundResults)
+    }
+
+    func roundMeta(_ round: SurveyRound, _ strings: Strings) -> String {
+        strings.format("results_round_meta", [
+            "opens": strings.date(round.opensOn), "closes": strings.date(round.closesOn),
+            "status": strings.text("results_status_\(round.status.rawValue)"),
+            "mode": strings.text("results_mode_\(round.mode.rawValue)"),
+        ])
+    }
+
+    func dashboardCrumbs(_ round: SurveyRound, _ context: RequestContext, then rest: [(String, String)]) -> [Crumb] {
+        var trail: [(String, String)] = [("/results", context.strings.text("results_title"))]
+        if context.access.canManageOrganisation(round.organisationID) {
+            trail.append(("/rounds/\(round.id ?? 0)/results", round.title))
+        }
+        trail.append(contentsOf: rest)
+        return trail.enumerated().map { index, item in
+            Crumb(href: item.0, label: item.1, current: index == trail.count - 1)
+        }
+    }
+
+    /// A CSV download of result tables: comma-separated by default, semicolons for Finnish Excel.
+    func csvResponse(title: String, tables: [ResultTable], _ request: Request, filename: String) -> Response {
+        let separator: Character = request.queryValue("separator") == "semicolon" ? ";" : ","
+        var response = Response(status: .ok, contentType: "text/csv; charset=utf-8",
+                                text: ResultCSV.write(title: title, tables: tables, separator: separator))
+        response.headers.set("Content-Disposition", "attachment; filename=\"\(filename)\"")
+        return response
+    }
+}

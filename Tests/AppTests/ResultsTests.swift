@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import HTTPServer
+import Testing
+@testable import App
+@testable import Metrics
+@testable import Storage
+
+/// Dashboards and exports over real responses, with the anonymity rule applied.
+@Suite("Results dashboards")
+struct ResultsTests {
+    /// Järvelä with 8 respondents in unit A's own staff, 3 in sub-unit A1 and 6 in unit B, all answering
+    /// `value` to every statement (A1 answers 1, to make it stand out).
+    static func answeredRound(_ test: TestApp, _ world: World, openAnswer: Bool = true) throws -> SurveyRound {
+        let employees = EmployeeStore(test.database)
+        for (unit, count) in [(world.unitA, 8), (world.unitA1, 3), (world.unitB, 6)] {
+            for index in 0..<count {
+                _ = try employees.create(Employee(
+                    organisationID: world.jarvela.id ?? 0, hrNumber: "R\(unit.id ?? 0)-\(index)", firstName: "T",
+                    lastName: "V", unitID: unit.id, jobGroup: index % 2 == 0 ? "Lastenhoitaja" : "Opettaja"))
+            }
+        }
+        let round = try test.openRound(world.jarvela)
+        let content = try test.content(of: round)
+        let scoring = ResponseScoring(content: content)
+        let question = try SurveyRoundStore(test.database).openQuestions(roundID: round.id ?? 0).first?.id ?? 0
+        let invited = try test.database.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT employee_id, unit_id FROM survey_invitations WHERE round_id = ?",
+                             arguments: [round.id])
+        }
+        for row in invited {
+            let unitID: Int64 = row["unit_id"]
+            let value = unitID == world.unitA1.id ? 1 : (unitID == world.unitB.id ? 3 : 4)
+            let answers = String(repeating: String(value), count: scoring.statementCount)
+            _ = try SurveyResponseStore(test.database).submit(ResponseSubmission(
+                roundID: round.id ?? 0, respondent: .employee(row["employee_id"]), answers: answers,
+                areaScores: scoring.areaScores(answers: answers),
+                openAnswers: openAnswer ? [question: "Toive \(unitID)"] : [:], day: CalendarDate.today()))
+        }
+        return round
+    }
+
+    @Test func smallGroupsAndTheirComplementsAreHiddenEverywhere() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let round = try Self.answeredRound(test, world)
+        let results = try test.app.roundResults(round)
+        let a = world.unitA.id ?? 0, a1 = world.unitA1.id ?? 0, b = world.unitB.id ?? 0
+        // Everyone invited answers, the World's three employees too. A1 has 4 respondents: hidden.
+        #expect(results.totals(.unit(a1)) == nil)
+        // A = 9 own staff + A1's 4: shown.
+        #expect(results.totals(.unit(a))?.respondents == 13)
+        #expect(results.totals(.unit(b))?.respondents == 7)
+        // Own-staff groups are never shown, so A − A1 cannot be read off the page.
+        #expect(results.totals(.ownStaff(a)) == nil)
+        // The organisation is the sum of A and B: both shown, so nothing hidden can be recovered.
+        #expect(results.totals(.organisation)?.respondents == 20)
+        let ictMean = try #require(results.totals(.unit(a))?.areaScores[0].mean)
+        #expect(abs(ictMean - (9 * 4.0 + 4 * 1.0) / 13) < 1e-9)
+        // Three respondents without a job group would be given away by the organisation minus the two
+        // named groups, so one named group is hidden as well.
+        #expect(results.totals(.jobGroup("")) == nil)
+        #expect([results.totals(.jobGroup("Opettaja")), results.totals(.jobGroup("Lastenhoitaja"))]
+            .contains { $0 == nil })
+    }
+
+    @Test func dashboardsShowWhatTheReaderMaySeeAndExportTheSame() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let round = try Self.answeredRound(test, world)
+        let roundID = round.id ?? 0
+        var hr = try test.signIn("hr")
+        let organisation = try hr.get("/rounds/\(roundID)/results")
+        #expect(organisation.status == .ok)
+        #expect(organisation.text.contains("<svg") && organisation.text.contains("Päiväkoti Peippo"))
+        let sorted = try hr.get("/rounds/\(roundID)/results?sort=ict-basics")
+        #expect(sorted.status == .ok && sorted.text.contains("aria-sort=\"descending\""))
+        let unitA1 = try hr.get("/rounds/\(roundID)/results/units/\(world.unitA1.id ?? 0)")
+        #expect(unitA1.status == .ok && unitA1.text.contains("Alle 5 vastausta"))
+        #expect(!unitA1.text.contains("1,0"), "no figure of the hidden unit")
+        let export = try hr.get("/rounds/\(roundID)/results/units/\(world.unitA.id ?? 0)/export.csv?separator=semicolon")
+        #expect(export.headers["Content-Type"] == "text/csv; charset=utf-8")
+        #expect(export.text.hasPrefix("\u{FEFF}"))
+        #expect(export.text.contains(";Alle 5 vastausta;"), "the hidden sub-unit is hidden in the export too")
+        // Open answers: A has 13 respondents, above the threshold of 10.
+        let unitA = try hr.get("/rounds/\(roundID)/results/units/\(world.unitA.id ?? 0)")
+        #expect(unitA.text.contains("Toive \(world.unitA.id ?? 0)"))
+        // B has 7: no open answers.
+        let unitB = try hr.get("/rounds/\(roundID)/results/units/\(world.unitB.id ?? 0)")
+        #expect(!unitB.text.contains("Toive"))
+
+        var supervisorA = try test.signIn("esihenkilo.a")
+        #expect(try supervisorA.get("/rounds/\(roundID)/results/units/\(world.unitA.id ?? 0)").status == .ok)
+        #expect(try supervisorA.get("/rounds/\(roundID)/results/units/\(world.unitB.id ?? 0)").status == .notFound)
+        #expect(try supervisorA.get("/rounds/\(roundID)/results").status == .forbidden)
+        #expect(try supervisorA.get("/results").text.contains(world.unitA.name))
+        var otherHR = try test.signIn("hr.koskenkyla")
+        #expect(try otherHR.get("/rounds/\(roundID)/results").status == .notFound)
+        #expect(try otherHR.get("/rounds/\(roundID)/results/export.csv").status == .notFound)
+    }
+
+    @Test(arguments: [
+        ("=1+1", "'=1+1"), ("+358 40", "'+358 40"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
+        ("−0,3", "−0,3"), ("Päiväkoti", "Päiväkoti"),
+    ])
+    func exportCellsCannotBecomeFormulas(_ input: String, _ expected: String) {
+        #expect(ResultCSV.neutralised(input) == expected)
+    }
+
+    @Test func exportQuotesSeparatorsAndQuotes() {
+        let csv = ResultCSV.write(title: "T", tables: [ResultTable(
+            id: "x", caption: "C", columns: [ResultColumn("a")],
+            rows: [ResultRow(label: "Yksikkö; \"A\"", cells: [ResultCell(text: "3,5")])])], separator: ";")
+        #expect(csv.contains("\"Yksikkö; \"\"A\"\"\";3,5\r\n"))
+        let comma = ResultCSV.write(title: "T", tables: [ResultTable(
+            id: "x", caption: "C", columns: [ResultColumn("a")],
+            rows: [ResultRow(label: "A", cells: [ResultCell(text: "3,5")])])], separator: ",")
+        #expect(comma.contains("A,\"3,5\"\r\n"))
+    }
+}
