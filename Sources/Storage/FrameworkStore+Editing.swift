@@ -152,6 +152,7 @@ public struct FrameworkDraftEditor: Sendable {
         }
     }
 
+    /// Deletes a statement; the others keep their codes and positions.
     public func deleteStatement(id: Int64) throws(StorageError) {
         try database.writing { db in
             _ = try Self.requireDraftStatement(db, id)

@@ -137,17 +137,19 @@ extension WebApp {
         let sectorNames = Dictionary(uniqueKeysWithValues: organisationSectors.map { ($0.id ?? 0, $0.name) })
         let statements = area.statements.enumerated().map { index, statement in
             let statementPath = path + "/statements/\(statement.id ?? 0)"
+            let anchor = "statement-\(statement.id ?? 0)"
             return StatementRow(
-                anchor: "statement-\(statement.id ?? 0)", number: strings.format("frameworks_statement_n", ["number": strings.number(index + 1)]),
+                anchor: anchor, number: strings.format("frameworks_statement_n", ["number": strings.number(index + 1)]),
                 code: statement.code, action: statementPath, moveAction: statementPath + "/move",
                 deleteAction: statementPath + "/delete",
-                text: localisedFields(strings.text("frameworks_field_statement"), prefix: "statement-\(statement.id ?? 0)",
+                text: localisedFields(strings.text("frameworks_field_statement"), prefix: anchor,
                                       stored: statement.text, context: context, errors: errors, multiline: true,
                                       limit: FrameworkTextLimit.statement),
                 canMoveUp: index > 0, canMoveDown: index < area.statements.count - 1)
         }
         let targets = area.targets.map { target in
-            TargetRow(clearAction: path + "/targets/delete", who: targetAudience(target, sectorNames: sectorNames, strings), level: strings.decimal(target.level),
+            TargetRow(clearAction: path + "/targets/delete",
+                      who: targetAudience(target, sectorNames: sectorNames, strings), level: strings.decimal(target.level),
                       scope: target.sectorID != nil ? "sector" : (target.jobGroup != nil ? "job-group" : "everyone"),
                       sectorID: target.sectorID.map { String($0) } ?? "", jobGroup: target.jobGroup ?? "")
         }

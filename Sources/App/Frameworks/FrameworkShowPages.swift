@@ -121,7 +121,8 @@ extension WebApp {
                     editLabel: strings.format("frameworks_edit_area", ["name": area.area.name.text(language)]),
                     hasEditLink: isDraft)
             }
-            return AreaGroupView(headingID: "areas-\(kind.rawValue)", heading: strings.text("frameworks_kind_\(kind.rawValue)_plural"),
+            return AreaGroupView(headingID: "areas-\(kind.rawValue)",
+                                 heading: strings.text("frameworks_kind_\(kind.rawValue)_plural"),
                                  areas: areas, hasAreas: !areas.isEmpty)
         }
         var errors = FormErrors()
