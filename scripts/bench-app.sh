@@ -41,4 +41,35 @@ measure "staff search, first page" "/organisations/jarvela/employees"
 measure "staff search, text" "/organisations/jarvela/employees?q=aho"
 measure "staff search, page 200" "/organisations/jarvela/employees?page=200"
 measure "unit page (largest unit)" "/units/$unit"
+
+# Survey results and submissions. Goals on this 2-core machine under 16 connections: organisation
+# dashboard p95 <= 50 ms, unit dashboard p95 <= 15 ms, a survey submission p95 <= 30 ms.
+rounds=$(sqlite3 "$database" "SELECT count(*) FROM survey_rounds")
+responses=$(sqlite3 "$database" "SELECT count(*) FROM survey_responses")
+round=$(sqlite3 "$database" "SELECT r.id FROM survey_rounds r JOIN organisations o ON o.id = r.organisation_id WHERE o.slug = 'jarvela' AND r.status = 'closed' ORDER BY r.opens_on DESC LIMIT 1")
+round_responses=$(sqlite3 "$database" "SELECT count(*) FROM survey_responses WHERE round_id = $round")
+big_unit=$(sqlite3 "$database" "SELECT i.unit_id FROM survey_invitations i JOIN units u ON u.id = i.unit_id WHERE i.round_id = $round AND u.parent_id IS NULL GROUP BY i.unit_id ORDER BY count(*) DESC LIMIT 1")
+echo "== surveys: $rounds rounds, $responses responses in all; round $round has $round_responses"
+measure_p95() {
+    local label=$1 path=$2
+    echo "== $label: $path, 16 connections, ${seconds}s"
+    wrk -t2 -c16 -d"${seconds}s" -s scripts/percentiles.lua -H "Cookie: tt_session=$session" \
+        "http://127.0.0.1:$port$path" 2>&1 | grep -E "req/s|Non-2xx" || true
+}
+curl -s -o /dev/null -w "   first (uncached) organisation dashboard: %{time_total} s\n" -H "Cookie: tt_session=$session" \
+    "http://127.0.0.1:$port/rounds/$round/results"
+measure_p95 "organisation dashboard (goal p95 <= 50 ms)" "/rounds/$round/results"
+measure_p95 "unit dashboard, largest top unit (goal p95 <= 15 ms)" "/rounds/$round/results/units/$big_unit"
+measure_p95 "organisation dashboard CSV export" "/rounds/$round/results/export.csv"
+
+codes=$folder/codes
+python3 scripts/bench_survey_fixture.py "$database" jarvela 40000 "$codes" | sed 's/^/   /'
+form_jar=$folder/form
+token=$(curl -s -c "$form_jar" "http://127.0.0.1:$port/k" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
+form_cookie=$(awk '$6 == "tt_form" {print $7}' "$form_jar")
+echo "== survey submission, one whole questionnaire per request (goal p95 <= 30 ms), 16 connections, ${seconds}s"
+BENCH_CODES=$codes BENCH_FORM_COOKIE=$form_cookie BENCH_TOKEN=$token BENCH_THREADS=2 \
+    wrk -t2 -c16 -d"${seconds}s" -s scripts/bench-submit.lua "http://127.0.0.1:$port/" 2>&1 \
+    | grep -E "submissions|^   [0-9]" || true
+echo "   responses stored: $(sqlite3 "$database" "SELECT count(*) FROM survey_responses") (before: $responses)"
 echo "server resident memory: peak $(awk '/VmHWM/{printf "%.1f MB", $2/1024}' /proc/$server/status)"
