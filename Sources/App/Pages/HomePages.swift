@@ -21,6 +21,9 @@ struct HomeView {
     let links: [HomeLink]
     /// Stored, not computed: templates see stored properties only (they are read by reflection).
     let hasLinks: Bool
+    /// Rounds the employee has not answered yet, first on the page: answering takes minutes.
+    let openSurveys: [HomeLink]
+    let hasOpenSurveys: Bool
 }
 
 struct AccessibilityView {
@@ -40,9 +43,20 @@ extension WebApp {
         let links = navigation(for: principal, path: "", strings: strings).dropFirst().map { item in
             HomeLink(href: item.href, label: item.label, description: strings.text("home_link_" + item.href.dropFirst()))
         }
+        let today = CalendarDate.today()
+        let openSurveys = try principal.employeeID.map { employeeID in
+            try rounds.invitations(employeeID: employeeID)
+                .filter { !$0.answered && $0.round.acceptsAnswers(on: today) }
+                .map { invitation in
+                    HomeLink(href: "/surveys/\(invitation.round.id ?? 0)", label: invitation.round.title,
+                             description: strings.format("survey_open_until",
+                                                         ["date": strings.date(invitation.round.closesOn)]))
+                }
+        } ?? []
         return try context.render("home/home", title: strings.text("home_title"),
                                   HomeView(greeting: strings.format("home_greeting", ["name": name]),
-                                           roles: roles, links: Array(links), hasLinks: !links.isEmpty))
+                                           roles: roles, links: Array(links), hasLinks: !links.isEmpty,
+                                           openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty))
     }
 
     /// A role assignment in words: "Supervisor — Päiväkoti Satakieli".

@@ -20,6 +20,7 @@ struct OwnProfileView {
     let factorRows: [ProfileRowView]
     let hasFactors: Bool
     let hasUnit: Bool
+    let columnCount: Int
     let caption: String
 }
 
@@ -65,6 +66,7 @@ extension WebApp {
             chart: chart.svg(id: chartID, title: strings.text("profile_chart_title"),
                              description: strings.text("profile_chart_description")),
             rows: competence, factorRows: factors, hasFactors: !factors.isEmpty, hasUnit: unitID != nil,
+            columnCount: unitID == nil ? 4 : 5,
             caption: strings.format("profile_caption", ["round": round.title]))
     }
 }
