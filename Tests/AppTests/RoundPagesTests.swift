@@ -154,7 +154,7 @@ struct RoundPagesTests {
         var hr = try test.staffBrowser("hr")
         let page = try hr.get("/rounds/\(roundID)")
         #expect(page.text.contains("Avaa nyt") && page.text.contains("Poista luonnos"))
-        #expect(!page.text.contains("/results"))
+        #expect(!page.text.contains("/rounds/\(roundID)/results"))
         let deleted = try post(&hr, "/rounds/\(roundID)/delete", [])
         #expect(deleted.status.code == 303 && deleted.headers["Location"]?.hasPrefix("/organisations/jarvela/rounds") == true)
         #expect(try SurveyRoundStore(test.database).round(id: roundID) == nil)

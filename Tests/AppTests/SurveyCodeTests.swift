@@ -39,7 +39,7 @@ struct SurveyCodeTests {
         let plain = code.replacingOccurrences(of: "-", with: "")
         #expect(SurveyCode.normalise(code) == plain)
         #expect(SurveyCode.normalise(code.lowercased()) == plain)
-        #expect(SurveyCode.normalise("  " + plain.prefix(3) + " " + plain.dropFirst(3) + " ") == plain)
+        #expect(SurveyCode.normalise("  \(plain.prefix(3)) \(plain.dropFirst(3)) ") == plain)
         #expect(SurveyCode.normalise(plain.map(String.init).joined(separator: "-")) == plain)
         #expect(SurveyCode.normalise("ab2cd\t3ef4g\n") == "AB2CD3EF4G")
     }
