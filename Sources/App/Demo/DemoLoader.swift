@@ -21,6 +21,8 @@ public struct DemoSummary: Sendable, Equatable {
     public let daycareCentre: String
     /// The school esihenkilo2 supervises.
     public let school: String
+    /// The survey rounds created, in load order.
+    public var surveyRounds: [DemoRoundSummary] = []
 
     /// Employees created in all organisations.
     public var employees: Int { organisations.reduce(0) { $0 + $1.employees } }
@@ -28,8 +30,8 @@ public struct DemoSummary: Sendable, Equatable {
     public var units: Int { organisations.reduce(0) { $0 + $1.units } }
 }
 
-/// Fills an empty, migrated database with the demo organisations, their staff and one sign-in per
-/// role (see `DemoData`).
+/// Fills an empty, migrated database with the demo organisations, their staff, one sign-in per
+/// role (see `DemoData`) and survey rounds with responses (see `DemoSurveys`).
 ///
 /// Employees go in through the HR import, in batches so progress can be shown; the whole load is
 /// not one transaction, so a load that fails half-way leaves a database to delete and start again.
@@ -47,9 +49,12 @@ public struct DemoLoader: Sendable {
     }
 
     /// Loads `employees` employees made from `seed`, with dates relative to `today` (`YYYY-MM-DD`).
-    /// `progress` is called with the employees stored so far and the total.
+    /// `progress` is called with the employees stored so far and the total, then `surveyProgress`
+    /// with the survey rounds loaded so far and their total.
     public func load(employees: Int, seed: UInt64, today: String,
-                     progress: (_ stored: Int, _ total: Int) -> Void = { _, _ in }) throws(DemoError) -> DemoSummary {
+                     progress: (_ stored: Int, _ total: Int) -> Void = { _, _ in },
+                     surveyProgress: (_ loaded: Int, _ total: Int) -> Void = { _, _ in })
+        throws(DemoError) -> DemoSummary {
         guard let day = DemoDay(today) else { throw .badDate(today) }
         guard try storage({ try OrganisationStore(database).all() }).isEmpty else { throw .databaseNotEmpty }
         let plan = try DemoGenerator(employeeCount: employees, seed: seed, today: day).plan()
@@ -82,13 +87,17 @@ public struct DemoLoader: Sendable {
                 employees: organisationPlan.employees.count))
         }
         try createSignIns(plan.anchors, organisationIDs: organisationIDs, jarvelaUnitIDs: unitIDs)
+        let rounds = try DemoSurveys(database: database, seed: seed, today: day)
+            .load(plan, organisationIDs: organisationIDs, progress: surveyProgress)
         try storage {
             try AuditStore(database).record(AuditEntry(
                 action: "demo.load", target: nil,
                 detail: "seed \(seed), \(today): \(total) employees, \(counts.count) organisations, "
-                    + "\(counts.reduce(0) { $0 + $1.units }) units, \(DemoData.signIns.count) sign-ins"))
+                    + "\(counts.reduce(0) { $0 + $1.units }) units, \(DemoData.signIns.count) sign-ins, "
+                    + "\(rounds.count) survey rounds with \(rounds.reduce(0) { $0 + $1.responses }) responses"))
         }
-        return DemoSummary(organisations: counts, daycareCentre: plan.anchors.daycareCentre, school: plan.anchors.school)
+        return DemoSummary(organisations: counts, daycareCentre: plan.anchors.daycareCentre, school: plan.anchors.school,
+                           surveyRounds: rounds)
     }
 
     /// Creates the sectors, then the units (parents first, so sub-units can point to them); returns

@@ -1,0 +1,254 @@
+import Foundation
+import Storage
+
+/// One demo survey round as stored, for the summary and tests.
+public struct DemoRoundSummary: Sendable, Equatable {
+    /// The slug of the round's organisation.
+    public let organisationSlug: String
+    /// The round's title, e.g. "Digiosaamiskysely syksy 2025".
+    public let title: String
+    /// Closed for the past rounds, open for the current one.
+    public let status: RoundStatus
+    /// Anonymous, or identified for Järvelä's spring self-assessment.
+    public let mode: SurveyMode
+    /// Employees invited when the round opened.
+    public let invited: Int
+    /// Responses stored.
+    public let responses: Int
+}
+
+/// When a demo round runs and how it is answered: the measurement number (0 first) drives the
+/// improvement between rounds.
+struct DemoRoundSpec: Sendable, Equatable {
+    let index: Int
+    let title: String
+    let mode: SurveyMode
+    let opensOn: DemoDay
+    let closesOn: DemoDay
+    /// Still open on the demo day: answered only up to that day.
+    let isOpen: Bool
+    /// The share of the invited who answer, before each unit's own keenness.
+    let responseRate: Double
+}
+
+/// Three survey rounds for each of Järvelä and Koskenkylä on the shipped framework: an autumn round
+/// about 14 months before the demo day, a spring round about 7 months before (in Järvelä an
+/// identified self-assessment) and one open now, with results that tell a story: non-desk staff
+/// lower in ICT basics, improvement between rounds, small units whose figures are suppressed, and a
+/// few open answers.
+///
+/// Everything follows from the seed and the demo day except the responses' random keys, which must
+/// say nothing, not even to whoever knows the seed.
+struct DemoSurveys {
+    static let organisationSlugs = ["jarvela", "koskenkyla"]
+    static let frameworkCode = "digiosaaminen"
+
+    let database: AppDatabase
+    let seed: UInt64
+    let today: DemoDay
+
+    /// The rounds of an organisation, oldest first.
+    func schedule(organisationSlug: String) -> [DemoRoundSpec] {
+        let identifiedSpring = organisationSlug == "jarvela"
+        let autumn = today.adding(days: -425), spring = today.adding(days: -213), current = today.adding(days: -14)
+        return [
+            DemoRoundSpec(index: 0, title: DemoSurveyTexts.title(opensOn: autumn, identified: false), mode: .anonymous,
+                          opensOn: autumn, closesOn: autumn.adding(days: 20), isOpen: false, responseRate: 0.68),
+            DemoRoundSpec(index: 1, title: DemoSurveyTexts.title(opensOn: spring, identified: identifiedSpring),
+                          mode: identifiedSpring ? .identified : .anonymous,
+                          opensOn: spring, closesOn: spring.adding(days: 20), isOpen: false, responseRate: 0.74),
+            DemoRoundSpec(index: 2, title: DemoSurveyTexts.title(opensOn: current, identified: false), mode: .anonymous,
+                          opensOn: current, closesOn: today.adding(days: 21), isOpen: true, responseRate: 0.42),
+        ]
+    }
+
+    /// Creates and answers every round; `progress` hears rounds done and the total.
+    func load(_ plan: DemoPlan, organisationIDs: [String: Int64],
+              progress: (_ done: Int, _ total: Int) -> Void) throws(DemoError) -> [DemoRoundSummary] {
+        let content = try framework()
+        let model = DemoAnswerModel(content: content)
+        let scoring = ResponseScoring(content: content)
+        let organisations = plan.organisations.filter { Self.organisationSlugs.contains($0.organisation.slug) }
+        let total = organisations.count * 3
+        var summaries: [DemoRoundSummary] = []
+        progress(0, total)
+        for organisationPlan in organisations {
+            let slug = organisationPlan.organisation.slug
+            guard let organisationID = organisationIDs[slug] else { throw .missingAnchor("organisation \(slug)") }
+            let people = DemoRoundPeople(plan: organisationPlan, anchors: slug == "jarvela" ? plan.anchors : nil,
+                                         seed: seed)
+            for spec in schedule(organisationSlug: slug) {
+                var loader = DemoRoundLoader(database: database, spec: spec, people: people, model: model,
+                                             scoring: scoring, frameworkID: content.framework.id ?? 0,
+                                             random: DemoRandom(seed: DemoSeed.mix(seed, DemoSeed.hash("\(slug)/\(spec.index)"))),
+                                             today: today)
+                summaries.append(try loader.load(organisationID: organisationID, slug: slug))
+                progress(summaries.count, total)
+            }
+        }
+        return summaries
+    }
+
+    /// The newest published version of the shipped framework.
+    private func framework() throws(DemoError) -> FrameworkContent {
+        let store = FrameworkStore(database)
+        let shipped = try demoStorage {
+            try store.frameworks(organisationID: 0)
+                .filter { $0.organisationID == nil && $0.code == Self.frameworkCode && $0.status == .published }
+                .max { ($0.version ?? 0) < ($1.version ?? 0) }
+        }
+        guard let id = shipped?.id, let content = try demoStorage({ try store.content(frameworkID: id) }) else {
+            throw .storage(.invalid("The shipped framework “\(Self.frameworkCode)” is missing; run taitotutka migrate."))
+        }
+        return content
+    }
+}
+
+/// An organisation's roster as the rounds see it: each person's profile and lasting traits by HR
+/// number, and who is given special treatment for the demo sign-ins.
+struct DemoRoundPeople {
+    let employees: [String: ImportedEmployee]
+    let profiles: [String: DemoRespondentProfile]
+    let traits: [String: DemoPersonTraits]
+    /// Tyontekija's HR number: answers every past round and has not yet answered the open one.
+    let workerHRNumber: String?
+    /// The supervisors' units (with sub-units) answer eagerly, so their dashboards show figures.
+    let keenUnitNames: [String]
+
+    init(plan: DemoOrganisationPlan, anchors: DemoAnchors?, seed: UInt64) {
+        let slug = plan.organisation.slug
+        let offset = slug == "jarvela" ? 0.0 : -0.1
+        var employees: [String: ImportedEmployee] = [:], profiles: [String: DemoRespondentProfile] = [:]
+        var traits: [String: DemoPersonTraits] = [:]
+        for employee in plan.employees {
+            employees[employee.hrNumber] = employee
+            profiles[employee.hrNumber] = DemoRespondentProfile(employee, organisationOffset: offset)
+            traits[employee.hrNumber] = DemoPersonTraits(seed: seed, organisationSlug: slug, hrNumber: employee.hrNumber)
+        }
+        self.employees = employees
+        self.profiles = profiles
+        self.traits = traits
+        workerHRNumber = anchors?.workerHRNumber
+        keenUnitNames = anchors.map { [$0.daycareCentre, $0.school] } ?? []
+    }
+
+    func isKeen(unitName: String?) -> Bool {
+        guard let unitName else { return false }
+        return keenUnitNames.contains { unitName == $0 || unitName.hasPrefix($0 + ", ") }
+    }
+}
+
+/// Creates one round and loads its responses.
+private struct DemoRoundLoader {
+    let database: AppDatabase
+    let spec: DemoRoundSpec
+    let people: DemoRoundPeople
+    let model: DemoAnswerModel
+    let scoring: ResponseScoring
+    let frameworkID: Int64
+    var random: DemoRandom
+    let today: DemoDay
+    /// Each unit's keenness to answer, drawn when the unit is first met.
+    private var unitKeenness: [Int64: Double] = [:]
+
+    init(database: AppDatabase, spec: DemoRoundSpec, people: DemoRoundPeople, model: DemoAnswerModel,
+         scoring: ResponseScoring, frameworkID: Int64, random: DemoRandom, today: DemoDay) {
+        self.database = database
+        self.spec = spec
+        self.people = people
+        self.model = model
+        self.scoring = scoring
+        self.frameworkID = frameworkID
+        self.random = random
+        self.today = today
+    }
+
+    mutating func load(organisationID: Int64, slug: String) throws(DemoError) -> DemoRoundSummary {
+        let bulk = SurveyBulkStore(database)
+        let created = try demoStorage {
+            try bulk.createRound(
+                SurveyRound(organisationID: organisationID, frameworkID: frameworkID, title: spec.title, mode: spec.mode,
+                            opensOn: spec.opensOn.text, closesOn: spec.closesOn.text, minimumGroupSize: 5,
+                            openAnswerThreshold: 10, createdAt: Self.moment(spec.opensOn.adding(days: -10), hour: 10)),
+                openQuestions: [DemoSurveyTexts.openQuestion],
+                openedAt: Self.moment(spec.opensOn, hour: 8),
+                closedAt: spec.isOpen ? nil : Self.moment(spec.closesOn.adding(days: 1), hour: 0))
+        }
+        let roundID = created.round.id ?? 0
+        let questionID = try demoStorage { try SurveyRoundStore(database).openQuestions(roundID: roundID).first?.id }
+        let invitations = try demoStorage { try bulk.invitations(roundID: roundID) }
+        let responses = self.responses(to: invitations, questionID: questionID)
+        let count = try demoStorage { try bulk.loadResponses(roundID: roundID, responses) }
+        return DemoRoundSummary(organisationSlug: slug, title: spec.title, status: created.round.status,
+                                mode: spec.mode, invited: created.invited, responses: count.responses)
+    }
+
+    private mutating func responses(to invitations: [RoundInvitation], questionID: Int64?) -> [BulkResponse] {
+        let lastDay = spec.isOpen ? min(today, spec.closesOn) : spec.closesOn
+        var responses: [BulkResponse] = []
+        responses.reserveCapacity(Int(Double(invitations.count) * (spec.responseRate + 0.1)))
+        for invitation in invitations {
+            // Every invitation takes the same draws, answered or not, so one person's choice does not
+            // shift everyone else's answers.
+            let answersNow = random.unit(), dayDraw = random.unit(), openDraw = random.unit()
+            var personal = DemoRandom(seed: random.next64())
+            guard let employee = people.employees[invitation.hrNumber],
+                  let profile = people.profiles[invitation.hrNumber],
+                  let traits = people.traits[invitation.hrNumber] else { continue }
+            var started = employee.startDate.flatMap(DemoDay.init) ?? spec.opensOn
+            // Tyontekija's own history must show, whenever the generator had them start.
+            if employee.hrNumber == people.workerHRNumber { started = min(started, spec.opensOn) }
+            guard started <= lastDay, answers(invitation, employee, draw: answersNow) else { continue }
+            let firstDay = max(spec.opensOn, started)
+            let span = lastDay.daysSinceEpoch - firstDay.daysSinceEpoch
+            // Most answer in the first days and after the reminder; a few at the last moment.
+            let day = firstDay.adding(days: min(span, Int(Double(span + 1) * dayDraw * dayDraw)))
+            let answerText = model.answers(profile, traits, roundIndex: spec.index, random: &personal)
+            var open: [Int64: String] = [:]
+            if let questionID, openDraw < 0.03,
+               let text = personal.element(of: DemoSurveyTexts.openAnswers(language: employee.language)) {
+                open[questionID] = text
+            }
+            responses.append(BulkResponse(employeeID: invitation.employeeID, day: day.text, answers: answerText,
+                                          areaScores: scoring.areaScores(answers: answerText), openAnswers: open))
+        }
+        return responses
+    }
+
+    /// Whether this invited person answers the round.
+    private mutating func answers(_ invitation: RoundInvitation, _ employee: ImportedEmployee, draw: Double) -> Bool {
+        if employee.hrNumber == people.workerHRNumber { return !spec.isOpen }
+        let keenness: Double
+        if let known = unitKeenness[invitation.unitID] {
+            keenness = known
+        } else {
+            keenness = people.isKeen(unitName: employee.unitName) ? 1.35 : 0.7 + 0.55 * random.unit()
+            unitKeenness[invitation.unitID] = keenness
+        }
+        return draw < min(0.95, spec.responseRate * keenness)
+    }
+
+    /// A moment of a demo day, in UTC.
+    private static func moment(_ day: DemoDay, hour: Int) -> Date {
+        Date(timeIntervalSince1970: Double(day.daysSinceEpoch * 86_400 + hour * 3600))
+    }
+
+}
+
+extension DemoRandom {
+    /// 64 random bits, to seed a stream of its own.
+    mutating func next64() -> UInt64 {
+        UInt64(int(in: 0...Int(UInt32.max))) << 32 | UInt64(int(in: 0...Int(UInt32.max)))
+    }
+}
+
+/// Runs store calls, whose errors are all `StorageError`s (closures do not infer typed throws).
+func demoStorage<T>(_ body: () throws -> T) throws(DemoError) -> T {
+    do {
+        return try body()
+    } catch let error as StorageError {
+        throw .storage(error)
+    } catch {
+        throw .storage(.sqlite("\(error)"))
+    }
+}
