@@ -321,6 +321,25 @@ struct ChartTestsByKind {
         #expect(probe.all("text", class: "legend-label").map(\.text) == ["Keskiarvo", "Tavoite"])
     }
 
+    @Test func degenerateInputsStillGiveWellFormedCharts() throws {
+        let empties = [
+            RadarChart(axes: [], series: [RadarSeries(name: "x", values: [1, 2], style: .primary)], scaleMin: 5, scaleMax: 1)
+                .svg(id: "a", title: "", description: ""),
+            RadarChart(axes: ["A", "B", "C"], series: [RadarSeries(name: "short", values: [.nan], style: .target)],
+                       scaleMin: 1, scaleMax: 5).svg(id: "b", title: "", description: ""),
+            TrendChart(rounds: [], series: [], scaleMin: 1, scaleMax: 5).svg(id: "c", title: "", description: ""),
+            TrendChart(rounds: ["Only"], series: [TrendSeries(name: "s", values: [3, 4, 5], style: .previous)],
+                       scaleMin: .nan, scaleMax: .infinity).svg(id: "d", title: "", description: ""),
+            BarComparison(rows: [], scaleMin: 1, scaleMax: 5).svg(id: "e", title: "", description: ""),
+            DistributionBar(shares: []).svg(id: "f", title: "", description: ""),
+            DistributionLegend(pointLabels: []).svg(id: "g", title: "", description: ""),
+        ]
+        for svg in empties {
+            let probe = try SVGProbe.parse(svg)
+            #expect(probe.root?.attributes["viewBox"]?.contains("NaN") == false)
+        }
+    }
+
     // MARK: Heat scale
 
     @Test(arguments: [

@@ -94,31 +94,31 @@ struct BarComparison: Sendable {
     }
 
     private func drawLegend(_ writer: inout SVGWriter, _ bounds: inout ChartBounds) {
-        let entries = [(valueName, "bar-value"), (targetName, "bar-target")].compactMap { name, kind in
-            name.map { ($0, kind) }
-        }
-        guard !entries.isEmpty else { return }
-        let top = bounds.maxY + 10
+        guard valueName != nil || targetName != nil else { return }
+        var top = bounds.maxY + 10
         writer.open("g", ["class": "legend"])
-        for (index, entry) in entries.enumerated() {
-            let middle = top + 18 * (Double(index) + 0.5)
-            if entry.1 == "bar-value" {
-                writer.empty("rect", [
-                    "x": "0", "y": SVGNumber.format(middle - 6), "width": "24", "height": "12", "fill": SeriesStyle.primary.colour,
-                ])
-            } else {
-                writer.empty("line", [
-                    "x1": "12", "y1": SVGNumber.format(middle - 8), "x2": "12", "y2": SVGNumber.format(middle + 8),
-                    "stroke": SeriesStyle.target.colour, "stroke-width": "3",
-                ])
-            }
-            writer.text("text", [
-                "class": "legend-label", "x": "32", "y": SVGNumber.format(middle + Self.fontSize * 0.35),
-                "font-size": SVGNumber.format(Self.fontSize), "fill": ChartColour.text,
-            ], entry.0)
-            bounds.include(minX: 0, minY: top, maxX: 32 + SVGText.estimatedWidth(entry.0, fontSize: Self.fontSize),
-                           maxY: middle + 9)
+        if let valueName {
+            writer.empty("rect", [
+                "x": "0", "y": SVGNumber.format(top + 3), "width": "24", "height": "12", "fill": SeriesStyle.primary.colour,
+            ])
+            legendLabel(valueName, top: top, &writer, &bounds)
+            top += 18
+        }
+        if let targetName {
+            writer.empty("line", [
+                "x1": "12", "y1": SVGNumber.format(top + 1), "x2": "12", "y2": SVGNumber.format(top + 17),
+                "stroke": SeriesStyle.target.colour, "stroke-width": "3",
+            ])
+            legendLabel(targetName, top: top, &writer, &bounds)
         }
         writer.close("g")
+    }
+
+    private func legendLabel(_ name: String, top: Double, _ writer: inout SVGWriter, _ bounds: inout ChartBounds) {
+        writer.text("text", [
+            "class": "legend-label", "x": "32", "y": SVGNumber.format(top + 9 + Self.fontSize * 0.35),
+            "font-size": SVGNumber.format(Self.fontSize), "fill": ChartColour.text,
+        ], name)
+        bounds.include(minX: 0, minY: top, maxX: 32 + SVGText.estimatedWidth(name, fontSize: Self.fontSize), maxY: top + 18)
     }
 }

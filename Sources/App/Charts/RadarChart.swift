@@ -16,10 +16,10 @@ struct RadarChart: Sendable {
 
     /// Geometry in user units; the view box grows around it to fit the labels and legend.
     static let centre = SVGPoint(x: 200, y: 200)
-    static let radius = 110.0
+    static let radius = 95.0
     private static let labelGap = 10.0
-    private static let fontSize = 11.0
-    private static let lineHeight = 13.0
+    private static let fontSize = 12.0
+    private static let lineHeight = 14.0
 
     init(axes: [String], series: [RadarSeries], scaleMin: Double, scaleMax: Double) {
         self.axes = axes
