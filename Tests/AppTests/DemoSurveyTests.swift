@@ -126,6 +126,16 @@ struct DemoSurveyTests {
                         "\(round.title): \(answered) of \(invited)")
             }
         }
+        let days = try demo.database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT i.answered_on, r.opens_on, r.closes_on, r.status FROM survey_invitations i
+                JOIN survey_rounds r ON r.id = i.round_id WHERE i.answered_on IS NOT NULL
+                """).map { row in (row["answered_on"] as String, row["opens_on"] as String, row["closes_on"] as String,
+                                   row["status"] as String) }
+        }
+        #expect(days.allSatisfy { $0.1 <= $0.0 && $0.0 <= ($0.3 == "open" ? DemoSurveyDatabase.today : $0.2) })
+        let weekend = days.filter { day in DemoDay(day.0).map { ($0.daysSinceEpoch + 3) % 7 >= 5 } ?? true }
+        #expect(weekend.count * 10 < days.count, "\(weekend.count) of \(days.count) answered at a weekend")
         #expect(demo.summary.surveyRounds.count == 6)
         #expect(demo.summary.surveyRounds.map(\.responses).allSatisfy { $0 > 50 })
     }

@@ -191,6 +191,7 @@ private struct DemoRoundLoader {
             // Every invitation takes the same draws, answered or not, so one person's choice does not
             // shift everyone else's answers.
             let answersNow = random.unit(), dayDraw = random.unit(), openDraw = random.unit()
+            let weekendDraw = random.unit()
             var personal = DemoRandom(seed: random.next64())
             guard let employee = people.employees[invitation.hrNumber],
                   let profile = people.profiles[invitation.hrNumber],
@@ -202,7 +203,8 @@ private struct DemoRoundLoader {
             let firstDay = max(spec.opensOn, started)
             let span = lastDay.daysSinceEpoch - firstDay.daysSinceEpoch
             // Most answer in the first days and after the reminder; a few at the last moment.
-            let day = firstDay.adding(days: min(span, Int(Double(span + 1) * dayDraw * dayDraw)))
+            var day = firstDay.adding(days: min(span, Int(Double(span + 1) * dayDraw * dayDraw)))
+            if weekendDraw < 0.8 { day = Self.workingDay(near: day, from: firstDay, to: lastDay) }
             let answerText = model.answers(profile, traits, roundIndex: spec.index, random: &personal)
             var open: [Int64: String] = [:]
             if let questionID, openDraw < 0.03,
@@ -226,6 +228,17 @@ private struct DemoRoundLoader {
             unitKeenness[invitation.unitID] = keenness
         }
         return draw < min(0.95, spec.responseRate * keenness)
+    }
+
+    /// Most people answer at work: a Saturday or Sunday moves to the Monday after, or to the Friday
+    /// before when the Monday is past the last day.
+    private static func workingDay(near day: DemoDay, from first: DemoDay, to last: DemoDay) -> DemoDay {
+        // 1970-01-01 was a Thursday: 0 is Monday.
+        let weekday = ((day.daysSinceEpoch + 3) % 7 + 7) % 7
+        guard weekday >= 5 else { return day }
+        let monday = day.adding(days: 7 - weekday), friday = day.adding(days: 4 - weekday)
+        if monday <= last { return monday }
+        return friday >= first ? friday : day
     }
 
     /// A moment of a demo day, in UTC.
