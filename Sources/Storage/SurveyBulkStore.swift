@@ -64,7 +64,8 @@ public struct SurveyBulkStore: Sendable {
     /// Creates a round and opens it at `openedAt` (which invites its population as it is now);
     /// closes it at `closedAt` when given. Returns the stored round and how many were invited.
     public func createRound(_ round: SurveyRound, scope: [RoundScope] = [], openQuestions: [LocalisedText] = [],
-                            openedAt: Date, closedAt: Date? = nil) throws(StorageError) -> (round: SurveyRound, invited: Int) {
+                            openedAt: Date, closedAt: Date? = nil)
+        throws(StorageError) -> (round: SurveyRound, invited: Int) {
         if let closedAt, closedAt < openedAt {
             throw .invalid("A round cannot close before it opens.")
         }
@@ -144,7 +145,8 @@ private struct BulkResponseWriter {
             UPDATE survey_invitations SET answered_on = ? WHERE round_id = ? AND employee_id = ?
             """)
         insertResponse = try db.makeStatement(sql: """
-            INSERT INTO survey_responses (key, round_id, unit_id, sector_id, job_group, answers) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO survey_responses (key, round_id, unit_id, sector_id, job_group, answers)
+            VALUES (?, ?, ?, ?, ?, ?)
             """)
         insertScore = try db.makeStatement(sql: """
             INSERT INTO survey_area_scores (response_key, area_id, score) VALUES (?, ?, ?)
@@ -200,8 +202,9 @@ private struct BulkResponseWriter {
     private static func isDay(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10 else { return false }
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         return bytes.enumerated().allSatisfy { index, byte in
-            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : digits.contains(byte)
         }
     }
 }

@@ -96,8 +96,8 @@ public struct DemoLoader: Sendable {
                     + "\(counts.reduce(0) { $0 + $1.units }) units, \(DemoData.signIns.count) sign-ins, "
                     + "\(rounds.count) survey rounds with \(rounds.reduce(0) { $0 + $1.responses }) responses"))
         }
-        return DemoSummary(organisations: counts, daycareCentre: plan.anchors.daycareCentre, school: plan.anchors.school,
-                           surveyRounds: rounds)
+        return DemoSummary(organisations: counts, daycareCentre: plan.anchors.daycareCentre,
+                           school: plan.anchors.school, surveyRounds: rounds)
     }
 
     /// Creates the sectors, then the units (parents first, so sub-units can point to them); returns

@@ -78,10 +78,10 @@ struct DemoSurveys {
             let people = DemoRoundPeople(plan: organisationPlan, anchors: slug == "jarvela" ? plan.anchors : nil,
                                          seed: seed)
             for spec in schedule(organisationSlug: slug) {
+                let roundSeed = DemoSeed.mix(seed, DemoSeed.hash("\(slug)/\(spec.index)"))
                 var loader = DemoRoundLoader(database: database, spec: spec, people: people, model: model,
                                              scoring: scoring, frameworkID: content.framework.id ?? 0,
-                                             random: DemoRandom(seed: DemoSeed.mix(seed, DemoSeed.hash("\(slug)/\(spec.index)"))),
-                                             today: today)
+                                             random: DemoRandom(seed: roundSeed), today: today)
                 summaries.append(try loader.load(organisationID: organisationID, slug: slug))
                 progress(summaries.count, total)
             }
@@ -98,7 +98,8 @@ struct DemoSurveys {
                 .max { ($0.version ?? 0) < ($1.version ?? 0) }
         }
         guard let id = shipped?.id, let content = try demoStorage({ try store.content(frameworkID: id) }) else {
-            throw .storage(.invalid("The shipped framework “\(Self.frameworkCode)” is missing; run taitotutka migrate."))
+            throw .storage(.invalid(
+                "The shipped framework “\(Self.frameworkCode)” is missing; run taitotutka migrate."))
         }
         return content
     }
@@ -123,7 +124,8 @@ struct DemoRoundPeople {
         for employee in plan.employees {
             employees[employee.hrNumber] = employee
             profiles[employee.hrNumber] = DemoRespondentProfile(employee, organisationOffset: offset)
-            traits[employee.hrNumber] = DemoPersonTraits(seed: seed, organisationSlug: slug, hrNumber: employee.hrNumber)
+            traits[employee.hrNumber] = DemoPersonTraits(seed: seed, organisationSlug: slug,
+                                                         hrNumber: employee.hrNumber)
         }
         self.employees = employees
         self.profiles = profiles
@@ -167,7 +169,8 @@ private struct DemoRoundLoader {
         let bulk = SurveyBulkStore(database)
         let created = try demoStorage {
             try bulk.createRound(
-                SurveyRound(organisationID: organisationID, frameworkID: frameworkID, title: spec.title, mode: spec.mode,
+                SurveyRound(organisationID: organisationID, frameworkID: frameworkID, title: spec.title,
+                            mode: spec.mode,
                             opensOn: spec.opensOn.text, closesOn: spec.closesOn.text, minimumGroupSize: 5,
                             openAnswerThreshold: 10, createdAt: Self.moment(spec.opensOn.adding(days: -10), hour: 10)),
                 openQuestions: [DemoSurveyTexts.openQuestion],
