@@ -225,7 +225,10 @@ struct DemoSurveyTests {
         #expect(invitations.map(\.round.title) == ["Digiosaamiskysely syksy 2026",
                                                    "Digiosaamisen itsearviointi kevät 2026",
                                                    "Digiosaamiskysely syksy 2025"])
-        #expect(invitations.map(\.answered) == [false, true, true])
+        #expect(invitations.map(\.answered).prefix(2) == [false, true])
+        let start = try #require(try EmployeeStore(demo.database).employee(id: worker)?.startDate)
+        let autumn = try #require(invitations.last)
+        #expect(autumn.answered == (start <= autumn.round.closesOn), "answered only when employed")
         let identified = try #require(invitations.first { $0.round.mode == .identified }?.round.id)
         let owned = try demo.database.pool.read { db in
             try Int.fetchOne(db, sql: """

@@ -111,7 +111,8 @@ struct DemoRoundPeople {
     let employees: [String: ImportedEmployee]
     let profiles: [String: DemoRespondentProfile]
     let traits: [String: DemoPersonTraits]
-    /// Tyontekija's HR number: answers every past round and has not yet answered the open one.
+    /// Tyontekija's HR number: answers every past round they were employed for (and the identified one
+    /// in any case), and has not yet answered the open one.
     let workerHRNumber: String?
     /// The supervisors' units (with sub-units) answer eagerly, so their dashboards show figures.
     let keenUnitNames: [String]
@@ -200,8 +201,10 @@ private struct DemoRoundLoader {
                   let profile = people.profiles[invitation.hrNumber],
                   let traits = people.traits[invitation.hrNumber] else { continue }
             var started = employee.startDate.flatMap(DemoDay.init) ?? spec.opensOn
-            // Tyontekija's own history must show, whenever the generator had them start.
-            if employee.hrNumber == people.workerHRNumber { started = min(started, spec.opensOn) }
+            // Tyontekija's self-assessment must show, even when the generator had them start after it.
+            if employee.hrNumber == people.workerHRNumber && spec.mode == .identified {
+                started = min(started, spec.opensOn)
+            }
             guard started <= lastDay, answers(invitation, employee, draw: answersNow) else { continue }
             let firstDay = max(spec.opensOn, started)
             let span = lastDay.daysSinceEpoch - firstDay.daysSinceEpoch
