@@ -151,6 +151,9 @@ CREATE TABLE survey_rounds (
     created_at TEXT NOT NULL,
     opened_at TEXT,
     closed_at TEXT,
+    -- Bumped by the triggers below whenever the round's results may change (a response, a change of
+    -- status), so dashboards can cache what they computed until it does.
+    results_version INTEGER NOT NULL DEFAULT 0,
     CHECK (closes_on >= opens_on),
     CHECK (open_answer_threshold >= minimum_group_size)
 );
@@ -210,6 +213,12 @@ CREATE TABLE survey_responses (
     answers TEXT NOT NULL CHECK (answers NOT GLOB '*[^1-9.-]*')
 ) WITHOUT ROWID;
 CREATE INDEX survey_responses_round ON survey_responses (round_id, unit_id, job_group);
+
+CREATE TRIGGER survey_responses_version AFTER INSERT ON survey_responses
+BEGIN UPDATE survey_rounds SET results_version = results_version + 1 WHERE id = NEW.round_id; END;
+CREATE TRIGGER survey_rounds_status_version AFTER UPDATE OF status ON survey_rounds
+WHEN OLD.status <> NEW.status
+BEGIN UPDATE survey_rounds SET results_version = results_version + 1 WHERE id = NEW.id; END;
 
 -- Area scores computed at submission (mean of answered statements, only when at least half of the
 -- area's statements were answered), so dashboards never recompute them.

@@ -32,6 +32,8 @@ public struct SurveyRound: Codable, Sendable, Equatable, Identifiable, Fetchable
     public var createdAt: Date
     public var openedAt: Date?
     public var closedAt: Date?
+    /// Changes whenever the round's results may have changed (kept by triggers).
+    public var resultsVersion: Int
 
     enum CodingKeys: String, CodingKey {
         case id, title, mode, status
@@ -44,12 +46,13 @@ public struct SurveyRound: Codable, Sendable, Equatable, Identifiable, Fetchable
         case createdAt = "created_at"
         case openedAt = "opened_at"
         case closedAt = "closed_at"
+        case resultsVersion = "results_version"
     }
 
     public init(id: Int64? = nil, organisationID: Int64, frameworkID: Int64, title: String, mode: SurveyMode,
                 status: RoundStatus = .draft, opensOn: String, closesOn: String, minimumGroupSize: Int = 5,
                 openAnswerThreshold: Int = 10, createdAt: Date = Date(), openedAt: Date? = nil,
-                closedAt: Date? = nil) {
+                closedAt: Date? = nil, resultsVersion: Int = 0) {
         self.id = id
         self.organisationID = organisationID
         self.frameworkID = frameworkID
@@ -63,6 +66,7 @@ public struct SurveyRound: Codable, Sendable, Equatable, Identifiable, Fetchable
         self.createdAt = createdAt
         self.openedAt = openedAt
         self.closedAt = closedAt
+        self.resultsVersion = resultsVersion
     }
 
     /// Whether the round takes answers on `day` (`YYYY-MM-DD`).

@@ -5,10 +5,13 @@ import GRDB
 public struct SessionWithUser: Sendable, Equatable {
     public var session: Session
     public var user: User
+    /// The user's role assignments, read in the same transaction.
+    public var roles: [RoleAssignment]
 
-    public init(session: Session, user: User) {
+    public init(session: Session, user: User, roles: [RoleAssignment] = []) {
         self.session = session
         self.user = user
+        self.roles = roles
     }
 }
 
@@ -33,11 +36,17 @@ public struct SessionStore: Sendable {
 
     /// The session with this token hash and its user, in one read; expiry is the caller's decision.
     public func session(tokenHash: Data) throws(StorageError) -> SessionWithUser? {
+        // Every signed-in request starts here: one read with statements prepared once per connection.
         try database.reading { db in
-            guard let session = try Session.filter(Column("token_hash") == tokenHash).fetchOne(db),
-                  let user = try User.fetchOne(db, key: session.userID)
+            guard let session = try Session.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM sessions WHERE token_hash = ?"), arguments: [tokenHash]),
+                  let user = try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"),
+                                               arguments: [session.userID])
             else { return nil }
-            return SessionWithUser(session: session, user: user)
+            let roles = try RoleAssignment.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM role_assignments WHERE user_id = ? ORDER BY id"),
+                arguments: [session.userID])
+            return SessionWithUser(session: session, user: user, roles: roles)
         }
     }
 

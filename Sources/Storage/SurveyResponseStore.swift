@@ -15,9 +15,9 @@ public struct SurveyResponseStore: Sendable {
 
     public func draft(roundID: Int64, respondent: Respondent) throws(StorageError) -> SurveyDraft? {
         try database.reading { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT answers, open_answers FROM survey_drafts WHERE round_id = ? AND respondent = ?
-                """, arguments: [roundID, respondent.draftKey]) else { return nil }
+                """), arguments: [roundID, respondent.draftKey]) else { return nil }
             return SurveyDraft(answers: row["answers"], openAnswers: Self.decodeOpenAnswers(row["open_answers"]))
         }
     }
@@ -41,7 +41,8 @@ public struct SurveyResponseStore: Sendable {
     /// answered (by day only) and deletes their draft.
     public func submit(_ submission: ResponseSubmission) throws(StorageError) -> SubmissionOutcome {
         try database.writing { db in
-            guard let round = try SurveyRound.fetchOne(db, key: submission.roundID),
+            guard let round = try SurveyRound.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM survey_rounds WHERE id = ?"), arguments: [submission.roundID]),
                   round.acceptsAnswers(on: submission.day) else { return .notAccepted }
             let placement: Placement
             switch try Self.claim(db, submission.respondent, roundID: submission.roundID, day: submission.day) {
@@ -51,12 +52,12 @@ public struct SurveyResponseStore: Sendable {
             }
             let key = try Self.insertResponse(db, submission, placement)
             if round.mode == .identified, case .employee(let employeeID) = submission.respondent {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO survey_response_owners (response_key, employee_id, submitted_on) VALUES (?, ?, ?)
-                    """, arguments: [key, employeeID, submission.day])
+                    """).execute(arguments: [key, employeeID, submission.day])
             }
-            try db.execute(sql: "DELETE FROM survey_drafts WHERE round_id = ? AND respondent = ?",
-                           arguments: [submission.roundID, submission.respondent.draftKey])
+            try db.cachedStatement(sql: "DELETE FROM survey_drafts WHERE round_id = ? AND respondent = ?")
+                .execute(arguments: [submission.roundID, submission.respondent.draftKey])
             return .recorded(responseKey: key)
         }
     }
@@ -77,44 +78,46 @@ public struct SurveyResponseStore: Sendable {
     private static func claim(_ db: Database, _ respondent: Respondent, roundID: Int64, day: String) throws -> Claim {
         switch respondent {
         case .employee(let employeeID):
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT unit_id, job_group, answered_on FROM survey_invitations WHERE round_id = ? AND employee_id = ?
-                """, arguments: [roundID, employeeID]) else { return .refused }
+                """), arguments: [roundID, employeeID]) else { return .refused }
             if (row["answered_on"] as String?) != nil { return .answered }
-            try db.execute(sql: "UPDATE survey_invitations SET answered_on = ? WHERE round_id = ? AND employee_id = ?",
-                           arguments: [day, roundID, employeeID])
+            try db.cachedStatement(sql: "UPDATE survey_invitations SET answered_on = ? WHERE round_id = ? AND employee_id = ?")
+                .execute(arguments: [day, roundID, employeeID])
             return .placed(Placement(unitID: row["unit_id"], jobGroup: row["job_group"]))
         case .code(let hash):
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT unit_id, used_on FROM survey_codes WHERE code_hash = ? AND round_id = ?
-                """, arguments: [hash, roundID]) else { return .refused }
+                """), arguments: [hash, roundID]) else { return .refused }
             if (row["used_on"] as String?) != nil { return .answered }
-            try db.execute(sql: "UPDATE survey_codes SET used_on = ? WHERE code_hash = ?", arguments: [day, hash])
+            try db.cachedStatement(sql: "UPDATE survey_codes SET used_on = ? WHERE code_hash = ?")
+                .execute(arguments: [day, hash])
             return .placed(Placement(unitID: row["unit_id"], jobGroup: ""))
         }
     }
 
     private static func insertResponse(_ db: Database, _ submission: ResponseSubmission,
                                        _ placement: Placement) throws -> Int64 {
-        let sectorID = try Int64.fetchOne(db, sql: "SELECT sector_id FROM units WHERE id = ?",
+        let sectorID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT sector_id FROM units WHERE id = ?"),
                                           arguments: [placement.unitID])
         var key = Int64.random(in: 1...Int64.max)
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM survey_responses WHERE key = ?", arguments: [key]) != nil {
+        let taken = try db.cachedStatement(sql: "SELECT 1 FROM survey_responses WHERE key = ?")
+        while try Bool.fetchOne(taken, arguments: [key]) != nil {
             key = Int64.random(in: 1...Int64.max)
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO survey_responses (key, round_id, unit_id, sector_id, job_group, answers)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [key, submission.roundID, placement.unitID, sectorID, placement.jobGroup,
-                             submission.answers])
-        for (areaID, score) in submission.areaScores {
-            try db.execute(sql: "INSERT INTO survey_area_scores (response_key, area_id, score) VALUES (?, ?, ?)",
-                           arguments: [key, areaID, score])
+            """).execute(arguments: [key, submission.roundID, placement.unitID, sectorID, placement.jobGroup,
+                                     submission.answers])
+        let score = try db.cachedStatement(sql: "INSERT INTO survey_area_scores (response_key, area_id, score) VALUES (?, ?, ?)")
+        for (areaID, value) in submission.areaScores {
+            try score.execute(arguments: [key, areaID, value])
         }
         for (questionID, text) in submission.openAnswers
         where !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            try db.execute(sql: "INSERT INTO survey_open_answers (response_key, question_id, text) VALUES (?, ?, ?)",
-                           arguments: [key, questionID, text])
+            try db.cachedStatement(sql: "INSERT INTO survey_open_answers (response_key, question_id, text) VALUES (?, ?, ?)")
+                .execute(arguments: [key, questionID, text])
         }
         return key
     }
@@ -135,9 +138,9 @@ public struct SurveyResponseStore: Sendable {
     /// The round and unit a code opens, and whether it has been used.
     public func code(hash: Data) throws(StorageError) -> (roundID: Int64, unitID: Int64, used: Bool)? {
         try database.reading { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT round_id, unit_id, used_on IS NOT NULL AS used FROM survey_codes WHERE code_hash = ?
-                """, arguments: [hash]) else { return nil }
+                """), arguments: [hash]) else { return nil }
             return (row["round_id"], row["unit_id"], row["used"])
         }
     }

@@ -91,11 +91,7 @@ public struct SurveyResultsStore: Sendable {
     /// A number that changes whenever a round's results may have changed, for caching aggregates.
     public func version(roundID: Int64) throws(StorageError) -> Int {
         try database.reading { db in
-            try Int.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM survey_responses WHERE round_id = ?1) * 4
-                     + CASE (SELECT status FROM survey_rounds WHERE id = ?1)
-                       WHEN 'draft' THEN 0 WHEN 'open' THEN 1 ELSE 2 END
-                """, arguments: [roundID]) ?? 0
+            try Int.fetchOne(db, sql: "SELECT results_version FROM survey_rounds WHERE id = ?", arguments: [roundID]) ?? 0
         }
     }
 

@@ -19,7 +19,23 @@ public struct SurveyRoundStore: Sendable {
     }
 
     public func round(id: Int64) throws(StorageError) -> SurveyRound? {
-        try database.reading { db in try SurveyRound.fetchOne(db, key: id) }
+        try database.reading { db in
+            try SurveyRound.fetchOne(db.cachedStatement(sql: "SELECT * FROM survey_rounds WHERE id = ?"),
+                                     arguments: [id])
+        }
+    }
+
+    /// A round with every round of its organisation, newest first, read together: what a dashboard
+    /// needs to know before it can use cached results.
+    public func roundWithHistory(id: Int64) throws(StorageError) -> (round: SurveyRound, all: [SurveyRound])? {
+        try database.reading { db in
+            guard let round = try SurveyRound.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM survey_rounds WHERE id = ?"), arguments: [id]) else { return nil }
+            let all = try SurveyRound.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM survey_rounds WHERE organisation_id = ? ORDER BY opens_on DESC, id DESC
+                """), arguments: [round.organisationID])
+            return (round, all)
+        }
     }
 
     public func scope(roundID: Int64) throws(StorageError) -> [RoundScope] {
@@ -61,6 +77,7 @@ public struct SurveyRoundStore: Sendable {
             try Self.requireUsable(db, frameworkID: round.frameworkID, organisationID: round.organisationID)
             var changed = round
             changed.status = .draft
+            changed.resultsVersion = stored.resultsVersion
             try changed.update(db)
             try Self.replaceDetails(db, roundID: roundID, organisationID: round.organisationID, scope: scope,
                                     openQuestions: openQuestions)

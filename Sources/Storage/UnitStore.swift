@@ -18,7 +18,9 @@ public struct UnitStore: Sendable {
 
     /// The unit with this id, or nil.
     public func unit(id: Int64) throws(StorageError) -> Unit? {
-        try database.reading { db in try Unit.fetchOne(db, key: id) }
+        try database.reading { db in
+            try Unit.fetchOne(db.cachedStatement(sql: "SELECT * FROM units WHERE id = ?"), arguments: [id])
+        }
     }
 
     /// Creates a unit. Its sector and parent must belong to the same organisation; `.conflict` when

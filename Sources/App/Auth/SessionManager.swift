@@ -48,7 +48,7 @@ public struct SessionManager: Sendable {
         if let id = session.id, now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
             try store.touch(sessionID: id, at: now)
         }
-        let assignments = try users.roles(userID: found.user.id ?? 0)
+        let assignments = found.roles
         var supervised: Set<Int64> = []
         for assignment in assignments where assignment.role == .supervisor {
             if let unitID = assignment.unitID {

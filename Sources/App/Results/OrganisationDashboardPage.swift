@@ -22,6 +22,8 @@ struct OrganisationDashboardView {
     let factorTable: ResultTable
     let sectors: ResultTable
     let units: ResultTable
+    let pagination: PaginationView
+    let showPagination: Bool
     let jobGroups: ResultTable
     let trend: String
     let trendTable: ResultTable
@@ -38,15 +40,22 @@ extension WebApp {
     /// The organisation's results for HR: sectors, units and job groups against the areas, trends
     /// across rounds and the instrument's reliability.
     func showOrganisationDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
-        let round = try administeredRound(context)
-        let view = try organisationDashboard(round, sort: request.queryValue("sort"), context)
-        return try context.render("results/organisation", title: "\(context.strings.text("results_title")) – \(round.title)",
-                                  view)
+        guard let found = try rounds.roundWithHistory(id: try context.id("roundID")), found.round.status != .draft,
+              context.access.canManageOrganisation(found.round.organisationID) else { throw AppError.notFound }
+        let round = found.round
+        let sort = request.queryValue("sort").flatMap { code in code.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            ? String(code.prefix(40)) : nil }
+        let page = request.queryValue("page").flatMap { Int($0) } ?? 1
+        let key = resultsFingerprint(of: round, among: found.all, context) + "|sort:\(sort ?? "")|page:\(page)"
+        return try context.renderCached("results/organisation",
+                                        title: "\(context.strings.text("results_title")) – \(round.title)", key: key) {
+            try organisationDashboard(round, sort: sort, page: String(page), context)
+        }
     }
 
     func exportOrganisationDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
         let round = try administeredRound(context)
-        let view = try organisationDashboard(round, sort: request.queryValue("sort"), context)
+        let view = try organisationDashboard(round, sort: request.queryValue("sort"), page: nil, context)
         return csvResponse(title: round.title, tables: [view.areaTable, view.factorTable, view.sectors, view.units,
                                                          view.jobGroups, view.trendTable],
                            request, filename: "tulokset-\(round.id ?? 0).csv")
@@ -59,7 +68,8 @@ extension WebApp {
         return round
     }
 
-    private func organisationDashboard(_ round: SurveyRound, sort: String?, _ context: RequestContext)
+    /// The dashboard's model; `page` nil means every unit (for the export), otherwise one page of 50.
+    private func organisationDashboard(_ round: SurveyRound, sort: String?, page: String?, _ context: RequestContext)
         throws -> OrganisationDashboardView {
         let results = try roundResults(round)
         let strings = context.strings
@@ -67,6 +77,8 @@ extension WebApp {
         let totals = results.totals(.organisation)
         let base = "/rounds/\(round.id ?? 0)/results"
         let previous = try previousResults(of: round)
+        let unitCount = results.hierarchy.roots.filter { results.invitedOrAnswered(.unit($0)) }.count
+        let paging = page.map { Paging(requested: $0, total: unitCount) }
         let (trend, trendTable) = try trendChart(round, results: results, format: format)
         let reliability = areaIndices(results, kind: .competence).compactMap { index -> ReliabilityView? in
             guard let alpha = results.reliability[index] else { return nil }
@@ -86,7 +98,11 @@ extension WebApp {
                                    previous: previous, format: format, id: "factors",
                                    caption: strings.text("results_factors_caption")),
             sectors: try sectorTable(results, round: round, sort: sort, format: format, base: base),
-            units: unitTable(results, round: round, sort: sort, format: format, base: base),
+            units: unitTable(results, round: round, sort: sort, paging: paging, format: format, base: base),
+            pagination: (paging ?? Paging(requested: nil, total: 0)).view(strings: strings) { number in
+                base + Self.queryString([("sort", sort ?? ""), ("page", String(number))]) + "#units-heading"
+            },
+            showPagination: (paging?.pageCount ?? 1) > 1,
             jobGroups: jobGroupTable(results, within: .organisation, format: format),
             trend: trend, trendTable: trendTable, hasTrend: trendTable.rows.count > 0 && trendTable.columns.count > 2,
             reliability: reliability, hasReliability: !reliability.isEmpty,
@@ -110,9 +126,10 @@ extension WebApp {
                            rows: [total] + sorted)
     }
 
-    /// Top-level units against the areas; each links to its own dashboard for the units below it.
-    private func unitTable(_ results: RoundResults, round: SurveyRound, sort: String?, format: ResultFormatting,
-                           base: String) -> ResultTable {
+    /// Top-level units against the areas, one page of them (all for the export); each links to its own
+    /// dashboard for the units below it.
+    private func unitTable(_ results: RoundResults, round: SurveyRound, sort: String?, paging: Paging?,
+                           format: ResultFormatting, base: String) -> ResultTable {
         let indices = Array(results.content.areas.indices)
         let rows = results.hierarchy.roots.compactMap { id -> (ResultRow, ResultGroup)? in
             guard let unit = results.hierarchy.units[id], results.invitedOrAnswered(.unit(id)) else { return nil }
@@ -121,7 +138,8 @@ extension WebApp {
         return ResultTable(id: "units", caption: format.strings.text("results_units_caption"),
                            columns: format.groupColumns(first: format.strings.text("results_unit"), areas: indices,
                                                         sortBase: base + "?", sortedBy: sort),
-                           rows: sortedRows(rows, by: sort, results: results))
+                           rows: Array(sortedRows(rows, by: sort, results: results).dropFirst(paging?.offset ?? 0)
+                                .prefix(paging == nil ? Int.max : Paging.pageSize)))
     }
 
     /// Rows sorted by an area's mean, highest first, hidden groups last; unsorted when no area is named.

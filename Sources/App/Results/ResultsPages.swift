@@ -72,6 +72,16 @@ extension WebApp {
         return try earlier.map(roundResults)
     }
 
+    /// What a dashboard's body depends on besides the page's own parameters: the results versions of
+    /// this round and the organisation's earlier rounds (changes and trends), the round's dates and
+    /// status, and whether the reader administers the organisation (the breadcrumbs differ).
+    func resultsFingerprint(of round: SurveyRound, among all: [SurveyRound], _ context: RequestContext) -> String {
+        let history = all.filter { $0.status != .draft && $0.opensOn <= round.opensOn }
+        let versions = history.map { "\($0.id ?? 0)v\($0.resultsVersion)" }
+        return "round:\(round.id ?? 0):\(round.closesOn):\(round.status.rawValue)|\(versions.joined(separator: ","))"
+            + "|manage:\(context.access.canManageOrganisation(round.organisationID))"
+    }
+
     func roundMeta(_ round: SurveyRound, _ strings: Strings) -> String {
         strings.format("results_round_meta", [
             "opens": strings.date(round.opensOn), "closes": strings.date(round.closesOn),

@@ -40,9 +40,13 @@ struct UnitDashboardView {
 extension WebApp {
     /// A unit's results (with its sub-units): supervisors for their units, HR for any unit of theirs.
     func showUnitDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
-        let (round, unit) = try dashboardUnit(context)
-        let view = try unitDashboard(round, unit, context)
-        return try context.render("results/unit", title: "\(view.heading) – \(round.title)", view)
+        guard let found = try rounds.roundWithHistory(id: try context.id("roundID")) else { throw AppError.notFound }
+        let round = found.round
+        let unit = try visibleUnit(of: round, context)
+        let key = resultsFingerprint(of: round, among: found.all, context) + "|unit:\(unit.id ?? 0)"
+        return try context.renderCached("results/unit", title: "\(unit.name) – \(round.title)", key: key) {
+            try unitDashboard(round, unit, context)
+        }
     }
 
     func exportUnitDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
@@ -55,10 +59,17 @@ extension WebApp {
 
     /// The round and unit of a unit dashboard, or 404 when the reader may not see them.
     private func dashboardUnit(_ context: RequestContext) throws -> (SurveyRound, Storage.Unit) {
-        guard let round = try rounds.round(id: try context.id("roundID")), round.status != .draft,
-              let unit = try units.unit(id: try context.id("unitID")), unit.organisationID == round.organisationID,
-              context.access.canViewUnit(unit) else { throw AppError.notFound }
-        return (round, unit)
+        guard let round = try rounds.round(id: try context.id("roundID")) else { throw AppError.notFound }
+        return (round, try visibleUnit(of: round, context))
+    }
+
+    /// The `:unitID` unit of a round that has opened, or 404 when the reader may not see it.
+    private func visibleUnit(of round: SurveyRound, _ context: RequestContext) throws -> Storage.Unit {
+        guard round.status != .draft, let unit = try units.unit(id: try context.id("unitID")),
+              unit.organisationID == round.organisationID, context.access.canViewUnit(unit) else {
+            throw AppError.notFound
+        }
+        return unit
     }
 
     private func unitDashboard(_ round: SurveyRound, _ unit: Storage.Unit, _ context: RequestContext)

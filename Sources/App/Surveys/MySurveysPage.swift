@@ -59,7 +59,7 @@ extension WebApp {
         var latest: OwnProfileView?
         var latestTitle = ""
         if let newest = own.first, let round = try rounds.round(id: newest.roundID),
-           let content = try frameworks.content(frameworkID: round.frameworkID) {
+           let content = try frameworkContent(round.frameworkID) {
             let unitID = try employees.employee(id: employeeID)?.unitID
             latest = try ownProfile(scores: newest.areaScores, round: round, content: content, unitID: unitID,
                                     chartID: "my-profile", context)
@@ -81,7 +81,7 @@ extension WebApp {
         var names: [(code: String, name: String)] = []
         for (column, response) in own.reversed().enumerated() {
             guard let round = try rounds.round(id: response.roundID),
-                  let content = try frameworks.content(frameworkID: round.frameworkID) else { continue }
+                  let content = try frameworkContent(round.frameworkID) else { continue }
             columns.append(round.title)
             for area in content.areas {
                 if !names.contains(where: { $0.code == area.area.code }) {

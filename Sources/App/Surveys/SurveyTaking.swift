@@ -60,7 +60,7 @@ extension WebApp {
 
     private func taking(_ round: SurveyRound, respondent: Respondent, basePath: String, answered: Bool)
         throws -> SurveyTaking {
-        guard round.status != .draft, let content = try frameworks.content(frameworkID: round.frameworkID) else {
+        guard round.status != .draft, let content = try frameworkContent(round.frameworkID) else {
             throw AppError.notFound
         }
         return SurveyTaking(round: round, content: content, openQuestions: try rounds.openQuestions(roundID: round.id ?? 0),

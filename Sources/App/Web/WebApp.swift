@@ -18,6 +18,8 @@ public final class WebApp: Sendable {
                                       addressPolicy: .init(freeFailures: 10, maximumWait: 15 * 60))
     let pendingImports = PendingImports()
     let resultsCache = ResultsCache()
+    let pageBodies = PageBodyCache()
+    let frameworkContents = FrameworkContentCache()
     let hasher: PasswordHasher
     /// Signs the anonymous CSRF tokens (sign-in and language forms). A new key per process: a
     /// restart only invalidates forms that were open in anonymous browsers.
