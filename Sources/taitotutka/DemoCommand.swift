@@ -54,7 +54,8 @@ struct DemoCommand: ParsableCommand {
         do {
             summary = try DemoLoader(database: database).load(
                 employees: employees, seed: seed, today: CalendarDate.today(),
-                progress: { stored, total in progress.show(stored, of: total) })
+                progress: { stored, total in progress.show(stored, of: total) },
+                surveyProgress: { loaded, total in progress.show(loaded, of: total, unit: "survey rounds") })
             progress.finish()
         } catch {
             progress.finish()
@@ -78,6 +79,10 @@ struct DemoCommand: ParsableCommand {
             print("  \(organisation.name): \(organisation.employees) employees, \(organisation.units) units, "
                 + "\(organisation.sectors) sectors")
         }
+        for round in summary.surveyRounds {
+            print("  Survey \(round.organisationSlug): \(round.title) (\(round.mode.rawValue), \(round.status.rawValue)), "
+                + "\(round.responses) responses of \(round.invited) invited")
+        }
         print("Esihenkilo supervises \(summary.daycareCentre); esihenkilo2 supervises \(summary.school).")
         print("")
         printSignIns()
@@ -98,9 +103,10 @@ private final class DemoProgressLine {
     private let terminal = isatty(STDERR_FILENO) == 1
     private var shown = false
 
-    func show(_ stored: Int, of total: Int) {
+    func show(_ stored: Int, of total: Int, unit: String = "employees") {
+        if shown && terminal && stored == 0 { FileHandle.standardError.write(Data("\n".utf8)) }
         shown = true
-        let text = "Demo data: \(stored) / \(total) employees"
+        let text = "Demo data: \(stored) / \(total) \(unit)"
         FileHandle.standardError.write(Data((terminal ? "\r" + text : text + "\n").utf8))
     }
 
