@@ -154,3 +154,33 @@ struct SurveyFlowTests {
         #expect(try Self.count(test, "SELECT count(*) FROM survey_responses") == 0)
     }
 }
+
+@Suite("Identified self-assessments on the employee page")
+struct SelfAssessmentVisibilityTests {
+    @Test func theEmployeeTheirSupervisorAndHRSeeItOthersDoNot() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let round = try test.openRound(world.jarvela, mode: .identified)
+        let content = try test.content(of: round)
+        let answers = String(repeating: "5", count: ResponseScoring(content: content).statementCount)
+        _ = try SurveyResponseStore(test.database).submit(ResponseSubmission(
+            roundID: round.id ?? 0, respondent: .employee(world.employeeA.id ?? 0), answers: answers,
+            areaScores: ResponseScoring(content: content).areaScores(answers: answers), openAnswers: [:],
+            day: CalendarDate.today()))
+        let path = "/employees/\(world.employeeA.id ?? 0)"
+        for login in ["tyontekija", "esihenkilo.a", "hr"] {
+            var browser = try test.signIn(login)
+            let page = try browser.get(login == "tyontekija" ? "/me" : path)
+            #expect(page.status == .ok && page.text.contains("Itsearviointi") && page.text.contains("5,0"), "\(login)")
+        }
+        var other = try test.signIn("esihenkilo.b")
+        #expect(try other.get(path).status == .notFound)
+        // An anonymous round's response never shows on anyone's page.
+        let anonymous = try test.openRound(world.jarvela)
+        _ = try SurveyResponseStore(test.database).submit(ResponseSubmission(
+            roundID: anonymous.id ?? 0, respondent: .employee(world.employeeA1.id ?? 0), answers: answers,
+            areaScores: [:], openAnswers: [:], day: CalendarDate.today()))
+        var hr = try test.signIn("hr")
+        #expect(!(try hr.get("/employees/\(world.employeeA1.id ?? 0)").text.contains("Itsearviointi")))
+    }
+}

@@ -40,6 +40,10 @@ struct EmployeeDetailView {
     let signIn: [DetailLine]
     let hasSignIn: Bool
     let signInForm: [SignInFormView]
+    /// The latest identified self-assessment, for the employee, their supervisor and HR.
+    let selfAssessment: OwnProfileView?
+    let selfAssessmentMeta: String
+    let hasSelfAssessment: Bool
 }
 
 /// Shortest initial password accepted for a new sign-in.
@@ -180,14 +184,30 @@ extension WebApp {
                 (list, strings.text("staff_employees_title")), ("/employees/\(id)", employee.fullName),
             ])
         }
+        let assessment = try latestSelfAssessment(of: employee, context)
         let view = EmployeeDetailView(
             crumbs: crumbs, hasCrumbs: !crumbs.isEmpty, name: employee.fullName, active: employee.active,
             details: details, canEdit: access.canEditEmployee(employee), editHref: "/employees/\(id)/edit",
             deactivateAction: "/employees/\(id)/deactivate", reactivateAction: "/employees/\(id)/reactivate",
-            signIn: signIn, hasSignIn: !signIn.isEmpty, signInForm: signInForm)
+            signIn: signIn, hasSignIn: !signIn.isEmpty, signInForm: signInForm,
+            selfAssessment: assessment?.profile, selfAssessmentMeta: assessment?.meta ?? "",
+            hasSelfAssessment: assessment != nil)
         let failed = !(signInInput?.1.isEmpty ?? true)
         return try context.render("staff/employee", title: employee.fullName, view,
                                   status: failed ? .unprocessableContent : .ok)
+    }
+
+    /// The employee's latest identified self-assessment against the targets, their unit and the
+    /// organisation. Only identified responses have an owner; anonymous ones never appear here.
+    private func latestSelfAssessment(of employee: Employee, _ context: RequestContext)
+        throws -> (profile: OwnProfileView, meta: String)? {
+        guard let id = employee.id, let latest = try results.ownResponses(employeeID: id).first,
+              let round = try rounds.round(id: latest.roundID), let content = try frameworkContent(round.frameworkID)
+        else { return nil }
+        let profile = try ownProfile(scores: latest.areaScores, round: round, content: content, unitID: employee.unitID,
+                                     chartID: "self-assessment", context)
+        return (profile, context.strings.format("self_assessment_meta",
+                                                ["round": round.title, "date": context.strings.date(latest.submittedOn)]))
     }
 
     /// The employee named by `:id`, if this user may see them.
