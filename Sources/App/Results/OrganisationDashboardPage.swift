@@ -80,7 +80,7 @@ extension WebApp {
         let unitCount = results.hierarchy.roots.filter { results.invitedOrAnswered(.unit($0)) }.count
         let paging = page.map { Paging(requested: $0, total: unitCount) }
         let (trend, trendTable) = try trendChart(round, results: results, format: format)
-        let reliability = areaIndices(results, kind: .competence).compactMap { index -> ReliabilityView? in
+        let reliability = results.content.areas.indices.compactMap { index -> ReliabilityView? in
             guard let alpha = results.reliability[index] else { return nil }
             return ReliabilityView(area: format.areaName(index), alpha: strings.decimal(alpha, digits: 2),
                                    weak: alpha < Reliability.acceptableAlpha)

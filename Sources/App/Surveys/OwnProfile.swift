@@ -33,6 +33,10 @@ extension WebApp {
         let language = context.language.rawValue
         let results = try roundResults(round)
         let unitGroup = unitID.map(ResultGroup.unit)
+        // The organisation's latest shown results: this round's, or the previous round's while this
+        // one has too few responses to show (compared by area code, as rounds may differ in version).
+        let previousMeans = results.totals(.organisation) == nil
+            ? try previousResults(of: round)?.areaMeansByCode(.organisation) ?? [:] : [:]
         let organisationMeans = results.totals(.organisation)
         let unitMeans = unitGroup.flatMap { results.totals($0) }
         func format(_ value: Double?) -> String { value.map { strings.decimal($0) } ?? "–" }
@@ -43,16 +47,17 @@ extension WebApp {
         for (index, area) in content.areas.enumerated() {
             let score = area.area.id.flatMap { scores[$0] }
             let target = results.target(areaIndex: index, for: unitGroup ?? .organisation)
+            let organisationMean = organisationMeans?.areaScores[index].mean ?? previousMeans[area.area.code]
             let row = ProfileRowView(
                 area: area.area.name.text(language), own: format(score), target: format(target),
-                unit: format(unitMeans?.areaScores[index].mean), organisation: format(organisationMeans?.areaScores[index].mean),
+                unit: format(unitMeans?.areaScores[index].mean), organisation: format(organisationMean),
                 belowTarget: score.map { value in target.map { value < $0 } ?? false } ?? false)
             if area.area.kind == .competence {
                 competence.append(row)
                 axes.append(row.area)
                 own.append(score)
                 targets.append(target)
-                organisation.append(organisationMeans?.areaScores[index].mean)
+                organisation.append(organisationMean)
             } else {
                 factors.append(row)
             }
