@@ -85,6 +85,11 @@ struct ResultsTests {
         // Open answers: A has 13 respondents, above the threshold of 10.
         let unitA = try hr.get("/rounds/\(roundID)/results/units/\(world.unitA.id ?? 0)")
         #expect(unitA.text.contains("Toive \(world.unitA.id ?? 0)"))
+        // Standard deviation and every statement's mean are there too (everyone in A's own staff
+        // answered 4 and A1 answered 1, so the SD is positive).
+        #expect(unitA.text.contains("Keskihajonta") && unitA.text.contains("Kaikkien väittämien keskiarvot"))
+        let firstStatement = try test.content(of: round).statementsInOrder.first?.text.fi ?? "?"
+        #expect(unitA.text.contains(firstStatement))
         // B has 7: no open answers.
         let unitB = try hr.get("/rounds/\(roundID)/results/units/\(world.unitB.id ?? 0)")
         #expect(!unitB.text.contains("Toive"))

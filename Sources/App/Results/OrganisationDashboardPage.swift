@@ -106,7 +106,8 @@ extension WebApp {
             jobGroups: jobGroupTable(results, within: .organisation, format: format),
             trend: trend, trendTable: trendTable, hasTrend: trendTable.rows.count > 0 && trendTable.columns.count > 2,
             reliability: reliability, hasReliability: !reliability.isEmpty,
-            openAnswers: [], hasOpenAnswers: false,
+            openAnswers: openAnswerGroups(results, group: .organisation, language: context.language.rawValue),
+            hasOpenAnswers: results.openAnswers(for: .organisation).map { !$0.isEmpty } ?? false,
             exportComma: base + "/export.csv", exportSemicolon: base + "/export.csv?separator=semicolon")
     }
 

@@ -33,6 +33,7 @@ struct UnitDashboardView {
     let openAnswersNote: String
     let subUnits: ResultTable
     let jobGroups: ResultTable
+    let statements: ResultTable
     let exportComma: String
     let exportSemicolon: String
 }
@@ -53,7 +54,7 @@ extension WebApp {
         let (round, unit) = try dashboardUnit(context)
         let view = try unitDashboard(round, unit, context)
         return csvResponse(title: "\(round.title) – \(unit.name)",
-                           tables: [view.areaTable, view.factorTable, view.subUnits, view.jobGroups],
+                           tables: [view.areaTable, view.factorTable, view.statements, view.subUnits, view.jobGroups],
                            request, filename: "tulokset-\(round.id ?? 0)-yksikko-\(unit.id ?? 0).csv")
     }
 
@@ -103,6 +104,7 @@ extension WebApp {
                                             ["threshold": String(round.openAnswerThreshold)]),
             subUnits: subUnitTable(results, unitID: unitID, round: round, format: format),
             jobGroups: jobGroupTable(results, within: group, format: format),
+            statements: statementTable(results, group: group, format: format),
             exportComma: base + "/export.csv", exportSemicolon: base + "/export.csv?separator=semicolon")
     }
 
@@ -115,7 +117,8 @@ extension WebApp {
     func areaTable(_ results: RoundResults, group: ResultGroup, indices: [Int], previous: RoundResults?,
                    format: ResultFormatting, id: String, caption: String) -> ResultTable {
         let strings = format.strings
-        let columns = ["results_mean", "results_interval", "results_distribution", "results_weak", "results_strong",
+        let columns = ["results_mean", "results_sd", "results_interval", "results_distribution", "results_weak",
+                       "results_strong",
                        "results_target", "results_gap", "results_change"].map { ResultColumn(strings.text($0)) }
         guard let totals = results.totals(group) else {
             return ResultTable(id: id, caption: caption, columns: [ResultColumn(strings.text("profile_area"), numeric: false)]
@@ -132,6 +135,7 @@ extension WebApp {
             let change = summary.flatMap { current in previousMeans[area.code].map { current.mean - $0 } }
             return ResultRow(label: format.areaName(index), cells: [
                 format.meanCell(summary?.mean),
+                format.numberCell(summary?.standardDeviation, digits: 2),
                 interval.map { ResultCell(text: $0) } ?? .empty,
                 format.distributionCell(totals.areaAnswers[index], id: "\(id)-dist-\(index)", label: format.areaName(index)),
                 format.percentCell(summary?.shareWeak), format.percentCell(summary?.shareStrong),
@@ -181,7 +185,33 @@ extension WebApp {
         }
     }
 
-    private func openAnswerGroups(_ results: RoundResults, group: ResultGroup, language: String) -> [OpenAnswerGroupView] {
+    /// Every statement's mean for a shown group, in the framework's order.
+    func statementTable(_ results: RoundResults, group: ResultGroup, format: ResultFormatting) -> ResultTable {
+        let strings = format.strings
+        let columns = [ResultColumn(strings.text("results_statement"), numeric: false),
+                       ResultColumn(strings.text("profile_area"), numeric: false), ResultColumn(strings.text("results_mean")),
+                       ResultColumn(strings.text("results_answers"))]
+        guard let totals = results.totals(group) else {
+            return ResultTable(id: "statements", caption: strings.text("results_statements_caption"), columns: columns,
+                               rows: [])
+        }
+        var rows: [ResultRow] = []
+        var position = 0
+        for (index, area) in results.content.areas.enumerated() {
+            for statement in area.statements {
+                let accumulator = totals.statements[position]
+                rows.append(ResultRow(label: statement.text.text(format.language), cells: [
+                    ResultCell(text: format.areaName(index)), format.meanCell(accumulator.mean),
+                    format.countCell(accumulator.count),
+                ]))
+                position += 1
+            }
+        }
+        return ResultTable(id: "statements", caption: strings.text("results_statements_caption"), columns: columns,
+                           rows: rows)
+    }
+
+    func openAnswerGroups(_ results: RoundResults, group: ResultGroup, language: String) -> [OpenAnswerGroupView] {
         guard let answers = results.openAnswers(for: group) else { return [] }
         let questions = (try? rounds.openQuestions(roundID: results.round.id ?? 0)) ?? []
         return questions.compactMap { question in
