@@ -116,7 +116,9 @@ struct RoundPagesTests {
         #expect(try store.openQuestions(roundID: roundID).isEmpty)
 
         // Open: Järvelä's three active employees with a unit are invited.
-        #expect(try post(&hr, "/rounds/\(roundID)/open", []).status.code == 303)
+        let opened = try post(&hr, "/rounds/\(roundID)/open", [])
+        #expect(opened.status.code == 303 && opened.headers["Location"] == "/rounds/\(roundID)?notice=round_opened")
+        #expect(try hr.get("/rounds/\(roundID)?notice=round_opened").text.contains("Kysely avattiin vastattavaksi."))
         #expect(try store.round(id: roundID)?.status == .open)
         #expect(try store.participation(roundID: roundID).invited == 3)
         #expect(try post(&hr, "/rounds/\(roundID)/edit", changed).status.code == 409)

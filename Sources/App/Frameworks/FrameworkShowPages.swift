@@ -78,7 +78,7 @@ extension WebApp {
             }
             auditChange("framework.publish", context, target: "framework:\(published.id ?? 0)",
                         detail: "\(published.code) v\(published.version ?? 0)")
-            return context.redirect(frameworkPath(organisation, published), notice: "saved")
+            return context.redirect(frameworkPath(organisation, published), notice: "published")
         }
     }
 
@@ -88,7 +88,7 @@ extension WebApp {
             try frameworks.deleteDraft(id: content.framework.id ?? 0)
             auditChange("framework.draft.delete", context, target: "framework:\(content.framework.id ?? 0)",
                         detail: content.framework.nameFi)
-            return context.redirect(frameworksPath(organisation), notice: "saved")
+            return context.redirect(frameworksPath(organisation), notice: "deleted")
         }
     }
 

@@ -299,7 +299,7 @@ extension WebApp {
         } catch {
             return try refused(error, round, organisation, context, message: "rounds_error_open")
         }
-        return context.redirect("/rounds/\(roundID)", notice: "saved")
+        return context.redirect("/rounds/\(roundID)", notice: "round_opened")
     }
 
     /// Moves the close date of an open round later.
@@ -325,7 +325,7 @@ extension WebApp {
         } catch {
             return try refused(error, round, organisation, context, message: "rounds_error_extend")
         }
-        return context.redirect("/rounds/\(roundID)", notice: "saved")
+        return context.redirect("/rounds/\(roundID)", notice: "round_extended")
     }
 
     /// Closes an open round: no more answers.
@@ -338,7 +338,7 @@ extension WebApp {
         } catch {
             return try refused(error, round, organisation, context, message: "rounds_error_close")
         }
-        return context.redirect("/rounds/\(roundID)", notice: "saved")
+        return context.redirect("/rounds/\(roundID)", notice: "round_closed")
     }
 
     /// Deletes a draft that never opened.
@@ -351,7 +351,7 @@ extension WebApp {
         } catch {
             return try refused(error, round, organisation, context, message: "rounds_error_delete")
         }
-        return context.redirect("/organisations/\(organisation.slug)/rounds", notice: "saved")
+        return context.redirect("/organisations/\(organisation.slug)/rounds", notice: "deleted")
     }
 
     /// The round page again with why the action was refused (the round is in another state by now).

@@ -62,6 +62,7 @@ extension WebApp {
     static let noticeKeys: Set<String> = [
         "saved", "created", "deactivated", "reactivated", "role_added", "role_removed", "user_disabled",
         "user_enabled", "imported", "signed_out", "password_set", "survey_saved", "survey_closed",
+        "round_opened", "round_extended", "round_closed", "deleted", "published",
     ]
 
     func renderLayout(title: String, content: String, request: Request, strings: Strings, principal: Principal?,
