@@ -18,14 +18,7 @@ public enum MoveDirection: String, Sendable, CaseIterable {
 ///
 /// Every operation runs in one transaction and first checks that the framework is still a draft, so
 /// a published version is refused with a clear message before the database triggers would abort.
-/// (A separate type from `FrameworkStore` only because that store keeps its database private.)
-public struct FrameworkDraftEditor: Sendable {
-    private let database: AppDatabase
-
-    public init(_ database: AppDatabase) {
-        self.database = database
-    }
-
+extension FrameworkStore {
     /// Longest area or statement code accepted.
     public static let codeLimit = 40
     /// Longest job group name accepted for a target level.

@@ -6,7 +6,8 @@ import GRDB
 /// The database refuses any change to a published framework (triggers in migration 0003); this store
 /// turns that refusal into `StorageError.invalid`.
 public struct FrameworkStore: Sendable {
-    private let database: AppDatabase
+    /// Internal so the draft editing in `FrameworkStore+Editing.swift` can use it.
+    let database: AppDatabase
 
     public init(_ database: AppDatabase) {
         self.database = database

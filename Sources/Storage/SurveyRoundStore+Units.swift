@@ -2,16 +2,7 @@ import Foundation
 import GRDB
 
 /// Survey rounds seen from one unit, for the slips of one-time codes a supervisor prints.
-///
-/// A companion of `SurveyRoundStore` rather than an extension, because that store keeps its database
-/// private to its file.
-public struct UnitRoundStore: Sendable {
-    private let database: AppDatabase
-
-    public init(_ database: AppDatabase) {
-        self.database = database
-    }
-
+extension SurveyRoundStore {
     /// An open round that invited staff of the unit, with how many of them.
     public struct CoveringRound: Sendable, Equatable {
         public let round: SurveyRound

@@ -4,7 +4,8 @@ import GRDB
 /// Survey rounds: creating and editing a draft, opening (which fixes the population), extending and
 /// closing.
 public struct SurveyRoundStore: Sendable {
-    private let database: AppDatabase
+    /// Internal so `SurveyRoundStore+Units.swift` can use it.
+    let database: AppDatabase
 
     public init(_ database: AppDatabase) {
         self.database = database

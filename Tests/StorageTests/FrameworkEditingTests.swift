@@ -9,7 +9,7 @@ private struct DraftFixture {
     let draft: Framework
     var draftID: Int64 { draft.id ?? 0 }
     var store: FrameworkStore { FrameworkStore(staff.temporary.database) }
-    var editor: FrameworkDraftEditor { FrameworkDraftEditor(staff.temporary.database) }
+    var editor: FrameworkStore { FrameworkStore(staff.temporary.database) }
 
     init() throws {
         staff = try StaffFixture()
@@ -150,9 +150,9 @@ struct FrameworkEditingTests {
     }
 
     @Test func newStatementCodesNeverTakeAnUsedOne() {
-        #expect(FrameworkDraftEditor.newStatementCode(area: "a", taken: []) == "a-1")
-        #expect(FrameworkDraftEditor.newStatementCode(area: "a", taken: ["a-1", "a-3"]) == "a-4")
-        #expect(FrameworkDraftEditor.newStatementCode(area: "a", taken: ["old-1", "old-2"]) == "a-3")
+        #expect(FrameworkStore.newStatementCode(area: "a", taken: []) == "a-1")
+        #expect(FrameworkStore.newStatementCode(area: "a", taken: ["a-1", "a-3"]) == "a-4")
+        #expect(FrameworkStore.newStatementCode(area: "a", taken: ["old-1", "old-2"]) == "a-3")
     }
 
     @Test func targetLevelsForEveryoneSectorsAndJobGroups() throws {

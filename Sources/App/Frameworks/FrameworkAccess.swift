@@ -12,9 +12,6 @@ struct FrameworkRefusedView {
 }
 
 extension WebApp {
-    /// Draft editing; a separate store only because `FrameworkStore` keeps its database private.
-    var frameworkDrafts: FrameworkDraftEditor { FrameworkDraftEditor(database) }
-
     /// Whether `organisation` may read `framework`: its own versions and drafts, and shipped versions.
     func isReadable(_ framework: Framework, by organisation: Organisation) -> Bool {
         guard let owner = framework.organisationID else { return framework.status == .published }

@@ -90,7 +90,7 @@ extension WebApp {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
             do {
-                try frameworkDrafts.updateArea(id: area.area.id ?? 0, code: code, kind: kind, name: name,
+                try frameworks.updateArea(id: area.area.id ?? 0, code: code, kind: kind, name: name,
                                                description: description)
             } catch StorageError.conflict {
                 errors.add("area-code", strings.format("frameworks_error_code_taken", ["code": code]))
@@ -105,7 +105,7 @@ extension WebApp {
     func deleteFrameworkArea(_ request: Request, _ context: RequestContext) throws -> Response {
         try editingDraft(context) { organisation, content in
             let area = try frameworkArea(content, context)
-            try frameworkDrafts.deleteArea(id: area.area.id ?? 0)
+            try frameworks.deleteArea(id: area.area.id ?? 0)
             auditChange("framework.area.delete", context, target: "framework-area:\(area.area.id ?? 0)",
                         detail: "framework:\(area.area.frameworkID) \(area.area.code)")
             return context.redirect(frameworkPath(organisation, content.framework) + "/edit", notice: "saved")
@@ -119,7 +119,7 @@ extension WebApp {
             guard let direction = MoveDirection(rawValue: try context.requireForm()["direction"] ?? "") else {
                 throw AppError.badRequest
             }
-            try frameworkDrafts.moveArea(id: area.area.id ?? 0, direction)
+            try frameworks.moveArea(id: area.area.id ?? 0, direction)
             auditChange("framework.area.move", context, target: "framework-area:\(area.area.id ?? 0)",
                         detail: direction.rawValue)
             return context.redirect(frameworkPath(organisation, content.framework) + "/edit#area-list-heading",

@@ -68,8 +68,8 @@ extension WebApp {
             }
             guard errors.isEmpty else { return try renderEditFramework(organisation, content, context, errors: errors) }
             let id = framework.id ?? 0
-            try frameworkDrafts.updateFramework(id: id, name: name, cantSay: cantSay)
-            try frameworkDrafts.updateScaleLabels(frameworkID: id, labels: labels)
+            try frameworks.updateFramework(id: id, name: name, cantSay: cantSay)
+            try frameworks.updateScaleLabels(frameworkID: id, labels: labels)
             auditChange("framework.update", context, target: "framework:\(id)", detail: name.fi)
             return context.redirect(frameworkPath(organisation, framework) + "/edit", notice: "saved")
         }
@@ -93,7 +93,7 @@ extension WebApp {
             }
             let area: FrameworkArea
             do {
-                area = try frameworkDrafts.addArea(frameworkID: content.framework.id ?? 0, code: code, kind: kind,
+                area = try frameworks.addArea(frameworkID: content.framework.id ?? 0, code: code, kind: kind,
                                                    name: name, description: LocalisedText(fi: "", sv: "", en: ""))
             } catch StorageError.conflict {
                 errors.add("new-area-code", strings.format("frameworks_error_code_taken", ["code": code]))
@@ -108,8 +108,8 @@ extension WebApp {
     /// Why `code` cannot be an area code, in the reader's language.
     func areaCodeProblem(_ code: String, _ strings: Strings) -> String? {
         if code.isEmpty { return strings.text("frameworks_error_code_required") }
-        if !FrameworkDraftEditor.isValidCode(code) {
-            return strings.format("frameworks_error_code_shape", ["limit": String(FrameworkDraftEditor.codeLimit)])
+        if !FrameworkStore.isValidCode(code) {
+            return strings.format("frameworks_error_code_shape", ["limit": String(FrameworkStore.codeLimit)])
         }
         return nil
     }

@@ -14,7 +14,7 @@ extension WebApp {
             guard errors.isEmpty else {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
-            let statement = try frameworkDrafts.addStatement(areaID: area.area.id ?? 0, text: text)
+            let statement = try frameworks.addStatement(areaID: area.area.id ?? 0, text: text)
             auditChange("framework.statement.create", context, target: "framework-statement:\(statement.id ?? 0)",
                         detail: "\(statement.code): \(text.fi)")
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#statements-heading",
@@ -35,7 +35,7 @@ extension WebApp {
             guard errors.isEmpty else {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
-            try frameworkDrafts.updateStatement(id: statement.id ?? 0, text: text)
+            try frameworks.updateStatement(id: statement.id ?? 0, text: text)
             auditChange("framework.statement.update", context, target: "framework-statement:\(statement.id ?? 0)",
                         detail: "\(statement.code): \(text.fi)")
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#" + prefix, notice: "saved")
@@ -46,7 +46,7 @@ extension WebApp {
         try editingDraft(context) { organisation, content in
             let area = try frameworkArea(content, context)
             let statement = try frameworkStatement(area, context)
-            try frameworkDrafts.deleteStatement(id: statement.id ?? 0)
+            try frameworks.deleteStatement(id: statement.id ?? 0)
             auditChange("framework.statement.delete", context, target: "framework-statement:\(statement.id ?? 0)",
                         detail: "\(statement.code): \(statement.textFi)")
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#statements-heading",
@@ -62,7 +62,7 @@ extension WebApp {
             guard let direction = MoveDirection(rawValue: try context.requireForm()["direction"] ?? "") else {
                 throw AppError.badRequest
             }
-            try frameworkDrafts.moveStatement(id: statement.id ?? 0, direction)
+            try frameworks.moveStatement(id: statement.id ?? 0, direction)
             auditChange("framework.statement.move", context, target: "framework-statement:\(statement.id ?? 0)",
                         detail: direction.rawValue)
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#statements-heading")
@@ -87,7 +87,7 @@ extension WebApp {
             guard errors.isEmpty, let scope, let level else {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
-            try frameworkDrafts.setTarget(areaID: area.area.id ?? 0, scope: scope, level: level)
+            try frameworks.setTarget(areaID: area.area.id ?? 0, scope: scope, level: level)
             auditChange("framework.target.set", context, target: "framework-area:\(area.area.id ?? 0)",
                         detail: "\(Self.describe(scope)) = \(level)")
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#targets-heading", notice: "saved")
@@ -101,7 +101,7 @@ extension WebApp {
             var errors = FormErrors()
             guard let scope = targetScope(try context.requireForm(), organisation, errors: &errors, context.strings)
             else { throw AppError.badRequest }
-            try frameworkDrafts.setTarget(areaID: area.area.id ?? 0, scope: scope, level: nil)
+            try frameworks.setTarget(areaID: area.area.id ?? 0, scope: scope, level: nil)
             auditChange("framework.target.clear", context, target: "framework-area:\(area.area.id ?? 0)",
                         detail: Self.describe(scope))
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#targets-heading", notice: "saved")
@@ -128,9 +128,9 @@ extension WebApp {
                 errors.add("target-job-group", strings.text("frameworks_error_job_group"))
                 return nil
             }
-            if jobGroup.count > FrameworkDraftEditor.jobGroupLimit {
+            if jobGroup.count > FrameworkStore.jobGroupLimit {
                 errors.add("target-job-group", strings.format("frameworks_error_too_long", [
-                    "limit": String(FrameworkDraftEditor.jobGroupLimit),
+                    "limit": String(FrameworkStore.jobGroupLimit),
                 ]))
                 return nil
             }

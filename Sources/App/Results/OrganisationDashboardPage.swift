@@ -76,10 +76,11 @@ extension WebApp {
         let format = ResultFormatting(results: results, strings: strings, language: context.language.rawValue)
         let totals = results.totals(.organisation)
         let base = "/rounds/\(round.id ?? 0)/results"
-        let previous = try previousResults(of: round)
+        let all = try rounds.rounds(organisationID: round.organisationID)
+        let previous = try previousResults(of: round, among: all)
         let unitCount = results.hierarchy.roots.filter { results.invitedOrAnswered(.unit($0)) }.count
         let paging = page.map { Paging(requested: $0, total: unitCount) }
-        let (trend, trendTable) = try trendChart(round, results: results, format: format)
+        let (trend, trendTable) = try trendChart(round, among: all, results: results, format: format)
         let reliability = results.content.areas.indices.compactMap { index -> ReliabilityView? in
             guard let alpha = results.reliability[index] else { return nil }
             return ReliabilityView(area: format.areaName(index), alpha: strings.decimal(alpha, digits: 2),
@@ -154,10 +155,9 @@ extension WebApp {
 
     /// Organisation means per competence area across the organisation's rounds, oldest first, matched
     /// by area code so rounds on different framework versions line up.
-    private func trendChart(_ round: SurveyRound, results: RoundResults, format: ResultFormatting)
-        throws -> (String, ResultTable) {
-        let history = try rounds.rounds(organisationID: round.organisationID)
-            .filter { $0.status != .draft && $0.opensOn <= round.opensOn }.reversed().suffix(8)
+    private func trendChart(_ round: SurveyRound, among all: [SurveyRound], results: RoundResults,
+                            format: ResultFormatting) throws -> (String, ResultTable) {
+        let history = all.filter { $0.status != .draft && $0.opensOn <= round.opensOn }.reversed().suffix(8)
         let series = try history.map { try roundResults($0).areaMeansByCode(.organisation) }
         let indices = areaIndices(results, kind: .competence)
         let styles: [SeriesStyle] = [.primary, .comparison, .previous, .target]
@@ -180,14 +180,10 @@ extension WebApp {
 }
 
 extension RoundResults {
-    /// Whether anyone of a group was invited or answered: empty units are left out of tables.
+    /// Whether anyone of a unit (with its sub-units) was invited: empty units are left out of tables.
+    /// Being in the population is not a figure, so hidden units are listed too, as hidden.
     func invitedOrAnswered(_ group: ResultGroup) -> Bool {
-        (invited[group] ?? 0) > 0 || shown[group] != nil || hiddenButPresent(group)
-    }
-
-    /// A hidden group is listed (as hidden) when it has a unit in the hierarchy; the count stays unknown.
-    private func hiddenButPresent(_ group: ResultGroup) -> Bool {
-        if case .unit(let id) = group { return hierarchy.units[id] != nil }
-        return false
+        guard case .unit(let id) = group else { return shown[group] != nil }
+        return populatedUnits.contains(id)
     }
 }

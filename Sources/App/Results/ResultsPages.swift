@@ -64,8 +64,9 @@ extension WebApp {
 
     /// The round that came before `round` in its organisation (any mode or framework version), for
     /// "change since the last round"; nil when there is none.
-    func previousResults(of round: SurveyRound) throws -> RoundResults? {
-        let earlier = try rounds.rounds(organisationID: round.organisationID).first {
+    /// `all` is the organisation's rounds newest first, when the caller has read them already.
+    func previousResults(of round: SurveyRound, among all: [SurveyRound]? = nil) throws -> RoundResults? {
+        let earlier = try (all ?? rounds.rounds(organisationID: round.organisationID)).first {
             $0.status != .draft && $0.id != round.id
                 && ($0.opensOn < round.opensOn || ($0.opensOn == round.opensOn && ($0.id ?? 0) < (round.id ?? 0)))
         }

@@ -18,6 +18,8 @@ struct RoundResults: Sendable {
     /// Open answers per unit and job group cell; read only through `openAnswers(for:)`.
     let openAnswerCells: [Cell: [SurveyResultsStore.OpenAnswerRow]]
     let hierarchy: UnitHierarchy
+    /// Units (with sub-units) that had anyone in the round's population.
+    let populatedUnits: Set<Int64>
 
     /// Where responses are counted: a unit and a job group ('' when unknown).
     struct Cell: Hashable, Sendable {

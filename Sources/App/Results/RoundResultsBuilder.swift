@@ -37,7 +37,10 @@ enum RoundResultsBuilder {
         }
         return RoundResults(round: round, content: content, rule: rule, scale: scale, shown: shown,
                             invited: invited.filter { shown[$0.key] != nil }, reliability: reliability,
-                            openAnswerCells: openAnswerCells, hierarchy: hierarchy)
+                            openAnswerCells: openAnswerCells, hierarchy: hierarchy,
+                            populatedUnits: Set(invited.compactMap { group, count -> Int64? in
+                                if case .unit(let id) = group, count > 0 { return id } else { return nil }
+                            }))
     }
 
     /// Adds cell values up into every group: own staff, units with sub-units, sectors, job groups and
@@ -139,11 +142,8 @@ struct ResponseTally {
     init(content: FrameworkContent, scale: Scale) {
         self.content = content
         self.scale = scale
-        let statementCount = content.areas.reduce(0) { $0 + $1.statements.count }
-        empty = GroupTotals(scale: scale, areaCount: content.areas.count, statementCount: statementCount)
-        areaOfStatement = content.areas.enumerated().flatMap { index, area in
-            Array(repeating: index, count: area.statements.count)
-        }
+        empty = GroupTotals(scale: scale, areaCount: content.areas.count, statementCount: content.statementCount)
+        areaOfStatement = content.areaIndexOfStatements
         var byID: [Int64: Int] = [:]
         for (index, area) in content.areas.enumerated() { if let id = area.area.id { byID[id] = index } }
         areaIndexByID = byID

@@ -176,9 +176,7 @@ extension WebApp {
             if let mean = accumulator.mean { items.append((position, mean)) }
         }
         let statements = results.content.statementsInOrder
-        let areaOf = results.content.areas.enumerated().flatMap { index, area in
-            Array(repeating: index, count: area.statements.count)
-        }
+        let areaOf = results.content.areaIndexOfStatements
         return Comparison.weakest(items, count: 5).map { item in
             WeakStatementView(statement: statements[item.id].text.text(format.language),
                               area: format.areaName(areaOf[item.id]), mean: format.strings.decimal(item.mean))

@@ -83,7 +83,7 @@ extension WebApp {
     private func codeRefusal(_ round: SurveyRound, unitID: Int64) throws -> String? {
         if round.mode != .anonymous { return "rounds_error_codes_identified" }
         if round.status != .open || round.closesOn < CalendarDate.today() { return "rounds_error_codes_closed" }
-        if try !UnitRoundStore(database).roundCovers(roundID: round.id ?? 0, unitID: unitID) {
+        if try !rounds.roundCovers(roundID: round.id ?? 0, unitID: unitID) {
             return "rounds_error_codes_not_invited"
         }
         return nil
@@ -94,7 +94,7 @@ extension WebApp {
         let strings = context.strings
         let unitID = unit.id ?? 0
         let today = CalendarDate.today()
-        let covering = try UnitRoundStore(database).openRounds(coveringUnit: unitID, mode: .anonymous)
+        let covering = try rounds.openRounds(coveringUnit: unitID, mode: .anonymous)
             .filter { $0.round.closesOn >= today }
         let rows = try covering.map { item in
             let roundID = item.round.id ?? 0

@@ -292,20 +292,14 @@ extension WebApp {
     /// Opens a draft: its population is invited as it is today.
     func openRound(_ request: Request, _ context: RequestContext) throws -> Response {
         let (round, organisation) = try managedRound(context)
-        let roundID = round.id ?? 0
-        do {
-            let invited = try rounds.open(roundID: roundID)
-            auditChange("round.open", context, target: "round:\(roundID)", detail: "\(invited) invited")
-        } catch {
-            return try refused(error, round, organisation, context, message: "rounds_error_open")
+        return try changeRound(round, organisation, context, errorKey: "rounds_error_open", notice: "round_opened") {
+            ("round.open", "\(try rounds.open(roundID: round.id ?? 0)) invited")
         }
-        return context.redirect("/rounds/\(roundID)", notice: "round_opened")
     }
 
     /// Moves the close date of an open round later.
     func extendRound(_ request: Request, _ context: RequestContext) throws -> Response {
         let (round, organisation) = try managedRound(context)
-        let roundID = round.id ?? 0
         let typed = try context.requireForm()["closes_on"] ?? ""
         var errors = FormErrors()
         guard round.status == .open else {
@@ -319,39 +313,43 @@ extension WebApp {
                                                            ["date": context.strings.date(round.closesOn)]))
             return try renderRound(round, organisation, context, errors: errors, typedCloseDate: typed)
         }
-        do {
-            try rounds.extend(roundID: roundID, closesOn: date)
-            auditChange("round.extend", context, target: "round:\(roundID)", detail: "\(round.closesOn) → \(date)")
-        } catch {
-            return try refused(error, round, organisation, context, message: "rounds_error_extend")
+        return try changeRound(round, organisation, context, errorKey: "rounds_error_extend", notice: "round_extended") {
+            try rounds.extend(roundID: round.id ?? 0, closesOn: date)
+            return ("round.extend", "\(round.closesOn) → \(date)")
         }
-        return context.redirect("/rounds/\(roundID)", notice: "round_extended")
     }
 
     /// Closes an open round: no more answers.
     func closeRound(_ request: Request, _ context: RequestContext) throws -> Response {
         let (round, organisation) = try managedRound(context)
-        let roundID = round.id ?? 0
-        do {
-            try rounds.close(roundID: roundID)
-            auditChange("round.close", context, target: "round:\(roundID)", detail: round.title)
-        } catch {
-            return try refused(error, round, organisation, context, message: "rounds_error_close")
+        return try changeRound(round, organisation, context, errorKey: "rounds_error_close", notice: "round_closed") {
+            try rounds.close(roundID: round.id ?? 0)
+            return ("round.close", round.title)
         }
-        return context.redirect("/rounds/\(roundID)", notice: "round_closed")
     }
 
     /// Deletes a draft that never opened.
     func deleteRound(_ request: Request, _ context: RequestContext) throws -> Response {
         let (round, organisation) = try managedRound(context)
-        let roundID = round.id ?? 0
-        do {
-            try rounds.deleteDraft(roundID: roundID)
-            auditChange("round.delete", context, target: "round:\(roundID)", detail: round.title)
-        } catch {
-            return try refused(error, round, organisation, context, message: "rounds_error_delete")
+        return try changeRound(round, organisation, context, errorKey: "rounds_error_delete", notice: "deleted",
+                               then: "/organisations/\(organisation.slug)/rounds") {
+            try rounds.deleteDraft(roundID: round.id ?? 0)
+            return ("round.delete", round.title)
         }
-        return context.redirect("/organisations/\(organisation.slug)/rounds", notice: "deleted")
+    }
+
+    /// One change of a round's life: the store call (returning its audit action and detail), the audit
+    /// line, then the round page (or `then`); when the store refuses, the round page with the reason.
+    private func changeRound(_ round: SurveyRound, _ organisation: Organisation, _ context: RequestContext,
+                             errorKey: String, notice: String, then path: String? = nil,
+                             _ change: () throws -> (action: String, detail: String)) throws -> Response {
+        do {
+            let (action, detail) = try change()
+            auditChange(action, context, target: "round:\(round.id ?? 0)", detail: detail)
+        } catch {
+            return try refused(error, round, organisation, context, message: errorKey)
+        }
+        return context.redirect(path ?? "/rounds/\(round.id ?? 0)", notice: notice)
     }
 
     /// The round page again with why the action was refused (the round is in another state by now).

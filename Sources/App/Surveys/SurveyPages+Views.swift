@@ -9,7 +9,7 @@ extension WebApp {
         let strings = context.strings
         let area = taking.content.areas[step - 1]
         let labels = scaleLabels(taking.content, language)
-        let range = taking.scoring.answerRange(ofAreaAt: step - 1)
+        let range = taking.content.statementRange(ofAreaAt: step - 1)
         let statements = zip(range, area.statements).enumerated().map { index, pair in
             let (offset, statement) = pair
             let id = statement.id ?? 0
@@ -48,7 +48,7 @@ extension WebApp {
         let cantSay = taking.content.framework.cantSay.text(language)
         var unanswered = 0
         let areas = taking.content.areas.enumerated().map { index, area in
-            let range = taking.scoring.answerRange(ofAreaAt: index)
+            let range = taking.content.statementRange(ofAreaAt: index)
             let answers = zip(range, area.statements).map { offset, statement -> ReviewAnswerView in
                 let text: String
                 switch draft.answers[offset] {

@@ -34,7 +34,7 @@ extension WebApp {
         let step = try requireAcceptingStep(taking, context)
         let form = try context.requireForm()
         var draft = try currentDraft(taking)
-        let range = taking.scoring.answerRange(ofAreaAt: step - 1)
+        let range = taking.content.statementRange(ofAreaAt: step - 1)
         let statements = taking.content.areas[step - 1].statements
         let scale = taking.content.framework.scaleMin...taking.content.framework.scaleMax
         for (offset, statement) in zip(range, statements) {
