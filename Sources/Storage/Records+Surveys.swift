@@ -198,3 +198,17 @@ public enum SubmissionOutcome: Sendable, Equatable {
     /// The round does not take answers from this respondent (closed, not invited, code used up).
     case notAccepted
 }
+
+/// Where a unit stood when a round opened: its parent and sector then. Results are added up over
+/// this tree, so a unit moved later changes no published figure of a closed round.
+public struct UnitPlacement: Sendable, Equatable {
+    public var unitID: Int64
+    public var parentID: Int64?
+    public var sectorID: Int64?
+
+    public init(unitID: Int64, parentID: Int64?, sectorID: Int64?) {
+        self.unitID = unitID
+        self.parentID = parentID
+        self.sectorID = sectorID
+    }
+}

@@ -33,8 +33,8 @@ extension WebApp {
         let roundID = round.id ?? 0
         return try resultsCache.results(roundID: roundID, version: try results.version(roundID: roundID)) {
             guard let content = try frameworkContent(round.frameworkID) else { throw AppError.notFound }
-            return RoundResultsBuilder.build(round: round, content: content,
-                                             units: try units.units(organisationID: round.organisationID),
+            let hierarchy = UnitHierarchy(units: try units.units(organisationID: round.organisationID))
+            return RoundResultsBuilder.build(round: round, content: content, hierarchy: hierarchy,
                                              data: try results.roundData(roundID: roundID))
         }
     }

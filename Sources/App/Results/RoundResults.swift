@@ -15,17 +15,17 @@ struct RoundResults: Sendable {
     /// Cronbach's alpha per area at organisation level (nil when it cannot be computed or the
     /// organisation itself is hidden).
     let reliability: [Double?]
+    /// Groups whose open answers may be shown (chosen jointly, with the open-answer threshold).
+    let openAnswerGroups: Set<ResultGroup>
     /// Open answers per unit and job group cell; read only through `openAnswers(for:)`.
-    let openAnswerCells: [Cell: [SurveyResultsStore.OpenAnswerRow]]
+    let openAnswerCells: [ResponseCell: [SurveyResultsStore.OpenAnswerRow]]
+    /// Every group of the round with its cells, as the anonymity rule saw them.
+    let groups: RoundGroups
     let hierarchy: UnitHierarchy
+    /// The audits behind `shown` and `openAnswerGroups`.
+    let audit: AuditSummary
     /// Units (with sub-units) that had anyone in the round's population.
     let populatedUnits: Set<Int64>
-
-    /// Where responses are counted: a unit and a job group ('' when unknown).
-    struct Cell: Hashable, Sendable {
-        let unitID: Int64
-        let jobGroup: String
-    }
 
     /// The figures of a group, or nil when it is hidden (fewer respondents than the minimum, or
     /// hidden so that another group cannot be recovered by subtraction) or not a showable group.
@@ -52,10 +52,11 @@ struct RoundResults: Sendable {
         return means
     }
 
-    /// Open answers of a shown group that reaches the round's open-answer threshold; nil otherwise.
+    /// Open answers of a group the open-answer plan lets through; nil otherwise.
     func openAnswers(for group: ResultGroup) -> [SurveyResultsStore.OpenAnswerRow]? {
-        guard let totals = totals(group), rule.showsOpenAnswers(respondents: totals.respondents) else { return nil }
-        let answers = openAnswerCells.filter { hierarchy.contains(group, $0.key) }.flatMap(\.value)
+        guard let totals = totals(group), rule.showsOpenAnswers(respondents: totals.respondents),
+              openAnswerGroups.contains(group) else { return nil }
+        let answers = openAnswerCells.filter { groups.contains(group, $0.key) }.flatMap(\.value)
         return answers.sorted { ($0.questionID, $0.text) < ($1.questionID, $1.text) }
     }
 
