@@ -8,6 +8,12 @@ public enum AnswerString {
     public static let cantSay: Character = "-"
     public static let unanswered: Character = "."
 
+    /// Whether `text` holds only answer characters ('1'…'9', '-', '.').
+    public static func isValid(_ text: String) -> Bool {
+        text.utf8.allSatisfy { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-")
+            || $0 == UInt8(ascii: ".") }
+    }
+
     /// The answers for `count` statements; missing or unknown characters are "not answered".
     public static func decode(_ text: String, count: Int) -> [Answer] {
         var answers = [Answer](repeating: .none, count: count)

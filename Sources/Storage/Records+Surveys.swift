@@ -139,23 +139,16 @@ public struct OpenQuestion: Codable, Sendable, Equatable, Identifiable, Fetchabl
     }
 }
 
-/// Who answers: a signed-in employee, or the holder of a one-time code (known only by its hash).
+/// Who answers: a signed-in employee, or the holder of a one-time code (known by the code's SHA-256;
+/// the database keeps only a keyed hash of that).
 public enum Respondent: Sendable, Equatable, Hashable {
     case employee(Int64)
     case code(hash: Data)
-
-    /// The key of the respondent's draft.
-    var draftKey: String {
-        switch self {
-        case .employee(let id): return "employee:\(id)"
-        case .code(let hash): return "code:" + hash.map { String(format: "%02x", $0) }.joined()
-        }
-    }
 }
 
 /// Answers saved to continue later.
 public struct SurveyDraft: Sendable, Equatable {
-    /// Encoded as in `survey_responses.answers`: see `AnswerString`.
+    /// Encoded as described in `AnswerString`.
     public var answers: String
     /// Open question id → text.
     public var openAnswers: [Int64: String]
@@ -174,7 +167,8 @@ public struct ResponseSubmission: Sendable, Equatable {
     /// Area id → score, only for areas that met the half-answered rule.
     public var areaScores: [Int64: Double]
     public var openAnswers: [Int64: String]
-    /// The day of submission `YYYY-MM-DD`: the finest time stored about who answered.
+    /// The day of submission `YYYY-MM-DD`: checked against the round's dates, and stored only with an
+    /// identified response (its owner's submission day); an anonymous response keeps no time.
     public var day: String
 
     public init(roundID: Int64, respondent: Respondent, answers: String, areaScores: [Int64: Double],

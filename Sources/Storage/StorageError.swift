@@ -16,6 +16,10 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The change breaks a rule of the data (a unit under itself, a parent in another organisation);
     /// the text says which, in words fit to show the user.
     case invalid(String)
+    /// The server key file is not the one the database's sealed data was written with.
+    case wrongServerKey
+    /// The server key file is missing although the database holds data sealed with it.
+    case missingServerKey(String)
 
     public var description: String {
         switch self {
@@ -38,6 +42,12 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             return message
         case .notFound:
             return "The record does not exist; it may have been removed."
+        case .wrongServerKey:
+            return "The server key file does not belong to this database: its sealed survey data was written "
+                + "with another key. Use the key file that was backed up with this database."
+        case .missingServerKey(let path):
+            return "The server key file \(path) is missing, but the database holds survey data sealed with it. "
+                + "Restore the key file from its backup (or give its place with --key-file)."
         }
     }
 }

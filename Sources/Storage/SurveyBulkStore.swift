@@ -9,8 +9,8 @@ public struct RoundInvitation: Sendable, Equatable {
     /// The unit and job group the employee had when the round opened.
     public let unitID: Int64
     public let jobGroup: String
-    /// The day the employee answered, or nil.
-    public let answeredOn: String?
+    /// Whether the employee has answered.
+    public let answered: Bool
 }
 
 /// A completed questionnaire of an invited employee, for `SurveyBulkStore.loadResponses`.
@@ -21,7 +21,7 @@ public struct BulkResponse: Sendable, Equatable {
     public var employeeID: Int64
     /// The day of answering, `YYYY-MM-DD`, within the round's dates.
     public var day: String
-    /// Encoded as in `survey_responses.answers`: see `AnswerString`.
+    /// Encoded as described in `AnswerString`.
     public var answers: String
     /// Area id → score, only for areas that met the half-answered rule.
     public var areaScores: [Int64: Double]
@@ -49,11 +49,11 @@ public struct BulkLoadCount: Sendable, Equatable {
 /// Survey rounds with many responses at once, for demo data and benchmarks: rounds dated in the
 /// past, and the responses of a whole round in one write transaction with prepared statements.
 ///
-/// It keeps the rules of `SurveyResponseStore.submit`: each response gets a random positive key
-/// (drawn again on a clash), the invitation records only the day of answering, an owner is stored
-/// only in an identified round, and the respondent's draft is deleted (a draft left behind would
-/// tie a person to answers). It does not ask whether the round takes answers today: it is for
-/// loading what was answered while the round was open.
+/// It keeps the rules of `SurveyResponseStore.submit`: each response is sealed under a random
+/// positive key (drawn again on a clash), that the employee answered is recorded only as their keyed
+/// credential, an owner is stored only in an identified round, and the respondent's draft is
+/// deleted. It does not ask whether the round takes answers today: it is for loading what was
+/// answered while the round was open.
 public struct SurveyBulkStore: Sendable {
     private let database: AppDatabase
 
@@ -80,14 +80,20 @@ public struct SurveyBulkStore: Sendable {
 
     /// The round's invitations in employee id order.
     public func invitations(roundID: Int64) throws(StorageError) -> [RoundInvitation] {
-        try database.reading { db in
-            try Row.fetchAll(db, sql: """
-                SELECT i.employee_id, e.hr_number, i.unit_id, i.job_group, i.answered_on
+        let secrets = database.secrets
+        return try database.reading { db in
+            let answered = Set(try Data.fetchAll(db, sql: """
+                SELECT credential FROM survey_answer_credentials WHERE round_id = ?
+                """, arguments: [roundID]))
+            return try Row.fetchAll(db, sql: """
+                SELECT i.employee_id, e.hr_number, i.unit_id, i.job_group
                 FROM survey_invitations i JOIN employees e ON e.id = i.employee_id
                 WHERE i.round_id = ? ORDER BY i.employee_id
                 """, arguments: [roundID]).map { row in
-                RoundInvitation(employeeID: row["employee_id"], hrNumber: row["hr_number"], unitID: row["unit_id"],
-                                jobGroup: row["job_group"], answeredOn: row["answered_on"])
+                let employeeID: Int64 = row["employee_id"]
+                return RoundInvitation(
+                    employeeID: employeeID, hrNumber: row["hr_number"], unitID: row["unit_id"], jobGroup: row["job_group"],
+                    answered: answered.contains(secrets.answerCredential(roundID: roundID, employeeID: employeeID)))
             }
         }
     }
@@ -96,17 +102,20 @@ public struct SurveyBulkStore: Sendable {
     /// all are stored or, when one is refused, none.
     @discardableResult
     public func loadResponses(roundID: Int64, _ responses: [BulkResponse]) throws(StorageError) -> BulkLoadCount {
-        try database.writing { db in
+        let secrets = database.secrets
+        let count = try database.writing { db in
             guard let round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
             guard round.status != .draft else {
                 throw StorageError.invalid("A draft round has no invitations; open it before loading responses.")
             }
-            var writer = try BulkResponseWriter(db, round: round)
+            var writer = try BulkResponseWriter(db, round: round, secrets: secrets)
             for response in responses {
                 try writer.write(response)
             }
             return writer.count
         }
+        database.scrubber.scrubNow()
+        return count
     }
 }
 
@@ -114,50 +123,47 @@ public struct SurveyBulkStore: Sendable {
 private struct BulkResponseWriter {
     let round: SurveyRound
     let roundID: Int64
+    let secrets: SurveySecrets
     /// Employee id → where the response is counted; removed once answered.
     var pending: [Int64: (unitID: Int64, jobGroup: String)] = [:]
     let sectorOfUnit: [Int64: Int64?]
     let keyTaken: Statement
-    let markAnswered: Statement
+    let recordCredential: Statement
     let insertResponse: Statement
-    let insertScore: Statement
-    let insertOpenAnswer: Statement
     let insertOwner: Statement
     let deleteDraft: Statement
     var count = BulkLoadCount()
 
-    init(_ db: Database, round: SurveyRound) throws {
+    init(_ db: Database, round: SurveyRound, secrets: SurveySecrets) throws {
         self.round = round
+        self.secrets = secrets
         roundID = round.id ?? 0
+        let answered = Set(try Data.fetchAll(db, sql: """
+            SELECT credential FROM survey_answer_credentials WHERE round_id = ?
+            """, arguments: [roundID]))
         for row in try Row.fetchAll(db, sql: """
-            SELECT employee_id, unit_id, job_group FROM survey_invitations WHERE round_id = ? AND answered_on IS NULL
+            SELECT employee_id, unit_id, job_group FROM survey_invitations WHERE round_id = ?
             """, arguments: [roundID]) {
-            pending[row["employee_id"]] = (row["unit_id"], row["job_group"])
+            let employeeID: Int64 = row["employee_id"]
+            if !answered.contains(secrets.answerCredential(roundID: roundID, employeeID: employeeID)) {
+                pending[employeeID] = (row["unit_id"], row["job_group"])
+            }
         }
         var sectors: [Int64: Int64?] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, sector_id FROM units WHERE organisation_id = ?",
-                                    arguments: [round.organisationID]) {
-            sectors[row["id"]] = .some(row["sector_id"])
+        for row in try Row.fetchAll(db, sql: "SELECT unit_id, sector_id FROM survey_round_units WHERE round_id = ?",
+                                    arguments: [roundID]) {
+            sectors[row["unit_id"]] = .some(row["sector_id"])
         }
         sectorOfUnit = sectors
         keyTaken = try db.makeStatement(sql: "SELECT 1 FROM survey_responses WHERE key = ?")
-        markAnswered = try db.makeStatement(sql: """
-            UPDATE survey_invitations SET answered_on = ? WHERE round_id = ? AND employee_id = ?
+        recordCredential = try db.makeStatement(sql: """
+            INSERT INTO survey_answer_credentials (round_id, credential) VALUES (?, ?)
             """)
-        insertResponse = try db.makeStatement(sql: """
-            INSERT INTO survey_responses (key, round_id, unit_id, sector_id, job_group, answers)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        insertScore = try db.makeStatement(sql: """
-            INSERT INTO survey_area_scores (response_key, area_id, score) VALUES (?, ?, ?)
-            """)
-        insertOpenAnswer = try db.makeStatement(sql: """
-            INSERT INTO survey_open_answers (response_key, question_id, text) VALUES (?, ?, ?)
-            """)
+        insertResponse = try db.makeStatement(sql: "INSERT INTO survey_responses (key, round_id, sealed) VALUES (?, ?, ?)")
         insertOwner = try db.makeStatement(sql: """
             INSERT INTO survey_response_owners (response_key, employee_id, submitted_on) VALUES (?, ?, ?)
             """)
-        deleteDraft = try db.makeStatement(sql: "DELETE FROM survey_drafts WHERE round_id = ? AND respondent = ?")
+        deleteDraft = try db.makeStatement(sql: "DELETE FROM survey_drafts WHERE round_id = ? AND respondent_key = ?")
     }
 
     mutating func write(_ response: BulkResponse) throws {
@@ -165,28 +171,29 @@ private struct BulkResponseWriter {
             throw StorageError.invalid(
                 "\(response.day) is not a day from \(round.opensOn) to \(round.closesOn), when the round took answers.")
         }
+        guard AnswerString.isValid(response.answers) else {
+            throw StorageError.invalid("“\(response.answers.prefix(20))…” is not an answer string.")
+        }
         guard let placement = pending.removeValue(forKey: response.employeeID) else {
             throw StorageError.invalid(
                 "Employee \(response.employeeID) was not invited to round \(roundID) or has answered already.")
         }
-        try markAnswered.execute(arguments: [response.day, roundID, response.employeeID])
+        try recordCredential.execute(arguments: [roundID, secrets.answerCredential(roundID: roundID,
+                                                                                   employeeID: response.employeeID)])
         let key = try freeKey()
-        let sectorID = sectorOfUnit[placement.unitID] ?? nil
-        try insertResponse.execute(arguments: [key, roundID, placement.unitID, sectorID, placement.jobGroup,
-                                               response.answers])
-        for (areaID, score) in response.areaScores {
-            try insertScore.execute(arguments: [key, areaID, score])
-        }
-        for (questionID, text) in response.openAnswers
-        where !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            try insertOpenAnswer.execute(arguments: [key, questionID, text])
-            count.openAnswers += 1
-        }
+        let openAnswers = response.openAnswers.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let content = ResponseContent(unitID: placement.unitID, sectorID: sectorOfUnit[placement.unitID] ?? nil,
+                                      jobGroup: placement.jobGroup, answers: response.answers,
+                                      areaScores: response.areaScores, openAnswers: openAnswers)
+        try insertResponse.execute(arguments: [key, roundID,
+                                               secrets.sealResponse(content.encoded(), roundID: roundID, key: key)])
+        count.openAnswers += openAnswers.count
         if round.mode == .identified {
             try insertOwner.execute(arguments: [key, response.employeeID, response.day])
             count.owners += 1
         }
-        try deleteDraft.execute(arguments: [roundID, Respondent.employee(response.employeeID).draftKey])
+        try deleteDraft.execute(arguments: [roundID, secrets.draftKey(roundID: roundID,
+                                                                      respondent: .employee(response.employeeID))])
         count.responses += 1
     }
 

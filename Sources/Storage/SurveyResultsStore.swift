@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 /// The raw material of a round's results, read in bulk for aggregation (the Metrics module does the
-/// arithmetic). Rows come in the table's key order, which is random, so they carry no order of
-/// submission either.
+/// arithmetic). Responses are opened from their sealed boxes here; rows come in the table's key
+/// order, which is random, so they carry no order of submission either.
 public struct SurveyResultsStore: Sendable {
     private let database: AppDatabase
 
@@ -43,32 +43,34 @@ public struct SurveyResultsStore: Sendable {
     }
 
     public func roundData(roundID: Int64) throws(StorageError) -> RoundData {
-        try database.reading { db in
-            RoundData(responses: try Self.responses(db, roundID: roundID),
-                      population: try Self.population(db, roundID: roundID),
-                      openAnswers: try Self.openAnswers(db, roundID: roundID))
+        let secrets = database.secrets
+        return try database.reading { db in
+            var responses: [ResponseRow] = []
+            var openAnswers: [OpenAnswerRow] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT key, sealed FROM survey_responses WHERE round_id = ?",
+                                           arguments: [roundID])
+            while let row = try rows.next() {
+                let content = try Self.open(row[1], roundID: roundID, key: row[0], secrets: secrets)
+                responses.append(ResponseRow(unitID: content.unitID, jobGroup: content.jobGroup,
+                                             answers: content.answers, areaScores: content.areaScores))
+                for (question, text) in content.openAnswers {
+                    openAnswers.append(OpenAnswerRow(unitID: content.unitID, jobGroup: content.jobGroup,
+                                                     questionID: question, text: text))
+                }
+            }
+            openAnswers.sort { ($0.questionID, $0.text) < ($1.questionID, $1.text) }
+            return RoundData(responses: responses, population: try Self.population(db, roundID: roundID),
+                             openAnswers: openAnswers)
         }
     }
 
-    private static func responses(_ db: Database, roundID: Int64) throws -> [ResponseRow] {
-        var scores: [Int64: [Int64: Double]] = [:]
-        let scoreRows = try Row.fetchCursor(db, sql: """
-            SELECT s.response_key, s.area_id, s.score FROM survey_area_scores s
-            JOIN survey_responses r ON r.key = s.response_key WHERE r.round_id = ?
-            """, arguments: [roundID])
-        while let row = try scoreRows.next() {
-            scores[row[0], default: [:]][row[1]] = row[2]
+    /// A sealed response's content; an error when the box does not open (a damaged row).
+    static func open(_ sealed: Data, roundID: Int64, key: Int64, secrets: SurveySecrets) throws -> ResponseContent {
+        guard let plain = try? secrets.openResponse(sealed, roundID: roundID, key: key),
+              let content = ResponseContent(encoded: plain) else {
+            throw StorageError.sqlite("the sealed survey response \(key) of round \(roundID) cannot be opened")
         }
-        var responses: [ResponseRow] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT key, unit_id, job_group, answers FROM survey_responses WHERE round_id = ?
-            """, arguments: [roundID])
-        while let row = try rows.next() {
-            let key: Int64 = row[0]
-            responses.append(ResponseRow(unitID: row[1], jobGroup: row[2], answers: row[3],
-                                         areaScores: scores[key] ?? [:]))
-        }
-        return responses
+        return content
     }
 
     private static func population(_ db: Database, roundID: Int64) throws -> [PopulationRow] {
@@ -76,16 +78,6 @@ public struct SurveyResultsStore: Sendable {
             SELECT unit_id, job_group, count(*) FROM survey_invitations WHERE round_id = ?
             GROUP BY unit_id, job_group
             """, arguments: [roundID]).map { PopulationRow(unitID: $0[0], jobGroup: $0[1], invited: $0[2]) }
-    }
-
-    private static func openAnswers(_ db: Database, roundID: Int64) throws -> [OpenAnswerRow] {
-        try Row.fetchAll(db, sql: """
-            SELECT r.unit_id, r.job_group, o.question_id, o.text FROM survey_open_answers o
-            JOIN survey_responses r ON r.key = o.response_key WHERE r.round_id = ?
-            ORDER BY o.question_id, o.text
-            """, arguments: [roundID]).map {
-            OpenAnswerRow(unitID: $0[0], jobGroup: $0[1], questionID: $0[2], text: $0[3])
-        }
     }
 
     /// A number that changes whenever a round's results may have changed, for caching aggregates.
@@ -105,36 +97,18 @@ public struct SurveyResultsStore: Sendable {
 
     /// An employee's identified responses, newest first.
     public func ownResponses(employeeID: Int64) throws(StorageError) -> [OwnResponse] {
-        try database.reading { db in
+        let secrets = database.secrets
+        return try database.reading { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT r.key, r.round_id, o.submitted_on, r.answers FROM survey_response_owners o
+                SELECT r.key, r.round_id, o.submitted_on, r.sealed FROM survey_response_owners o
                 JOIN survey_responses r ON r.key = o.response_key
-                WHERE o.employee_id = ? ORDER BY o.submitted_on DESC
+                WHERE o.employee_id = ? ORDER BY o.submitted_on DESC, r.round_id DESC
                 """, arguments: [employeeID])
             return try rows.map { row in
-                let key: Int64 = row[0]
-                return OwnResponse(roundID: row[1], submittedOn: row[2], answers: row[3],
-                                   areaScores: try Self.areaScores(db, key: key))
+                let content = try Self.open(row[3], roundID: row[1], key: row[0], secrets: secrets)
+                return OwnResponse(roundID: row[1], submittedOn: row[2], answers: content.answers,
+                                   areaScores: content.areaScores)
             }
         }
-    }
-
-    /// One response by key: only for showing a submitter their own answers right after submitting.
-    public func response(key: Int64) throws(StorageError) -> (roundID: Int64, answers: String,
-                                                              areaScores: [Int64: Double])? {
-        try database.reading { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT round_id, answers FROM survey_responses WHERE key = ?",
-                                             arguments: [key]) else { return nil }
-            return (row[0], row[1], try Self.areaScores(db, key: key))
-        }
-    }
-
-    private static func areaScores(_ db: Database, key: Int64) throws -> [Int64: Double] {
-        var scores: [Int64: Double] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT area_id, score FROM survey_area_scores WHERE response_key = ?",
-                                    arguments: [key]) {
-            scores[row[0]] = row[1]
-        }
-        return scores
     }
 }

@@ -126,7 +126,8 @@ public struct SurveyRoundStore: Sendable {
     }
 
     /// Opens a draft round: the employees in its population with a unit are invited, with their unit
-    /// and job group as they are now. Returns how many were invited.
+    /// and job group as they are now, and the organisation's unit tree is recorded as it is now.
+    /// Returns how many were invited.
     @discardableResult
     public func open(roundID: Int64, at moment: Date = Date()) throws(StorageError) -> Int {
         try database.writing { db in
@@ -141,7 +142,25 @@ public struct SurveyRoundStore: Sendable {
                 FROM employees e JOIN population p ON p.id = e.unit_id
                 WHERE e.organisation_id = ?2 AND e.active = 1
                 """, arguments: [roundID, round.organisationID])
-            return db.changesCount
+            let invited = db.changesCount
+            try db.execute(sql: """
+                INSERT INTO survey_round_units (round_id, unit_id, parent_id, sector_id)
+                SELECT ?, id, parent_id, sector_id FROM units WHERE organisation_id = ?
+                """, arguments: [roundID, round.organisationID])
+            return invited
+        }
+    }
+
+    /// Where each unit stood when the round opened (its parent and sector then).
+    public func unitPlacements(roundID: Int64) throws(StorageError) -> [Int64: UnitPlacement] {
+        try database.reading { db in
+            var placements: [Int64: UnitPlacement] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT unit_id, parent_id, sector_id FROM survey_round_units WHERE round_id = ?
+                """, arguments: [roundID]) {
+                placements[row[0]] = UnitPlacement(unitID: row[0], parentID: row[1], sectorID: row[2])
+            }
+            return placements
         }
     }
 
@@ -176,13 +195,35 @@ public struct SurveyRoundStore: Sendable {
     /// Closes an open round: it takes no more answers, and unfinished drafts are deleted.
     public func close(roundID: Int64, at moment: Date = Date()) throws(StorageError) {
         try database.writing { db in
-            guard var round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
+            guard let round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
             guard round.status == .open else { throw StorageError.invalid("Only an open round can be closed.") }
-            round.status = .closed
-            round.closedAt = moment
-            try round.update(db)
-            try db.execute(sql: "DELETE FROM survey_drafts WHERE round_id = ?", arguments: [roundID])
+            try Self.close(db, round, at: moment)
         }
+        database.scrubber.scrubNow()
+    }
+
+    /// Closes every open round whose last day is before `today`: a round's results are published
+    /// only once it is closed, and a round past its dates takes no answers anyway. Returns how many
+    /// were closed.
+    @discardableResult
+    public func closeOverdue(today: String, at moment: Date = Date()) throws(StorageError) -> Int {
+        let closed = try database.writing { db in
+            let overdue = try SurveyRound.fetchAll(db, sql: """
+                SELECT * FROM survey_rounds WHERE status = 'open' AND closes_on < ?
+                """, arguments: [today])
+            for round in overdue { try Self.close(db, round, at: moment) }
+            return overdue.count
+        }
+        if closed > 0 { database.scrubber.scrubNow() }
+        return closed
+    }
+
+    private static func close(_ db: Database, _ round: SurveyRound, at moment: Date) throws {
+        var round = round
+        round.status = .closed
+        round.closedAt = moment
+        try round.update(db)
+        try db.execute(sql: "DELETE FROM survey_drafts WHERE round_id = ?", arguments: [round.id])
     }
 
     /// Deletes a round that never opened.
@@ -194,25 +235,34 @@ public struct SurveyRoundStore: Sendable {
         }
     }
 
-    /// The rounds an employee was invited to, newest first, with whether they have answered.
+    /// The rounds an employee was invited to, newest first, with whether they have answered (their
+    /// keyed credential is recorded).
     public func invitations(employeeID: Int64) throws(StorageError) -> [(round: SurveyRound, answered: Bool)] {
-        try database.reading { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT r.*, i.answered_on IS NOT NULL AS answered
-                FROM survey_invitations i JOIN survey_rounds r ON r.id = i.round_id
+        let secrets = database.secrets
+        return try database.reading { db in
+            let rounds = try SurveyRound.fetchAll(db, sql: """
+                SELECT r.* FROM survey_invitations i JOIN survey_rounds r ON r.id = i.round_id
                 WHERE i.employee_id = ? ORDER BY r.opens_on DESC, r.id DESC
                 """, arguments: [employeeID])
-            return try rows.map { row in (try SurveyRound(row: row), row["answered"] as Bool) }
+            let answered = try db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM survey_answer_credentials WHERE round_id = ? AND credential = ?)
+                """)
+            return try rounds.map { round in
+                let roundID = round.id ?? 0
+                let credential = secrets.answerCredential(roundID: roundID, employeeID: employeeID)
+                return (round, try Bool.fetchOne(answered, arguments: [roundID, credential]) ?? false)
+            }
         }
     }
 
-    /// How many were invited to a round, and how many of them have answered.
+    /// How many were invited to a round, and how many responses it has (with a sign-in or a code).
     public func participation(roundID: Int64) throws(StorageError) -> (invited: Int, answered: Int) {
         try database.reading { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS invited, count(answered_on) AS answered FROM survey_invitations WHERE round_id = ?
-                """, arguments: [roundID])
-            return (row?["invited"] ?? 0, row?["answered"] ?? 0)
+            let invited = try Int.fetchOne(db, sql: "SELECT count(*) FROM survey_invitations WHERE round_id = ?",
+                                           arguments: [roundID]) ?? 0
+            let answered = try Int.fetchOne(db, sql: "SELECT count(*) FROM survey_responses WHERE round_id = ?",
+                                            arguments: [roundID]) ?? 0
+            return (invited, answered)
         }
     }
 }

@@ -13,7 +13,7 @@ private final class DemoDatabase: @unchecked Sendable {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         database = try AppDatabase(path: folder + "/demo.sqlite",
-                                   catalog: MigrationCatalog(directory: packageRoot + "/Migrations"))
+                                   catalog: MigrationCatalog(directory: packageRoot + "/Migrations"), key: ServerKey.generate())
         _ = try database.migrate()
     }
 

@@ -13,15 +13,50 @@ private final class DemoSurveyDatabase: @unchecked Sendable {
     let folder: String
     let database: AppDatabase
     let summary: DemoSummary
+    /// The demo's responses opened from their sealed boxes into tables of the old, plain shape
+    /// (`survey_responses`, `survey_area_scores`, `survey_open_answers`), with the live database
+    /// attached for everything else, so the tests below can ask their questions in SQL.
+    let opened: DatabaseQueue
 
     init(employees: Int, seed: UInt64) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-surveys-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         database = try AppDatabase(path: folder + "/demo.sqlite",
-                                   catalog: MigrationCatalog(directory: packageRoot + "/Migrations"))
+                                   catalog: MigrationCatalog(directory: packageRoot + "/Migrations"), key: ServerKey.generate())
         _ = try database.migrate()
         summary = try DemoLoader(database: database, hasher: PasswordHasher(rounds: 1000))
             .load(employees: employees, seed: seed, today: Self.today)
+        opened = try Self.openResponses(database, into: folder)
+    }
+
+    private static func openResponses(_ database: AppDatabase, into folder: String) throws -> DatabaseQueue {
+        let rows = try database.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, round_id, sealed FROM survey_responses")
+        }
+        let queue = try DatabaseQueue(path: folder + "/opened.sqlite")
+        try queue.inDatabase { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS live", arguments: [folder + "/demo.sqlite"])
+            try db.execute(sql: """
+                CREATE TABLE survey_responses (key INTEGER PRIMARY KEY, round_id INTEGER, unit_id INTEGER,
+                                               sector_id INTEGER, job_group TEXT, answers TEXT);
+                CREATE TABLE survey_area_scores (response_key INTEGER, area_id INTEGER, score REAL);
+                CREATE TABLE survey_open_answers (response_key INTEGER, question_id INTEGER, text TEXT);
+                """)
+            for row in rows {
+                let key: Int64 = row[0], roundID: Int64 = row[1]
+                let content = try SurveyResultsStore.open(row[2], roundID: roundID, key: key, secrets: database.secrets)
+                try db.execute(sql: "INSERT INTO survey_responses VALUES (?, ?, ?, ?, ?, ?)", arguments: [
+                    key, roundID, content.unitID, content.sectorID, content.jobGroup, content.answers])
+                for (area, score) in content.areaScores {
+                    try db.execute(sql: "INSERT INTO survey_area_scores VALUES (?, ?, ?)", arguments: [key, area, score])
+                }
+                for (question, text) in content.openAnswers {
+                    try db.execute(sql: "INSERT INTO survey_open_answers VALUES (?, ?, ?)",
+                                   arguments: [key, question, text])
+                }
+            }
+        }
+        return queue
     }
 
     deinit {
@@ -43,7 +78,7 @@ private final class DemoSurveyDatabase: @unchecked Sendable {
 
     /// Mean score of an area over the responses of some rounds (ids joined by commas), optionally only of some.
     func mean(area: String, roundIDs: String, where condition: String = "1") throws -> Double {
-        try database.pool.read { db in
+        try opened.read { db in
             try Double.fetchOne(db, sql: """
                 SELECT avg(s.score) FROM survey_area_scores s
                 JOIN framework_areas a ON a.id = s.area_id
@@ -57,11 +92,11 @@ private final class DemoSurveyDatabase: @unchecked Sendable {
     /// Per round, in id order: title, status, mode, invited, answered, responses, open answers, owners,
     /// the mean of every area to three decimals and the count of each answer character.
     func figures() throws -> [String] {
-        try database.pool.read { db in
+        try opened.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.id, r.title, r.status, r.mode, r.opens_on, r.closes_on,
                        (SELECT count(*) FROM survey_invitations i WHERE i.round_id = r.id) AS invited,
-                       (SELECT count(answered_on) FROM survey_invitations i WHERE i.round_id = r.id) AS answered,
+                       (SELECT count(*) FROM survey_answer_credentials c WHERE c.round_id = r.id) AS answered,
                        (SELECT count(*) FROM survey_responses s WHERE s.round_id = r.id) AS responses,
                        (SELECT count(*) FROM survey_open_answers o JOIN survey_responses s ON s.key = o.response_key
                         WHERE s.round_id = r.id) AS open_answers,
@@ -126,13 +161,15 @@ struct DemoSurveyTests {
                         "\(round.title): \(answered) of \(invited)")
             }
         }
+        // Only identified responses keep a day (their owner's); anonymous ones keep no time at all.
         let days = try demo.database.pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT i.answered_on, r.opens_on, r.closes_on, r.status FROM survey_invitations i
-                JOIN survey_rounds r ON r.id = i.round_id WHERE i.answered_on IS NOT NULL
-                """).map { row in (row["answered_on"] as String, row["opens_on"] as String, row["closes_on"] as String,
-                                   row["status"] as String) }
+                SELECT o.submitted_on, r.opens_on, r.closes_on, r.status FROM survey_response_owners o
+                JOIN survey_responses s ON s.key = o.response_key JOIN survey_rounds r ON r.id = s.round_id
+                """).map { row in (row["submitted_on"] as String, row["opens_on"] as String,
+                                   row["closes_on"] as String, row["status"] as String) }
         }
+        #expect(days.count > 50)
         #expect(days.allSatisfy { $0.1 <= $0.0 && $0.0 <= ($0.3 == "open" ? DemoSurveyDatabase.today : $0.2) })
         let weekend = days.filter { day in DemoDay(day.0).map { ($0.daysSinceEpoch + 3) % 7 >= 5 } ?? true }
         #expect(weekend.count * 10 < days.count, "\(weekend.count) of \(days.count) answered at a weekend")
@@ -145,7 +182,7 @@ struct DemoSurveyTests {
         let frameworkID = try #require(try demo.rounds("jarvela").first?.frameworkID)
         let content = try #require(try FrameworkStore(demo.database).content(frameworkID: frameworkID))
         let scoring = ResponseScoring(content: content)
-        let rows = try demo.database.pool.read { db in
+        let rows = try demo.opened.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.answers, group_concat(s.area_id || ':' || s.score, ' ') AS scores
                 FROM survey_responses r LEFT JOIN survey_area_scores s ON s.response_key = r.key
@@ -261,7 +298,7 @@ struct DemoSurveyTests {
         let school = try #require(try units.units(organisationID: demo.organisationID("jarvela"))
             .first { $0.name == demo.summary.school }?.id)
         for round in try demo.rounds("jarvela") + demo.rounds("koskenkyla") where round.status == .closed {
-            let perUnit = try demo.database.pool.read { db in
+            let perUnit = try demo.opened.read { db in
                 try Int.fetchAll(db, sql: "SELECT count(*) FROM survey_responses WHERE round_id = ? GROUP BY unit_id",
                                  arguments: [round.id])
             }
@@ -270,7 +307,7 @@ struct DemoSurveyTests {
             guard round.organisationID == (try demo.organisationID("jarvela")) else { continue }
             for unitID in [centre, school] {
                 let subtree = try units.unitAndDescendantIDs(of: unitID)
-                let responses = try demo.database.pool.read { db in
+                let responses = try demo.opened.read { db in
                     try Int.fetchOne(db, sql: """
                         SELECT count(*) FROM survey_responses WHERE round_id = ?
                         AND unit_id IN (\(subtree.map(String.init).joined(separator: ",")))
@@ -283,7 +320,7 @@ struct DemoSurveyTests {
 
     @Test func openAnswersAreFewAndWritten() throws {
         let demo = try demo()
-        let (texts, responses) = try demo.database.pool.read { db in
+        let (texts, responses) = try demo.opened.read { db in
             (try String.fetchAll(db, sql: "SELECT text FROM survey_open_answers"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM survey_responses") ?? 0)
         }

@@ -22,7 +22,7 @@ final class TestApp: @unchecked Sendable {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("app-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         database = try AppDatabase(path: folder + "/test.sqlite",
-                                   catalog: MigrationCatalog(directory: packageRoot + "/Migrations"))
+                                   catalog: MigrationCatalog(directory: packageRoot + "/Migrations"), key: ServerKey.generate())
         _ = try database.migrate()
         app = try WebApp(database: database, templatesDirectory: packageRoot + "/Templates", settings: settings,
                          logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))

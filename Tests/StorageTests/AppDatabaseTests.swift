@@ -8,6 +8,8 @@ struct TemporaryDatabase {
     let folder: String
     let path: String
     let database: AppDatabase
+    /// The server key the database's sealed data belongs to.
+    let key: ServerKey
 
     static let migrationsFolder: String = {
         // Tests/StorageTests/AppDatabaseTests.swift → the package root.
@@ -20,7 +22,9 @@ struct TemporaryDatabase {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("storage-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         path = folder + "/test.sqlite"
-        database = try AppDatabase(path: path, catalog: catalog ?? MigrationCatalog(directory: Self.migrationsFolder))
+        key = ServerKey.generate()
+        database = try AppDatabase(path: path, catalog: catalog ?? MigrationCatalog(directory: Self.migrationsFolder),
+                                   key: key)
         if migrate { try database.migrate() }
     }
 
@@ -110,7 +114,8 @@ struct AppDatabaseTests {
         _ = try organisations.create(slug: "kallio", name: "Kallion kunta")
         let copyPath = temporary.folder + "/backup.sqlite"
         try temporary.database.backup(to: copyPath)
-        let copy = try AppDatabase(path: copyPath, catalog: MigrationCatalog(directory: TemporaryDatabase.migrationsFolder))
+        let copy = try AppDatabase(path: copyPath, catalog: MigrationCatalog(directory: TemporaryDatabase.migrationsFolder),
+                                   key: temporary.key)
         try copy.requireCurrentSchema()
         #expect(try OrganisationStore(copy).all().map(\.slug) == ["kallio"])
         #expect(throws: StorageError.backupTargetExists(copyPath)) { try temporary.database.backup(to: copyPath) }
@@ -126,7 +131,8 @@ struct AppDatabaseTests {
         writer.start()
         let copyPath = temporary.folder + "/during.sqlite"
         try temporary.database.backup(to: copyPath)
-        let copy = try AppDatabase(path: copyPath, catalog: MigrationCatalog(directory: TemporaryDatabase.migrationsFolder))
+        let copy = try AppDatabase(path: copyPath, catalog: MigrationCatalog(directory: TemporaryDatabase.migrationsFolder),
+                                   key: temporary.key)
         let integrity = try copy.pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
         #expect(integrity == "ok")
         writer.cancel()

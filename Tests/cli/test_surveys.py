@@ -119,13 +119,17 @@ class SurveyLoopOverSocketTests(unittest.TestCase):
             stored = db.execute("SELECT count(*) FROM survey_responses WHERE round_id = ?", (round_id,)).fetchone()[0]
             owners = db.execute("""SELECT count(*) FROM survey_response_owners o JOIN survey_responses r
                                    ON r.key = o.response_key WHERE r.round_id = ?""", (round_id,)).fetchone()[0]
-            days = db.execute("SELECT DISTINCT length(answered_on) FROM survey_invitations "
-                              "WHERE round_id = ? AND answered_on IS NOT NULL", (round_id,)).fetchall()
+            columns = [row[1] for row in db.execute("PRAGMA table_info(survey_responses)")]
+            invitation_columns = [row[1] for row in db.execute("PRAGMA table_info(survey_invitations)")]
+            credentials = db.execute("SELECT count(*) FROM survey_answer_credentials WHERE round_id = ?",
+                                     (round_id,)).fetchone()[0]
             audit = db.execute("SELECT action, detail FROM audit_log WHERE action NOT LIKE 'demo.%' AND (action LIKE '%submit%' "
                                "OR detail LIKE '%response%')").fetchall()
         self.assertEqual(stored, 4)
         self.assertEqual(owners, 0, "an anonymous response has an owner")
-        self.assertEqual(days, [(10,)], "who answered is known to the day, never the time")
+        self.assertEqual(columns, ["key", "round_id", "sealed"], "a response keeps nothing in the clear")
+        self.assertNotIn("answered_on", invitation_columns, "who answered is not in the invitations")
+        self.assertEqual(credentials, 1, "the signed-in answer is one keyed credential")
         self.assertEqual(audit, [], "the audit log mentions a submission")
 
         # HR closes the round: four respondents are fewer than five, so no figure is shown anywhere.

@@ -144,7 +144,7 @@ extension WebApp {
 
     private func save(_ draft: WorkingDraft, for taking: SurveyTaking) throws {
         try responses.saveDraft(SurveyDraft(answers: AnswerString.encode(draft.answers), openAnswers: draft.openAnswers),
-                                roundID: taking.roundID, respondent: taking.respondent, day: CalendarDate.today())
+                                roundID: taking.roundID, respondent: taking.respondent)
     }
 
     /// Refuses pages of a round that takes no answers now, or from someone who has answered.
