@@ -207,6 +207,12 @@ public struct SurveyRoundStore: Sendable {
     /// were closed.
     @discardableResult
     public func closeOverdue(today: String, at moment: Date = Date()) throws(StorageError) -> Int {
+        // A read first: this runs on page views, which should not queue for the writer for nothing.
+        let anyOverdue = try database.reading { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM survey_rounds WHERE status = 'open' AND closes_on < ?)",
+                              arguments: [today]) ?? false
+        }
+        guard anyOverdue else { return 0 }
         let closed = try database.writing { db in
             let overdue = try SurveyRound.fetchAll(db, sql: """
                 SELECT * FROM survey_rounds WHERE status = 'open' AND closes_on < ?

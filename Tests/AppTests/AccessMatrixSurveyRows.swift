@@ -20,7 +20,7 @@ extension AccessMatrixTests {
         let pages: [(String, String, String)] = [
             ("GET", "", ""), ("GET", "/areas/:step", "/areas/1"), ("POST", "/areas/:step", "/areas/1"),
             ("GET", "/questions", "/questions"), ("POST", "/questions", "/questions"), ("GET", "/review", "/review"),
-            ("POST", "/submit", "/submit"), ("GET", "/thanks", "/thanks"),
+            ("POST", "/submit", "/submit"), ("GET", "/thanks", "/thanks"), ("POST", "/thanks", "/thanks"),
         ]
         for (method, pattern, suffix) in pages {
             rows.append(Row(route: "\(method) /surveys/:roundID\(pattern)", path: roundPath(suffix),

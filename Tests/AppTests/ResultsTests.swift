@@ -11,7 +11,8 @@ import Testing
 struct ResultsTests {
     /// Järvelä with 8 respondents in unit A's own staff, 3 in sub-unit A1 and 6 in unit B, all answering
     /// `value` to every statement (A1 answers 1, to make it stand out).
-    static func answeredRound(_ test: TestApp, _ world: World, openAnswer: Bool = true) throws -> SurveyRound {
+    static func answeredRound(_ test: TestApp, _ world: World, openAnswer: Bool = true,
+                              close: Bool = true) throws -> SurveyRound {
         let employees = EmployeeStore(test.database)
         for (unit, count) in [(world.unitA, 8), (world.unitA1, 3), (world.unitB, 6)] {
             for index in 0..<count {
@@ -37,7 +38,9 @@ struct ResultsTests {
                 areaScores: scoring.areaScores(answers: answers),
                 openAnswers: openAnswer ? [question: "Toive \(unitID)"] : [:], day: CalendarDate.today()))
         }
-        return round
+        guard close else { return round }
+        try SurveyRoundStore(test.database).close(roundID: round.id ?? 0)
+        return try #require(try SurveyRoundStore(test.database).round(id: round.id ?? 0))
     }
 
     @Test func smallGroupsAndTheirComplementsAreHiddenEverywhere() throws {

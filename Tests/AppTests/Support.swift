@@ -18,11 +18,14 @@ final class TestApp: @unchecked Sendable {
     let responder: RouterResponder
     static let password = "correct horse battery staple"
 
-    init(settings: AppSettings = TestApp.fastSettings) throws {
+    /// `scrubDelay`: how long after a survey write the write-ahead log is truncated (tests that read
+    /// the log set it long).
+    init(settings: AppSettings = TestApp.fastSettings, scrubDelay: TimeInterval = HistoryScrubber.defaultDelay) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("app-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         database = try AppDatabase(path: folder + "/test.sqlite",
-                                   catalog: MigrationCatalog(directory: packageRoot + "/Migrations"), key: ServerKey.generate())
+                                   catalog: MigrationCatalog(directory: packageRoot + "/Migrations"), key: ServerKey.generate(),
+                                   scrubDelay: scrubDelay)
         _ = try database.migrate()
         app = try WebApp(database: database, templatesDirectory: packageRoot + "/Templates", settings: settings,
                          logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))

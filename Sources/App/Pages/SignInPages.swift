@@ -70,6 +70,8 @@ extension WebApp {
                     address: request.clientAddress)
         var response = Response.redirect(to: "/sign-in?notice=signed_out")
         response.setCookie(cookie)
+        // The own profile of a survey just answered leaves with the person.
+        if let cleared = ProfileCookie.cleared(secure: settings.secureTransport) { response.setCookie(cleared) }
         return response
     }
 

@@ -40,9 +40,11 @@ extension WebApp {
     /// The organisation's results for HR: sectors, units and job groups against the areas, trends
     /// across rounds and the instrument's reliability.
     func showOrganisationDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
+        try closeOverdueRounds()
         guard let found = try rounds.roundWithHistory(id: try context.id("roundID")), found.round.status != .draft,
               context.access.canManageOrganisation(found.round.organisationID) else { throw AppError.notFound }
         let round = found.round
+        guard round.status == .closed else { return try renderProgress(round, unit: nil, context) }
         let sort = request.queryValue("sort").flatMap { code in code.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
             ? String(code.prefix(40)) : nil }
         let page = request.queryValue("page").flatMap { Int($0) } ?? 1
@@ -54,7 +56,9 @@ extension WebApp {
     }
 
     func exportOrganisationDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
+        try closeOverdueRounds()
         let round = try administeredRound(context)
+        guard round.status == .closed else { return try exportProgress(round, unit: nil, request, context) }
         let view = try organisationDashboard(round, sort: request.queryValue("sort"), page: nil, context)
         return csvResponse(title: round.title, tables: [view.areaTable, view.factorTable, view.sectors, view.units,
                                                          view.jobGroups, view.trendTable],
@@ -157,7 +161,7 @@ extension WebApp {
     /// by area code so rounds on different framework versions line up.
     private func trendChart(_ round: SurveyRound, among all: [SurveyRound], results: RoundResults,
                             format: ResultFormatting) throws -> (String, ResultTable) {
-        let history = all.filter { $0.status != .draft && $0.opensOn <= round.opensOn }.reversed().suffix(8)
+        let history = all.filter { $0.status == .closed && $0.opensOn <= round.opensOn }.reversed().suffix(8)
         let series = try history.map { try roundResults($0).areaMeansByCode(.organisation) }
         let indices = areaIndices(results, kind: .competence)
         let styles: [SeriesStyle] = [.primary, .comparison, .previous, .target]

@@ -1,9 +1,9 @@
 import Foundation
 import Storage
 
-/// Built results per round. A closed round never changes, so its results are built once. An open
-/// round's results are rebuilt when responses arrive, but at most every `staleness` seconds: a
-/// dashboard may be a few seconds behind while people answer, rather than rebuilding on every view.
+/// Built results per round. Results are published only once a round has closed, and a closed round
+/// never changes, so its results are built once. While a round is open only its progress (response
+/// counts) is shown; that is rebuilt when responses arrive, but at most every `staleness` seconds.
 final class ResultsCache: Sendable {
     struct Entry: Sendable {
         let version: Int
@@ -11,7 +11,14 @@ final class ResultsCache: Sendable {
         let results: RoundResults
     }
 
+    struct ProgressEntry: Sendable {
+        let version: Int
+        let builtAt: Date
+        let progress: RoundProgress
+    }
+
     private let entries = SingleFlight<Entry>(capacity: 12)
+    private let progressEntries = SingleFlight<ProgressEntry>(capacity: 12)
     let staleness: TimeInterval
 
     init(staleness: TimeInterval = 10) {
@@ -19,23 +26,44 @@ final class ResultsCache: Sendable {
     }
 
     func results(roundID: Int64, version: Int, build: () throws -> RoundResults) throws -> RoundResults {
-        try entries.value(String(roundID), isFresh: { entry in
-            entry.version == version || Date().timeIntervalSince(entry.builtAt) < self.staleness
-        }, build: {
+        try entries.value(String(roundID), isFresh: { $0.version == version }, build: {
             Entry(version: version, builtAt: Date(), results: try build())
         }).results
+    }
+
+    func progress(roundID: Int64, version: Int, build: () throws -> RoundProgress) throws -> RoundProgress {
+        try progressEntries.value(String(roundID), isFresh: { entry in
+            entry.version == version || Date().timeIntervalSince(entry.builtAt) < self.staleness
+        }, build: {
+            ProgressEntry(version: version, builtAt: Date(), progress: try build())
+        }).progress
     }
 }
 
 extension WebApp {
-    /// The results of a round that has opened, from the cache when nothing has changed.
+    /// The published results of a closed round, from the cache when nothing has changed. An open
+    /// round has none: its figures would change one response at a time (see `roundProgress`).
     func roundResults(_ round: SurveyRound) throws -> RoundResults {
-        let roundID = round.id ?? 0
+        guard round.status == .closed, let roundID = round.id else { throw AppError.notFound }
         return try resultsCache.results(roundID: roundID, version: try results.version(roundID: roundID)) {
             guard let content = try frameworkContent(round.frameworkID) else { throw AppError.notFound }
-            let hierarchy = UnitHierarchy(units: try units.units(organisationID: round.organisationID))
-            return RoundResultsBuilder.build(round: round, content: content, hierarchy: hierarchy,
+            return RoundResultsBuilder.build(round: round, content: content, hierarchy: try roundHierarchy(round),
                                              data: try results.roundData(roundID: roundID))
         }
+    }
+
+    /// How far an open round has got: response counts of the groups the anonymity rule lets through.
+    func roundProgress(_ round: SurveyRound) throws -> RoundProgress {
+        guard let roundID = round.id else { throw AppError.notFound }
+        return try resultsCache.progress(roundID: roundID, version: try results.version(roundID: roundID)) {
+            RoundResultsBuilder.progress(round: round, hierarchy: try roundHierarchy(round),
+                                         data: try results.roundData(roundID: roundID))
+        }
+    }
+
+    /// The round's units as they stood when it opened, with their current names.
+    func roundHierarchy(_ round: SurveyRound) throws -> UnitHierarchy {
+        UnitHierarchy(units: try units.units(organisationID: round.organisationID),
+                      placement: try rounds.unitPlacements(roundID: round.id ?? 0))
     }
 }

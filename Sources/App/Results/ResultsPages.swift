@@ -32,6 +32,7 @@ extension WebApp {
     /// dashboards for supervisors.
     func showResultsIndex(_ request: Request, _ context: RequestContext) throws -> Response {
         guard let principal = context.principal else { throw AppError.notFound }
+        try closeOverdueRounds()
         let allOrganisations = try organisations.all().compactMap(\.id)
         var organisationIDs = context.access.visibleOrganisationIDs ?? Set(allOrganisations)
         var supervised: [Storage.Unit] = []
@@ -62,12 +63,12 @@ extension WebApp {
                                   ResultsIndexView(rounds: views, hasRounds: !views.isEmpty))
     }
 
-    /// The round that came before `round` in its organisation (any mode or framework version), for
-    /// "change since the last round"; nil when there is none.
+    /// The closed round that came before `round` in its organisation (any mode or framework version),
+    /// for "change since the last round"; nil when there is none.
     /// `all` is the organisation's rounds newest first, when the caller has read them already.
     func previousResults(of round: SurveyRound, among all: [SurveyRound]? = nil) throws -> RoundResults? {
         let earlier = try (all ?? rounds.rounds(organisationID: round.organisationID)).first {
-            $0.status != .draft && $0.id != round.id
+            $0.status == .closed && $0.id != round.id
                 && ($0.opensOn < round.opensOn || ($0.opensOn == round.opensOn && ($0.id ?? 0) < (round.id ?? 0)))
         }
         return try earlier.map(roundResults)
@@ -81,6 +82,11 @@ extension WebApp {
         let versions = history.map { "\($0.id ?? 0)v\($0.resultsVersion)" }
         return "round:\(round.id ?? 0):\(round.closesOn):\(round.status.rawValue)|\(versions.joined(separator: ","))"
             + "|manage:\(context.access.canManageOrganisation(round.organisationID))"
+    }
+
+    /// Closes rounds whose last day has passed, so their results are published (cheap when none are).
+    func closeOverdueRounds() throws {
+        try rounds.closeOverdue(today: CalendarDate.today())
     }
 
     func roundMeta(_ round: SurveyRound, _ strings: Strings) -> String {

@@ -62,21 +62,26 @@ struct RoundResults: Sendable {
 
     /// The target level of an area for a group: job group, then sector, then everyone.
     func target(areaIndex: Int, for group: ResultGroup) -> Double? {
+        switch group {
+        case .sector(let sectorID):
+            return Self.target(content, areaIndex: areaIndex, sectorID: sectorID, jobGroup: nil)
+        case .unit(let unitID), .ownStaff(let unitID):
+            return Self.target(content, areaIndex: areaIndex, sectorID: hierarchy.sector(of: unitID), jobGroup: nil)
+        case .jobGroup(let jobGroup):
+            return Self.target(content, areaIndex: areaIndex, sectorID: nil, jobGroup: jobGroup)
+        case .unitJobGroup(let unitID, let jobGroup), .ownStaffJobGroup(let unitID, let jobGroup):
+            return Self.target(content, areaIndex: areaIndex, sectorID: hierarchy.sector(of: unitID), jobGroup: jobGroup)
+        case .organisation, .withoutSector:
+            return Self.target(content, areaIndex: areaIndex, sectorID: nil, jobGroup: nil)
+        }
+    }
+
+    /// The target level of an area of `content` for a sector and a job group (either may be nil).
+    static func target(_ content: FrameworkContent, areaIndex: Int, sectorID: Int64?, jobGroup: String?) -> Double? {
         let levels = content.areas[areaIndex].targets.map {
             TargetLevel(sectorID: $0.sectorID, jobGroup: $0.jobGroup, level: $0.level)
         }
-        switch group {
-        case .sector(let sectorID):
-            return TargetLevel.resolve(levels, sectorID: sectorID, jobGroup: nil)
-        case .unit(let unitID), .ownStaff(let unitID):
-            return TargetLevel.resolve(levels, sectorID: hierarchy.sector(of: unitID), jobGroup: nil)
-        case .jobGroup(let jobGroup):
-            return TargetLevel.resolve(levels, sectorID: nil, jobGroup: jobGroup)
-        case .unitJobGroup(let unitID, let jobGroup), .ownStaffJobGroup(let unitID, let jobGroup):
-            return TargetLevel.resolve(levels, sectorID: hierarchy.sector(of: unitID), jobGroup: jobGroup)
-        case .organisation, .withoutSector:
-            return TargetLevel.resolve(levels, sectorID: nil, jobGroup: nil)
-        }
+        return TargetLevel.resolve(levels, sectorID: sectorID, jobGroup: jobGroup)
     }
 
     /// Job groups with shown figures within a group (the organisation or a unit), by name.

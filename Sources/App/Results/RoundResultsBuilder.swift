@@ -107,3 +107,45 @@ struct ResponseTally {
         }
     }
 }
+
+/// An open round's progress: how many have answered, only for groups the anonymity rule lets through
+/// (at least the minimum, and not giving a smaller group away by difference). No figure of the
+/// answers themselves exists until the round closes.
+struct RoundProgress: Sendable {
+    let round: SurveyRound
+    let rule: AnonymityRule
+    let hierarchy: UnitHierarchy
+    /// Respondents so far, for the groups whose count may be shown.
+    let counts: [ResultGroup: Int]
+    /// How many were invited, per group (not a secret: the population when the round opened).
+    let invited: [ResultGroup: Int]
+
+    func respondents(_ group: ResultGroup) -> Int? { counts[group] }
+
+    func responseRate(_ group: ResultGroup) -> Double? {
+        counts[group].flatMap { Comparison.responseRate(respondents: $0, population: invited[group] ?? 0) }
+    }
+}
+
+extension RoundResultsBuilder {
+    static func progress(round: SurveyRound, hierarchy: UnitHierarchy, data: SurveyResultsStore.RoundData)
+        -> RoundProgress {
+        let rule = AnonymityRule(minimumGroupSize: round.minimumGroupSize,
+                                 openAnswerThreshold: round.openAnswerThreshold)
+        var respondentCells: [ResponseCell: Int] = [:]
+        for response in data.responses where hierarchy.tree.contains(response.unitID) {
+            respondentCells[ResponseCell(unitID: response.unitID, jobGroup: response.jobGroup), default: 0] += 1
+        }
+        var invitedCells: [ResponseCell: Int] = [:]
+        for row in data.population where hierarchy.tree.contains(row.unitID) {
+            invitedCells[ResponseCell(unitID: row.unitID, jobGroup: row.jobGroup), default: 0] += row.invited
+        }
+        let groups = RoundGroups(tree: hierarchy.tree, cells: Array(respondentCells.keys) + Array(invitedCells.keys))
+        let respondents = groups.cells.map { respondentCells[$0] ?? 0 }
+        let plan = rule.figurePlan(groups, cellRespondents: respondents)
+        let totals = groups.totals(respondents)
+        return RoundProgress(round: round, rule: rule, hierarchy: hierarchy,
+                             counts: totals.filter { $0.key.isShowable && plan.shows($0.key) },
+                             invited: groups.totals(groups.cells.map { invitedCells[$0] ?? 0 }))
+    }
+}

@@ -41,9 +41,11 @@ struct UnitDashboardView {
 extension WebApp {
     /// A unit's results (with its sub-units): supervisors for their units, HR for any unit of theirs.
     func showUnitDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
+        try closeOverdueRounds()
         guard let found = try rounds.roundWithHistory(id: try context.id("roundID")) else { throw AppError.notFound }
         let round = found.round
         let unit = try visibleUnit(of: round, context)
+        guard round.status == .closed else { return try renderProgress(round, unit: unit, context) }
         let key = resultsFingerprint(of: round, among: found.all, context) + "|unit:\(unit.id ?? 0)"
         return try context.renderCached("results/unit", title: "\(unit.name) – \(round.title)", key: key) {
             try unitDashboard(round, unit, context)
@@ -51,7 +53,9 @@ extension WebApp {
     }
 
     func exportUnitDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
+        try closeOverdueRounds()
         let (round, unit) = try dashboardUnit(context)
+        guard round.status == .closed else { return try exportProgress(round, unit: unit, request, context) }
         let view = try unitDashboard(round, unit, context)
         return csvResponse(title: "\(round.title) – \(unit.name)",
                            tables: [view.areaTable, view.factorTable, view.statements, view.subUnits, view.jobGroups],

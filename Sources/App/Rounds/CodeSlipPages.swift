@@ -104,7 +104,9 @@ extension WebApp {
                 title: item.round.title,
                 dates: strings.date(item.round.opensOn) + "–" + strings.date(item.round.closesOn),
                 invited: strings.number(item.invited), codesMade: strings.number(codes.created),
-                codesUsed: strings.number(codes.used), action: "/units/\(unitID)/surveys/\(roundID)/codes",
+                codesUsed: codes.used >= item.round.minimumGroupSize ? strings.number(codes.used)
+                    : strings.format("rounds_codes_hidden", ["minimum": String(item.round.minimumGroupSize)]),
+                action: "/units/\(unitID)/surveys/\(roundID)/codes",
                 count: FieldView(name: field, value: typed[roundID] ?? "", error: errors[field], hintID: field + "-hint"))
         }
         let view = UnitSurveysView(crumbs: try surveyCrumbs(unit, context), unitName: unit.name, rounds: rows,

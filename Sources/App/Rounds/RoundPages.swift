@@ -27,10 +27,15 @@ extension WebApp {
         return try context.render("rounds/list", title: strings.text("rounds_title") + " – " + organisation.name, view)
     }
 
-    /// Invited, answered and response rate as shown; a draft has invited no one yet.
+    /// Invited, answered and response rate as shown; a draft has invited no one yet, and a count under
+    /// the round's minimum is shown as "fewer than N" (watching it move would tell who just answered).
     private func participationFigures(_ round: SurveyRound, _ counts: (invited: Int, answered: Int),
                                       _ strings: Strings) -> (invited: String, answered: String, rate: String) {
         guard round.status != .draft else { return ("–", "–", "–") }
+        guard counts.answered >= round.minimumGroupSize else {
+            return (strings.number(counts.invited),
+                    strings.format("rounds_codes_hidden", ["minimum": String(round.minimumGroupSize)]), "–")
+        }
         let rate = counts.invited > 0 ? strings.percent(Double(counts.answered) / Double(counts.invited)) : "–"
         return (strings.number(counts.invited), strings.number(counts.answered), rate)
     }
@@ -258,6 +263,7 @@ extension WebApp {
                                                                       ("/rounds/\(roundID)", round.title)]),
             title: round.title, status: strings.text("rounds_status_" + round.status.rawValue), details: details,
             modeExplanation: strings.text("rounds_mode_" + round.mode.rawValue + "_text"),
+            isAnonymous: round.mode == .anonymous,
             population: try populationSummary(round, strings), hasParticipation: round.status != .draft,
             participation: participation, questions: questions, hasQuestions: !questions.isEmpty,
             isDraft: round.status == .draft, isOpen: round.status == .open,

@@ -90,6 +90,7 @@ struct RoundDetailView {
     let status: String
     let details: [DetailItem]
     let modeExplanation: String
+    let isAnonymous: Bool
     let population: [String]
     let hasParticipation: Bool
     let participation: [DetailItem]

@@ -31,14 +31,17 @@ extension WebApp {
                     chartID: String, _ context: RequestContext) throws -> OwnProfileView {
         let strings = context.strings
         let language = context.language.rawValue
-        let results = try roundResults(round)
+        // Results exist only for a closed round: while it is open its figures would move with each
+        // response, and the comparison would let the respondent difference them.
+        let results = round.status == .closed ? try roundResults(round) : nil
         let unitGroup = unitID.map(ResultGroup.unit)
-        // The organisation's latest shown results: this round's, or the previous round's while this
-        // one has too few responses to show (compared by area code, as rounds may differ in version).
-        let previousMeans = results.totals(.organisation) == nil
+        // The organisation's latest published results: this round's, or the previous closed round's
+        // while this one is open or too small to show (compared by area code, as versions may differ).
+        let organisationMeans = results?.totals(.organisation)
+        let previousMeans = organisationMeans == nil
             ? try previousResults(of: round)?.areaMeansByCode(.organisation) ?? [:] : [:]
-        let organisationMeans = results.totals(.organisation)
-        let unitMeans = unitGroup.flatMap { results.totals($0) }
+        let unitMeans = unitGroup.flatMap { results?.totals($0) }
+        let sectorID = try unitID.flatMap { try units.unit(id: $0)?.sectorID }
         func format(_ value: Double?) -> String { value.map { strings.decimal($0) } ?? "–" }
         var competence: [ProfileRowView] = []
         var factors: [ProfileRowView] = []
@@ -46,7 +49,7 @@ extension WebApp {
         var own: [Double?] = [], targets: [Double?] = [], organisation: [Double?] = []
         for (index, area) in content.areas.enumerated() {
             let score = area.area.id.flatMap { scores[$0] }
-            let target = results.target(areaIndex: index, for: unitGroup ?? .organisation)
+            let target = RoundResults.target(content, areaIndex: index, sectorID: sectorID, jobGroup: nil)
             let organisationMean = organisationMeans?.areaScores[index].mean ?? previousMeans[area.area.code]
             let row = ProfileRowView(
                 area: area.area.name.text(language), own: format(score), target: format(target),

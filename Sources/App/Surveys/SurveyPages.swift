@@ -115,8 +115,17 @@ extension WebApp {
             // The profile travels to the thank-you page in a signed cookie in the respondent's own
             // browser: the server keeps nothing that ties these scores to the person.
             var response = Response.redirect(to: taking.thanksPath)
-            if let cookie = ProfileCookie.make(roundID: taking.roundID, scores: scores, key: anonymousFormKey,
-                                               secure: settings.secureTransport) {
+            let content = ProfileCookie.Content(roundID: taking.roundID, scores: scores,
+                                                issuedAt: Int(Date().timeIntervalSince1970), shown: false)
+            if let binding = profileBinding(taking, context),
+               let cookie = profileCookies.make(content, binding: binding, secure: settings.secureTransport) {
+                response.setCookie(cookie)
+            }
+            // A used code is needed only for the thank-you page now: it goes when the profile does.
+            if case .code = taking.respondent, let code = context.request.cookies[surveyCodeCookieName],
+               let cookie = try? SetCookie(name: surveyCodeCookieName, value: code, path: "/k",
+                                           maxAge: ProfileCookie.lifetime, secure: settings.secureTransport,
+                                           httpOnly: true, sameSite: .lax) {
                 response.setCookie(cookie)
             }
             return response

@@ -19,6 +19,7 @@ extension WebApp {
             ("/review", false, { $0.showSurveyReview }),
             ("/submit", true, { $0.submitSurvey }),
             ("/thanks", false, { $0.showSurveyThanks }),
+            ("/thanks", true, { $0.revisitSurveyThanks }),
         ]
         for (suffix, isPost, page) in pages {
             let signedIn: AppHandler = { _, context in

@@ -21,9 +21,11 @@ public final class WebApp: Sendable {
     let pageBodies = PageBodyCache()
     let frameworkContents = FrameworkContentCache()
     let hasher: PasswordHasher
-    /// Signs the anonymous CSRF tokens (sign-in and language forms). A new key per process: a
-    /// restart only invalidates forms that were open in anonymous browsers.
-    let anonymousFormKey = SecureRandom.bytes(32)
+    /// Signs the anonymous CSRF tokens (sign-in and language forms), with a key derived from the
+    /// server key for this purpose only.
+    let anonymousFormKey: [UInt8]
+    /// Signs the own-profile cookie shown after answering, with a key of its own.
+    let profileCookies: ProfileCookie
 
     let organisations: OrganisationStore
     let sectors: SectorStore
@@ -42,6 +44,8 @@ public final class WebApp: Sendable {
         self.database = database
         self.settings = settings
         self.logger = logger
+        anonymousFormKey = database.keyBytes(for: .anonymousFormToken)
+        profileCookies = ProfileCookie(key: database.keyBytes(for: .ownProfileCookie))
         renderer = try Renderer(directory: templatesDirectory)
         localisation = try Localisation(directory: templatesDirectory + "/locales")
         hasher = PasswordHasher(rounds: settings.passwordRounds)
@@ -109,7 +113,8 @@ public final class WebApp: Sendable {
 
     /// The CSRF token for a browser without a session: an HMAC of its random form cookie.
     func anonymousToken(for formCookie: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array(formCookie.utf8), using: SymmetricKey(data: anonymousFormKey))
+        let mac = HMAC<SHA256>.authenticationCode(for: Array("anonymous-form|\(formCookie)".utf8),
+                                                  using: SymmetricKey(data: anonymousFormKey))
         return Base64URL.encode(Array(mac))
     }
 }
