@@ -148,7 +148,14 @@ class SurveyLoopOverSocketTests(unittest.TestCase):
         hr = self.client()
         hr.sign_in("hr")
         _, index = hr.request("GET", "/results")
-        dashboard_path = re.search(r'href="(/rounds/\d+/results)"', index).group(1)
+        open_path, dashboard_path = re.findall(r'href="(/rounds/\d+/results)"', index)[:2]
+        # The newest round is open: how many have answered, never what.
+        response, progress = hr.request("GET", open_path)
+        self.assertEqual(response.status, 200)
+        self.assertIn("Vastanneet tähän mennessä", progress)
+        self.assertNotIn("<svg", progress)
+        self.assertNotIn("Keskiarvo", progress)
+        # The one before it is closed: its figures are published.
         response, dashboard = hr.request("GET", dashboard_path)
         self.assertEqual(response.status, 200)
         self.assertIn("<svg", dashboard)

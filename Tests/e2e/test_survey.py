@@ -99,11 +99,32 @@ def test_employee_takes_a_whole_survey_on_a_phone_without_javascript(app_ready, 
     finally:
         phone.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
-    # The thank-you page with the profile, checked in the JavaScript browser with the phone's cookies.
+    # The thank-you page, checked in the JavaScript browser with the phone's cookies. The profile was
+    # shown once on the phone, so now the page offers it again only behind a button.
     driver.get(base_url + "/sign-in")
     driver.delete_all_cookies()
     for cookie in thanks_cookies:
         driver.add_cookie({key: cookie[key] for key in ("name", "value", "path") if key in cookie})
-    result = checker.check(base_url + round_path + "/thanks", label=EMPLOYEE)
+    thanks_url = base_url + round_path + "/thanks"
+    result = checker.check(thanks_url, label=EMPLOYEE)
     assert not result.problems, "thanks page:\n" + "\n".join(result.problems)
+    assert "<svg" not in driver.page_source, "the profile shows again without a press"
+    # The press: the profile again, checked with axe, at 320 px and (as served) with Nu.
+    token = driver.find_element("css selector", "input[name=csrf_token]").get_attribute("value")
+    served = post_raw(thanks_url, driver.get_cookies(), {"csrf_token": token, "go": "show"})
+    checker.collector.add(EMPLOYEE + " (profile again)", thanks_url, served)
+    click(driver, "button[name=go][value=show]")
     assert "<svg" in driver.page_source
+    problems = checker.axe_violations() + checker.sideways_scroll_at_narrow_width()
+    assert not problems, "profile shown again:\n" + "\n".join(problems)
+
+
+def post_raw(url, cookies, fields):
+    """POSTs a form outside the browser with the browser's cookies; returns the served bytes."""
+    import urllib.parse
+    import urllib.request
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(fields).encode(), method="POST")
+    request.add_header("Cookie", "; ".join(f"{c['name']}={c['value']}" for c in cookies))
+    request.add_header("Origin", "/".join(url.split("/")[:3]))
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read()

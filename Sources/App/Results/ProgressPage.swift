@@ -85,7 +85,8 @@ extension WebApp {
 
     func renderProgress(_ round: SurveyRound, unit: Storage.Unit?, _ context: RequestContext) throws -> Response {
         let view = try progressView(round, unit: unit, context)
-        return try context.render("results/progress", title: "\(view.heading) – \(round.title)", view)
+        return try context.render("results/progress", title: unit == nil ? view.heading : "\(view.heading) – \(round.title)",
+                                  view)
     }
 
     func exportProgress(_ round: SurveyRound, unit: Storage.Unit?, _ request: Request,
