@@ -63,7 +63,7 @@ measure_p95 "unit dashboard, largest top unit (goal p95 <= 15 ms)" "/rounds/$rou
 measure_p95 "organisation dashboard CSV export" "/rounds/$round/results/export.csv"
 
 codes=$folder/codes
-python3 scripts/bench_survey_fixture.py "$database" jarvela 40000 "$codes" | sed 's/^/   /'
+$binary bench-codes jarvela 40000 "$codes" --database "$database" | sed "s/^/   /"
 form_jar=$folder/form
 token=$(curl -s -c "$form_jar" "http://127.0.0.1:$port/k" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
 form_cookie=$(awk '$6 == "tt_form" {print $7}' "$form_jar")

@@ -55,7 +55,7 @@ public struct BulkLoadCount: Sendable, Equatable {
 /// deleted. It does not ask whether the round takes answers today: it is for loading what was
 /// answered while the round was open.
 public struct SurveyBulkStore: Sendable {
-    private let database: AppDatabase
+    let database: AppDatabase
 
     public init(_ database: AppDatabase) {
         self.database = database
@@ -212,6 +212,35 @@ private struct BulkResponseWriter {
         let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         return bytes.enumerated().allSatisfy { index, byte in
             index == 4 || index == 7 ? byte == UInt8(ascii: "-") : digits.contains(byte)
+        }
+    }
+}
+
+extension SurveyBulkStore {
+    /// Stores one-time codes (given as their SHA-256) for a unit of a round, each with a saved draft,
+    /// in one transaction: respondents ready to submit, for the submission benchmark.
+    public func addCodesWithDrafts(_ codes: [(hash: Data, draft: SurveyDraft)], roundID: Int64, unitID: Int64,
+                                   day: String) throws(StorageError) {
+        let secrets = database.secrets
+        var rows: [(stored: Data, key: Data, sealed: Data)] = []
+        for code in codes {
+            let key = secrets.draftKey(roundID: roundID, respondent: .code(hash: code.hash))
+            guard let sealed = try? secrets.sealDraft(code.draft.encoded(), roundID: roundID, respondentKey: key) else {
+                throw .sqlite("cannot seal a draft")
+            }
+            rows.append((secrets.storedCodeHash(code.hash), key, sealed))
+        }
+        try database.writing { db in
+            let code = try db.makeStatement(sql: """
+                INSERT INTO survey_codes (code_hash, round_id, unit_id, created_on) VALUES (?, ?, ?, ?)
+                """)
+            let draft = try db.makeStatement(sql: """
+                INSERT INTO survey_drafts (round_id, respondent_key, sealed) VALUES (?, ?, ?)
+                """)
+            for row in rows {
+                try code.execute(arguments: [row.stored, roundID, unitID, day])
+                try draft.execute(arguments: [roundID, row.key, row.sealed])
+            }
         }
     }
 }

@@ -340,6 +340,27 @@ struct DemoSurveyTests {
         #expect(figures != (try other.figures()))
     }
 
+    /// Every closed demo round publishes only what the auditor proves safe (checked again here with a
+    /// fresh auditor), and still shows the organisation, its sectors and most units.
+    @Test func everyClosedDemoRoundPassesTheAudit() throws {
+        let demo = try demo()
+        for slug in DemoSurveys.organisationSlugs {
+            for round in try demo.rounds(slug) where round.status == .closed {
+                let roundID = try #require(round.id)
+                let content = try #require(try FrameworkStore(demo.database).content(frameworkID: round.frameworkID))
+                let hierarchy = UnitHierarchy(units: try UnitStore(demo.database).units(organisationID: round.organisationID),
+                                              placement: try SurveyRoundStore(demo.database).unitPlacements(roundID: roundID))
+                let results = RoundResultsBuilder.build(round: round, content: content, hierarchy: hierarchy,
+                                                        data: try SurveyResultsStore(demo.database).roundData(roundID: roundID))
+                #expect(results.audit.figures.isSafe && results.audit.openAnswers.isSafe, "\(round.title)")
+                #expect(try results.independentAudit(demo.database).isSafe, "\(round.title)")
+                #expect(results.totals(.organisation) != nil, "\(round.title)")
+                let sectors = results.shown.keys.filter { if case .sector = $0 { return true } else { return false } }
+                #expect(sectors.count >= 3, "\(round.title): \(sectors.count) sectors shown")
+            }
+        }
+    }
+
     @Test func titlesFollowTheSeasonOfOpening() throws {
         #expect(DemoSurveyTexts.title(opensOn: try #require(DemoDay("2026-03-01")), identified: false)
             == "Digiosaamiskysely kevät 2026")

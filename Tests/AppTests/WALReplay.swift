@@ -54,7 +54,7 @@ struct WALReplay {
         bytes[18] = 1
         bytes[19] = 1
         let path = folder + "/image-\(UUID().uuidString).sqlite"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { throw TestFailure("cannot write \(path)") }
         var configuration = Configuration()
         configuration.readonly = true
         return try DatabaseQueue(path: path, configuration: configuration)

@@ -37,3 +37,32 @@ struct ReliabilityTests {
         #expect(Reliability.cronbachAlpha(rows) == nil)
     }
 }
+
+@Suite("Reliability from sums")
+struct ReliabilityAccumulatorTests {
+    @Test func agreesWithTheTwoPassFormulaOnCompleteRows() {
+        var random = SplitMix64(state: 3)
+        for _ in 0..<200 {
+            let items = random.int(in: 1...6)
+            let rows: [[Double?]] = (0..<random.int(in: 0...40)).map { _ in
+                (0..<items).map { _ in random.int(in: 0...9) == 0 ? nil : Double(random.int(in: 1...5)) }
+            }
+            var accumulator = ReliabilityAccumulator(itemCount: items)
+            for row in rows where row.allSatisfy({ $0 != nil }) { accumulator.add(row.compactMap { $0 }[...]) }
+            let expected = Reliability.cronbachAlpha(rows)
+            if let expected, let alpha = accumulator.alpha {
+                #expect(abs(alpha - expected) < 1e-9)
+            } else {
+                #expect(expected == nil && accumulator.alpha == nil, "\(rows)")
+            }
+        }
+    }
+
+    @Test func byHand() {
+        var accumulator = ReliabilityAccumulator(itemCount: 3)
+        for row: [Double] in [[1, 2, 2], [2, 3, 3], [3, 3, 4], [4, 4, 5]] { accumulator.add(row[...]) }
+        accumulator.add([5, 1][...])
+        #expect(accumulator.rowCount == 4)
+        #expect(abs((accumulator.alpha ?? 0) - 33.0 / 34.0) < 1e-12)
+    }
+}

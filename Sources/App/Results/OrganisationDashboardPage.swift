@@ -75,12 +75,13 @@ extension WebApp {
     /// The dashboard's model; `page` nil means every unit (for the export), otherwise one page of 50.
     private func organisationDashboard(_ round: SurveyRound, sort: String?, page: String?, _ context: RequestContext)
         throws -> OrganisationDashboardView {
+        let all = try rounds.rounds(organisationID: round.organisationID)
+        prefetchResults([round] + trendRounds(round, among: all))
         let results = try roundResults(round)
         let strings = context.strings
         let format = ResultFormatting(results: results, strings: strings, language: context.language.rawValue)
         let totals = results.totals(.organisation)
         let base = "/rounds/\(round.id ?? 0)/results"
-        let all = try rounds.rounds(organisationID: round.organisationID)
         let previous = try previousResults(of: round, among: all)
         let unitCount = results.hierarchy.roots.filter { results.invitedOrAnswered(.unit($0)) }.count
         let paging = page.map { Paging(requested: $0, total: unitCount) }
@@ -157,11 +158,16 @@ extension WebApp {
             .sorted { $0.1 > $1.1 }.map(\.0)
     }
 
+    /// The closed rounds up to `round` that the trend shows, oldest first (at most eight).
+    private func trendRounds(_ round: SurveyRound, among all: [SurveyRound]) -> [SurveyRound] {
+        Array(all.filter { $0.status == .closed && $0.opensOn <= round.opensOn }.reversed().suffix(8))
+    }
+
     /// Organisation means per competence area across the organisation's rounds, oldest first, matched
     /// by area code so rounds on different framework versions line up.
     private func trendChart(_ round: SurveyRound, among all: [SurveyRound], results: RoundResults,
                             format: ResultFormatting) throws -> (String, ResultTable) {
-        let history = all.filter { $0.status == .closed && $0.opensOn <= round.opensOn }.reversed().suffix(8)
+        let history = trendRounds(round, among: all)
         let series = try history.map { try roundResults($0).areaMeansByCode(.organisation) }
         let indices = areaIndices(results, kind: .competence)
         let styles: [SeriesStyle] = [.primary, .comparison, .previous, .target]

@@ -47,8 +47,21 @@ extension WebApp {
         guard round.status == .closed, let roundID = round.id else { throw AppError.notFound }
         return try resultsCache.results(roundID: roundID, version: try results.version(roundID: roundID)) {
             guard let content = try frameworkContent(round.frameworkID) else { throw AppError.notFound }
-            return RoundResultsBuilder.build(round: round, content: content, hierarchy: try roundHierarchy(round),
-                                             data: try results.roundData(roundID: roundID))
+            let built = RoundResultsBuilder.build(round: round, content: content, hierarchy: try roundHierarchy(round),
+                                                  data: try results.roundData(roundID: roundID))
+            logger.info("round \(roundID) results built; \(built.audit.logLine)")
+            return built
+        }
+    }
+
+    /// Builds the results of several closed rounds at once, one per core, when more than one is
+    /// missing from the cache: a dashboard's first view needs this round's and the earlier rounds'
+    /// (change and trend), and building them one after another took most of a second each.
+    func prefetchResults(_ rounds: [SurveyRound]) {
+        let closed = rounds.filter { $0.status == .closed }
+        guard closed.count > 1 else { return }
+        DispatchQueue.concurrentPerform(iterations: closed.count) { index in
+            _ = try? roundResults(closed[index])
         }
     }
 

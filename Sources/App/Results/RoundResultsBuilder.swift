@@ -12,10 +12,10 @@ enum RoundResultsBuilder {
                                  openAnswerThreshold: round.openAnswerThreshold)
         let tally = ResponseTally(content: content, scale: scale)
         var cellTotals: [ResponseCell: GroupTotals] = [:]
-        var itemRows: [[[Double?]]] = Array(repeating: [], count: content.areas.count)
+        var reliability = tally.emptyReliability
         for response in data.responses where hierarchy.tree.contains(response.unitID) {
             let cell = ResponseCell(unitID: response.unitID, jobGroup: response.jobGroup)
-            tally.add(response, to: &cellTotals[cell, default: tally.empty], items: &itemRows)
+            tally.add(response, to: &cellTotals[cell, default: tally.empty], reliability: &reliability)
         }
         var invitedCells: [ResponseCell: Int] = [:]
         for row in data.population where hierarchy.tree.contains(row.unitID) {
@@ -23,7 +23,10 @@ enum RoundResultsBuilder {
         }
         let groups = RoundGroups(tree: hierarchy.tree, cells: Array(cellTotals.keys) + Array(invitedCells.keys))
         let respondents = groups.cells.map { cellTotals[$0]?.respondents ?? 0 }
+        let clock = ContinuousClock()
+        let auditStart = clock.now
         let figures = rule.figurePlan(groups, cellRespondents: respondents)
+        let figuresDuration = clock.now - auditStart
         var shown: [ResultGroup: GroupTotals] = [:]
         for group in groups.groups where group.isShowable && figures.shows(group) {
             var totals = tally.empty
@@ -38,20 +41,23 @@ enum RoundResultsBuilder {
             default: return false
             }
         }
+        let openAnswerStart = clock.now
         let openAnswerPlan = rule.openAnswerPlan(groups, cellRespondents: respondents, offered: offered)
+        let auditDuration = figuresDuration + (clock.now - openAnswerStart)
         let invited = groups.totals(groups.cells.map { invitedCells[$0] ?? 0 })
-        let reliability: [Double?] = shown[.organisation] == nil
-            ? Array(repeating: nil, count: content.areas.count)
-            : itemRows.map { Reliability.cronbachAlpha($0) }
+        let alphas: [Double?] = shown[.organisation] == nil
+            ? Array(repeating: nil, count: content.areas.count) : reliability.map(\.alpha)
         var openAnswerCells: [ResponseCell: [SurveyResultsStore.OpenAnswerRow]] = [:]
         for answer in data.openAnswers {
             openAnswerCells[ResponseCell(unitID: answer.unitID, jobGroup: answer.jobGroup), default: []].append(answer)
         }
         return RoundResults(
             round: round, content: content, rule: rule, scale: scale, shown: shown,
-            invited: invited.filter { shown[$0.key] != nil }, reliability: reliability,
+            invited: invited.filter { shown[$0.key] != nil }, reliability: alphas,
             openAnswerGroups: Set(offered.filter(openAnswerPlan.shows)), openAnswerCells: openAnswerCells,
-            groups: groups, hierarchy: hierarchy, audit: AuditSummary(figures: figures, openAnswers: openAnswerPlan),
+            groups: groups, hierarchy: hierarchy,
+            audit: AuditSummary(figures: figures, openAnswers: openAnswerPlan, duration: auditDuration,
+                                responses: data.responses.count, cells: groups.cells.count),
             populatedUnits: Set(invited.compactMap { group, count -> Int64? in
                 if case .unit(let id) = group, count > 0 { return id } else { return nil }
             }))
@@ -62,6 +68,18 @@ enum RoundResultsBuilder {
 struct AuditSummary: Sendable {
     let figures: SuppressionPlan<ResultGroup>
     let openAnswers: SuppressionPlan<ResultGroup>
+    /// How long choosing and auditing both took.
+    let duration: Duration
+    let responses: Int
+    let cells: Int
+
+    /// One line for the log: sizes, passes and time, no figure.
+    var logLine: String {
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return "anonymity audit: \(responses) responses in \(cells) cells, figures \(figures.passes) passes "
+            + "(rank \(figures.audit.rank)), open answers \(openAnswers.passes) passes, "
+            + String(format: "%.0f ms", milliseconds) + (figures.isSafe && openAnswers.isSafe ? "" : ", NOT SAFE: nothing shown")
+    }
 }
 
 /// Adds one response to a group's totals.
@@ -72,6 +90,8 @@ struct ResponseTally {
     /// The area index of each statement position in the answer string.
     let areaOfStatement: [Int]
     let areaIndexByID: [Int64: Int]
+    /// Where each area's statements are in the answer string.
+    let areaRanges: [Range<Int>]
 
     init(content: FrameworkContent, scale: Scale) {
         self.content = content
@@ -81,27 +101,38 @@ struct ResponseTally {
         var byID: [Int64: Int] = [:]
         for (index, area) in content.areas.enumerated() { if let id = area.area.id { byID[id] = index } }
         areaIndexByID = byID
+        areaRanges = content.areas.indices.map { content.statementRange(ofAreaAt: $0) }
     }
 
-    func add(_ response: SurveyResultsStore.ResponseRow, to totals: inout GroupTotals, items: inout [[[Double?]]]) {
+    /// One accumulator of Cronbach's alpha per area.
+    var emptyReliability: [ReliabilityAccumulator] {
+        areaRanges.map { ReliabilityAccumulator(itemCount: $0.count) }
+    }
+
+    func add(_ response: SurveyResultsStore.ResponseRow, to totals: inout GroupTotals,
+             reliability: inout [ReliabilityAccumulator]) {
         totals.respondents += 1
         let answers = AnswerString.decode(response.answers, count: areaOfStatement.count)
-        var rows: [[Double?]] = content.areas.map { _ in [] }
+        // The answered values in statement order, and which areas every statement was answered in.
+        var values = [Double](repeating: 0, count: answers.count)
+        var complete = [Bool](repeating: true, count: areaRanges.count)
         for (position, answer) in answers.enumerated() {
             let area = areaOfStatement[position]
             switch answer {
             case .some(.some(let value)) where scale.contains(value):
                 totals.statements[position].add(Double(value))
                 totals.areaAnswers[area].add(value)
-                rows[area].append(Double(value))
+                values[position] = Double(value)
             case .some(.none):
                 totals.areaAnswers[area].add(nil)
-                rows[area].append(nil)
+                complete[area] = false
             default:
-                rows[area].append(nil)
+                complete[area] = false
             }
         }
-        for (index, row) in rows.enumerated() { items[index].append(row) }
+        for (area, range) in areaRanges.enumerated() where complete[area] {
+            reliability[area].add(values[range])
+        }
         for (areaID, score) in response.areaScores {
             if let index = areaIndexByID[areaID] { totals.areaScores[index].add(score) }
         }

@@ -79,6 +79,8 @@ extension WebApp {
 
     private func unitDashboard(_ round: SurveyRound, _ unit: Storage.Unit, _ context: RequestContext)
         throws -> UnitDashboardView {
+        let earlier = try rounds.rounds(organisationID: round.organisationID)
+        prefetchResults([round] + earlier.filter { $0.status == .closed && $0.opensOn <= round.opensOn }.prefix(2))
         let results = try roundResults(round)
         let format = ResultFormatting(results: results, strings: context.strings, language: context.language.rawValue)
         let strings = context.strings

@@ -216,6 +216,10 @@ private struct Echelon {
 /// minimum. Such a sum contains the pivot of each row in the set (pivots occur in one row only),
 /// so the pivots' respondents bound the search; only sets connected through shared cells need be
 /// tried (a disconnected set's parts are smaller disclosures themselves).
+///
+/// Sets are grown from their lowest row. A cell that no row still allowed to join can change keeps
+/// its value in every larger set: a 1 there counts towards the set's respondents whatever joins, and
+/// any other non-zero value means no larger set is 0/1. Those two facts prune most of the search.
 private struct DeterminedSetSearch {
     struct Finding {
         let columns: [Int32]
@@ -227,7 +231,7 @@ private struct DeterminedSetSearch {
     let respondents: [Int]
     let minimum: Int
     let budget: Int
-    /// Non-pivot column → the rows holding it.
+    /// Non-pivot column → the rows holding it, ascending.
     var rowsOfColumn: [Int32: [Int]] = [:]
     var nodes = 0
 
@@ -241,10 +245,10 @@ private struct DeterminedSetSearch {
         }
     }
 
+    /// A set of rows and the sum of them, columns ascending.
     struct State {
         var chosen: [Int]
-        var sum: [Int32: UInt64]
-        var touched: Set<Int32>
+        var sum: SparseRow
         var pivotRespondents: Int
     }
 
@@ -256,12 +260,20 @@ private struct DeterminedSetSearch {
         return findings
     }
 
+    private func pivotRespondents(_ row: Int) -> Int { respondents[Int(rows[row].columns[0])] }
+
+    /// Rows after `start`, not yet chosen, that still fit the respondents bound and hold `column`.
+    private func joinable(_ column: Int32, _ state: State, start: Int) -> [Int] {
+        (rowsOfColumn[column] ?? []).filter { row in
+            row > start && !state.chosen.contains(row)
+                && state.pivotRespondents + pivotRespondents(row) < minimum
+        }
+    }
+
     /// A disclosure among sets whose lowest row is `start`, or nil when there is none.
     private mutating func search(from start: Int) -> Finding? {
-        let pivotCount = respondents[Int(rows[start].columns[0])]
-        guard pivotCount < minimum else { return nil }
-        var stack = [State(chosen: [start], sum: Self.add([:], rows[start]), touched: Set(rows[start].columns),
-                           pivotRespondents: pivotCount)]
+        guard pivotRespondents(start) < minimum else { return nil }
+        var stack = [State(chosen: [start], sum: rows[start], pivotRespondents: pivotRespondents(start))]
         var visited: Set<[Int]> = [[start]]
         var spent = 0
         while let state = stack.popLast() {
@@ -272,43 +284,44 @@ private struct DeterminedSetSearch {
                 return Finding(columns: region, respondents: region.reduce(0) { $0 + respondents[Int($1)] },
                                proven: false)
             }
-            let violated = state.sum.first { $0.value != 0 && $0.value != 1 }?.key
+            // Which cells can still change, and what the set already holds for certain.
+            var bound = state.pivotRespondents
+            var violated: Int32?
+            var open: [Int32] = []
+            var dead = false
+            for (column, value) in zip(state.sum.columns, state.sum.values) {
+                let isPivot = state.chosen.contains { rows[$0].columns[0] == column }
+                let changeable = !isPivot && !joinable(column, state, start: start).isEmpty
+                if changeable {
+                    open.append(column)
+                    if value != 1, violated == nil { violated = column }
+                } else if value == 1 {
+                    if !isPivot { bound += respondents[Int(column)] }
+                } else {
+                    dead = true
+                    break
+                }
+            }
+            if dead || bound >= minimum { continue }
             if violated == nil {
-                let ones = state.sum.filter { $0.value == 1 }.map(\.key).sorted()
+                let ones = zip(state.sum.columns, state.sum.values).filter { $0.1 == 1 }.map(\.0)
                 let count = ones.reduce(0) { $0 + respondents[Int($1)] }
                 if count > 0, count < minimum { return Finding(columns: ones, respondents: count, proven: true) }
             }
-            for next in candidates(state, start: start, violated: violated) {
-                let chosen = (state.chosen + [next]).sorted()
+            // A violated cell must be fixed by one of the rows holding it; otherwise any row holding
+            // a cell that can still change may lower the count.
+            var candidates: Set<Int> = []
+            for column in violated.map({ [$0] }) ?? open {
+                candidates.formUnion(joinable(column, state, start: start))
+            }
+            for next in candidates.sorted() {
+                var chosen = state.chosen
+                chosen.insert(next, at: chosen.firstIndex { $0 > next } ?? chosen.count)
                 guard visited.insert(chosen).inserted else { continue }
-                var touched = state.touched
-                touched.formUnion(rows[next].columns)
-                stack.append(State(chosen: chosen, sum: Self.add(state.sum, rows[next]), touched: touched,
-                                   pivotRespondents: state.pivotRespondents + respondents[Int(rows[next].columns[0])]))
+                stack.append(State(chosen: chosen, sum: state.sum.subtracting(rows[next], times: PrimeField.modulus - 1),
+                                   pivotRespondents: state.pivotRespondents + pivotRespondents(next)))
             }
         }
         return nil
-    }
-
-    /// Rows after `start` that may join: those that can fix a violated column, or else any row
-    /// sharing a cell with the rows chosen so far; each within the respondents bound.
-    private func candidates(_ state: State, start: Int, violated: Int32?) -> [Int] {
-        let columns: [Int32] = violated.map { [$0] } ?? Array(state.touched)
-        var result: Set<Int> = []
-        for column in columns {
-            for row in rowsOfColumn[column] ?? [] where row > start && !state.chosen.contains(row) {
-                if state.pivotRespondents + respondents[Int(rows[row].columns[0])] < minimum { result.insert(row) }
-            }
-        }
-        return result.sorted()
-    }
-
-    private static func add(_ sum: [Int32: UInt64], _ row: SparseRow) -> [Int32: UInt64] {
-        var sum = sum
-        for (column, value) in zip(row.columns, row.values) {
-            let total = PrimeField.add(sum[column] ?? 0, value)
-            sum[column] = total == 0 ? nil : total
-        }
-        return sum
     }
 }

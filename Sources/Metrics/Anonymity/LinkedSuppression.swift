@@ -26,15 +26,14 @@ public enum LinkedSuppression {
                                                                            partitions: partitions)
         let auditor = DisclosureAuditor(minimum: minimum)
         let groupsOfCell = Self.groupsOfCell(candidates, members: members)
+        let twins = Self.twins(candidates, members: members, cellRespondents: cellRespondents)
         var passes = 0
         while true {
             passes += 1
             let published = candidates.filter { !hidden.contains($0) }
             let audit = auditor.audit(cellRespondents: cellRespondents,
                                       published: published.map { members[$0] ?? [] })
-            if audit.isSafe {
-                return SuppressionPlan(hidden: hidden, audit: audit, passes: passes)
-            }
+            if audit.isSafe { return SuppressionPlan(hidden: hidden, audit: audit, passes: passes) }
             var added = false
             let rows = published.map { members[$0] ?? [] }
             let witnesses = auditor.witnesses(of: audit.disclosures, cellRespondents: cellRespondents, published: rows)
@@ -48,16 +47,41 @@ public enum LinkedSuppression {
                     let touching = Set(disclosure.cells.flatMap { groupsOfCell[$0] ?? [] })
                     involved = published.filter { touching.contains($0) }
                 }
-                let choice = involved.filter { !hidden.contains($0) }.min { left, right in
-                    (hidingOrder(left) / 3, respondents[left] ?? 0, hidingOrder(left))
-                        < (hidingOrder(right) / 3, respondents[right] ?? 0, hidingOrder(right))
+                // A group and its twins (other groups of exactly the same respondents, such as a unit
+                // with one job group and that job group within it) publish the same figures, so they
+                // are hidden together. The narrowest rows go first, all of the witness's at once
+                // (another such row usually gives the same set away); only when none is left, the
+                // smallest of the others (job groups, units, sectors, the organisation last).
+                let open = involved.filter { !hidden.contains($0) }
+                func order(_ group: Group) -> Int { (twins[group] ?? [group]).map(hidingOrder).max() ?? 0 }
+                let narrowest = open.filter { order($0) <= 1 }
+                let chosen = narrowest.isEmpty
+                    ? open.min { (order($0) / 3, respondents[$0] ?? 0, order($0))
+                        < (order($1) / 3, respondents[$1] ?? 0, order($1)) }.map { [$0] } ?? []
+                    : narrowest
+                for group in chosen {
+                    for twin in twins[group] ?? [group] where hidden.insert(twin).inserted { added = true }
                 }
-                if let choice, hidden.insert(choice).inserted { added = true }
             }
             // Cannot happen (a determined set is touched by a published group); ending here keeps
             // a mistake from looping forever, and the unsafe audit makes callers hide everything.
             if !added { return SuppressionPlan(hidden: hidden, audit: audit, passes: passes) }
         }
+    }
+
+    /// Each candidate with every candidate of exactly the same respondents (itself included).
+    private static func twins<Group>(_ candidates: [Group], members: [Group: [Int]],
+                                     cellRespondents: [Int]) -> [Group: [Group]] {
+        var byCells: [[Int]: [Group]] = [:]
+        for group in candidates {
+            let cells = (members[group] ?? []).filter { cellRespondents.indices.contains($0) && cellRespondents[$0] > 0 }
+            byCells[cells.sorted(), default: []].append(group)
+        }
+        var twins: [Group: [Group]] = [:]
+        for list in byCells.values where list.count > 1 {
+            for group in list { twins[group] = list }
+        }
+        return twins
     }
 
     private static func groupsOfCell<Group>(_ candidates: [Group], members: [Group: [Int]]) -> [Int: [Group]] {
