@@ -58,6 +58,9 @@ measure_p95() {
 }
 curl -s -o /dev/null -w "   first (uncached) organisation dashboard: %{time_total} s\n" -H "Cookie: tt_session=$session" \
     "http://127.0.0.1:$port/rounds/$round/results"
+echo "   anonymity audits while building results (joint suppression and its proof, per round):"
+sleep 0.5  # the server flushes its log every 200 ms
+grep -o "round [0-9]* results built; anonymity audit.*" "$folder/log" | sed 's/^/     /' || true
 measure_p95 "organisation dashboard (goal p95 <= 50 ms)" "/rounds/$round/results"
 measure_p95 "unit dashboard, largest top unit (goal p95 <= 15 ms)" "/rounds/$round/results/units/$big_unit"
 measure_p95 "organisation dashboard CSV export" "/rounds/$round/results/export.csv"
