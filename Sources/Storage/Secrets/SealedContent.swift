@@ -78,11 +78,11 @@ struct ByteWriter {
 
     mutating func byte(_ value: UInt8) { data.append(value) }
 
-    mutating func uint32(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-    }
+    mutating func uint32(_ value: UInt32) { littleEndian(value) }
 
-    mutating func uint64(_ value: UInt64) {
+    mutating func uint64(_ value: UInt64) { littleEndian(value) }
+
+    private mutating func littleEndian(_ value: some FixedWidthInteger) {
         withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
     }
 
@@ -120,19 +120,16 @@ struct ByteReader {
         return bytes[offset]
     }
 
-    mutating func uint32() -> UInt32? {
-        guard offset + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for index in 0..<4 { value |= UInt32(bytes[offset + index]) << (8 * index) }
-        offset += 4
-        return value
-    }
+    mutating func uint32() -> UInt32? { littleEndian(UInt32.self) }
 
-    mutating func uint64() -> UInt64? {
-        guard offset + 8 <= bytes.count else { return nil }
-        var value: UInt64 = 0
-        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * index) }
-        offset += 8
+    mutating func uint64() -> UInt64? { littleEndian(UInt64.self) }
+
+    private mutating func littleEndian<Integer: FixedWidthInteger>(_: Integer.Type) -> Integer? {
+        let size = Integer.bitWidth / 8
+        guard offset + size <= bytes.count else { return nil }
+        var value: Integer = 0
+        for index in 0..<size { value |= Integer(bytes[offset + index]) << (8 * index) }
+        offset += size
         return value
     }
 
