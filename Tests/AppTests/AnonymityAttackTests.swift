@@ -13,7 +13,7 @@ private struct AttackFixture {
     let world: World
 
     /// `count` employees of `unit` in `jobGroup`.
-    func staff(_ unit: Storage.Unit, _ count: Int, jobGroup: String, prefix: String) throws -> [Employee] {
+    func staff(_ unit: WorkUnit, _ count: Int, jobGroup: String, prefix: String) throws -> [Employee] {
         try (0..<count).map { index in
             try EmployeeStore(test.database).create(Employee(
                 organisationID: unit.organisationID, hrNumber: "\(prefix)\(index)", firstName: "Etu\(index)",
@@ -21,8 +21,8 @@ private struct AttackFixture {
         }
     }
 
-    func unit(_ name: String, parent: Storage.Unit?, sectorID: Int64?) throws -> Storage.Unit {
-        try UnitStore(test.database).create(Storage.Unit(organisationID: world.jarvela.id ?? 0, sectorID: sectorID,
+    func unit(_ name: String, parent: WorkUnit?, sectorID: Int64?) throws -> WorkUnit {
+        try UnitStore(test.database).create(WorkUnit(organisationID: world.jarvela.id ?? 0, sectorID: sectorID,
                                                          parentID: parent?.id, name: name))
     }
 
@@ -39,7 +39,7 @@ private struct AttackFixture {
         guard case .recorded = outcome else { throw TestFailure("not recorded: \(outcome)") }
     }
 
-    func answerWithCode(_ round: SurveyRound, unit: Storage.Unit, value: Int) throws {
+    func answerWithCode(_ round: SurveyRound, unit: WorkUnit, value: Int) throws {
         let hash = Data(SHA256.hash(data: Data(UUID().uuidString.utf8)))
         try SurveyResponseStore(test.database).addCodes(hashes: [hash], roundID: round.id ?? 0, unitID: unit.id ?? 0,
                                                         day: CalendarDate.today())

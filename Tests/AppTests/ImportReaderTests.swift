@@ -111,9 +111,9 @@ struct ImportFileTests {
     }
 
     @Test func fortyThousandRowsAreReadWithProgress() throws {
-        var text = "HR number,First name,Last name,Email,Unit,Start date,Language\n"
+        var text = "HR number,First name,Last name,Email,WorkUnit,Start date,Language\n"
         for number in 1...40_000 {
-            text += "\(100_000 + number),First\(number),Last\(number),p\(number)@example.fi,Unit \(number % 50),"
+            text += "\(100_000 + number),First\(number),Last\(number),p\(number)@example.fi,WorkUnit \(number % 50),"
                 + "\(number % 28 + 1).\(number % 12 + 1).2020,\(["fi", "sv", "en"][number % 3])\n"
         }
         var reports: [(Int, Int)] = []

@@ -151,10 +151,10 @@ extension Response {
 struct World: Sendable {
     let jarvela: Organisation
     let koskenkyla: Organisation
-    let unitA: Storage.Unit
-    let unitA1: Storage.Unit
-    let unitB: Storage.Unit
-    let unitC: Storage.Unit
+    let unitA: WorkUnit
+    let unitA1: WorkUnit
+    let unitB: WorkUnit
+    let unitC: WorkUnit
     let employeeA: Employee
     let employeeA1: Employee
     let employeeB: Employee
@@ -168,11 +168,11 @@ struct World: Sendable {
         koskenkyla = try OrganisationStore(database).create(slug: "koskenkyla", name: "Koskenkylä")
         let units = UnitStore(database)
         let sector = try SectorStore(database).create(organisationID: jarvela.id ?? 0, name: "Varhaiskasvatus")
-        unitA = try units.create(Storage.Unit(organisationID: jarvela.id ?? 0, sectorID: sector.id, name: "Päiväkoti Satakieli"))
-        unitA1 = try units.create(Storage.Unit(organisationID: jarvela.id ?? 0, sectorID: sector.id, parentID: unitA.id,
+        unitA = try units.create(WorkUnit(organisationID: jarvela.id ?? 0, sectorID: sector.id, name: "Päiväkoti Satakieli"))
+        unitA1 = try units.create(WorkUnit(organisationID: jarvela.id ?? 0, sectorID: sector.id, parentID: unitA.id,
                                        name: "Satakieli, esiopetus"))
-        unitB = try units.create(Storage.Unit(organisationID: jarvela.id ?? 0, sectorID: sector.id, name: "Päiväkoti Peippo"))
-        unitC = try units.create(Storage.Unit(organisationID: koskenkyla.id ?? 0, name: "Koskenkylän koulu"))
+        unitB = try units.create(WorkUnit(organisationID: jarvela.id ?? 0, sectorID: sector.id, name: "Päiväkoti Peippo"))
+        unitC = try units.create(WorkUnit(organisationID: koskenkyla.id ?? 0, name: "Koskenkylän koulu"))
         let employees = EmployeeStore(database)
         employeeA = try employees.create(Employee(organisationID: jarvela.id ?? 0, hrNumber: "1001", firstName: "Aino",
                                                   lastName: "Aaltonen", unitID: unitA.id))

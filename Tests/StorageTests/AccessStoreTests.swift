@@ -144,7 +144,7 @@ struct UserStoreTests {
         let other = try fixture.otherOrganisation()
         let otherID = other.id ?? 0
         let unit = try fixture.unit("Päiväkoti Satakieli")
-        let otherUnit = try fixture.units.create(Unit(organisationID: otherID, name: "Vieras yksikkö"))
+        let otherUnit = try fixture.units.create(WorkUnit(organisationID: otherID, name: "Vieras yksikkö"))
         let employee = try fixture.employee("1001", "Aino", "Virtanen")
 
         let admin = try fixture.users.create(User(login: "admin", passwordHash: "h"))

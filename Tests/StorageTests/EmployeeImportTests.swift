@@ -167,7 +167,7 @@ struct EmployeeImportTests {
         defer { fixture.remove() }
         let other = try fixture.otherOrganisation()
         _ = try fixture.sectors.create(organisationID: other.id ?? 0, name: "Tekninen toimi")
-        _ = try fixture.units.create(Unit(organisationID: other.id ?? 0, name: "Varikko"))
+        _ = try fixture.units.create(WorkUnit(organisationID: other.id ?? 0, name: "Varikko"))
         let existingSector = try fixture.sectors.create(organisationID: fixture.organisationID, name: "Ruokapalvelut")
         let rows = [
             ImportedEmployee(hrNumber: "1", firstName: "A", lastName: "A", sectorName: "Tekninen toimi", unitName: "Varikko"),

@@ -3,9 +3,6 @@ import GRDB
 import Testing
 @testable import Storage
 
-/// Foundation has a `Unit` too (for measurements); a file importing both must say which it means.
-typealias Unit = Storage.Unit
-
 /// A temporary database with one organisation, and the stores over it.
 struct StaffFixture {
     let temporary: TemporaryDatabase
@@ -28,11 +25,11 @@ struct StaffFixture {
                                                          name: "Muu kunta")
     }
 
-    func unit(_ name: String, parent: Unit? = nil, sector: Sector? = nil) throws -> Unit {
-        try units.create(Unit(organisationID: organisationID, sectorID: sector?.id, parentID: parent?.id, name: name))
+    func unit(_ name: String, parent: WorkUnit? = nil, sector: Sector? = nil) throws -> WorkUnit {
+        try units.create(WorkUnit(organisationID: organisationID, sectorID: sector?.id, parentID: parent?.id, name: name))
     }
 
-    func employee(_ hrNumber: String, _ firstName: String, _ lastName: String, unit: Unit? = nil,
+    func employee(_ hrNumber: String, _ firstName: String, _ lastName: String, unit: WorkUnit? = nil,
                   email: String? = nil, jobTitle: String? = nil, active: Bool = true) throws -> Employee {
         try employees.create(Employee(organisationID: organisationID, hrNumber: hrNumber, firstName: firstName,
                                       lastName: lastName, email: email, unitID: unit?.id, jobTitle: jobTitle,
@@ -94,13 +91,13 @@ struct UnitStoreTests {
         let fixture = try StaffFixture()
         defer { fixture.remove() }
         let other = try fixture.otherOrganisation()
-        let foreignUnit = try fixture.units.create(Unit(organisationID: other.id ?? 0, name: "Vieras"))
+        let foreignUnit = try fixture.units.create(WorkUnit(organisationID: other.id ?? 0, name: "Vieras"))
         let foreignSector = try fixture.sectors.create(organisationID: other.id ?? 0, name: "Vieras toimiala")
         #expect(throws: StorageError.invalid("The parent unit does not belong to the unit's organisation.")) {
-            try fixture.units.create(Unit(organisationID: fixture.organisationID, parentID: foreignUnit.id, name: "A"))
+            try fixture.units.create(WorkUnit(organisationID: fixture.organisationID, parentID: foreignUnit.id, name: "A"))
         }
         #expect(throws: StorageError.invalid("The sector does not belong to the unit's organisation.")) {
-            try fixture.units.create(Unit(organisationID: fixture.organisationID, sectorID: foreignSector.id, name: "A"))
+            try fixture.units.create(WorkUnit(organisationID: fixture.organisationID, sectorID: foreignSector.id, name: "A"))
         }
         var own = try fixture.unit("Oma")
         own.parentID = foreignUnit.id
@@ -113,7 +110,7 @@ struct UnitStoreTests {
             try fixture.units.update(own)
         }
         #expect(throws: StorageError.notFound) {
-            try fixture.units.update(Unit(id: 9999, organisationID: fixture.organisationID, name: "Ei ole"))
+            try fixture.units.update(WorkUnit(id: 9999, organisationID: fixture.organisationID, name: "Ei ole"))
         }
     }
 
@@ -143,7 +140,7 @@ struct UnitStoreTests {
         let middle = try fixture.unit("Varhaiskasvatus", parent: top)
         let bottom = try fixture.unit("Päiväkoti Satakieli", parent: middle)
         let sibling = try fixture.unit("Tekninen toimi")
-        let ids = { (unit: Unit) in unit.id ?? 0 }
+        let ids = { (unit: WorkUnit) in unit.id ?? 0 }
         #expect(try fixture.units.unitAndDescendantIDs(of: ids(top)) == [ids(top), ids(middle), ids(bottom)])
         #expect(try fixture.units.unitAndDescendantIDs(of: ids(middle)) == [ids(middle), ids(bottom)])
         #expect(try fixture.units.unitAndDescendantIDs(of: ids(sibling)) == [ids(sibling)])
@@ -184,7 +181,7 @@ struct EmployeeStoreTests {
         #expect(stored.updatedAt > Date(timeIntervalSinceNow: -60))
 
         let other = try fixture.otherOrganisation()
-        let foreignUnit = try fixture.units.create(Unit(organisationID: other.id ?? 0, name: "Vieras"))
+        let foreignUnit = try fixture.units.create(WorkUnit(organisationID: other.id ?? 0, name: "Vieras"))
         changed.unitID = foreignUnit.id
         #expect(throws: StorageError.invalid("The unit does not belong to the employee's organisation.")) {
             try fixture.employees.update(changed)
@@ -199,7 +196,7 @@ struct EmployeeStoreTests {
     }
 
     /// Nine employees across two units, a sub-unit and an inactive one.
-    private func searchFixture() throws -> (StaffFixture, Unit, Unit, Unit) {
+    private func searchFixture() throws -> (StaffFixture, WorkUnit, WorkUnit, WorkUnit) {
         let fixture = try StaffFixture()
         let sector = try fixture.sectors.create(organisationID: fixture.organisationID, name: "Varhaiskasvatus")
         let daycare = try fixture.unit("Päiväkoti Satakieli", sector: sector)

@@ -7,9 +7,9 @@ import Testing
 struct SurveyFixture {
     let staff: StaffFixture
     let frameworkID: Int64
-    let unitA: Unit
-    let unitA1: Unit
-    let unitB: Unit
+    let unitA: WorkUnit
+    let unitA1: WorkUnit
+    let unitB: WorkUnit
     let people: [Employee]
     var database: AppDatabase { staff.temporary.database }
     var rounds: SurveyRoundStore { SurveyRoundStore(database) }

@@ -10,10 +10,10 @@ struct UnitChildrenTests {
         let organisation = try OrganisationStore(temporary.database).create(slug: "jarvela", name: "Järvelä")
         let organisationID = try #require(organisation.id)
         let units = UnitStore(temporary.database)
-        let centre = try units.create(Storage.Unit(organisationID: organisationID, name: "Päiväkoti Satakieli"))
-        let ketut = try units.create(Storage.Unit(organisationID: organisationID, parentID: centre.id, name: "Ketut"))
-        let oravat = try units.create(Storage.Unit(organisationID: organisationID, parentID: centre.id, name: "Oravat"))
-        let pikku = try units.create(Storage.Unit(organisationID: organisationID, parentID: ketut.id, name: "Pikku-ketut"))
+        let centre = try units.create(WorkUnit(organisationID: organisationID, name: "Päiväkoti Satakieli"))
+        let ketut = try units.create(WorkUnit(organisationID: organisationID, parentID: centre.id, name: "Ketut"))
+        let oravat = try units.create(WorkUnit(organisationID: organisationID, parentID: centre.id, name: "Oravat"))
+        let pikku = try units.create(WorkUnit(organisationID: organisationID, parentID: ketut.id, name: "Pikku-ketut"))
         let employees = EmployeeStore(temporary.database)
         for (index, unit) in [ketut, ketut, oravat, pikku].enumerated() {
             _ = try employees.create(Employee(organisationID: organisationID, hrNumber: "\(index)", firstName: "A",

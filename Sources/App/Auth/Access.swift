@@ -74,7 +74,7 @@ public struct Access: Sendable {
     }
 
     /// A unit's page: its organisation's HR and administrators, and supervisors of it or a parent.
-    public func canViewUnit(_ unit: Storage.Unit) -> Bool {
+    public func canViewUnit(_ unit: WorkUnit) -> Bool {
         guard let principal, let unitID = unit.id else { return false }
         return canManageOrganisation(unit.organisationID) || principal.supervisedUnitIDs.contains(unitID)
     }

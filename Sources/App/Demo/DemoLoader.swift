@@ -111,7 +111,7 @@ public struct DemoLoader: Sendable {
         var unitIDs: [String: Int64] = [:]
         for unit in plan.units {
             let created = try storage {
-                try UnitStore(database).create(Storage.Unit(
+                try UnitStore(database).create(WorkUnit(
                     organisationID: organisationID, sectorID: sectorIDs[unit.sectorName],
                     parentID: unit.parentName.flatMap { unitIDs[$0] }, name: unit.name))
             }

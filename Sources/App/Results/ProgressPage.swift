@@ -23,7 +23,7 @@ struct ProgressView {
 extension WebApp {
     /// The progress of an open round for the organisation (`unit` nil: sectors and top units) or for
     /// one unit and its sub-units.
-    func progressView(_ round: SurveyRound, unit: Storage.Unit?, _ context: RequestContext) throws -> ProgressView {
+    func progressView(_ round: SurveyRound, unit: WorkUnit?, _ context: RequestContext) throws -> ProgressView {
         let progress = try roundProgress(round)
         let strings = context.strings
         let roundID = round.id ?? 0
@@ -83,13 +83,13 @@ extension WebApp {
         ], isTotal: isTotal)
     }
 
-    func renderProgress(_ round: SurveyRound, unit: Storage.Unit?, _ context: RequestContext) throws -> Response {
+    func renderProgress(_ round: SurveyRound, unit: WorkUnit?, _ context: RequestContext) throws -> Response {
         let view = try progressView(round, unit: unit, context)
         return try context.render("results/progress", title: unit == nil ? view.heading : "\(view.heading) – \(round.title)",
                                   view)
     }
 
-    func exportProgress(_ round: SurveyRound, unit: Storage.Unit?, _ request: Request,
+    func exportProgress(_ round: SurveyRound, unit: WorkUnit?, _ request: Request,
                         _ context: RequestContext) throws -> Response {
         let view = try progressView(round, unit: unit, context)
         let name = unit.map { "tilanne-\(round.id ?? 0)-yksikko-\($0.id ?? 0).csv" } ?? "tilanne-\(round.id ?? 0).csv"

@@ -35,7 +35,7 @@ extension WebApp {
         try closeOverdueRounds()
         let allOrganisations = try organisations.all().compactMap(\.id)
         var organisationIDs = context.access.visibleOrganisationIDs ?? Set(allOrganisations)
-        var supervised: [Storage.Unit] = []
+        var supervised: [WorkUnit] = []
         for unitID in principal.supervisedUnitIDs.sorted() {
             if let unit = try units.unit(id: unitID) {
                 supervised.append(unit)

@@ -63,13 +63,13 @@ extension WebApp {
     }
 
     /// The round and unit of a unit dashboard, or 404 when the reader may not see them.
-    private func dashboardUnit(_ context: RequestContext) throws -> (SurveyRound, Storage.Unit) {
+    private func dashboardUnit(_ context: RequestContext) throws -> (SurveyRound, WorkUnit) {
         guard let round = try rounds.round(id: try context.id("roundID")) else { throw AppError.notFound }
         return (round, try visibleUnit(of: round, context))
     }
 
     /// The `:unitID` unit of a round that has opened, or 404 when the reader may not see it.
-    private func visibleUnit(of round: SurveyRound, _ context: RequestContext) throws -> Storage.Unit {
+    private func visibleUnit(of round: SurveyRound, _ context: RequestContext) throws -> WorkUnit {
         guard round.status != .draft, let unit = try units.unit(id: try context.id("unitID")),
               unit.organisationID == round.organisationID, context.access.canViewUnit(unit) else {
             throw AppError.notFound
@@ -77,7 +77,7 @@ extension WebApp {
         return unit
     }
 
-    private func unitDashboard(_ round: SurveyRound, _ unit: Storage.Unit, _ context: RequestContext)
+    private func unitDashboard(_ round: SurveyRound, _ unit: WorkUnit, _ context: RequestContext)
         throws -> UnitDashboardView {
         let earlier = try rounds.rounds(organisationID: round.organisationID)
         prefetchResults([round] + earlier.filter { $0.status == .closed && $0.opensOn <= round.opensOn }.prefix(2))

@@ -1,25 +1,25 @@
 import Metrics
 import Storage
 
-/// A round's units as a tree with their names: the anonymity rule's `UnitTree` (children in name
+/// A round's units as a tree with their names: the anonymity rule's `UnitTreeView` (children in name
 /// order) and each unit's record for display.
 struct UnitHierarchy: Sendable {
-    let tree: Metrics.UnitTree
-    let units: [Int64: Storage.Unit]
+    let tree: UnitTree
+    let units: [Int64: WorkUnit]
 
     /// `units` with `parents` and `sectors` as they were when the round opened (by unit id); a unit
     /// missing from them keeps its current place.
-    init(units list: [Storage.Unit], placement: [Int64: UnitPlacement] = [:]) {
-        var units: [Int64: Storage.Unit] = [:]
-        var nodes: [Metrics.UnitNode] = []
+    init(units list: [WorkUnit], placement: [Int64: UnitPlacement] = [:]) {
+        var units: [Int64: WorkUnit] = [:]
+        var nodes: [UnitNode] = []
         for unit in list.sorted(by: { $0.name < $1.name }) {
             guard let id = unit.id else { continue }
             units[id] = unit
             let place = placement[id]
-            nodes.append(Metrics.UnitNode(id: id, parentID: place.map(\.parentID) ?? unit.parentID,
+            nodes.append(UnitNode(id: id, parentID: place.map(\.parentID) ?? unit.parentID,
                                   sectorID: place.map(\.sectorID) ?? unit.sectorID))
         }
-        tree = Metrics.UnitTree(units: nodes)
+        tree = UnitTree(units: nodes)
         self.units = units
     }
 

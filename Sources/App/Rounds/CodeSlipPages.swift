@@ -89,7 +89,7 @@ extension WebApp {
         return nil
     }
 
-    private func renderUnitSurveys(_ unit: Storage.Unit, _ context: RequestContext, errors: FormErrors = FormErrors(),
+    private func renderUnitSurveys(_ unit: WorkUnit, _ context: RequestContext, errors: FormErrors = FormErrors(),
                                    typed: [Int64: String] = [:], status: HTTPStatus? = nil) throws -> Response {
         let strings = context.strings
         let unitID = unit.id ?? 0
@@ -115,7 +115,7 @@ extension WebApp {
                                   view, status: status ?? (errors.isEmpty ? .ok : .unprocessableContent))
     }
 
-    private func renderSlips(_ codes: [String], round: SurveyRound, unit: Storage.Unit,
+    private func renderSlips(_ codes: [String], round: SurveyRound, unit: WorkUnit,
                              _ context: RequestContext) throws -> Response {
         let strings = context.strings
         let address = codeAddress(context.request)
@@ -145,7 +145,7 @@ extension WebApp {
 
     /// Organisation › units › unit › surveys for those who manage it; "my units" › unit › surveys for
     /// supervisors.
-    private func surveyCrumbs(_ unit: Storage.Unit, _ context: RequestContext) throws -> [Crumb] {
+    private func surveyCrumbs(_ unit: WorkUnit, _ context: RequestContext) throws -> [Crumb] {
         let strings = context.strings
         let unitID = unit.id ?? 0
         let here = [("/units/\(unitID)", unit.name), ("/units/\(unitID)/surveys", strings.text("rounds_slips_title"))]

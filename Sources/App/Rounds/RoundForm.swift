@@ -44,7 +44,7 @@ struct RoundFormInput {
     init() {}
 
     /// The form pre-filled from a stored draft.
-    init(round: SurveyRound, scope: [RoundScope], questions stored: [OpenQuestion], units: [Storage.Unit]) {
+    init(round: SurveyRound, scope: [RoundScope], questions stored: [OpenQuestion], units: [WorkUnit]) {
         title = round.title
         frameworkChoice = String(round.frameworkID)
         scopeChoice = scope.isEmpty ? "organisation" : "selected"
@@ -63,7 +63,7 @@ struct RoundFormInput {
     }
 
     /// Reads and checks a submitted form against the organisation's frameworks, sectors and units.
-    init(form: FormInput, frameworks: [Framework], sectors: [Sector], units: [Storage.Unit], strings: Strings) {
+    init(form: FormInput, frameworks: [Framework], sectors: [Sector], units: [WorkUnit], strings: Strings) {
         title = form["title"] ?? ""
         frameworkChoice = form["framework_id"] ?? ""
         scopeChoice = form["scope"] ?? ""
@@ -80,7 +80,7 @@ struct RoundFormInput {
         checked = check(frameworks: frameworks, sectors: sectors, units: units, strings: strings)
     }
 
-    private mutating func check(frameworks: [Framework], sectors: [Sector], units: [Storage.Unit],
+    private mutating func check(frameworks: [Framework], sectors: [Sector], units: [WorkUnit],
                                 strings: Strings) -> Checked? {
         let title = checkTitle(strings)
         let framework = frameworks.first { $0.status == .published && String($0.id ?? 0) == frameworkChoice }
@@ -113,7 +113,7 @@ struct RoundFormInput {
 
     /// The population: nothing for the whole organisation, otherwise the chosen sectors and the units
     /// named one per line (each with its sub-units).
-    private mutating func checkScope(sectors: [Sector], units: [Storage.Unit], strings: Strings) -> [RoundScope]? {
+    private mutating func checkScope(sectors: [Sector], units: [WorkUnit], strings: Strings) -> [RoundScope]? {
         switch scopeChoice {
         case "organisation":
             return []

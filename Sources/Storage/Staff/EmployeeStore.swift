@@ -135,7 +135,7 @@ public struct EmployeeStore: Sendable {
 
     private static func checkUnit(of employee: Employee, in db: Database) throws {
         guard let unitID = employee.unitID else { return }
-        let unit = try Unit.fetchOne(db, key: unitID)
+        let unit = try WorkUnit.fetchOne(db, key: unitID)
         guard unit?.organisationID == employee.organisationID else {
             throw StorageError.invalid("The unit does not belong to the employee's organisation.")
         }

@@ -95,7 +95,7 @@ extension WebApp {
     /// filter comes from a unit's page, because a list of every unit (thousands in a large
     /// organisation) would make the page heavy and the control unusable on a phone.
     private func staffFilter(_ request: Request, organisationID: Int64)
-        throws -> (sectors: [Sector], sectorID: Int64?, unit: Storage.Unit?, unitIDs: Set<Int64>?) {
+        throws -> (sectors: [Sector], sectorID: Int64?, unit: WorkUnit?, unitIDs: Set<Int64>?) {
         let sectorList = try sectors.sectors(organisationID: organisationID)
         let sectorID = request.queryValue("sector").flatMap { Int64($0) }.flatMap { chosen in
             sectorList.contains { $0.id == chosen } ? chosen : nil

@@ -1,31 +1,6 @@
 import Foundation
 import GRDB
 
-/// A text in the three languages of the service. Finnish is required; Swedish and English fall back
-/// to Finnish when a translation is missing.
-public struct LocalisedText: Sendable, Equatable, Hashable {
-    public var fi: String
-    public var sv: String
-    public var en: String
-
-    public init(fi: String, sv: String, en: String) {
-        self.fi = fi
-        self.sv = sv
-        self.en = en
-    }
-
-    /// The text in `language` (`fi`, `sv` or `en`), or the Finnish text when that one is empty.
-    public func text(_ language: String) -> String {
-        let text: String
-        switch language {
-        case "sv": text = sv
-        case "en": text = en
-        default: text = fi
-        }
-        return text.trimmingCharacters(in: .whitespaces).isEmpty ? fi : text
-    }
-}
-
 /// Whether a framework may still be edited.
 public enum FrameworkStatus: String, Codable, Sendable {
     case draft
@@ -242,37 +217,5 @@ public struct FrameworkTarget: Codable, Sendable, Equatable, Identifiable, Fetch
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
-    }
-}
-
-/// A framework version with everything needed to show, answer and score it.
-public struct FrameworkContent: Sendable, Equatable {
-    public var framework: Framework
-    public var labels: [ScaleLabel]
-    public var areas: [Area]
-
-    /// An area with its statements (in position order) and target levels.
-    public struct Area: Sendable, Equatable {
-        public var area: FrameworkArea
-        public var statements: [FrameworkStatement]
-        public var targets: [FrameworkTarget]
-    }
-
-    /// All statements in answer-string order: areas by position, then statements by position.
-    public var statementsInOrder: [FrameworkStatement] { areas.flatMap(\.statements) }
-
-    /// How many statements the answer string has.
-    public var statementCount: Int { areas.reduce(0) { $0 + $1.statements.count } }
-
-    /// Where an area's statements are in the answer string.
-    public func statementRange(ofAreaAt index: Int) -> Range<Int> {
-        guard areas.indices.contains(index) else { return 0..<0 }
-        let start = areas[..<index].reduce(0) { $0 + $1.statements.count }
-        return start..<start + areas[index].statements.count
-    }
-
-    /// The area index of each position of the answer string.
-    public var areaIndexOfStatements: [Int] {
-        areas.indices.flatMap { index in Array(repeating: index, count: areas[index].statements.count) }
     }
 }

@@ -10,22 +10,22 @@ public struct UnitStore: Sendable {
     }
 
     /// All the organisation's units, active and inactive, by name.
-    public func units(organisationID: Int64) throws(StorageError) -> [Unit] {
+    public func units(organisationID: Int64) throws(StorageError) -> [WorkUnit] {
         try database.reading { db in
-            try Unit.filter(Column("organisation_id") == organisationID).order(Column("name"), Column("id")).fetchAll(db)
+            try WorkUnit.filter(Column("organisation_id") == organisationID).order(Column("name"), Column("id")).fetchAll(db)
         }
     }
 
     /// The unit with this id, or nil.
-    public func unit(id: Int64) throws(StorageError) -> Unit? {
+    public func unit(id: Int64) throws(StorageError) -> WorkUnit? {
         try database.reading { db in
-            try Unit.fetchOne(db.cachedStatement(sql: "SELECT * FROM units WHERE id = ?"), arguments: [id])
+            try WorkUnit.fetchOne(db.cachedStatement(sql: "SELECT * FROM units WHERE id = ?"), arguments: [id])
         }
     }
 
     /// Creates a unit. Its sector and parent must belong to the same organisation; `.conflict` when
     /// the organisation has a unit of that name already.
-    public func create(_ unit: Unit) throws(StorageError) -> Unit {
+    public func create(_ unit: WorkUnit) throws(StorageError) -> WorkUnit {
         try database.writing(conflict: { _ in Self.nameTaken(unit.name) }) { db in
             var unit = unit
             unit.id = nil
@@ -37,10 +37,10 @@ public struct UnitStore: Sendable {
 
     /// Saves a unit's name, sector, parent and active flag. Refuses a parent in another organisation
     /// or one that would put the unit under itself.
-    public func update(_ unit: Unit) throws(StorageError) {
+    public func update(_ unit: WorkUnit) throws(StorageError) {
         guard let id = unit.id else { throw .notFound }
         try database.writing(conflict: { _ in Self.nameTaken(unit.name) }) { db in
-            guard let stored = try Unit.fetchOne(db, key: id) else { throw StorageError.notFound }
+            guard let stored = try WorkUnit.fetchOne(db, key: id) else { throw StorageError.notFound }
             guard stored.organisationID == unit.organisationID else {
                 throw StorageError.invalid("A unit cannot move to another organisation.")
             }
@@ -70,9 +70,9 @@ public struct UnitStore: Sendable {
 
     /// Active employees per unit id, counting each unit's own staff only (not its sub-units').
     /// The direct sub-units of `unitID`, by name.
-    public func children(of unitID: Int64) throws(StorageError) -> [Unit] {
+    public func children(of unitID: Int64) throws(StorageError) -> [WorkUnit] {
         try database.reading { db in
-            try Unit.filter(Column("parent_id") == unitID).order(Column("name")).fetchAll(db)
+            try WorkUnit.filter(Column("parent_id") == unitID).order(Column("name")).fetchAll(db)
         }
     }
 
@@ -125,7 +125,7 @@ public struct UnitStore: Sendable {
         return Set(ids)
     }
 
-    private static func checkReferences(of unit: Unit, in db: Database) throws {
+    private static func checkReferences(of unit: WorkUnit, in db: Database) throws {
         if let sectorID = unit.sectorID {
             let sector = try Sector.fetchOne(db, key: sectorID)
             guard sector?.organisationID == unit.organisationID else {
@@ -133,7 +133,7 @@ public struct UnitStore: Sendable {
             }
         }
         if let parentID = unit.parentID {
-            let parent = try Unit.fetchOne(db, key: parentID)
+            let parent = try WorkUnit.fetchOne(db, key: parentID)
             guard parent?.organisationID == unit.organisationID else {
                 throw StorageError.invalid("The parent unit does not belong to the unit's organisation.")
             }

@@ -5,7 +5,7 @@ import Storage
 struct UnitTreeView {
     let crumbs: [Crumb]
     let organisationName: String
-    let roots: [UnitNode]
+    let roots: [UnitNodeView]
     let hasUnits: Bool
     let createAction: String
     let fields: UnitFieldsView
@@ -25,7 +25,7 @@ struct UnitDetailView {
     let active: Bool
     let canEdit: Bool
     let editHref: String
-    let subUnits: [UnitNode]
+    let subUnits: [UnitNodeView]
     let hasSubUnits: Bool
     let rows: [EmployeeRow]
     let hasRows: Bool
@@ -53,7 +53,7 @@ struct OrganisationLink {
 }
 
 struct MyUnitsView {
-    let trees: [UnitNode]
+    let trees: [UnitNodeView]
     let hasTrees: Bool
     let organisations: [OrganisationLink]
     let hasOrganisations: Bool
@@ -75,7 +75,7 @@ extension WebApp {
                                   units: try units.units(organisationID: id), excluded: [], strings: context.strings)
         if input.errors.isEmpty {
             do {
-                let unit = try units.create(Unit(organisationID: id, sectorID: input.sectorID, parentID: input.parentID,
+                let unit = try units.create(WorkUnit(organisationID: id, sectorID: input.sectorID, parentID: input.parentID,
                                                  name: input.name))
                 auditChange("unit.create", context, target: "unit:\(unit.id ?? 0)", detail: unit.name)
                 return context.redirect("/organisations/\(organisation.slug)/units", notice: "created")
@@ -92,7 +92,7 @@ extension WebApp {
         let strings = context.strings
         let unitList = try units.units(organisationID: id)
         let sectorList = try sectors.sectors(organisationID: id)
-        let tree = UnitTree(units: unitList, staffCounts: try units.employeeCounts(organisationID: id),
+        let tree = UnitOutline(units: unitList, staffCounts: try units.employeeCounts(organisationID: id),
                             sectors: sectorList, strings: strings)
         let errors = input?.errors ?? FormErrors()
         let base = "/organisations/\(organisation.slug)/units"
@@ -118,7 +118,7 @@ extension WebApp {
         guard let organisation = try organisations.organisation(id: unit.organisationID) else { throw AppError.notFound }
         // Only what this page shows: the unit, its direct sub-units and their counts.
         let children = try units.children(of: unitID)
-        let tree = UnitTree(units: [unit] + children,
+        let tree = UnitOutline(units: [unit] + children,
                             staffCounts: try units.employeeCounts(unitIDs: children.compactMap(\.id)),
                             sectors: try sectors.sectors(organisationID: unit.organisationID), strings: strings)
         let parent = try unit.parentID.flatMap { try units.unit(id: $0) }
@@ -188,7 +188,7 @@ extension WebApp {
         return context.redirect("/units/\(unitID)", notice: active ? "reactivated" : "deactivated")
     }
 
-    private func renderUnitEdit(_ unit: Unit, _ context: RequestContext, input: UnitFormInput?) throws -> Response {
+    private func renderUnitEdit(_ unit: WorkUnit, _ context: RequestContext, input: UnitFormInput?) throws -> Response {
         let unitID = unit.id ?? 0
         let strings = context.strings
         guard let organisation = try organisations.organisation(id: unit.organisationID) else { throw AppError.notFound }
@@ -220,13 +220,13 @@ extension WebApp {
         guard let principal = context.principal else { throw AppError.forbidden }
         let strings = context.strings
         let assigned = principal.assignments.filter { $0.role == .supervisor }.compactMap(\.unitID)
-        var trees: [UnitNode] = []
-        var treesByOrganisation: [Int64: UnitTree] = [:]
+        var trees: [UnitNodeView] = []
+        var treesByOrganisation: [Int64: UnitOutline] = [:]
         for unitID in Set(assigned).sorted() {
             guard let unit = try units.unit(id: unitID) else { continue }
             // A unit under another supervised unit already shows in that unit's tree.
             if let parentID = unit.parentID, principal.supervisedUnitIDs.contains(parentID) { continue }
-            let tree = try treesByOrganisation[unit.organisationID] ?? UnitTree(
+            let tree = try treesByOrganisation[unit.organisationID] ?? UnitOutline(
                 units: try units.units(organisationID: unit.organisationID),
                 staffCounts: try units.employeeCounts(organisationID: unit.organisationID),
                 sectors: try sectors.sectors(organisationID: unit.organisationID), strings: strings)
@@ -243,21 +243,21 @@ extension WebApp {
     // MARK: Helpers
 
     /// The unit named by `:id`, if this user may see it; the same 404 as an unknown id otherwise.
-    func viewableUnit(_ context: RequestContext) throws -> Unit {
+    func viewableUnit(_ context: RequestContext) throws -> WorkUnit {
         guard let unit = try units.unit(id: try context.id("id")) else { throw AppError.notFound }
         try context.require(context.access.canViewUnit(unit))
         return unit
     }
 
     /// The unit named by `:id`, if this user manages its organisation.
-    private func managedUnit(_ context: RequestContext) throws -> Unit {
+    private func managedUnit(_ context: RequestContext) throws -> WorkUnit {
         let unit = try viewableUnit(context)
         try context.require(context.access.canManageOrganisation(unit.organisationID))
         return unit
     }
 
     /// Organisation › units › this unit for those who manage it; "my units" › this unit for supervisors.
-    private func unitCrumbs(_ unit: Unit, _ organisation: Organisation, canManage: Bool, _ strings: Strings) -> [Crumb] {
+    private func unitCrumbs(_ unit: WorkUnit, _ organisation: Organisation, canManage: Bool, _ strings: Strings) -> [Crumb] {
         let here = ("/units/\(unit.id ?? 0)", unit.name)
         if canManage {
             return organisationCrumbs(organisation, strings, then: [

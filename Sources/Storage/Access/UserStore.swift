@@ -140,7 +140,7 @@ public struct UserStore: Sendable {
         if let problem = assignment.scopeProblem { throw .invalid(problem) }
         return try database.writing(conflict: { _ in "The user has this role already." }) { db in
             guard try User.exists(db, key: assignment.userID) else { throw StorageError.notFound }
-            if let unitID = assignment.unitID, try !Unit.exists(db, key: unitID) { throw StorageError.notFound }
+            if let unitID = assignment.unitID, try !WorkUnit.exists(db, key: unitID) { throw StorageError.notFound }
             if let organisationID = assignment.organisationID, try !Organisation.exists(db, key: organisationID) {
                 throw StorageError.notFound
             }

@@ -12,7 +12,7 @@ struct EmployeeFormInput {
     static let fields = ["first_name", "last_name", "email", "phone", "unit_id", "job_title", "job_group",
                          "start_date", "end_date", "language"]
 
-    init(form: FormInput, units: [Unit], strings: Strings) {
+    init(form: FormInput, units: [WorkUnit], strings: Strings) {
         for name in Self.fields { values[name] = form[name] ?? "" }
         for name in ["first_name", "last_name"] {
             let value = values[name] ?? ""

@@ -2,12 +2,6 @@ import Foundation
 import HTTPServer
 import Storage
 
-/// A `<select>` with its field state.
-struct SelectFieldView {
-    let field: FieldView
-    let options: [SelectOption]
-}
-
 /// The unit form's fields (create and edit share them).
 struct UnitFieldsView {
     let name: FieldView
@@ -26,7 +20,7 @@ struct UnitFormInput {
     let parentChoice: String
 
     /// `excluded` are units that cannot be the parent: the unit itself and its sub-units.
-    init(form: FormInput, sectors: [Sector], units: [Unit], excluded: Set<Int64>, strings: Strings) {
+    init(form: FormInput, sectors: [Sector], units: [WorkUnit], excluded: Set<Int64>, strings: Strings) {
         name = form["name"] ?? ""
         sectorChoice = form["sector_id"] ?? ""
         parentChoice = form["parent_id"] ?? ""
@@ -54,7 +48,7 @@ struct UnitFormInput {
 
 extension WebApp {
     /// The unit form's fields: `current` fills them when nothing was submitted.
-    func unitFields(sectors: [Sector], units: [Unit], excluded: Set<Int64>, name: String, sectorChoice: String,
+    func unitFields(sectors: [Sector], units: [WorkUnit], excluded: Set<Int64>, name: String, sectorChoice: String,
                     parentChoice: String, errors: FormErrors, strings: Strings) -> UnitFieldsView {
         let none = strings.text("staff_choice_none")
         let sectorOptions = [SelectOption(value: "", label: none, selected: sectorChoice.isEmpty)] + sectors.map {

@@ -59,7 +59,7 @@ struct UserDetailView {
 /// Names of organisations and units for role scopes, looked up once per page.
 struct ScopeNames {
     var organisations: [Int64: String] = [:]
-    var units: [Int64: Unit] = [:]
+    var units: [Int64: WorkUnit] = [:]
     let store: UnitStore
 
     init(organisations list: [Organisation], store: UnitStore) {
@@ -67,7 +67,7 @@ struct ScopeNames {
         self.store = store
     }
 
-    mutating func unit(_ id: Int64) throws -> Unit? {
+    mutating func unit(_ id: Int64) throws -> WorkUnit? {
         if let known = units[id] { return known }
         let unit = try store.unit(id: id)
         units[id] = unit

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+/// A signed-in browser session. Only a hash of the browser's token is stored.
+public struct Session: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "sessions"
+
+    public var id: Int64?
+    public var tokenHash: Data
+    public var userID: Int64
+    public var csrfToken: String
+    public var createdAt: Date
+    public var lastSeenAt: Date
+    public var clientAddress: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case tokenHash = "token_hash"
+        case userID = "user_id"
+        case csrfToken = "csrf_token"
+        case createdAt = "created_at"
+        case lastSeenAt = "last_seen_at"
+        case clientAddress = "client_address"
+    }
+
+    public init(id: Int64? = nil, tokenHash: Data, userID: Int64, csrfToken: String, createdAt: Date = Date(),
+                lastSeenAt: Date = Date(), clientAddress: String? = nil) {
+        self.id = id
+        self.tokenHash = tokenHash
+        self.userID = userID
+        self.csrfToken = csrfToken
+        self.createdAt = createdAt
+        self.lastSeenAt = lastSeenAt
+        self.clientAddress = clientAddress
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
