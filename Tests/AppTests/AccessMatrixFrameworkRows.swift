@@ -11,24 +11,24 @@ extension AccessMatrixTests {
         let hrOnly: [Outcome] = [S, F, F, F, H, A, A]
         @Sendable func draft(_ world: World, _ test: TestApp) throws -> FrameworkContent {
             let store = FrameworkStore(test.database)
-            guard let shipped = try store.frameworks(organisationID: world.jarvela.id ?? 0)
+            guard let shipped = try store.frameworks(organisationID: world.jarvela.id)
                 .first(where: { $0.organisationID == nil && $0.status == .published }),
                 let draft = try store.content(frameworkID: try store.createDraft(
-                    copying: shipped.id ?? 0, organisationID: world.jarvela.id ?? 0).id ?? 0)
+                    copying: shipped.id, organisationID: world.jarvela.id).id)
             else { throw TestFailure("no shipped framework to copy") }
             return draft
         }
         @Sendable func draftPath(_ world: World, _ test: TestApp) throws -> String {
-            "/organisations/jarvela/frameworks/\(try draft(world, test).framework.id ?? 0)"
+            "/organisations/jarvela/frameworks/\(try draft(world, test).framework.id)"
         }
         @Sendable func areaPath(_ world: World, _ test: TestApp) throws -> String {
             let content = try draft(world, test)
-            return "/organisations/jarvela/frameworks/\(content.framework.id ?? 0)/areas/\(content.areas.first?.area.id ?? 0)"
+            return "/organisations/jarvela/frameworks/\(content.framework.id)/areas/\(content.areas.first?.area.id ?? 0)"
         }
         @Sendable func statementPath(_ world: World, _ test: TestApp) throws -> String {
             let content = try draft(world, test)
             let area = content.areas.first
-            return "/organisations/jarvela/frameworks/\(content.framework.id ?? 0)/areas/\(area?.area.id ?? 0)"
+            return "/organisations/jarvela/frameworks/\(content.framework.id)/areas/\(area?.area.id ?? 0)"
                 + "/statements/\(area?.statements.first?.id ?? 0)"
         }
         let base = "/organisations/:slug/frameworks"

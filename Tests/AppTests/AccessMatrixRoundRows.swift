@@ -37,10 +37,10 @@ extension AccessMatrixTests {
                 expected: hrOnly),
             Row(route: "POST /rounds/:id/delete", path: { world, test in "/rounds/\(try draft(world, test))/delete" },
                 expected: hrOnly),
-            Row(route: "GET /units/:id/surveys", path: { world, _ in "/units/\(world.unitA.id ?? 0)/surveys" },
+            Row(route: "GET /units/:id/surveys", path: { world, _ in "/units/\(world.unitA.id)/surveys" },
                 expected: unitLeaders),
             Row(route: "POST /units/:id/surveys/:roundID/codes", path: { world, test in
-                "/units/\(world.unitA.id ?? 0)/surveys/\(try open(world, test))/codes"
+                "/units/\(world.unitA.id)/surveys/\(try open(world, test))/codes"
             }, expected: unitLeaders),
         ]
     }()

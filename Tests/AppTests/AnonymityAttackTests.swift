@@ -13,7 +13,7 @@ private struct AttackFixture {
     let world: World
 
     /// `count` employees of `unit` in `jobGroup`.
-    func staff(_ unit: WorkUnit, _ count: Int, jobGroup: String, prefix: String) throws -> [Employee] {
+    func staff(_ unit: Stored<WorkUnit>, _ count: Int, jobGroup: String, prefix: String) throws -> [Stored<Employee>] {
         try (0..<count).map { index in
             try EmployeeStore(test.database).create(Employee(
                 organisationID: unit.organisationID, hrNumber: "\(prefix)\(index)", firstName: "Etu\(index)",
@@ -21,34 +21,34 @@ private struct AttackFixture {
         }
     }
 
-    func unit(_ name: String, parent: WorkUnit?, sectorID: Int64?) throws -> WorkUnit {
-        try UnitStore(test.database).create(WorkUnit(organisationID: world.jarvela.id ?? 0, sectorID: sectorID,
+    func unit(_ name: String, parent: Stored<WorkUnit>?, sectorID: Int64?) throws -> Stored<WorkUnit> {
+        try UnitStore(test.database).create(WorkUnit(organisationID: world.jarvela.id, sectorID: sectorID,
                                                          parentID: parent?.id, name: name))
     }
 
     /// Stores a response of `value` to every statement, by an employee or with a new code of `unit`.
-    func answer(_ round: SurveyRound, _ respondent: Respondent, value: Int, open: String? = nil) throws {
+    func answer(_ round: Stored<SurveyRound>, _ respondent: Respondent, value: Int, open: String? = nil) throws {
         let content = try test.content(of: round)
         let scoring = ResponseScoring(content: content)
         let answers = String(repeating: String(value), count: scoring.statementCount)
-        let question = try SurveyRoundStore(test.database).openQuestions(roundID: round.id ?? 0).first?.id ?? 0
+        let question = try SurveyRoundStore(test.database).openQuestions(roundID: round.id).first?.id ?? 0
         let outcome = try SurveyResponseStore(test.database).submit(ResponseSubmission(
-            roundID: round.id ?? 0, respondent: respondent, answers: answers,
+            roundID: round.id, respondent: respondent, answers: answers,
             areaScores: scoring.areaScores(answers: answers), openAnswers: open.map { [question: $0] } ?? [:],
             day: CalendarDate.today()))
         guard case .recorded = outcome else { throw TestFailure("not recorded: \(outcome)") }
     }
 
-    func answerWithCode(_ round: SurveyRound, unit: WorkUnit, value: Int) throws {
+    func answerWithCode(_ round: Stored<SurveyRound>, unit: Stored<WorkUnit>, value: Int) throws {
         let hash = Data(SHA256.hash(data: Data(UUID().uuidString.utf8)))
-        try SurveyResponseStore(test.database).addCodes(hashes: [hash], roundID: round.id ?? 0, unitID: unit.id ?? 0,
+        try SurveyResponseStore(test.database).addCodes(hashes: [hash], roundID: round.id, unitID: unit.id,
                                                         day: CalendarDate.today())
         try answer(round, .code(hash: hash), value: value)
     }
 
-    func close(_ round: SurveyRound) throws -> SurveyRound {
-        try SurveyRoundStore(test.database).close(roundID: round.id ?? 0)
-        return try #require(try SurveyRoundStore(test.database).round(id: round.id ?? 0))
+    func close(_ round: Stored<SurveyRound>) throws -> Stored<SurveyRound> {
+        try SurveyRoundStore(test.database).close(roundID: round.id)
+        return try #require(try SurveyRoundStore(test.database).round(id: round.id))
     }
 }
 
@@ -57,7 +57,7 @@ extension RoundResults {
     /// of how the shown groups were chosen.
     func independentAudit(_ database: AppDatabase) throws -> DisclosureAudit {
         var counts: [ResponseCell: Int] = [:]
-        for response in try SurveyResultsStore(database).roundData(roundID: round.id ?? 0).responses {
+        for response in try SurveyResultsStore(database).roundData(roundID: round.id).responses {
             counts[ResponseCell(unitID: response.unitID, jobGroup: response.jobGroup), default: 0] += 1
         }
         return DisclosureAuditor(minimum: rule.minimumGroupSize).audit(
@@ -78,19 +78,19 @@ struct AnonymityAttackTests {
         let own = try fixture.staff(world.unitA, 9, jobGroup: "Lastenhoitaja", prefix: "A")
         let second = try fixture.staff(a2, 6, jobGroup: "Lastenhoitaja", prefix: "R")
         var round = try test.openRound(world.jarvela)
-        for person in own + second { try fixture.answer(round, .employee(person.id ?? 0), value: 4) }
+        for person in own + second { try fixture.answer(round, .employee(person.id), value: 4) }
         for _ in 0..<5 { try fixture.answerWithCode(round, unit: world.unitA1, value: 5) }
         for _ in 0..<2 { try fixture.answerWithCode(round, unit: a2, value: 1) }
         round = try fixture.close(round)
         let results = try test.app.roundResults(round)
-        let a = world.unitA.id ?? 0, a1 = world.unitA1.id ?? 0
+        let a = world.unitA.id, a1 = world.unitA1.id
         #expect(results.totals(.unitJobGroup(a, "")) == nil || results.totals(.unit(a1)) == nil,
                 "both the code row (7) and the sub-unit (5) are shown")
         #expect(try results.independentAudit(test.database).isSafe)
         #expect(results.totals(.unit(a)) != nil, "the unit itself is still shown")
         // The export says the same: one of the two rows carries no figure.
         var hr = try test.signIn("hr")
-        let csv = try hr.get("/rounds/\(round.id ?? 0)/results/units/\(a)/export.csv").text
+        let csv = try hr.get("/rounds/\(round.id)/results/units/\(a)/export.csv").text
         let rows = csv.split(separator: "\r\n").map(String.init)
         let codeRow = rows.first { $0.hasPrefix("Ei tiedossa") } ?? ""
         let subUnit = rows.first { $0.hasPrefix("\"Satakieli, esiopetus\"") || $0.hasPrefix("Satakieli, esiopetus") } ?? ""
@@ -104,7 +104,7 @@ struct AnonymityAttackTests {
         let test = try TestApp()
         let world = try World(test)
         let fixture = AttackFixture(test: test, world: world)
-        let sector = try SectorStore(test.database).create(organisationID: world.jarvela.id ?? 0,
+        let sector = try SectorStore(test.database).create(organisationID: world.jarvela.id,
                                                            name: "Ruoka- ja puhtauspalvelut")
         let central = try fixture.unit("Keskuskeittiö", parent: nil, sectorID: sector.id)
         let other = try fixture.unit("Koulun keittiö", parent: nil, sectorID: sector.id)
@@ -115,12 +115,12 @@ struct AnonymityAttackTests {
         let teachers = try fixture.staff(school, 30, jobGroup: "Opettaja", prefix: "O")
             + fixture.staff(school, 8, jobGroup: "Hallinto", prefix: "H")
         var round = try test.openRound(world.jarvela)
-        for person in cooks { try fixture.answer(round, .employee(person.id ?? 0), value: 3) }
-        try fixture.answer(round, .employee(manager[0].id ?? 0), value: 1)
-        for person in teachers { try fixture.answer(round, .employee(person.id ?? 0), value: 4) }
+        for person in cooks { try fixture.answer(round, .employee(person.id), value: 3) }
+        try fixture.answer(round, .employee(manager[0].id), value: 1)
+        for person in teachers { try fixture.answer(round, .employee(person.id), value: 4) }
         round = try fixture.close(round)
         let results = try test.app.roundResults(round)
-        let shownAll = [results.totals(.unit(central.id ?? 0)), results.totals(.unit(other.id ?? 0)),
+        let shownAll = [results.totals(.unit(central.id)), results.totals(.unit(other.id)),
                         results.totals(.jobGroup("Ruokapalvelu"))].allSatisfy { $0 != nil }
         #expect(!shownAll, "both kitchens and the cooks are shown")
         #expect(try results.independentAudit(test.database).isSafe)
@@ -137,13 +137,13 @@ struct AnonymityAttackTests {
         let staff = try fixture.staff(world.unitA, 11, jobGroup: "Lastenhoitaja", prefix: "A")
         var round = try test.openRound(world.jarvela)
         for person in staff.prefix(10) {
-            try fixture.answer(round, .employee(person.id ?? 0), value: 4, open: "Toive \(person.hrNumber)")
+            try fixture.answer(round, .employee(person.id), value: 4, open: "Toive \(person.hrNumber)")
         }
         var supervisor = try test.signIn("esihenkilo.a")
-        let path = "/rounds/\(round.id ?? 0)/results/units/\(world.unitA.id ?? 0)"
+        let path = "/rounds/\(round.id)/results/units/\(world.unitA.id)"
         let before = try supervisor.get(path + "/export.csv").text
         let page = try supervisor.get(path).text
-        try fixture.answer(round, .employee(staff[10].id ?? 0), value: 1, open: "Uusi toive")
+        try fixture.answer(round, .employee(staff[10].id), value: 1, open: "Uusi toive")
         let after = try supervisor.get(path + "/export.csv").text
         for text in [before, after, page] {
             #expect(!text.contains("Keskiarvo") && !text.contains("4,0") && !text.contains("<svg"),
@@ -156,9 +156,9 @@ struct AnonymityAttackTests {
         #expect(after.contains("Satakieli, esiopetus") && after.contains("Alle 5 vastausta"))
         // Codes used for the sub-unit: one of three, shown as "fewer than 5".
         var hr = try test.signIn("hr")
-        _ = try hr.get("/units/\(world.unitA1.id ?? 0)/surveys")
-        _ = try hr.post("/units/\(world.unitA1.id ?? 0)/surveys/\(round.id ?? 0)/codes", ["count": "3"])
-        let slips = try hr.get("/units/\(world.unitA1.id ?? 0)/surveys").text
+        _ = try hr.get("/units/\(world.unitA1.id)/surveys")
+        _ = try hr.post("/units/\(world.unitA1.id)/surveys/\(round.id)/codes", ["count": "3"])
+        let slips = try hr.get("/units/\(world.unitA1.id)/surveys").text
         #expect(slips.contains("<dt>Koodeja käytetty</dt><dd>alle 5</dd>"))
         // Closed: now the figures and (11 ≥ 10) the open answers appear, all at once.
         round = try fixture.close(round)
@@ -176,8 +176,8 @@ struct AnonymityAttackTests {
         moved.parentID = world.unitB.id
         try UnitStore(test.database).update(moved)
         let hierarchy = try test.app.roundHierarchy(round)
-        #expect(hierarchy.tree.nodes[world.unitA1.id ?? 0]?.parentID == world.unitA.id)
-        #expect(hierarchy.children[world.unitA.id ?? 0] == [world.unitA1.id ?? 0])
+        #expect(hierarchy.tree.nodes[world.unitA1.id]?.parentID == world.unitA.id)
+        #expect(hierarchy.children[world.unitA.id] == [world.unitA1.id])
     }
 }
 
@@ -186,10 +186,10 @@ struct AnonymityAttackTests {
 @Suite("The own-profile cookie")
 struct ProfileCookieTests {
     /// tyontekija answers every statement 5 and lands on the thank-you page.
-    static func answered(_ test: TestApp, _ world: World) throws -> (Browser, SurveyRound, String) {
+    static func answered(_ test: TestApp, _ world: World) throws -> (Browser, Stored<SurveyRound>, String) {
         let round = try test.openRound(world.jarvela)
         var browser = try test.signIn("tyontekija")
-        let base = "/surveys/\(round.id ?? 0)"
+        let base = "/surveys/\(round.id)"
         try SurveyFlowTests.answerAll(&browser, base: base, content: try test.content(of: round), value: "5")
         _ = try browser.get("\(base)/review")
         _ = try browser.post("\(base)/submit", [:])
@@ -215,7 +215,7 @@ struct ProfileCookieTests {
         var (browser, round, base) = try Self.answered(test, world)
         let area = try #require(try test.content(of: round).areas.first?.area.id)
         // The old attack: a form cookie chosen to be a profile payload, signed by the sign-in page.
-        let payload = "\(round.id ?? 0).\(Int(Date().timeIntervalSince1970)).0.\(area)x100"
+        let payload = "\(round.id).\(Int(Date().timeIntervalSince1970)).0.\(area)x100"
         var anonymous = Browser(app: test)
         anonymous.cookies["tt_form"] = payload
         _ = try anonymous.get("/sign-in")
@@ -260,8 +260,8 @@ struct ProfileCookieTests {
         let round = try test.openRound(world.jarvela)
         let codes = [SurveyCode.generate(), SurveyCode.generate()]
         try SurveyResponseStore(test.database).addCodes(
-            hashes: codes.compactMap { SurveyCode.normalise($0).map(SurveyCode.hash) }, roundID: round.id ?? 0,
-            unitID: world.unitB.id ?? 0, day: CalendarDate.today())
+            hashes: codes.compactMap { SurveyCode.normalise($0).map(SurveyCode.hash) }, roundID: round.id,
+            unitID: world.unitB.id, day: CalendarDate.today())
         var tablet = Browser(app: test)
         _ = try tablet.get("/k")
         _ = try tablet.post("/k", ["code": codes[0]])
@@ -290,7 +290,7 @@ struct DatabaseCopyTests {
         for (index, person) in people.enumerated() {
             let user = try UserStore(test.database).create(User(login: "vastaaja\(index)", passwordHash: hash,
                                                                 employeeID: person.id))
-            _ = try UserStore(test.database).assign(RoleAssignment(userID: user.id ?? 0, role: .employee))
+            _ = try UserStore(test.database).assign(RoleAssignment(userID: user.id, role: .employee))
         }
         let round = try test.openRound(world.jarvela)
         let content = try test.content(of: round)
@@ -298,7 +298,7 @@ struct DatabaseCopyTests {
         var secrets: [String] = []
         for (index, _) in people.enumerated() {
             var browser = try test.signIn("vastaaja\(index)")
-            let base = "/surveys/\(round.id ?? 0)"
+            let base = "/surveys/\(round.id)"
             let text = "Salainen toive \(index)"
             secrets.append(text)
             try SurveyFlowTests.answerAll(&browser, base: base, content: content, value: String(index % 5 + 1),
@@ -308,8 +308,8 @@ struct DatabaseCopyTests {
         }
         // Codes printed by the supervisor and answered at a tablet.
         var supervisor = try test.signIn("esihenkilo.a")
-        _ = try supervisor.get("/units/\(world.unitA1.id ?? 0)/surveys")
-        let slips = try supervisor.post("/units/\(world.unitA1.id ?? 0)/surveys/\(round.id ?? 0)/codes", ["count": "2"])
+        _ = try supervisor.get("/units/\(world.unitA1.id)/surveys")
+        let slips = try supervisor.post("/units/\(world.unitA1.id)/surveys/\(round.id)/codes", ["count": "2"])
         let codes = slips.text.components(separatedBy: "<p class=\"slip-code\">").dropFirst()
             .compactMap { $0.components(separatedBy: "<").first }
         #expect(codes.count == 2)
@@ -323,7 +323,7 @@ struct DatabaseCopyTests {
             _ = try tablet.get("/k/survey/review")
             _ = try tablet.post("/k/survey/submit", [:])
         }
-        #expect(try SurveyResultsStore(test.database).roundData(roundID: round.id ?? 0).responses.count == 6)
+        #expect(try SurveyResultsStore(test.database).roundData(roundID: round.id).responses.count == 6)
 
         // What a thief copies now.
         let path = test.folder + "/test.sqlite"

@@ -186,13 +186,13 @@ struct DemoLoadTests {
         let employees = EmployeeStore(demo.database)
         let jarvela = try demo.organisationID("jarvela"), koskenkyla = try demo.organisationID("koskenkyla")
         #expect(try users.users(organisationID: nil).count == DemoData.signIns.count)
-        var roles: [String: RoleAssignment] = [:]
-        var linked: [String: Employee] = [:]
+        var roles: [String: Stored<RoleAssignment>] = [:]
+        var linked: [String: Stored<Employee>] = [:]
         for signIn in DemoData.signIns {
             let user = try #require(try users.user(loginOrEmail: signIn.login), "no sign-in \(signIn.login)")
             #expect(PasswordHasher().verify(DemoData.password, against: user.passwordHash), "\(signIn.login)")
             #expect(!PasswordHasher().verify("wrong", against: user.passwordHash))
-            let userID = try #require(user.id)
+            let userID = user.id
             let assigned = try users.roles(userID: userID)
             #expect(assigned.map(\.role) == [signIn.role], "\(signIn.login)")
             roles[signIn.login] = assigned.first

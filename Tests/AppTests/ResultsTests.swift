@@ -12,19 +12,19 @@ struct ResultsTests {
     /// Järvelä with 8 respondents in unit A's own staff, 3 in sub-unit A1 and 6 in unit B, all answering
     /// `value` to every statement (A1 answers 1, to make it stand out).
     static func answeredRound(_ test: TestApp, _ world: World, openAnswer: Bool = true,
-                              close: Bool = true) throws -> SurveyRound {
+                              close: Bool = true) throws -> Stored<SurveyRound> {
         let employees = EmployeeStore(test.database)
         for (unit, count) in [(world.unitA, 8), (world.unitA1, 3), (world.unitB, 6)] {
             for index in 0..<count {
                 _ = try employees.create(Employee(
-                    organisationID: world.jarvela.id ?? 0, hrNumber: "R\(unit.id ?? 0)-\(index)", firstName: "T",
+                    organisationID: world.jarvela.id, hrNumber: "R\(unit.id)-\(index)", firstName: "T",
                     lastName: "V", unitID: unit.id, jobGroup: index % 2 == 0 ? "Lastenhoitaja" : "Opettaja"))
             }
         }
         let round = try test.openRound(world.jarvela)
         let content = try test.content(of: round)
         let scoring = ResponseScoring(content: content)
-        let question = try SurveyRoundStore(test.database).openQuestions(roundID: round.id ?? 0).first?.id ?? 0
+        let question = try SurveyRoundStore(test.database).openQuestions(roundID: round.id).first?.id ?? 0
         let invited = try test.database.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT employee_id, unit_id FROM survey_invitations WHERE round_id = ?",
                              arguments: [round.id])
@@ -34,13 +34,13 @@ struct ResultsTests {
             let value = unitID == world.unitA1.id ? 1 : (unitID == world.unitB.id ? 3 : 4)
             let answers = String(repeating: String(value), count: scoring.statementCount)
             _ = try SurveyResponseStore(test.database).submit(ResponseSubmission(
-                roundID: round.id ?? 0, respondent: .employee(row["employee_id"]), answers: answers,
+                roundID: round.id, respondent: .employee(row["employee_id"]), answers: answers,
                 areaScores: scoring.areaScores(answers: answers),
                 openAnswers: openAnswer ? [question: "Toive \(unitID)"] : [:], day: CalendarDate.today()))
         }
         guard close else { return round }
-        try SurveyRoundStore(test.database).close(roundID: round.id ?? 0)
-        return try #require(try SurveyRoundStore(test.database).round(id: round.id ?? 0))
+        try SurveyRoundStore(test.database).close(roundID: round.id)
+        return try #require(try SurveyRoundStore(test.database).round(id: round.id))
     }
 
     @Test func smallGroupsAndTheirComplementsAreHiddenEverywhere() throws {
@@ -48,7 +48,7 @@ struct ResultsTests {
         let world = try World(test)
         let round = try Self.answeredRound(test, world)
         let results = try test.app.roundResults(round)
-        let a = world.unitA.id ?? 0, a1 = world.unitA1.id ?? 0, b = world.unitB.id ?? 0
+        let a = world.unitA.id, a1 = world.unitA1.id, b = world.unitB.id
         // Everyone invited answers, the World's three employees too. A1 has 4 respondents: hidden.
         #expect(results.totals(.unit(a1)) == nil)
         // A = 9 own staff + A1's 4: shown.
@@ -71,24 +71,24 @@ struct ResultsTests {
         let test = try TestApp()
         let world = try World(test)
         let round = try Self.answeredRound(test, world)
-        let roundID = round.id ?? 0
+        let roundID = round.id
         var hr = try test.signIn("hr")
         let organisation = try hr.get("/rounds/\(roundID)/results")
         #expect(organisation.status == .ok)
         #expect(organisation.text.contains("<svg") && organisation.text.contains("Päiväkoti Peippo"))
         let sorted = try hr.get("/rounds/\(roundID)/results?sort=ict-basics")
         #expect(sorted.status == .ok && sorted.text.contains("aria-sort=\"descending\""))
-        let unitA1 = try hr.get("/rounds/\(roundID)/results/units/\(world.unitA1.id ?? 0)")
+        let unitA1 = try hr.get("/rounds/\(roundID)/results/units/\(world.unitA1.id)")
         #expect(unitA1.status == .ok && unitA1.text.contains("Alle 5 vastausta"))
         #expect(!unitA1.text.contains("1,0"), "no figure of the hidden unit")
-        let export = try hr.get("/rounds/\(roundID)/results/units/\(world.unitA.id ?? 0)/export.csv?separator=semicolon")
+        let export = try hr.get("/rounds/\(roundID)/results/units/\(world.unitA.id)/export.csv?separator=semicolon")
         #expect(export.headers["Content-Type"] == "text/csv; charset=utf-8")
         #expect(export.text.hasPrefix("\u{FEFF}"))
         #expect(export.text.contains(";Alle 5 vastausta;"), "the hidden sub-unit is hidden in the export too")
         // Open answers: A has 13 respondents, above the threshold of 10, and the organisation 20. Both
         // lists together would give B's 7 texts by difference, so only the organisation's is shown.
-        #expect(organisation.text.contains("Toive \(world.unitB.id ?? 0)"))
-        let unitA = try hr.get("/rounds/\(roundID)/results/units/\(world.unitA.id ?? 0)")
+        #expect(organisation.text.contains("Toive \(world.unitB.id)"))
+        let unitA = try hr.get("/rounds/\(roundID)/results/units/\(world.unitA.id)")
         #expect(!unitA.text.contains("Toive"))
         // Standard deviation and every statement's mean are there too (everyone in A's own staff
         // answered 4 and A1 answered 1, so the SD is positive).
@@ -96,12 +96,12 @@ struct ResultsTests {
         let firstStatement = try test.content(of: round).statementsInOrder.first?.text.fi ?? "?"
         #expect(unitA.text.contains(firstStatement))
         // B has 7: no open answers.
-        let unitB = try hr.get("/rounds/\(roundID)/results/units/\(world.unitB.id ?? 0)")
+        let unitB = try hr.get("/rounds/\(roundID)/results/units/\(world.unitB.id)")
         #expect(!unitB.text.contains("Toive"))
 
         var supervisorA = try test.signIn("esihenkilo.a")
-        #expect(try supervisorA.get("/rounds/\(roundID)/results/units/\(world.unitA.id ?? 0)").status == .ok)
-        #expect(try supervisorA.get("/rounds/\(roundID)/results/units/\(world.unitB.id ?? 0)").status == .notFound)
+        #expect(try supervisorA.get("/rounds/\(roundID)/results/units/\(world.unitA.id)").status == .ok)
+        #expect(try supervisorA.get("/rounds/\(roundID)/results/units/\(world.unitB.id)").status == .notFound)
         #expect(try supervisorA.get("/rounds/\(roundID)/results").status == .forbidden)
         #expect(try supervisorA.get("/results").text.contains(world.unitA.name))
         var otherHR = try test.signIn("hr.koskenkyla")

@@ -75,7 +75,7 @@ struct SessionAndCSRFTests {
         _ = try World(test)
         let users = UserStore(test.database)
         let hr = try #require(try users.user(loginOrEmail: "hr"))
-        try users.setDisabled(userID: hr.id ?? 0, disabled: true)
+        try users.setDisabled(userID: hr.id, disabled: true)
         var browser = Browser(app: test)
         try browser.get("/sign-in")
         #expect(try browser.post("/sign-in", ["login": "hr", "password": TestApp.password]).status.code == 422)
@@ -142,7 +142,7 @@ struct SessionAndCSRFTests {
         let browser = try test.signIn("hr")
         let users = UserStore(test.database)
         let hr = try #require(try users.user(loginOrEmail: "hr"))
-        try users.setDisabled(userID: hr.id ?? 0, disabled: true)
+        try users.setDisabled(userID: hr.id, disabled: true)
         #expect(try test.send(.GET, "/", cookies: browser.cookies).status.code == 303)
     }
 

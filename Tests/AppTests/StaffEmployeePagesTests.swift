@@ -53,15 +53,15 @@ struct StaffEmployeePagesTests {
         let world = try World(test)
         var hr = try test.staffBrowser("hr")
         hr.cookies["tt_lang"] = "en"
-        let sector = try #require(try SectorStore(test.database).sectors(organisationID: world.jarvela.id ?? 0).first)
-        let bySector = try hr.get("/organisations/jarvela/employees?sector=\(sector.id ?? 0)")
+        let sector = try #require(try SectorStore(test.database).sectors(organisationID: world.jarvela.id).first)
+        let bySector = try hr.get("/organisations/jarvela/employees?sector=\(sector.id)")
         #expect(bySector.text.contains("Results: 3"))
         #expect(!bySector.text.contains("<select id=\"unit\""), "no list of every unit")
         #expect(!bySector.text.contains("Päiväkoti Peippo</option>"))
-        let byUnit = try hr.get("/organisations/jarvela/employees?sector=\(sector.id ?? 0)&unit=\(world.unitA.id ?? 0)")
+        let byUnit = try hr.get("/organisations/jarvela/employees?sector=\(sector.id)&unit=\(world.unitA.id)")
         #expect(byUnit.text.contains("Results: 2"))
         #expect(byUnit.text.contains("Remove the unit filter"))
-        #expect(byUnit.text.contains("href=\"/organisations/jarvela/employees?sector=\(sector.id ?? 0)\""))
+        #expect(byUnit.text.contains("href=\"/organisations/jarvela/employees?sector=\(sector.id)\""))
     }
 
     @Test func searchFormIsLabelledAndWorksInEnglish() throws {

@@ -149,16 +149,16 @@ extension Response {
 
 /// Two organisations with units, people and one sign-in per role: the access matrix's cast.
 struct World: Sendable {
-    let jarvela: Organisation
-    let koskenkyla: Organisation
-    let unitA: WorkUnit
-    let unitA1: WorkUnit
-    let unitB: WorkUnit
-    let unitC: WorkUnit
-    let employeeA: Employee
-    let employeeA1: Employee
-    let employeeB: Employee
-    let employeeC: Employee
+    let jarvela: Stored<Organisation>
+    let koskenkyla: Stored<Organisation>
+    let unitA: Stored<WorkUnit>
+    let unitA1: Stored<WorkUnit>
+    let unitB: Stored<WorkUnit>
+    let unitC: Stored<WorkUnit>
+    let employeeA: Stored<Employee>
+    let employeeA1: Stored<Employee>
+    let employeeB: Stored<Employee>
+    let employeeC: Stored<Employee>
 
     static let logins = ["tyontekija", "esihenkilo.a", "esihenkilo.b", "hr.koskenkyla", "hr", "admin"]
 
@@ -167,27 +167,27 @@ struct World: Sendable {
         jarvela = try OrganisationStore(database).create(slug: "jarvela", name: "Järvelä")
         koskenkyla = try OrganisationStore(database).create(slug: "koskenkyla", name: "Koskenkylä")
         let units = UnitStore(database)
-        let sector = try SectorStore(database).create(organisationID: jarvela.id ?? 0, name: "Varhaiskasvatus")
-        unitA = try units.create(WorkUnit(organisationID: jarvela.id ?? 0, sectorID: sector.id, name: "Päiväkoti Satakieli"))
-        unitA1 = try units.create(WorkUnit(organisationID: jarvela.id ?? 0, sectorID: sector.id, parentID: unitA.id,
+        let sector = try SectorStore(database).create(organisationID: jarvela.id, name: "Varhaiskasvatus")
+        unitA = try units.create(WorkUnit(organisationID: jarvela.id, sectorID: sector.id, name: "Päiväkoti Satakieli"))
+        unitA1 = try units.create(WorkUnit(organisationID: jarvela.id, sectorID: sector.id, parentID: unitA.id,
                                        name: "Satakieli, esiopetus"))
-        unitB = try units.create(WorkUnit(organisationID: jarvela.id ?? 0, sectorID: sector.id, name: "Päiväkoti Peippo"))
-        unitC = try units.create(WorkUnit(organisationID: koskenkyla.id ?? 0, name: "Koskenkylän koulu"))
+        unitB = try units.create(WorkUnit(organisationID: jarvela.id, sectorID: sector.id, name: "Päiväkoti Peippo"))
+        unitC = try units.create(WorkUnit(organisationID: koskenkyla.id, name: "Koskenkylän koulu"))
         let employees = EmployeeStore(database)
-        employeeA = try employees.create(Employee(organisationID: jarvela.id ?? 0, hrNumber: "1001", firstName: "Aino",
+        employeeA = try employees.create(Employee(organisationID: jarvela.id, hrNumber: "1001", firstName: "Aino",
                                                   lastName: "Aaltonen", unitID: unitA.id))
-        employeeA1 = try employees.create(Employee(organisationID: jarvela.id ?? 0, hrNumber: "1002", firstName: "Eero",
+        employeeA1 = try employees.create(Employee(organisationID: jarvela.id, hrNumber: "1002", firstName: "Eero",
                                                    lastName: "Esiopettaja", unitID: unitA1.id))
-        employeeB = try employees.create(Employee(organisationID: jarvela.id ?? 0, hrNumber: "2001", firstName: "Bertta",
+        employeeB = try employees.create(Employee(organisationID: jarvela.id, hrNumber: "2001", firstName: "Bertta",
                                                   lastName: "Björk", unitID: unitB.id, language: "sv"))
-        employeeC = try employees.create(Employee(organisationID: koskenkyla.id ?? 0, hrNumber: "1001",
+        employeeC = try employees.create(Employee(organisationID: koskenkyla.id, hrNumber: "1001",
                                                   firstName: "Kalle", lastName: "Koski", unitID: unitC.id))
         let hash = try PasswordHasher(rounds: 1000).hash(TestApp.password)
         let users = UserStore(database)
-        func user(_ login: String, employee: Employee? = nil, _ roles: [RoleAssignment]) throws {
+        func user(_ login: String, employee: Stored<Employee>? = nil, _ roles: [RoleAssignment]) throws {
             let created = try users.create(User(login: login, passwordHash: hash, employeeID: employee?.id))
             for var role in roles {
-                role.userID = created.id ?? 0
+                role.userID = created.id
                 _ = try users.assign(role)
             }
         }

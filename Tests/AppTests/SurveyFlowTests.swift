@@ -16,7 +16,7 @@ struct SurveyFlowTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("\(index + 1) / \(content.areas.count)"))
             var fields = ["go": "next"]
-            for statement in area.statements { fields["s\(statement.id ?? 0)"] = value }
+            for statement in area.statements { fields["s\(statement.id)"] = value }
             let saved = try browser.post("\(base)/areas/\(index + 1)", fields)
             #expect(saved.status.code == 303)
         }
@@ -39,7 +39,7 @@ struct SurveyFlowTests {
         var browser = try test.signIn("tyontekija")
         let mine = try browser.get("/surveys")
         #expect(mine.text.contains(round.title))
-        let base = "/surveys/\(round.id ?? 0)"
+        let base = "/surveys/\(round.id)"
         #expect(try browser.get(base).status == .ok)
         try Self.answerAll(&browser, base: base, content: content)
         let review = try browser.get("\(base)/review")
@@ -52,7 +52,7 @@ struct SurveyFlowTests {
         #expect(again.headers["Location"] == "\(base)/thanks")
         #expect(try Self.count(test, "SELECT count(*) FROM survey_responses") == 1)
         #expect(try Self.count(test, "SELECT count(*) FROM survey_drafts") == 0)
-        let stored = try SurveyResultsStore(test.database).roundData(roundID: round.id ?? 0)
+        let stored = try SurveyResultsStore(test.database).roundData(roundID: round.id)
         #expect(stored.responses.first?.areaScores.count == content.areas.count)
         #expect(stored.openAnswers.count == 1)
         let thanks = try browser.get("\(base)/thanks")
@@ -69,7 +69,7 @@ struct SurveyFlowTests {
         let round = try test.openRound(world.jarvela)
         let content = try test.content(of: round)
         var browser = try test.signIn("tyontekija")
-        let base = "/surveys/\(round.id ?? 0)"
+        let base = "/surveys/\(round.id)"
         _ = try browser.get("\(base)/areas/2")
         let first = try #require(content.areas[1].statements.first?.id)
         let saved = try browser.post("\(base)/areas/2", ["s\(first)": "cant", "go": "save"])
@@ -93,8 +93,8 @@ struct SurveyFlowTests {
         let content = try test.content(of: round)
         let code = SurveyCode.generate()
         try SurveyResponseStore(test.database).addCodes(
-            hashes: [SurveyCode.hash(try #require(SurveyCode.normalise(code)))], roundID: round.id ?? 0,
-            unitID: world.unitB.id ?? 0, day: CalendarDate.today())
+            hashes: [SurveyCode.hash(try #require(SurveyCode.normalise(code)))], roundID: round.id,
+            unitID: world.unitB.id, day: CalendarDate.today())
         var browser = Browser(app: test)
         #expect(try browser.get("/k/survey").headers["Location"] == "/k")
         _ = try browser.get("/k")
@@ -106,8 +106,8 @@ struct SurveyFlowTests {
         let submitted = try browser.post("/k/survey/submit", [:])
         #expect(submitted.headers["Location"] == "/k/survey/thanks")
         #expect(try browser.get("/k/survey/thanks").text.contains("2,0"))
-        let stored = try SurveyResultsStore(test.database).roundData(roundID: round.id ?? 0).responses
-        #expect(stored.map(\.unitID) == [world.unitB.id ?? 0] && stored.first?.jobGroup == "")
+        let stored = try SurveyResultsStore(test.database).roundData(roundID: round.id).responses
+        #expect(stored.map(\.unitID) == [world.unitB.id] && stored.first?.jobGroup == "")
         // Used once: the same code again is refused with a clear message.
         var other = Browser(app: test)
         _ = try other.get("/k")
@@ -127,11 +127,11 @@ struct SurveyFlowTests {
         let round = try test.openRound(world.jarvela, mode: .identified)
         let content = try test.content(of: round)
         var browser = try test.signIn("tyontekija")
-        let base = "/surveys/\(round.id ?? 0)"
+        let base = "/surveys/\(round.id)"
         try Self.answerAll(&browser, base: base, content: content, value: "5")
         _ = try browser.get("\(base)/review")
         _ = try browser.post("\(base)/submit", [:])
-        #expect(try Self.count(test, "SELECT count(*) FROM survey_response_owners WHERE employee_id = \(world.employeeA.id ?? 0)") == 1)
+        #expect(try Self.count(test, "SELECT count(*) FROM survey_response_owners WHERE employee_id = \(world.employeeA.id)") == 1)
         let mine = try browser.get("/surveys")
         #expect(mine.text.contains("5,0"))
         // Without the cookie (another device), the identified profile still shows from the database.
@@ -143,9 +143,9 @@ struct SurveyFlowTests {
         let test = try TestApp()
         let world = try World(test)
         let round = try test.openRound(world.jarvela)
-        try SurveyRoundStore(test.database).close(roundID: round.id ?? 0)
+        try SurveyRoundStore(test.database).close(roundID: round.id)
         var browser = try test.signIn("tyontekija")
-        let base = "/surveys/\(round.id ?? 0)"
+        let base = "/surveys/\(round.id)"
         #expect(try browser.get(base).text.contains("Kysely ei ole nyt avoinna."))
         #expect(try browser.get("\(base)/areas/1").headers["Location"] == base)
         _ = try browser.get(base)
@@ -163,10 +163,10 @@ struct SelfAssessmentVisibilityTests {
         let content = try test.content(of: round)
         let answers = String(repeating: "5", count: ResponseScoring(content: content).statementCount)
         _ = try SurveyResponseStore(test.database).submit(ResponseSubmission(
-            roundID: round.id ?? 0, respondent: .employee(world.employeeA.id ?? 0), answers: answers,
+            roundID: round.id, respondent: .employee(world.employeeA.id), answers: answers,
             areaScores: ResponseScoring(content: content).areaScores(answers: answers), openAnswers: [:],
             day: CalendarDate.today()))
-        let path = "/employees/\(world.employeeA.id ?? 0)"
+        let path = "/employees/\(world.employeeA.id)"
         for login in ["tyontekija", "esihenkilo.a", "hr"] {
             var browser = try test.signIn(login)
             let page = try browser.get(login == "tyontekija" ? "/me" : path)
@@ -177,9 +177,9 @@ struct SelfAssessmentVisibilityTests {
         // An anonymous round's response never shows on anyone's page.
         let anonymous = try test.openRound(world.jarvela)
         _ = try SurveyResponseStore(test.database).submit(ResponseSubmission(
-            roundID: anonymous.id ?? 0, respondent: .employee(world.employeeA1.id ?? 0), answers: answers,
+            roundID: anonymous.id, respondent: .employee(world.employeeA1.id), answers: answers,
             areaScores: [:], openAnswers: [:], day: CalendarDate.today()))
         var hr = try test.signIn("hr")
-        #expect(!(try hr.get("/employees/\(world.employeeA1.id ?? 0)").text.contains("Itsearviointi")))
+        #expect(!(try hr.get("/employees/\(world.employeeA1.id)").text.contains("Itsearviointi")))
     }
 }

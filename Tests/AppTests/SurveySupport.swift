@@ -14,23 +14,23 @@ extension TestApp {
     }
 
     /// An open round of `organisation` on the shipped framework, covering the whole organisation.
-    func openRound(_ organisation: Organisation, mode: SurveyMode = .anonymous, minimum: Int = 5,
-                   openQuestion: Bool = true) throws -> SurveyRound {
+    func openRound(_ organisation: Stored<Organisation>, mode: SurveyMode = .anonymous, minimum: Int = 5,
+                   openQuestion: Bool = true) throws -> Stored<SurveyRound> {
         let store = SurveyRoundStore(database)
         let round = try store.create(
-            SurveyRound(organisationID: organisation.id ?? 0, frameworkID: try shippedFrameworkID(),
+            SurveyRound(organisationID: organisation.id, frameworkID: try shippedFrameworkID(),
                         title: "Kysely \(UUID().uuidString.prefix(4))", mode: mode, opensOn: "2026-01-01",
                         closesOn: "2099-12-31",
                         minimumGroupSize: minimum, openAnswerThreshold: max(minimum, 10)),
             scope: [], openQuestions: openQuestion
                 ? [LocalisedText(fi: "Mitä tukea toivot?", sv: "Vilket stöd?", en: "What support?")] : [])
-        try store.open(roundID: round.id ?? 0)
-        guard let opened = try store.round(id: round.id ?? 0) else { throw TestFailure("round vanished") }
+        try store.open(roundID: round.id)
+        guard let opened = try store.round(id: round.id) else { throw TestFailure("round vanished") }
         return opened
     }
 
     /// The framework content of a round.
-    func content(of round: SurveyRound) throws -> FrameworkContent {
+    func content(of round: Stored<SurveyRound>) throws -> FrameworkContent {
         guard let content = try FrameworkStore(database).content(frameworkID: round.frameworkID) else {
             throw TestFailure("no framework")
         }

@@ -19,8 +19,7 @@ struct UserStoreTests {
         defer { fixture.remove() }
         let aino = try fixture.users.create(User(login: "aino", email: "Aino.Virtanen@kallio.fi", passwordHash: "h1",
                                                  createdAt: date(1_700_000_000)))
-        #expect(aino.id != nil)
-        #expect(try fixture.users.user(id: aino.id ?? 0) == aino)
+        #expect(try fixture.users.user(id: aino.id) == aino)
         #expect(try fixture.users.user(loginOrEmail: "AINO") == aino)
         #expect(try fixture.users.user(loginOrEmail: "aino.virtanen@KALLIO.fi") == aino)
         #expect(try fixture.users.user(loginOrEmail: "eero") == nil)
@@ -47,7 +46,7 @@ struct UserStoreTests {
         #expect(throws: StorageError.conflict("That employee has a sign-in already.")) {
             try fixture.users.create(User(login: "aino3", passwordHash: "h", employeeID: employee.id))
         }
-        #expect(try fixture.users.userLinked(toEmployee: employee.id ?? 0)?.login == "aino")
+        #expect(try fixture.users.userLinked(toEmployee: employee.id)?.login == "aino")
         #expect(try fixture.users.userLinked(toEmployee: 9999) == nil)
     }
 
@@ -57,12 +56,12 @@ struct UserStoreTests {
         let employee = try fixture.employee("1001", "Aino", "Virtanen")
         var aino = try fixture.users.create(User(login: "aino", passwordHash: "h", createdAt: date(1_700_000_000)))
         _ = try fixture.users.create(User(login: "eero", email: "eero@kallio.fi", passwordHash: "h"))
-        _ = try fixture.sessions.create(Session(tokenHash: token(1), userID: aino.id ?? 0, csrfToken: "c"))
+        _ = try fixture.sessions.create(Session(tokenHash: token(1), userID: aino.id, csrfToken: "c"))
         aino.email = "aino@kallio.fi"
         aino.employeeID = employee.id
         aino.createdAt = date(0)
         try fixture.users.update(aino)
-        var stored = try #require(try fixture.users.user(id: aino.id ?? 0))
+        var stored = try #require(try fixture.users.user(id: aino.id))
         #expect(stored.email == "aino@kallio.fi" && stored.employeeID == employee.id)
         #expect(stored.createdAt == date(1_700_000_000))
         #expect(try fixture.sessions.session(tokenHash: token(1)) != nil)
@@ -75,7 +74,7 @@ struct UserStoreTests {
         stored.disabled = true
         try fixture.users.update(stored)
         #expect(try fixture.sessions.session(tokenHash: token(1)) == nil)
-        #expect(throws: StorageError.notFound) { try fixture.users.update(User(id: 9999, login: "x", passwordHash: "h")) }
+        #expect(throws: StorageError.notFound) { try fixture.users.update(Stored(id: 9999, record: User(login: "x", passwordHash: "h"))) }
     }
 
     @Test func passwordHashAndDisabling() throws {
@@ -83,14 +82,14 @@ struct UserStoreTests {
         defer { fixture.remove() }
         let aino = try fixture.users.create(User(login: "aino", passwordHash: "old"))
         let eero = try fixture.users.create(User(login: "eero", passwordHash: "old"))
-        let userID = aino.id ?? 0
+        let userID = aino.id
         try fixture.users.updatePasswordHash(userID: userID, hash: "new")
         #expect(try fixture.users.user(id: userID)?.passwordHash == "new")
         #expect(throws: StorageError.notFound) { try fixture.users.updatePasswordHash(userID: 9999, hash: "x") }
 
         _ = try fixture.sessions.create(Session(tokenHash: token(1), userID: userID, csrfToken: "c1"))
         _ = try fixture.sessions.create(Session(tokenHash: token(2), userID: userID, csrfToken: "c2"))
-        _ = try fixture.sessions.create(Session(tokenHash: token(3), userID: eero.id ?? 0, csrfToken: "c3"))
+        _ = try fixture.sessions.create(Session(tokenHash: token(3), userID: eero.id, csrfToken: "c3"))
         try fixture.users.setDisabled(userID: userID, disabled: true)
         #expect(try fixture.users.user(id: userID)?.disabled == true)
         #expect(try fixture.sessions.session(tokenHash: token(1)) == nil)
@@ -105,12 +104,12 @@ struct UserStoreTests {
         let fixture = try StaffFixture()
         defer { fixture.remove() }
         let user = try fixture.users.create(User(login: "sari", passwordHash: "h"))
-        let userID = user.id ?? 0
+        let userID = user.id
         let unit = try fixture.unit("Päiväkoti Satakieli")
         let hr = try fixture.users.assign(RoleAssignment(userID: userID, role: .hr, organisationID: fixture.organisationID))
         let supervisor = try fixture.users.assign(RoleAssignment(userID: userID, role: .supervisor, unitID: unit.id))
         #expect(try fixture.users.roles(userID: userID) == [hr, supervisor])
-        #expect(try fixture.users.assignment(id: hr.id ?? 0) == hr)
+        #expect(try fixture.users.assignment(id: hr.id) == hr)
 
         #expect(throws: StorageError.conflict("The user has this role already.")) {
             try fixture.users.assign(RoleAssignment(userID: userID, role: .hr, organisationID: fixture.organisationID))
@@ -131,10 +130,10 @@ struct UserStoreTests {
             try fixture.users.assign(RoleAssignment(userID: 9999, role: .admin))
         }
 
-        try fixture.users.revoke(assignmentID: hr.id ?? 0)
-        try fixture.users.revoke(assignmentID: hr.id ?? 0)  // already gone: fine
+        try fixture.users.revoke(assignmentID: hr.id)
+        try fixture.users.revoke(assignmentID: hr.id)  // already gone: fine
         #expect(try fixture.users.roles(userID: userID) == [supervisor])
-        #expect(try fixture.users.assignment(id: hr.id ?? 0) == nil)
+        #expect(try fixture.users.assignment(id: hr.id) == nil)
         #expect(Role(rawValue: "tutor_coordinator") == .tutorCoordinator)
     }
 
@@ -142,22 +141,22 @@ struct UserStoreTests {
         let fixture = try StaffFixture()
         defer { fixture.remove() }
         let other = try fixture.otherOrganisation()
-        let otherID = other.id ?? 0
+        let otherID = other.id
         let unit = try fixture.unit("Päiväkoti Satakieli")
         let otherUnit = try fixture.units.create(WorkUnit(organisationID: otherID, name: "Vieras yksikkö"))
         let employee = try fixture.employee("1001", "Aino", "Virtanen")
 
         let admin = try fixture.users.create(User(login: "admin", passwordHash: "h"))
-        let adminRole = try fixture.users.assign(RoleAssignment(userID: admin.id ?? 0, role: .admin))
+        let adminRole = try fixture.users.assign(RoleAssignment(userID: admin.id, role: .admin))
         _ = try fixture.users.create(User(login: "aino", passwordHash: "h", employeeID: employee.id))
         let hr = try fixture.users.create(User(login: "hr", passwordHash: "h", createdAt: date(1_700_000_000)))
-        let hrRole = try fixture.users.assign(RoleAssignment(userID: hr.id ?? 0, role: .hr,
+        let hrRole = try fixture.users.assign(RoleAssignment(userID: hr.id, role: .hr,
                                                              organisationID: fixture.organisationID))
         let boss = try fixture.users.create(User(login: "boss", passwordHash: "h"))
-        let bossRole = try fixture.users.assign(RoleAssignment(userID: boss.id ?? 0, role: .supervisor, unitID: unit.id))
+        let bossRole = try fixture.users.assign(RoleAssignment(userID: boss.id, role: .supervisor, unitID: unit.id))
         let outsider = try fixture.users.create(User(login: "outsider", passwordHash: "h"))
-        _ = try fixture.users.assign(RoleAssignment(userID: outsider.id ?? 0, role: .supervisor, unitID: otherUnit.id))
-        _ = try fixture.users.assign(RoleAssignment(userID: outsider.id ?? 0, role: .hr, organisationID: otherID))
+        _ = try fixture.users.assign(RoleAssignment(userID: outsider.id, role: .supervisor, unitID: otherUnit.id))
+        _ = try fixture.users.assign(RoleAssignment(userID: outsider.id, role: .hr, organisationID: otherID))
 
         let inOrganisation = try fixture.users.users(organisationID: fixture.organisationID)
         #expect(inOrganisation.map(\.user.login) == ["aino", "boss", "hr"])
@@ -181,23 +180,23 @@ struct SessionStoreTests {
         defer { fixture.remove() }
         let user = try fixture.users.create(User(login: "aino", passwordHash: "h", createdAt: date(1_700_000_000)))
         let session = try fixture.sessions.create(Session(
-            tokenHash: token(7), userID: user.id ?? 0, csrfToken: "csrf", createdAt: date(1_800_000_000),
+            tokenHash: token(7), userID: user.id, csrfToken: "csrf", createdAt: date(1_800_000_000),
             lastSeenAt: date(1_800_000_000), clientAddress: "192.0.2.1"))
         let found = try #require(try fixture.sessions.session(tokenHash: token(7)))
         #expect(found.session == session)
         #expect(found.user == user)
         #expect(try fixture.sessions.session(tokenHash: token(8)) == nil)
 
-        try fixture.sessions.touch(sessionID: session.id ?? 0, at: date(1_800_000_600))
+        try fixture.sessions.touch(sessionID: session.id, at: date(1_800_000_600))
         #expect(try fixture.sessions.session(tokenHash: token(7))?.session.lastSeenAt == date(1_800_000_600))
 
         try fixture.sessions.delete(tokenHash: token(7))
         try fixture.sessions.delete(tokenHash: token(7))  // signing out twice is fine
         #expect(try fixture.sessions.session(tokenHash: token(7)) == nil)
 
-        _ = try fixture.sessions.create(Session(tokenHash: token(1), userID: user.id ?? 0, csrfToken: "a"))
-        _ = try fixture.sessions.create(Session(tokenHash: token(2), userID: user.id ?? 0, csrfToken: "b"))
-        try fixture.sessions.deleteAll(userID: user.id ?? 0)
+        _ = try fixture.sessions.create(Session(tokenHash: token(1), userID: user.id, csrfToken: "a"))
+        _ = try fixture.sessions.create(Session(tokenHash: token(2), userID: user.id, csrfToken: "b"))
+        try fixture.sessions.deleteAll(userID: user.id)
         #expect(try fixture.sessions.session(tokenHash: token(1)) == nil)
         #expect(try fixture.sessions.session(tokenHash: token(2)) == nil)
     }
@@ -205,7 +204,7 @@ struct SessionStoreTests {
     @Test func expiryByIdleTimeAndByAge() throws {
         let fixture = try StaffFixture()
         defer { fixture.remove() }
-        let userID = try fixture.users.create(User(login: "aino", passwordHash: "h")).id ?? 0
+        let userID = try fixture.users.create(User(login: "aino", passwordHash: "h")).id
         let now = date(1_800_000_000)
         func add(_ byte: UInt8, created: TimeInterval, seen: TimeInterval) throws {
             _ = try fixture.sessions.create(Session(tokenHash: token(byte), userID: userID, csrfToken: "c",
@@ -228,7 +227,7 @@ struct SessionStoreTests {
     @Test func duplicateTokenHashIsAnError() throws {
         let fixture = try StaffFixture()
         defer { fixture.remove() }
-        let userID = try fixture.users.create(User(login: "aino", passwordHash: "h")).id ?? 0
+        let userID = try fixture.users.create(User(login: "aino", passwordHash: "h")).id
         _ = try fixture.sessions.create(Session(tokenHash: token(1), userID: userID, csrfToken: "a"))
         #expect(throws: StorageError.self) {
             try fixture.sessions.create(Session(tokenHash: token(1), userID: userID, csrfToken: "b"))

@@ -35,12 +35,12 @@ struct AnonymityTests {
         let fixture = try SurveyFixture()
         defer { fixture.remove() }
         let round = try fixture.round(mode: .anonymous)
-        let roundID = round.id ?? 0
+        let roundID = round.id
         let before = try Self.invitationRows(fixture.database, roundID: roundID)
         let secretAnswers = ["5432154321", "1111122222", "3333344444", "2222211111", "4444455555"]
         let secretTexts = fixture.people.prefix(5).map { "Toive-\($0.hrNumber)-salainen" }
         for (index, person) in fixture.people.prefix(5).enumerated() {
-            let respondent = Respondent.employee(person.id ?? 0)
+            let respondent = Respondent.employee(person.id)
             try fixture.responses.saveDraft(SurveyDraft(answers: String(secretAnswers[index].prefix(4))),
                                             roundID: roundID, respondent: respondent)
             _ = try fixture.responses.submit(try fixture.submission(round, respondent, answers: secretAnswers[index],
@@ -58,7 +58,7 @@ struct AnonymityTests {
             let credentials = try Data.fetchAll(db, sql: "SELECT credential FROM survey_answer_credentials")
             #expect(credentials.count == 5)
             for person in fixture.people {
-                for text in ["round:\(roundID)|employee:\(person.id ?? 0)", "\(person.id ?? 0)", person.hrNumber] {
+                for text in ["round:\(roundID)|employee:\(person.id)", "\(person.id)", person.hrNumber] {
                     #expect(!credentials.contains(Data(SHA256.hash(data: Data(text.utf8)))))
                 }
             }
@@ -75,15 +75,15 @@ struct AnonymityTests {
         let data = try fixture.results.roundData(roundID: roundID)
         #expect(Set(data.responses.map(\.answers)) == Set(secretAnswers))
         #expect(Set(data.openAnswers.map(\.text)) == Set(secretTexts))
-        #expect(try fixture.responses.hasAnswered(roundID: roundID, employeeID: fixture.people[0].id ?? 0))
-        #expect(try !fixture.responses.hasAnswered(roundID: roundID, employeeID: fixture.people[5].id ?? 0))
+        #expect(try fixture.responses.hasAnswered(roundID: roundID, employeeID: fixture.people[0].id))
+        #expect(try !fixture.responses.hasAnswered(roundID: roundID, employeeID: fixture.people[5].id))
     }
 
     @Test func theLogIsTruncatedAfterSubmissions() throws {
         let fixture = try SurveyFixture()
         defer { fixture.remove() }
         let round = try fixture.round(mode: .anonymous)
-        _ = try fixture.responses.submit(try fixture.submission(round, .employee(fixture.people[0].id ?? 0)))
+        _ = try fixture.responses.submit(try fixture.submission(round, .employee(fixture.people[0].id)))
         #expect(fixture.database.scrubHistory())
         let size = (try? FileManager.default.attributesOfItem(atPath: fixture.staff.temporary.path + "-wal")[.size]
                     as? Int) ?? 0
@@ -95,7 +95,7 @@ struct AnonymityTests {
         defer { fixture.remove() }
         let round = try fixture.round(mode: .anonymous)
         guard case .recorded(let key) = try fixture.responses.submit(
-            try fixture.submission(round, .employee(fixture.people[0].id ?? 0))) else {
+            try fixture.submission(round, .employee(fixture.people[0].id))) else {
             Issue.record("not recorded"); return
         }
         #expect(throws: (any Error).self) {
@@ -111,9 +111,9 @@ struct AnonymityTests {
         let fixture = try SurveyFixture()
         defer { fixture.remove() }
         let round = try fixture.round(mode: .anonymous)
-        let roundID = round.id ?? 0
+        let roundID = round.id
         for person in fixture.people.prefix(2) {
-            _ = try fixture.responses.submit(try fixture.submission(round, .employee(person.id ?? 0)))
+            _ = try fixture.responses.submit(try fixture.submission(round, .employee(person.id)))
         }
         // Another key is refused at once, not on the first survey page.
         let other = try AppDatabase(path: fixture.staff.temporary.path,

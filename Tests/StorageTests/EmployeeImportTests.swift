@@ -25,9 +25,9 @@ struct EmployeeImportTests {
         return outcome
     }
 
-    private func employee(_ fixture: StaffFixture, hrNumber: String) throws -> Employee? {
+    private func employee(_ fixture: StaffFixture, hrNumber: String) throws -> Stored<Employee>? {
         try fixture.temporary.database.pool.read { db in
-            try Employee.filter(Column("hr_number") == hrNumber).fetchOne(db)
+            try Stored<Employee>.filter(Column("hr_number") == hrNumber).fetchOne(db)
         }
     }
 
@@ -166,8 +166,8 @@ struct EmployeeImportTests {
         let fixture = try StaffFixture()
         defer { fixture.remove() }
         let other = try fixture.otherOrganisation()
-        _ = try fixture.sectors.create(organisationID: other.id ?? 0, name: "Tekninen toimi")
-        _ = try fixture.units.create(WorkUnit(organisationID: other.id ?? 0, name: "Varikko"))
+        _ = try fixture.sectors.create(organisationID: other.id, name: "Tekninen toimi")
+        _ = try fixture.units.create(WorkUnit(organisationID: other.id, name: "Varikko"))
         let existingSector = try fixture.sectors.create(organisationID: fixture.organisationID, name: "Ruokapalvelut")
         let rows = [
             ImportedEmployee(hrNumber: "1", firstName: "A", lastName: "A", sectorName: "Tekninen toimi", unitName: "Varikko"),
@@ -229,7 +229,7 @@ struct EmployeeImportAbsentColumnTests {
         let temporary = try TemporaryDatabase()
         defer { temporary.remove() }
         let organisation = try OrganisationStore(temporary.database).create(slug: "jarvela", name: "Järvelä")
-        let organisationID = try #require(organisation.id)
+        let organisationID = organisation.id
         let store = EmployeeImportStore(temporary.database)
         let full = ImportedEmployee(hrNumber: "1", firstName: "Aino", lastName: "Aaltonen", email: "aino@x.example",
                                     phone: "+358 40 1", unitName: "Satakieli", jobTitle: "Opettaja", language: "sv")
@@ -253,7 +253,7 @@ struct EmployeeImportAbsentColumnTests {
         var cleared = namesOnly
         cleared.absentFields = []
         _ = try store.apply(cleared)
-        let after = try #require(try EmployeeStore(temporary.database).employee(id: stored.employee.id ?? 0))
+        let after = try #require(try EmployeeStore(temporary.database).employee(id: stored.employee.id))
         #expect(after.email == nil)
         #expect(after.language == "fi")
     }

@@ -6,8 +6,8 @@ import Testing
 /// A draft copied from the shipped framework, in a fresh organisation.
 private struct DraftFixture {
     let staff: StaffFixture
-    let draft: Framework
-    var draftID: Int64 { draft.id ?? 0 }
+    let draft: Stored<Framework>
+    var draftID: Int64 { draft.id }
     var store: FrameworkStore { FrameworkStore(staff.temporary.database) }
     var editor: FrameworkStore { FrameworkStore(staff.temporary.database) }
 
@@ -16,7 +16,7 @@ private struct DraftFixture {
         let store = FrameworkStore(staff.temporary.database)
         let shipped = try #require(try store.frameworks(organisationID: staff.organisationID)
             .first { $0.organisationID == nil && $0.status == .published })
-        draft = try store.createDraft(copying: try #require(shipped.id), organisationID: staff.organisationID)
+        draft = try store.createDraft(copying: shipped.id, organisationID: staff.organisationID)
     }
 
     func content() throws -> FrameworkContent {
@@ -73,7 +73,7 @@ struct FrameworkEditingTests {
         #expect(areas.last?.area == added)
         #expect(added.position == (before.map(\.area.position).max() ?? 0) + 1)
 
-        let areaID = try #require(added.id)
+        let areaID = added.id
         try fixture.editor.updateArea(id: areaID, code: "ai", kind: .factor, name: text("Tekoäly työssä"),
                                       description: text(""))
         try fixture.editor.moveArea(id: areaID, .up)
@@ -109,15 +109,15 @@ struct FrameworkEditingTests {
         }
         let second = try #require(try fixture.content().areas.dropFirst().first?.area)
         #expect(throws: StorageError.conflict("The framework already has an area with the code “\(existing.code)”.")) {
-            try fixture.editor.updateArea(id: second.id ?? 0, code: existing.code, kind: .competence,
+            try fixture.editor.updateArea(id: second.id, code: existing.code, kind: .competence,
                                           name: text("Nimi"), description: text(""))
         }
         #expect(throws: StorageError.invalid("The area needs a Finnish name.")) {
-            try fixture.editor.updateArea(id: second.id ?? 0, code: second.code, kind: .competence,
+            try fixture.editor.updateArea(id: second.id, code: second.code, kind: .competence,
                                           name: text("", "Namn"), description: text(""))
         }
         // Keeping its own code is no clash.
-        try fixture.editor.updateArea(id: second.id ?? 0, code: second.code, kind: second.kind,
+        try fixture.editor.updateArea(id: second.id, code: second.code, kind: second.kind,
                                       name: text("Uusi nimi"), description: text(""))
         #expect(try fixture.content().areas[1].area.nameFi == "Uusi nimi")
     }
@@ -126,14 +126,14 @@ struct FrameworkEditingTests {
         let fixture = try DraftFixture()
         defer { fixture.remove() }
         let area = try #require(try fixture.content().areas.first)
-        let areaID = try #require(area.area.id)
+        let areaID = area.area.id
         let added = try fixture.editor.addStatement(areaID: areaID, text: text(" Osaan uuden asian. ", "Ny", "New"))
         #expect(added.textFi == "Osaan uuden asian.")
         #expect(!area.statements.map(\.code).contains(added.code))
         #expect(added.code.hasPrefix(area.area.code + "-"))
         #expect(added.position == (area.statements.map(\.position).max() ?? 0) + 1)
 
-        let addedID = try #require(added.id)
+        let addedID = added.id
         try fixture.editor.updateStatement(id: addedID, text: text("Muutettu", "Ändrad", "Changed"))
         try fixture.editor.moveStatement(id: addedID, .up)
         var statements = try #require(try fixture.content().areas.first?.statements)
@@ -160,7 +160,7 @@ struct FrameworkEditingTests {
         defer { fixture.remove() }
         let areaID = try #require(try fixture.content().areas.first?.area.id)
         let sector = try fixture.staff.sectors.create(organisationID: fixture.staff.organisationID, name: "Opetus")
-        let sectorID = try #require(sector.id)
+        let sectorID = sector.id
         try fixture.editor.setTarget(areaID: areaID, scope: .everyone, level: 3.5)
         try fixture.editor.setTarget(areaID: areaID, scope: .sector(sectorID), level: 4)
         try fixture.editor.setTarget(areaID: areaID, scope: .jobGroup(" Lastenhoitajat "), level: 5)
@@ -186,9 +186,9 @@ struct FrameworkEditingTests {
         #expect(try fixture.content().areas.first?.targets.first { $0.sectorID == nil && $0.jobGroup == nil }?.level
             == 3.5, "a refused level leaves the old one")
         let other = try fixture.staff.otherOrganisation()
-        let foreign = try fixture.staff.sectors.create(organisationID: other.id ?? 0, name: "Muu")
+        let foreign = try fixture.staff.sectors.create(organisationID: other.id, name: "Muu")
         #expect(throws: StorageError.invalid("Choose one of the organisation's sectors.")) {
-            try fixture.editor.setTarget(areaID: areaID, scope: .sector(foreign.id ?? 0), level: 3)
+            try fixture.editor.setTarget(areaID: areaID, scope: .sector(foreign.id), level: 3)
         }
         #expect(throws: StorageError.invalid("Name the job group.")) {
             try fixture.editor.setTarget(areaID: areaID, scope: .jobGroup("  "), level: 3)
@@ -200,7 +200,7 @@ struct FrameworkEditingTests {
         defer { fixture.remove() }
         let content = try fixture.content()
         let area = try #require(content.areas.first)
-        let areaID = try #require(area.area.id)
+        let areaID = area.area.id
         let statementID = try #require(area.statements.first?.id)
         _ = try fixture.store.publish(draftID: fixture.draftID)
 

@@ -6,8 +6,8 @@ import Testing
 /// A temporary database with one organisation, and the stores over it.
 struct StaffFixture {
     let temporary: TemporaryDatabase
-    let organisation: Organisation
-    var organisationID: Int64 { organisation.id ?? 0 }
+    let organisation: Stored<Organisation>
+    var organisationID: Int64 { organisation.id }
     var sectors: SectorStore { SectorStore(temporary.database) }
     var units: UnitStore { UnitStore(temporary.database) }
     var employees: EmployeeStore { EmployeeStore(temporary.database) }
@@ -20,17 +20,17 @@ struct StaffFixture {
         organisation = try OrganisationStore(temporary.database).create(slug: slug, name: "Kallion kunta")
     }
 
-    func otherOrganisation() throws -> Organisation {
+    func otherOrganisation() throws -> Stored<Organisation> {
         try OrganisationStore(temporary.database).create(slug: "muu-\(UUID().uuidString.prefix(8).lowercased())",
                                                          name: "Muu kunta")
     }
 
-    func unit(_ name: String, parent: WorkUnit? = nil, sector: Sector? = nil) throws -> WorkUnit {
+    func unit(_ name: String, parent: Stored<WorkUnit>? = nil, sector: Stored<Sector>? = nil) throws -> Stored<WorkUnit> {
         try units.create(WorkUnit(organisationID: organisationID, sectorID: sector?.id, parentID: parent?.id, name: name))
     }
 
-    func employee(_ hrNumber: String, _ firstName: String, _ lastName: String, unit: WorkUnit? = nil,
-                  email: String? = nil, jobTitle: String? = nil, active: Bool = true) throws -> Employee {
+    func employee(_ hrNumber: String, _ firstName: String, _ lastName: String, unit: Stored<WorkUnit>? = nil,
+                  email: String? = nil, jobTitle: String? = nil, active: Bool = true) throws -> Stored<Employee> {
         try employees.create(Employee(organisationID: organisationID, hrNumber: hrNumber, firstName: firstName,
                                       lastName: lastName, email: email, unitID: unit?.id, jobTitle: jobTitle,
                                       active: active))
@@ -48,20 +48,20 @@ struct SectorStoreTests {
         let basic = try fixture.sectors.create(organisationID: fixture.organisationID, name: "Perusopetus")
         #expect(try fixture.sectors.sectors(organisationID: fixture.organisationID).map(\.name)
             == ["Perusopetus", "Varhaiskasvatus"])
-        #expect(try fixture.sectors.sector(id: early.id ?? 0) == early)
+        #expect(try fixture.sectors.sector(id: early.id) == early)
 
         #expect(throws: StorageError.conflict("The organisation already has a sector named “Perusopetus”.")) {
             try fixture.sectors.create(organisationID: fixture.organisationID, name: "Perusopetus")
         }
         #expect(throws: StorageError.conflict("The organisation already has a sector named “Perusopetus”.")) {
-            try fixture.sectors.rename(id: early.id ?? 0, to: "Perusopetus")
+            try fixture.sectors.rename(id: early.id, to: "Perusopetus")
         }
         // The same name in another organisation is fine.
         let other = try fixture.otherOrganisation()
-        _ = try fixture.sectors.create(organisationID: other.id ?? 0, name: "Perusopetus")
+        _ = try fixture.sectors.create(organisationID: other.id, name: "Perusopetus")
 
-        try fixture.sectors.rename(id: basic.id ?? 0, to: "Perusopetus ja lukio")
-        #expect(try fixture.sectors.sector(id: basic.id ?? 0)?.name == "Perusopetus ja lukio")
+        try fixture.sectors.rename(id: basic.id, to: "Perusopetus ja lukio")
+        #expect(try fixture.sectors.sector(id: basic.id)?.name == "Perusopetus ja lukio")
         #expect(throws: StorageError.notFound) { try fixture.sectors.rename(id: 9999, to: "X") }
         #expect(try fixture.sectors.sector(id: 9999) == nil)
         // A missing organisation is a missing record, not a database failure.
@@ -81,7 +81,7 @@ struct UnitStoreTests {
         try fixture.units.update(closed)
         #expect(try fixture.units.units(organisationID: fixture.organisationID).map(\.name)
             == ["Ankkalammen päiväkoti", "Pohjoisen alue"])
-        #expect(try fixture.units.unit(id: closed.id ?? 0) == closed)
+        #expect(try fixture.units.unit(id: closed.id) == closed)
         #expect(throws: StorageError.conflict("The organisation already has a unit named “Pohjoisen alue”.")) {
             try fixture.unit("Pohjoisen alue")
         }
@@ -91,8 +91,8 @@ struct UnitStoreTests {
         let fixture = try StaffFixture()
         defer { fixture.remove() }
         let other = try fixture.otherOrganisation()
-        let foreignUnit = try fixture.units.create(WorkUnit(organisationID: other.id ?? 0, name: "Vieras"))
-        let foreignSector = try fixture.sectors.create(organisationID: other.id ?? 0, name: "Vieras toimiala")
+        let foreignUnit = try fixture.units.create(WorkUnit(organisationID: other.id, name: "Vieras"))
+        let foreignSector = try fixture.sectors.create(organisationID: other.id, name: "Vieras toimiala")
         #expect(throws: StorageError.invalid("The parent unit does not belong to the unit's organisation.")) {
             try fixture.units.create(WorkUnit(organisationID: fixture.organisationID, parentID: foreignUnit.id, name: "A"))
         }
@@ -105,12 +105,12 @@ struct UnitStoreTests {
             try fixture.units.update(own)
         }
         own.parentID = nil
-        own.organisationID = other.id ?? 0
+        own.organisationID = other.id
         #expect(throws: StorageError.invalid("A unit cannot move to another organisation.")) {
             try fixture.units.update(own)
         }
         #expect(throws: StorageError.notFound) {
-            try fixture.units.update(WorkUnit(id: 9999, organisationID: fixture.organisationID, name: "Ei ole"))
+            try fixture.units.update(Stored(id: 9999, record: WorkUnit(organisationID: fixture.organisationID, name: "Ei ole")))
         }
     }
 
@@ -125,12 +125,12 @@ struct UnitStoreTests {
         #expect(throws: cycle) { try fixture.units.update(top) }
         top.parentID = top.id
         #expect(throws: cycle) { try fixture.units.update(top) }
-        #expect(try fixture.units.unit(id: top.id ?? 0)?.parentID == nil)
+        #expect(try fixture.units.unit(id: top.id)?.parentID == nil)
         // Moving a leaf elsewhere is fine.
         var leaf = bottom
         leaf.parentID = top.id
         try fixture.units.update(leaf)
-        #expect(try fixture.units.unit(id: bottom.id ?? 0)?.parentID == top.id)
+        #expect(try fixture.units.unit(id: bottom.id)?.parentID == top.id)
     }
 
     @Test func descendantsAndEmployeeCounts() throws {
@@ -140,7 +140,7 @@ struct UnitStoreTests {
         let middle = try fixture.unit("Varhaiskasvatus", parent: top)
         let bottom = try fixture.unit("Päiväkoti Satakieli", parent: middle)
         let sibling = try fixture.unit("Tekninen toimi")
-        let ids = { (unit: WorkUnit) in unit.id ?? 0 }
+        let ids = { (unit: Stored<WorkUnit>) in unit.id }
         #expect(try fixture.units.unitAndDescendantIDs(of: ids(top)) == [ids(top), ids(middle), ids(bottom)])
         #expect(try fixture.units.unitAndDescendantIDs(of: ids(middle)) == [ids(middle), ids(bottom)])
         #expect(try fixture.units.unitAndDescendantIDs(of: ids(sibling)) == [ids(sibling)])
@@ -164,7 +164,7 @@ struct EmployeeStoreTests {
         let unit = try fixture.unit("Päiväkoti Satakieli")
         let aino = try fixture.employee("1001", "Aino", "Virtanen", unit: unit)
         let eero = try fixture.employee("1002", "Eero", "Korhonen")
-        #expect(try fixture.employees.employee(id: aino.id ?? 0)?.hrNumber == "1001")
+        #expect(try fixture.employees.employee(id: aino.id)?.hrNumber == "1001")
         let taken = StorageError.conflict("The organisation already has an employee with HR number 1001.")
         #expect(throws: taken) { try fixture.employee("1001", "Toinen", "Henkilö") }
 
@@ -175,28 +175,28 @@ struct EmployeeStoreTests {
         changed.jobTitle = "Lastenhoitaja"
         changed.updatedAt = Date(timeIntervalSince1970: 0)
         try fixture.employees.update(changed)
-        let stored = try #require(try fixture.employees.employee(id: eero.id ?? 0))
+        let stored = try #require(try fixture.employees.employee(id: eero.id))
         #expect(stored.hrNumber == "1003")
         #expect(stored.jobTitle == "Lastenhoitaja")
         #expect(stored.updatedAt > Date(timeIntervalSinceNow: -60))
 
         let other = try fixture.otherOrganisation()
-        let foreignUnit = try fixture.units.create(WorkUnit(organisationID: other.id ?? 0, name: "Vieras"))
+        let foreignUnit = try fixture.units.create(WorkUnit(organisationID: other.id, name: "Vieras"))
         changed.unitID = foreignUnit.id
         #expect(throws: StorageError.invalid("The unit does not belong to the employee's organisation.")) {
             try fixture.employees.update(changed)
         }
 
         #expect(try fixture.employees.count(organisationID: fixture.organisationID, activeOnly: true) == 2)
-        try fixture.employees.setActive(employeeID: aino.id ?? 0, active: false)
-        #expect(try fixture.employees.employee(id: aino.id ?? 0)?.active == false)
+        try fixture.employees.setActive(employeeID: aino.id, active: false)
+        #expect(try fixture.employees.employee(id: aino.id)?.active == false)
         #expect(try fixture.employees.count(organisationID: fixture.organisationID, activeOnly: true) == 1)
         #expect(try fixture.employees.count(organisationID: fixture.organisationID, activeOnly: false) == 2)
         #expect(throws: StorageError.notFound) { try fixture.employees.setActive(employeeID: 9999, active: false) }
     }
 
     /// Nine employees across two units, a sub-unit and an inactive one.
-    private func searchFixture() throws -> (StaffFixture, WorkUnit, WorkUnit, WorkUnit) {
+    private func searchFixture() throws -> (StaffFixture, Stored<WorkUnit>, Stored<WorkUnit>, Stored<WorkUnit>) {
         let fixture = try StaffFixture()
         let sector = try fixture.sectors.create(organisationID: fixture.organisationID, name: "Varhaiskasvatus")
         let daycare = try fixture.unit("Päiväkoti Satakieli", sector: sector)
@@ -264,14 +264,14 @@ struct EmployeeStoreTests {
         let (fixture, daycare, group, kitchen) = try searchFixture()
         defer { fixture.remove() }
         let organisationID = fixture.organisationID
-        let daycareTree = try fixture.units.unitAndDescendantIDs(of: daycare.id ?? 0)
+        let daycareTree = try fixture.units.unitAndDescendantIDs(of: daycare.id)
         let inDaycare = try fixture.employees.search(EmployeeQuery(organisationID: organisationID, unitIDs: daycareTree))
         #expect(names(inDaycare) == ["Timo Heikkinen", "Pekka Korhonen", "Aino Virtanen", "Äijä Östman"])
         let withInactive = try fixture.employees.search(EmployeeQuery(organisationID: organisationID,
                                                                       unitIDs: daycareTree, includeInactive: true))
         #expect(withInactive.total == 5)
         let kitchenAndGroup = try fixture.employees.search(EmployeeQuery(
-            organisationID: organisationID, text: "o", unitIDs: [group.id ?? 0, kitchen.id ?? 0]))
+            organisationID: organisationID, text: "o", unitIDs: [group.id, kitchen.id]))
         #expect(names(kitchenAndGroup) == ["Olli Aaltonen", "Timo Heikkinen", "Sari Lehtonen", "Eero Virtanen",
                                           "Äijä Östman"])
         #expect(try fixture.employees.search(EmployeeQuery(organisationID: organisationID, unitIDs: [])).total == 0)
@@ -290,7 +290,7 @@ struct EmployeeStoreTests {
 
         // Another organisation's staff never show.
         let other = try fixture.otherOrganisation()
-        #expect(try fixture.employees.search(EmployeeQuery(organisationID: other.id ?? 0)).total == 0)
+        #expect(try fixture.employees.search(EmployeeQuery(organisationID: other.id)).total == 0)
     }
 
     @Test func equalNamesAreOrderedById() throws {

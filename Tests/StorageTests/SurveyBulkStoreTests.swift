@@ -11,7 +11,7 @@ struct SurveyBulkStoreTests {
         return try #require(formatter.date(from: day + "T12:00:00Z"))
     }
 
-    private func pastRound(_ fixture: SurveyFixture, mode: SurveyMode, closed: Bool = true) throws -> SurveyRound {
+    private func pastRound(_ fixture: SurveyFixture, mode: SurveyMode, closed: Bool = true) throws -> Stored<SurveyRound> {
         try SurveyBulkStore(fixture.database).createRound(
             SurveyRound(organisationID: fixture.staff.organisationID, frameworkID: fixture.frameworkID,
                         title: "Kevät 2025", mode: mode, opensOn: "2025-03-01", closesOn: "2025-03-21"),
@@ -21,7 +21,7 @@ struct SurveyBulkStoreTests {
 
     private func responses(_ fixture: SurveyFixture, count: Int, questionID: Int64? = nil) -> [BulkResponse] {
         fixture.people.prefix(count).enumerated().map { index, person in
-            BulkResponse(employeeID: person.id ?? 0, day: "2025-03-0\(index + 1)", answers: "45-3.",
+            BulkResponse(employeeID: person.id, day: "2025-03-0\(index + 1)", answers: "45-3.",
                          areaScores: [1: 4.0, 2: 3.5], openAnswers: questionID.map { [$0: "Aikaa opetella."] } ?? [:])
         }
     }
@@ -33,12 +33,12 @@ struct SurveyBulkStoreTests {
         #expect(closed.status == .closed)
         let opened = try moment("2025-03-01"), closedAt = try moment("2025-03-22")
         #expect(closed.openedAt == opened && closed.closedAt == closedAt)
-        #expect(try fixture.rounds.participation(roundID: closed.id ?? 0) == (invited: 6, answered: 0))
+        #expect(try fixture.rounds.participation(roundID: closed.id) == (invited: 6, answered: 0))
         let open = try pastRound(fixture, mode: .anonymous, closed: false)
         #expect(open.status == .open && open.closedAt == nil)
         #expect(throws: StorageError.invalid("A round cannot close before it opens.")) {
             try SurveyBulkStore(fixture.database).createRound(
-                closed, openedAt: try moment("2025-03-02"), closedAt: try moment("2025-03-01"))
+                closed.record, openedAt: try moment("2025-03-02"), closedAt: try moment("2025-03-01"))
         }
     }
 
@@ -46,10 +46,10 @@ struct SurveyBulkStoreTests {
         let fixture = try SurveyFixture()
         defer { fixture.remove() }
         let round = try pastRound(fixture, mode: .anonymous)
-        let roundID = try #require(round.id)
+        let roundID = round.id
         let questionID = try #require(try fixture.rounds.openQuestions(roundID: roundID).first?.id)
-        let draftOwner = Respondent.employee(fixture.people[0].id ?? 0)
-        let waiting = Respondent.employee(fixture.people[5].id ?? 0)
+        let draftOwner = Respondent.employee(fixture.people[0].id)
+        let waiting = Respondent.employee(fixture.people[5].id)
         try fixture.responses.saveDraft(SurveyDraft(answers: "4"), roundID: roundID, respondent: draftOwner)
         try fixture.responses.saveDraft(SurveyDraft(answers: "3"), roundID: roundID, respondent: waiting)
         let count = try SurveyBulkStore(fixture.database).loadResponses(
@@ -84,14 +84,14 @@ struct SurveyBulkStoreTests {
         let fixture = try SurveyFixture()
         defer { fixture.remove() }
         let round = try pastRound(fixture, mode: .identified)
-        let roundID = try #require(round.id)
+        let roundID = round.id
         let count = try SurveyBulkStore(fixture.database).loadResponses(roundID: roundID, responses(fixture, count: 3))
         #expect(count == BulkLoadCount(responses: 3, openAnswers: 0, owners: 3))
         let owners = try fixture.database.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT employee_id, submitted_on FROM survey_response_owners ORDER BY employee_id")
                 .map { row in "\(row["employee_id"] as Int64) \(row["submitted_on"] as String)" }
         }
-        let expected = fixture.people.prefix(3).enumerated().map { "\($1.id ?? 0) 2025-03-0\($0 + 1)" }
+        let expected = fixture.people.prefix(3).enumerated().map { "\($1.id) 2025-03-0\($0 + 1)" }
         #expect(owners == expected)
     }
 
@@ -99,12 +99,12 @@ struct SurveyBulkStoreTests {
         let fixture = try SurveyFixture()
         defer { fixture.remove() }
         let round = try pastRound(fixture, mode: .anonymous)
-        let roundID = try #require(round.id)
+        let roundID = round.id
         let bulk = SurveyBulkStore(fixture.database)
         var batch = responses(fixture, count: 2)
         batch.append(batch[0])
         #expect(throws: StorageError.invalid(
-            "Employee \(fixture.people[0].id ?? 0) was not invited to round \(roundID) or has answered already.")) {
+            "Employee \(fixture.people[0].id) was not invited to round \(roundID) or has answered already.")) {
             try bulk.loadResponses(roundID: roundID, batch)
         }
         var late = responses(fixture, count: 1)
@@ -126,7 +126,7 @@ struct SurveyBulkStoreTests {
                         mode: .anonymous, opensOn: "2025-03-01", closesOn: "2025-03-21"),
             scope: [], openQuestions: [])
         #expect(throws: StorageError.invalid("A draft round has no invitations; open it before loading responses.")) {
-            try bulk.loadResponses(roundID: draft.id ?? 0, responses(fixture, count: 1))
+            try bulk.loadResponses(roundID: draft.id, responses(fixture, count: 1))
         }
     }
 
@@ -150,16 +150,16 @@ struct SurveyBulkStoreTests {
         #expect(round.invited == 10_000)
         let answers = String(repeating: "4", count: 55)
         let scores: [Int64: Double] = Dictionary(uniqueKeysWithValues: (1...9).map { (Int64($0), 4.0) })
-        let batch = try bulk.invitations(roundID: round.round.id ?? 0).enumerated().map { index, invitation in
+        let batch = try bulk.invitations(roundID: round.round.id).enumerated().map { index, invitation in
             BulkResponse(employeeID: invitation.employeeID, day: "2025-03-\(10 + index % 10)", answers: answers,
                          areaScores: scores)
         }
         let started = Date()
-        let count = try bulk.loadResponses(roundID: round.round.id ?? 0, batch)
+        let count = try bulk.loadResponses(roundID: round.round.id, batch)
         print("SurveyBulkStore: 10,000 responses with 9 area scores each in "
             + String(format: "%.2f", Date().timeIntervalSince(started)) + " s")
         #expect(count.responses == 10_000)
-        #expect(try SurveyRoundStore(staff.temporary.database).participation(roundID: round.round.id ?? 0)
+        #expect(try SurveyRoundStore(staff.temporary.database).participation(roundID: round.round.id)
             == (invited: 10_000, answered: 10_000))
     }
 }

@@ -8,7 +8,7 @@ struct UnitChildrenTests {
         let temporary = try TemporaryDatabase()
         defer { temporary.remove() }
         let organisation = try OrganisationStore(temporary.database).create(slug: "jarvela", name: "Järvelä")
-        let organisationID = try #require(organisation.id)
+        let organisationID = organisation.id
         let units = UnitStore(temporary.database)
         let centre = try units.create(WorkUnit(organisationID: organisationID, name: "Päiväkoti Satakieli"))
         let ketut = try units.create(WorkUnit(organisationID: organisationID, parentID: centre.id, name: "Ketut"))
@@ -21,10 +21,10 @@ struct UnitChildrenTests {
         }
         _ = try employees.create(Employee(organisationID: organisationID, hrNumber: "x", firstName: "C", lastName: "D",
                                           unitID: oravat.id, active: false))
-        #expect(try units.children(of: centre.id ?? 0).map(\.name) == ["Ketut", "Oravat"])
-        #expect(try units.children(of: oravat.id ?? 0).isEmpty)
-        let counts = try units.employeeCounts(unitIDs: [ketut.id ?? 0, oravat.id ?? 0])
-        #expect(counts == [ketut.id ?? 0: 2, oravat.id ?? 0: 1])
+        #expect(try units.children(of: centre.id).map(\.name) == ["Ketut", "Oravat"])
+        #expect(try units.children(of: oravat.id).isEmpty)
+        let counts = try units.employeeCounts(unitIDs: [ketut.id, oravat.id])
+        #expect(counts == [ketut.id: 2, oravat.id: 1])
         #expect(try units.employeeCounts(unitIDs: []).isEmpty)
     }
 }

@@ -2,13 +2,13 @@ import Storage
 
 /// Who is signed in, with what roles, for this request.
 public struct Principal: Sendable {
-    public let user: User
-    public let session: Session
-    public let assignments: [RoleAssignment]
+    public let user: Stored<User>
+    public let session: Stored<Session>
+    public let assignments: [Stored<RoleAssignment>]
     /// Units this user supervises, with all their sub-units.
     public let supervisedUnitIDs: Set<Int64>
 
-    public var userID: Int64 { user.id ?? 0 }
+    public var userID: Int64 { user.id }
     public var isAdmin: Bool { assignments.contains { $0.role == .admin } }
     public var hrOrganisationIDs: Set<Int64> { organisations(with: .hr) }
     public var coordinatorOrganisationIDs: Set<Int64> { organisations(with: .tutorCoordinator) }
@@ -74,24 +74,24 @@ public struct Access: Sendable {
     }
 
     /// A unit's page: its organisation's HR and administrators, and supervisors of it or a parent.
-    public func canViewUnit(_ unit: WorkUnit) -> Bool {
-        guard let principal, let unitID = unit.id else { return false }
-        return canManageOrganisation(unit.organisationID) || principal.supervisedUnitIDs.contains(unitID)
+    public func canViewUnit(_ unit: Stored<WorkUnit>) -> Bool {
+        guard let principal else { return false }
+        return canManageOrganisation(unit.organisationID) || principal.supervisedUnitIDs.contains(unit.id)
     }
 
     /// An employee's record: HR of their organisation, administrators, supervisors of their unit, and
     /// the employee themselves.
-    public func canViewEmployee(_ employee: Employee) -> Bool {
+    public func canViewEmployee(_ employee: Stored<Employee>) -> Bool {
         guard let principal else { return false }
         if canManageOrganisation(employee.organisationID) { return true }
-        if let employeeID = employee.id, principal.employeeID == employeeID { return true }
+        if principal.employeeID == employee.id { return true }
         if let unitID = employee.unitID, principal.supervisedUnitIDs.contains(unitID) { return true }
         return false
     }
 
     /// Changing the roster (edit, deactivate) is HR's and administrators' work; the HR system is the
     /// source, so supervisors correct it there.
-    public func canEditEmployee(_ employee: Employee) -> Bool {
+    public func canEditEmployee(_ employee: Stored<Employee>) -> Bool {
         canManageOrganisation(employee.organisationID)
     }
 
@@ -130,7 +130,7 @@ public struct Access: Sendable {
 
     /// Disabling and enabling a sign-in. It shuts the user out everywhere, so HR may do it only to
     /// users who belong to no organisation but theirs, and never to an administrator.
-    public func canManageUser(belongingTo organisationIDs: Set<Int64>, roles: [RoleAssignment]) -> Bool {
+    public func canManageUser(belongingTo organisationIDs: Set<Int64>, roles: [Stored<RoleAssignment>]) -> Bool {
         guard let principal else { return false }
         if principal.isAdmin { return true }
         guard !organisationIDs.isEmpty, !roles.contains(where: { $0.role == .admin }) else { return false }

@@ -20,10 +20,10 @@ public struct SessionManager: Sendable {
     var cookieName: String { settings.secureTransport ? "__Host-tt_session" : "tt_session" }
 
     /// Starts a session for `user`; returns the cookie to set.
-    func start(for user: User, clientAddress: String, now: Date = Date()) throws -> SetCookie {
+    func start(for user: Stored<User>, clientAddress: String, now: Date = Date()) throws -> SetCookie {
         let token = SecureRandom.bytes(16)
         let session = Session(
-            tokenHash: Self.hash(token), userID: user.id ?? 0, csrfToken: SecureRandom.token(byteCount: 24),
+            tokenHash: Self.hash(token), userID: user.id, csrfToken: SecureRandom.token(byteCount: 24),
             createdAt: now, lastSeenAt: now, clientAddress: clientAddress)
         _ = try store.create(session)
         _ = try? store.deleteExpired(
@@ -45,8 +45,8 @@ public struct SessionManager: Sendable {
             try store.delete(tokenHash: tokenHash)
             return nil
         }
-        if let id = session.id, now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
-            try store.touch(sessionID: id, at: now)
+        if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
+            try store.touch(sessionID: session.id, at: now)
         }
         let assignments = found.roles
         var supervised: Set<Int64> = []

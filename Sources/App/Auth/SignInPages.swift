@@ -41,8 +41,8 @@ extension WebApp {
                                       status: .unprocessableContent)
         }
         throttle.recordSuccess(login: login, address: address)
-        if hasher.needsRehash(user.passwordHash), let id = user.id {
-            try users.updatePasswordHash(userID: id, hash: try hasher.hash(password))
+        if hasher.needsRehash(user.passwordHash) {
+            try users.updatePasswordHash(userID: user.id, hash: try hasher.hash(password))
         }
         // Any session the browser had is ended, and a new identifier issued: no session fixation.
         _ = try? sessions.end(for: request)
@@ -55,7 +55,7 @@ extension WebApp {
 
     /// The user whose login or e-mail is `login` and whose password matches; nil otherwise. Unknown
     /// and disabled users cost the same time as a wrong password.
-    private func verifiedUser(login: String, password: String) throws -> User? {
+    private func verifiedUser(login: String, password: String) throws -> Stored<User>? {
         guard !login.isEmpty, !password.isEmpty, let user = try users.user(loginOrEmail: login) else {
             hasher.verifyNothing(password)
             return nil

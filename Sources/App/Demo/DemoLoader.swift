@@ -69,7 +69,7 @@ public struct DemoLoader: Sendable {
                 try OrganisationStore(database).create(slug: organisationPlan.organisation.slug,
                                                        name: organisationPlan.organisation.name)
             }
-            let organisationID = organisation.id ?? 0
+            let organisationID = organisation.id
             organisationIDs[organisation.slug] = organisationID
             let units = try createSectorsAndUnits(organisationPlan, organisationID: organisationID)
             if organisation.slug == "jarvela" { unitIDs = units }
@@ -132,7 +132,7 @@ public struct DemoLoader: Sendable {
         let worker = try employee(anchors.workerHRNumber, organisationID: jarvela, unitID: centre)
         let principal = try employee(anchors.principalHRNumber, organisationID: jarvela, unitID: school)
         for signIn in DemoData.signIns {
-            var linked: Employee?
+            var linked: Stored<Employee>?
             var scope = RoleAssignment(userID: 0, role: signIn.role)
             switch signIn.login {
             case "hr", "koordinaattori": scope.organisationID = jarvela
@@ -146,7 +146,7 @@ public struct DemoLoader: Sendable {
         }
     }
 
-    private func createUser(_ login: String, linkedTo employee: Employee?, role: RoleAssignment) throws(DemoError) {
+    private func createUser(_ login: String, linkedTo employee: Stored<Employee>?, role: RoleAssignment) throws(DemoError) {
         let hash: String
         do {
             hash = try hasher.hash(DemoData.password)
@@ -158,11 +158,11 @@ public struct DemoLoader: Sendable {
                                                 employeeID: employee?.id))
         }
         var role = role
-        role.userID = user.id ?? 0
+        role.userID = user.id
         _ = try storage { try UserStore(database).assign(role) }
     }
 
-    private func employee(_ hrNumber: String, organisationID: Int64, unitID: Int64) throws(DemoError) -> Employee {
+    private func employee(_ hrNumber: String, organisationID: Int64, unitID: Int64) throws(DemoError) -> Stored<Employee> {
         let page = try storage {
             try EmployeeStore(database).search(EmployeeQuery(
                 organisationID: organisationID, text: hrNumber, unitIDs: [unitID], includeInactive: true))

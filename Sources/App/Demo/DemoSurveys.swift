@@ -80,7 +80,7 @@ struct DemoSurveys {
             for spec in schedule(organisationSlug: slug) {
                 let roundSeed = DemoSeed.mix(seed, DemoSeed.hash("\(slug)/\(spec.index)"))
                 var loader = DemoRoundLoader(database: database, spec: spec, people: people, model: model,
-                                             scoring: scoring, frameworkID: content.framework.id ?? 0,
+                                             scoring: scoring, frameworkID: content.framework.id,
                                              random: DemoRandom(seed: roundSeed), today: today)
                 summaries.append(try loader.load(organisationID: organisationID, slug: slug))
                 progress(summaries.count, total)
@@ -178,7 +178,7 @@ private struct DemoRoundLoader {
                 openedAt: Self.moment(spec.opensOn, hour: 8),
                 closedAt: spec.isOpen ? nil : Self.moment(spec.closesOn.adding(days: 1), hour: 0))
         }
-        let roundID = created.round.id ?? 0
+        let roundID = created.round.id
         let questionID = try demoStorage { try SurveyRoundStore(database).openQuestions(roundID: roundID).first?.id }
         let invitations = try demoStorage { try bulk.invitations(roundID: roundID) }
         let responses = self.responses(to: invitations, questionID: questionID)

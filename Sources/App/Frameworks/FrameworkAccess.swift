@@ -13,13 +13,13 @@ struct FrameworkRefusedView {
 
 extension WebApp {
     /// Whether `organisation` may read `framework`: its own versions and drafts, and shipped versions.
-    func isReadable(_ framework: Framework, by organisation: Organisation) -> Bool {
+    func isReadable(_ framework: Stored<Framework>, by organisation: Stored<Organisation>) -> Bool {
         guard let owner = framework.organisationID else { return framework.status == .published }
         return owner == organisation.id
     }
 
     /// The organisation managed by this user and the framework `:id` it may read; 404 otherwise.
-    func readableFramework(_ context: RequestContext) throws -> (Organisation, FrameworkContent) {
+    func readableFramework(_ context: RequestContext) throws -> (Stored<Organisation>, FrameworkContent) {
         let organisation = try administeredOrganisation(context)
         let id = try context.id("id")
         guard let content = try frameworks.content(frameworkID: id), isReadable(content.framework, by: organisation)
@@ -30,7 +30,7 @@ extension WebApp {
     /// Runs `edit` on the organisation's draft `:id`. A published version (already, or by the time the
     /// store runs) gets the 409 page explaining that published versions never change.
     func editingDraft(_ context: RequestContext,
-                      _ edit: (Organisation, FrameworkContent) throws -> Response) throws -> Response {
+                      _ edit: (Stored<Organisation>, FrameworkContent) throws -> Response) throws -> Response {
         let (organisation, content) = try readableFramework(context)
         guard content.framework.status == .draft else {
             return try renderFrameworkRefused(organisation, content.framework, context)
@@ -39,7 +39,7 @@ extension WebApp {
             return try edit(organisation, content)
         } catch let error as StorageError {
             if error == .notFound { throw AppError.notFound }
-            if let now = try frameworks.framework(id: content.framework.id ?? 0), now.status == .published {
+            if let now = try frameworks.framework(id: content.framework.id), now.status == .published {
                 return try renderFrameworkRefused(organisation, now, context)
             }
             throw error
@@ -54,33 +54,33 @@ extension WebApp {
     }
 
     /// The statement `:statementID` of the area; 404 when it belongs to another one.
-    func frameworkStatement(_ area: FrameworkContent.Area, _ context: RequestContext) throws -> FrameworkStatement {
+    func frameworkStatement(_ area: FrameworkContent.Area, _ context: RequestContext) throws -> Stored<FrameworkStatement> {
         let statementID = try context.id("statementID")
         guard let statement = area.statements.first(where: { $0.id == statementID }) else { throw AppError.notFound }
         return statement
     }
 
-    func frameworksPath(_ organisation: Organisation) -> String {
+    func frameworksPath(_ organisation: Stored<Organisation>) -> String {
         "/organisations/\(organisation.slug)/frameworks"
     }
 
-    func frameworkPath(_ organisation: Organisation, _ framework: Framework) -> String {
-        frameworksPath(organisation) + "/\(framework.id ?? 0)"
+    func frameworkPath(_ organisation: Stored<Organisation>, _ framework: Stored<Framework>) -> String {
+        frameworksPath(organisation) + "/\(framework.id)"
     }
 
-    func frameworkAreaPath(_ organisation: Organisation, _ area: FrameworkArea) -> String {
-        frameworksPath(organisation) + "/\(area.frameworkID)/areas/\(area.id ?? 0)"
+    func frameworkAreaPath(_ organisation: Stored<Organisation>, _ area: Stored<FrameworkArea>) -> String {
+        frameworksPath(organisation) + "/\(area.frameworkID)/areas/\(area.id)"
     }
 
     /// A framework's name in the reader's language, with its version or "draft".
-    func frameworkTitle(_ framework: Framework, _ strings: Strings) -> String {
+    func frameworkTitle(_ framework: Stored<Framework>, _ strings: Strings) -> String {
         let name = framework.name.text(strings.language.rawValue)
         guard let version = framework.version else { return name + " (" + strings.text("frameworks_draft") + ")" }
         return name + " – " + strings.format("frameworks_version_n", ["version": String(version)])
     }
 
     /// Crumbs: organisation › frameworks › this framework › `rest`.
-    func frameworkCrumbs(_ organisation: Organisation, _ framework: Framework?, _ strings: Strings,
+    func frameworkCrumbs(_ organisation: Stored<Organisation>, _ framework: Stored<Framework>?, _ strings: Strings,
                          then rest: [(String, String)] = []) -> [Crumb] {
         var trail = [(frameworksPath(organisation), strings.text("frameworks_title"))]
         if let framework {
@@ -89,7 +89,7 @@ extension WebApp {
         return organisationCrumbs(organisation, strings, then: trail + rest)
     }
 
-    func renderFrameworkRefused(_ organisation: Organisation, _ framework: Framework,
+    func renderFrameworkRefused(_ organisation: Stored<Organisation>, _ framework: Stored<Framework>,
                                 _ context: RequestContext) throws -> Response {
         let strings = context.strings
         let view = FrameworkRefusedView(

@@ -90,13 +90,13 @@ extension WebApp {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
             do {
-                try frameworks.updateArea(id: area.area.id ?? 0, code: code, kind: kind, name: name,
+                try frameworks.updateArea(id: area.area.id, code: code, kind: kind, name: name,
                                                description: description)
             } catch StorageError.conflict {
                 errors.add("area-code", strings.format("frameworks_error_code_taken", ["code": code]))
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
-            auditChange("framework.area.update", context, target: "framework-area:\(area.area.id ?? 0)",
+            auditChange("framework.area.update", context, target: "framework-area:\(area.area.id)",
                         detail: area.area.code == code ? name.fi : "\(area.area.code) → \(code): \(name.fi)")
             return context.redirect(frameworkAreaPath(organisation, area.area), notice: "saved")
         }
@@ -105,8 +105,8 @@ extension WebApp {
     func deleteFrameworkArea(_ request: Request, _ context: RequestContext) throws -> Response {
         try editingDraft(context) { organisation, content in
             let area = try frameworkArea(content, context)
-            try frameworks.deleteArea(id: area.area.id ?? 0)
-            auditChange("framework.area.delete", context, target: "framework-area:\(area.area.id ?? 0)",
+            try frameworks.deleteArea(id: area.area.id)
+            auditChange("framework.area.delete", context, target: "framework-area:\(area.area.id)",
                         detail: "framework:\(area.area.frameworkID) \(area.area.code)")
             return context.redirect(frameworkPath(organisation, content.framework) + "/edit", notice: "saved")
         }
@@ -119,25 +119,25 @@ extension WebApp {
             guard let direction = MoveDirection(rawValue: try context.requireForm()["direction"] ?? "") else {
                 throw AppError.badRequest
             }
-            try frameworks.moveArea(id: area.area.id ?? 0, direction)
-            auditChange("framework.area.move", context, target: "framework-area:\(area.area.id ?? 0)",
+            try frameworks.moveArea(id: area.area.id, direction)
+            auditChange("framework.area.move", context, target: "framework-area:\(area.area.id)",
                         detail: direction.rawValue)
             return context.redirect(frameworkPath(organisation, content.framework) + "/edit#area-list-heading",
                                     notice: nil)
         }
     }
 
-    func renderFrameworkArea(_ organisation: Organisation, _ content: FrameworkContent, _ area: FrameworkContent.Area,
+    func renderFrameworkArea(_ organisation: Stored<Organisation>, _ content: FrameworkContent, _ area: FrameworkContent.Area,
                              _ context: RequestContext, errors: FormErrors = FormErrors()) throws -> Response {
         let strings = context.strings
         let language = strings.language.rawValue
         let path = frameworkAreaPath(organisation, area.area)
         let framework = content.framework
-        let organisationSectors = try sectors.sectors(organisationID: organisation.id ?? 0)
-        let sectorNames = Dictionary(uniqueKeysWithValues: organisationSectors.map { ($0.id ?? 0, $0.name) })
+        let organisationSectors = try sectors.sectors(organisationID: organisation.id)
+        let sectorNames = Dictionary(uniqueKeysWithValues: organisationSectors.map { ($0.id, $0.name) })
         let statements = area.statements.enumerated().map { index, statement in
-            let statementPath = path + "/statements/\(statement.id ?? 0)"
-            let anchor = "statement-\(statement.id ?? 0)"
+            let statementPath = path + "/statements/\(statement.id)"
+            let anchor = "statement-\(statement.id)"
             return StatementRow(
                 anchor: anchor, number: strings.format("frameworks_statement_n", ["number": strings.number(index + 1)]),
                 code: statement.code, action: statementPath, moveAction: statementPath + "/move",
@@ -181,7 +181,7 @@ extension WebApp {
                                   view, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    private func targetForm(_ areaPath: String, _ framework: Framework, _ organisationSectors: [Sector],
+    private func targetForm(_ areaPath: String, _ framework: Stored<Framework>, _ organisationSectors: [Stored<Sector>],
                             _ context: RequestContext, _ errors: FormErrors) -> TargetForm {
         let strings = context.strings
         let chosenScope = context.form?["target-scope"] ?? "everyone"
@@ -197,7 +197,7 @@ extension WebApp {
             scopeError: FieldView(name: "target-scope-everyone", value: "", error: errors["target-scope-everyone"]),
             sector: FieldView(name: "target-sector", value: chosenSector, error: errors["target-sector"]),
             sectorOptions: organisationSectors.map { sector in
-                SelectOption(value: String(sector.id ?? 0), label: sector.name, selected: String(sector.id ?? 0) == chosenSector)
+                SelectOption(value: String(sector.id), label: sector.name, selected: String(sector.id) == chosenSector)
             },
             hasSectors: !organisationSectors.isEmpty,
             jobGroup: FieldView(name: "target-job-group", value: context.form?.raw("target-job-group") ?? "",

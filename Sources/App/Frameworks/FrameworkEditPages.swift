@@ -67,7 +67,7 @@ extension WebApp {
                                   missingKey: "frameworks_error_label_required", strings, into: &errors)
             }
             guard errors.isEmpty else { return try renderEditFramework(organisation, content, context, errors: errors) }
-            let id = framework.id ?? 0
+            let id = framework.id
             try frameworks.updateFramework(id: id, name: name, cantSay: cantSay)
             try frameworks.updateScaleLabels(frameworkID: id, labels: labels)
             auditChange("framework.update", context, target: "framework:\(id)", detail: name.fi)
@@ -91,15 +91,15 @@ extension WebApp {
             guard errors.isEmpty, let kind else {
                 return try renderEditFramework(organisation, content, context, errors: errors)
             }
-            let area: FrameworkArea
+            let area: Stored<FrameworkArea>
             do {
-                area = try frameworks.addArea(frameworkID: content.framework.id ?? 0, code: code, kind: kind,
+                area = try frameworks.addArea(frameworkID: content.framework.id, code: code, kind: kind,
                                                    name: name, description: LocalisedText(fi: "", sv: "", en: ""))
             } catch StorageError.conflict {
                 errors.add("new-area-code", strings.format("frameworks_error_code_taken", ["code": code]))
                 return try renderEditFramework(organisation, content, context, errors: errors)
             }
-            auditChange("framework.area.create", context, target: "framework-area:\(area.id ?? 0)",
+            auditChange("framework.area.create", context, target: "framework-area:\(area.id)",
                         detail: "framework:\(area.frameworkID) \(code)")
             return context.redirect(frameworkAreaPath(organisation, area), notice: "created")
         }
@@ -122,7 +122,7 @@ extension WebApp {
         }
     }
 
-    func renderEditFramework(_ organisation: Organisation, _ content: FrameworkContent, _ context: RequestContext,
+    func renderEditFramework(_ organisation: Stored<Organisation>, _ content: FrameworkContent, _ context: RequestContext,
                              errors: FormErrors = FormErrors()) throws -> Response {
         let strings = context.strings
         let language = strings.language.rawValue

@@ -42,9 +42,9 @@ extension WebApp {
         let language = strings.language.rawValue
         var versions: [FrameworkVersionRow] = []
         var drafts: [FrameworkDraftRow] = []
-        for framework in try frameworks.frameworks(organisationID: organisation.id ?? 0)
+        for framework in try frameworks.frameworks(organisationID: organisation.id)
         where isReadable(framework, by: organisation) {
-            let content = try frameworks.content(frameworkID: framework.id ?? 0)
+            let content = try frameworks.content(frameworkID: framework.id)
             let areaCount = strings.number(content?.areas.count ?? 0)
             let statementCount = strings.number(content?.statementsInOrder.count ?? 0)
             let href = frameworkPath(organisation, framework)
@@ -54,7 +54,7 @@ extension WebApp {
                     source: strings.text(framework.organisationID == nil ? "frameworks_source_shipped"
                                                                          : "frameworks_source_own"),
                     published: framework.publishedAt.map { strings.date(CalendarDate.today($0)) } ?? "",
-                    areaCount: areaCount, statementCount: statementCount, sourceID: String(framework.id ?? 0)))
+                    areaCount: areaCount, statementCount: statementCount, sourceID: String(framework.id)))
             } else {
                 drafts.append(FrameworkDraftRow(
                     href: href, editHref: href + "/edit", name: framework.name.text(language),
@@ -79,8 +79,8 @@ extension WebApp {
         guard let source = try frameworks.framework(id: sourceID), isReadable(source, by: organisation) else {
             throw AppError.notFound
         }
-        let draft = try frameworks.createDraft(copying: sourceID, organisationID: organisation.id ?? 0)
-        auditChange("framework.draft.create", context, target: "framework:\(draft.id ?? 0)",
+        let draft = try frameworks.createDraft(copying: sourceID, organisationID: organisation.id)
+        auditChange("framework.draft.create", context, target: "framework:\(draft.id)",
                     detail: "copy of framework:\(sourceID) \(source.code) v\(source.version ?? 0)")
         return context.redirect(frameworkPath(organisation, draft) + "/edit", notice: "created")
     }

@@ -65,18 +65,18 @@ extension WebApp {
     /// Publishes the draft as its family's next version; a draft with an empty area is refused.
     func publishFramework(_ request: Request, _ context: RequestContext) throws -> Response {
         try editingDraft(context) { organisation, content in
-            let published: Framework
+            let published: Stored<Framework>
             do {
-                published = try frameworks.publish(draftID: content.framework.id ?? 0)
+                published = try frameworks.publish(draftID: content.framework.id)
             } catch StorageError.invalid(let message) {
                 // Published meanwhile: `editingDraft` answers with the page for published versions.
-                guard try frameworks.framework(id: content.framework.id ?? 0)?.status == .draft else {
+                guard try frameworks.framework(id: content.framework.id)?.status == .draft else {
                     throw StorageError.invalid(message)
                 }
                 return try renderFramework(organisation, content, context,
                                            problem: publishProblem(content, context.strings) ?? message)
             }
-            auditChange("framework.publish", context, target: "framework:\(published.id ?? 0)",
+            auditChange("framework.publish", context, target: "framework:\(published.id)",
                         detail: "\(published.code) v\(published.version ?? 0)")
             return context.redirect(frameworkPath(organisation, published), notice: "published")
         }
@@ -85,8 +85,8 @@ extension WebApp {
     /// Deletes a draft that was never published.
     func deleteFrameworkDraft(_ request: Request, _ context: RequestContext) throws -> Response {
         try editingDraft(context) { organisation, content in
-            try frameworks.deleteDraft(id: content.framework.id ?? 0)
-            auditChange("framework.draft.delete", context, target: "framework:\(content.framework.id ?? 0)",
+            try frameworks.deleteDraft(id: content.framework.id)
+            auditChange("framework.draft.delete", context, target: "framework:\(content.framework.id)",
                         detail: content.framework.nameFi)
             return context.redirect(frameworksPath(organisation), notice: "deleted")
         }
@@ -100,20 +100,20 @@ extension WebApp {
                               ["area": empty.area.name.text(strings.language.rawValue)])
     }
 
-    func renderFramework(_ organisation: Organisation, _ content: FrameworkContent, _ context: RequestContext,
+    func renderFramework(_ organisation: Stored<Organisation>, _ content: FrameworkContent, _ context: RequestContext,
                          problem: String? = nil) throws -> Response {
         let strings = context.strings
         let language = strings.language.rawValue
         let framework = content.framework
         let isDraft = framework.status == .draft
         let path = frameworkPath(organisation, framework)
-        let sectorNames = Dictionary(uniqueKeysWithValues: try sectors.sectors(organisationID: organisation.id ?? 0)
-            .map { ($0.id ?? 0, $0.name) })
+        let sectorNames = Dictionary(uniqueKeysWithValues: try sectors.sectors(organisationID: organisation.id)
+            .map { ($0.id, $0.name) })
         let groups = AreaKind.allCases.map { kind in
             let areas = content.areas.filter { $0.area.kind == kind }.map { area in
                 let description = area.area.description.text(language)
                 return AreaReadView(
-                    id: "area-\(area.area.id ?? 0)", name: area.area.name.text(language), code: area.area.code,
+                    id: "area-\(area.area.id)", name: area.area.name.text(language), code: area.area.code,
                     description: description, hasDescription: !description.isEmpty,
                     statements: area.statements.map { $0.text.text(language) }, hasStatements: !area.statements.isEmpty,
                     targets: targetLines(area.targets, sectorNames: sectorNames, strings),
@@ -134,7 +134,7 @@ extension WebApp {
                     "date": framework.publishedAt.map { strings.date(CalendarDate.today($0)) } ?? "",
                 ]),
             isDraft: isDraft, editHref: path + "/edit", publishAction: path + "/publish", deleteAction: path + "/delete",
-            copyAction: frameworksPath(organisation), sourceID: String(framework.id ?? 0),
+            copyAction: frameworksPath(organisation), sourceID: String(framework.id),
             scale: content.labels.map { ScalePointView(value: String($0.value), label: $0.label.text(language)) },
             cantSay: framework.cantSay.text(language), groups: groups, errors: errors.links, hasErrors: !errors.isEmpty)
         return try context.render("frameworks/show", title: view.heading, view,
@@ -142,7 +142,7 @@ extension WebApp {
     }
 
     /// Target levels: everyone first, then sectors, then job groups, each by name.
-    func targetLines(_ targets: [FrameworkTarget], sectorNames: [Int64: String], _ strings: Strings) -> [TargetLine] {
+    func targetLines(_ targets: [Stored<FrameworkTarget>], sectorNames: [Int64: String], _ strings: Strings) -> [TargetLine] {
         targets.map { target in
             (rank: target.sectorID != nil ? 1 : (target.jobGroup != nil ? 2 : 0),
              line: TargetLine(who: targetAudience(target, sectorNames: sectorNames, strings),
@@ -152,7 +152,7 @@ extension WebApp {
         .map(\.line)
     }
 
-    func targetAudience(_ target: FrameworkTarget, sectorNames: [Int64: String], _ strings: Strings) -> String {
+    func targetAudience(_ target: Stored<FrameworkTarget>, sectorNames: [Int64: String], _ strings: Strings) -> String {
         if let sectorID = target.sectorID {
             return strings.format("frameworks_target_sector", ["sector": sectorNames[sectorID] ?? "–"])
         }

@@ -14,8 +14,8 @@ extension WebApp {
             guard errors.isEmpty else {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
-            let statement = try frameworks.addStatement(areaID: area.area.id ?? 0, text: text)
-            auditChange("framework.statement.create", context, target: "framework-statement:\(statement.id ?? 0)",
+            let statement = try frameworks.addStatement(areaID: area.area.id, text: text)
+            auditChange("framework.statement.create", context, target: "framework-statement:\(statement.id)",
                         detail: "\(statement.code): \(text.fi)")
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#statements-heading",
                                     notice: "created")
@@ -27,7 +27,7 @@ extension WebApp {
         try editingDraft(context) { organisation, content in
             let area = try frameworkArea(content, context)
             let statement = try frameworkStatement(area, context)
-            let prefix = "statement-\(statement.id ?? 0)"
+            let prefix = "statement-\(statement.id)"
             let text = localisedText(try context.requireForm(), prefix)
             var errors = FormErrors()
             localisedProblems(text, prefix: prefix, limit: FrameworkTextLimit.statement,
@@ -35,8 +35,8 @@ extension WebApp {
             guard errors.isEmpty else {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
-            try frameworks.updateStatement(id: statement.id ?? 0, text: text)
-            auditChange("framework.statement.update", context, target: "framework-statement:\(statement.id ?? 0)",
+            try frameworks.updateStatement(id: statement.id, text: text)
+            auditChange("framework.statement.update", context, target: "framework-statement:\(statement.id)",
                         detail: "\(statement.code): \(text.fi)")
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#" + prefix, notice: "saved")
         }
@@ -46,8 +46,8 @@ extension WebApp {
         try editingDraft(context) { organisation, content in
             let area = try frameworkArea(content, context)
             let statement = try frameworkStatement(area, context)
-            try frameworks.deleteStatement(id: statement.id ?? 0)
-            auditChange("framework.statement.delete", context, target: "framework-statement:\(statement.id ?? 0)",
+            try frameworks.deleteStatement(id: statement.id)
+            auditChange("framework.statement.delete", context, target: "framework-statement:\(statement.id)",
                         detail: "\(statement.code): \(statement.textFi)")
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#statements-heading",
                                     notice: "saved")
@@ -62,8 +62,8 @@ extension WebApp {
             guard let direction = MoveDirection(rawValue: try context.requireForm()["direction"] ?? "") else {
                 throw AppError.badRequest
             }
-            try frameworks.moveStatement(id: statement.id ?? 0, direction)
-            auditChange("framework.statement.move", context, target: "framework-statement:\(statement.id ?? 0)",
+            try frameworks.moveStatement(id: statement.id, direction)
+            auditChange("framework.statement.move", context, target: "framework-statement:\(statement.id)",
                         detail: direction.rawValue)
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#statements-heading")
         }
@@ -87,8 +87,8 @@ extension WebApp {
             guard errors.isEmpty, let scope, let level else {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
-            try frameworks.setTarget(areaID: area.area.id ?? 0, scope: scope, level: level)
-            auditChange("framework.target.set", context, target: "framework-area:\(area.area.id ?? 0)",
+            try frameworks.setTarget(areaID: area.area.id, scope: scope, level: level)
+            auditChange("framework.target.set", context, target: "framework-area:\(area.area.id)",
                         detail: "\(Self.describe(scope)) = \(level)")
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#targets-heading", notice: "saved")
         }
@@ -101,15 +101,15 @@ extension WebApp {
             var errors = FormErrors()
             guard let scope = targetScope(try context.requireForm(), organisation, errors: &errors, context.strings)
             else { throw AppError.badRequest }
-            try frameworks.setTarget(areaID: area.area.id ?? 0, scope: scope, level: nil)
-            auditChange("framework.target.clear", context, target: "framework-area:\(area.area.id ?? 0)",
+            try frameworks.setTarget(areaID: area.area.id, scope: scope, level: nil)
+            auditChange("framework.target.clear", context, target: "framework-area:\(area.area.id)",
                         detail: Self.describe(scope))
             return context.redirect(frameworkAreaPath(organisation, area.area) + "#targets-heading", notice: "saved")
         }
     }
 
     /// The audience chosen in the target form; nil, with the field's error, when it is incomplete.
-    private func targetScope(_ form: FormInput, _ organisation: Organisation, errors: inout FormErrors,
+    private func targetScope(_ form: FormInput, _ organisation: Stored<Organisation>, errors: inout FormErrors,
                              _ strings: Strings) -> TargetScope? {
         switch form["target-scope"] ?? "" {
         case "everyone":

@@ -48,7 +48,7 @@ extension WebApp {
             try rounds.invitations(employeeID: employeeID)
                 .filter { !$0.answered && $0.round.acceptsAnswers(on: today) }
                 .map { invitation in
-                    HomeLink(href: "/surveys/\(invitation.round.id ?? 0)", label: invitation.round.title,
+                    HomeLink(href: "/surveys/\(invitation.round.id)", label: invitation.round.title,
                              description: strings.format("survey_open_until",
                                                          ["date": strings.date(invitation.round.closesOn)]))
                 }
@@ -60,7 +60,7 @@ extension WebApp {
     }
 
     /// A role assignment in words: "Supervisor — Päiväkoti Satakieli".
-    func roleLine(_ assignment: RoleAssignment, strings: Strings) throws -> RoleLine {
+    func roleLine(_ assignment: Stored<RoleAssignment>, strings: Strings) throws -> RoleLine {
         var scope = ""
         if let organisationID = assignment.organisationID {
             scope = try organisations.organisation(id: organisationID)?.name ?? ""

@@ -48,7 +48,7 @@ extension WebApp {
         return try renderImportForm(organisation, context, error: nil)
     }
 
-    private func renderImportForm(_ organisation: Organisation, _ context: RequestContext, error: String?,
+    private func renderImportForm(_ organisation: Stored<Organisation>, _ context: RequestContext, error: String?,
                                   status: HTTPStatus = .ok) throws -> Response {
         let strings = context.strings
         let columns = EmployeeColumn.allCases.map { column in
@@ -77,13 +77,13 @@ extension WebApp {
                                         status: .unprocessableContent)
         }
         let deactivateMissing = form["deactivate_missing"] == "1"
-        let batch = preview.previewBatch(forOrganisation: organisation.id ?? 0, today: CalendarDate.today(),
+        let batch = preview.previewBatch(forOrganisation: organisation.id, today: CalendarDate.today(),
                                          deactivateMissing: deactivateMissing)
         let outcome = try imports.preview(batch)
         var pendingID: String?
-        if preview.rejected.isEmpty {
+        if preview.rejected.isEmpty, let principal = context.principal {
             pendingID = pendingImports.keep(PendingImports.Entry(
-                userID: context.principal?.userID ?? 0, organisationID: organisation.id ?? 0, batch: batch,
+                userID: principal.userID, organisationID: organisation.id, batch: batch,
                 fileName: file.filename ?? "", createdAt: Date()))
         }
         let view = previewView(organisation, preview, outcome, fileName: file.filename ?? "", pendingID: pendingID,
@@ -93,7 +93,7 @@ extension WebApp {
                                   view)
     }
 
-    private func previewView(_ organisation: Organisation, _ preview: EmployeeImportPreview,
+    private func previewView(_ organisation: Stored<Organisation>, _ preview: EmployeeImportPreview,
                              _ outcome: EmployeeImportOutcome, fileName: String, pendingID: String?,
                              deactivateMissing: Bool, strings: Strings) -> ImportPreviewView {
         let counts = [
@@ -123,7 +123,7 @@ extension WebApp {
         let form = try context.requireForm()
         guard let principal = context.principal,
               let entry = pendingImports.take(form["pending"] ?? "", userID: principal.userID,
-                                              organisationID: organisation.id ?? 0)
+                                              organisationID: organisation.id)
         else {
             return try renderImportForm(organisation, context, error: context.strings.text("import_error_expired"),
                                         status: .conflict)

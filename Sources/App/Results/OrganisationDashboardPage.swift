@@ -62,18 +62,18 @@ extension WebApp {
         let view = try organisationDashboard(round, sort: request.queryValue("sort"), page: nil, context)
         return csvResponse(title: round.title, tables: [view.areaTable, view.factorTable, view.sectors, view.units,
                                                          view.jobGroups, view.trendTable],
-                           request, filename: "tulokset-\(round.id ?? 0).csv")
+                           request, filename: "tulokset-\(round.id).csv")
     }
 
     /// A round that has opened, of an organisation the reader administers; 404 otherwise.
-    func administeredRound(_ context: RequestContext) throws -> SurveyRound {
+    func administeredRound(_ context: RequestContext) throws -> Stored<SurveyRound> {
         guard let round = try rounds.round(id: try context.id("roundID")), round.status != .draft,
               context.access.canManageOrganisation(round.organisationID) else { throw AppError.notFound }
         return round
     }
 
     /// The dashboard's model; `page` nil means every unit (for the export), otherwise one page of 50.
-    private func organisationDashboard(_ round: SurveyRound, sort: String?, page: String?, _ context: RequestContext)
+    private func organisationDashboard(_ round: Stored<SurveyRound>, sort: String?, page: String?, _ context: RequestContext)
         throws -> OrganisationDashboardView {
         let all = try rounds.rounds(organisationID: round.organisationID)
         prefetchResults([round] + trendRounds(round, among: all))
@@ -81,7 +81,7 @@ extension WebApp {
         let strings = context.strings
         let format = ResultFormatting(results: results, strings: strings, language: context.language.rawValue)
         let totals = results.totals(.organisation)
-        let base = "/rounds/\(round.id ?? 0)/results"
+        let base = "/rounds/\(round.id)/results"
         let previous = try previousResults(of: round, among: all)
         let unitCount = results.hierarchy.roots.filter { results.invitedOrAnswered(.unit($0)) }.count
         let paging = page.map { Paging(requested: $0, total: unitCount) }
@@ -117,15 +117,15 @@ extension WebApp {
             exportComma: base + "/export.csv", exportSemicolon: base + "/export.csv?separator=semicolon")
     }
 
-    private func sectorTable(_ results: RoundResults, round: SurveyRound, sort: String?, format: ResultFormatting,
+    private func sectorTable(_ results: RoundResults, round: Stored<SurveyRound>, sort: String?, format: ResultFormatting,
                              base: String) throws -> ResultTable {
         let indices = Array(results.content.areas.indices)
         let sectorRows = try sectors.sectors(organisationID: round.organisationID).map { sector in
-            (sector: sector, row: format.groupRow(sector.name, link: nil, group: .sector(sector.id ?? 0), areas: indices))
+            (sector: sector, row: format.groupRow(sector.name, link: nil, group: .sector(sector.id), areas: indices))
         }
         let total = format.groupRow(format.strings.text("results_whole_organisation"), link: nil, group: .organisation,
                                     areas: indices, isTotal: true)
-        let sorted = sortedRows(sectorRows.map { ($0.row, ResultGroup.sector($0.sector.id ?? 0)) }, by: sort,
+        let sorted = sortedRows(sectorRows.map { ($0.row, ResultGroup.sector($0.sector.id)) }, by: sort,
                                 results: results)
         return ResultTable(id: "sectors", caption: format.strings.text("results_sectors_caption"),
                            columns: format.groupColumns(first: format.strings.text("results_sector"), areas: indices,
@@ -135,7 +135,7 @@ extension WebApp {
 
     /// Top-level units against the areas, one page of them (all for the export); each links to its own
     /// dashboard for the units below it.
-    private func unitTable(_ results: RoundResults, round: SurveyRound, sort: String?, paging: Paging?,
+    private func unitTable(_ results: RoundResults, round: Stored<SurveyRound>, sort: String?, paging: Paging?,
                            format: ResultFormatting, base: String) -> ResultTable {
         let indices = Array(results.content.areas.indices)
         let rows = results.hierarchy.roots.compactMap { id -> (ResultRow, ResultGroup)? in
@@ -159,13 +159,13 @@ extension WebApp {
     }
 
     /// The closed rounds up to `round` that the trend shows, oldest first (at most eight).
-    private func trendRounds(_ round: SurveyRound, among all: [SurveyRound]) -> [SurveyRound] {
+    private func trendRounds(_ round: Stored<SurveyRound>, among all: [Stored<SurveyRound>]) -> [Stored<SurveyRound>] {
         Array(all.filter { $0.status == .closed && $0.opensOn <= round.opensOn }.reversed().suffix(8))
     }
 
     /// Organisation means per competence area across the organisation's rounds, oldest first, matched
     /// by area code so rounds on different framework versions line up.
-    private func trendChart(_ round: SurveyRound, among all: [SurveyRound], results: RoundResults,
+    private func trendChart(_ round: Stored<SurveyRound>, among all: [Stored<SurveyRound>], results: RoundResults,
                             format: ResultFormatting) throws -> (String, ResultTable) {
         let history = trendRounds(round, among: all)
         let series = try history.map { try roundResults($0).areaMeansByCode(.organisation) }

@@ -23,16 +23,16 @@ struct ProgressView {
 extension WebApp {
     /// The progress of an open round for the organisation (`unit` nil: sectors and top units) or for
     /// one unit and its sub-units.
-    func progressView(_ round: SurveyRound, unit: WorkUnit?, _ context: RequestContext) throws -> ProgressView {
+    func progressView(_ round: Stored<SurveyRound>, unit: Stored<WorkUnit>?, _ context: RequestContext) throws -> ProgressView {
         let progress = try roundProgress(round)
         let strings = context.strings
-        let roundID = round.id ?? 0
-        let group = unit.map { ResultGroup.unit($0.id ?? 0) } ?? .organisation
-        let base = unit.map { "/rounds/\(roundID)/results/units/\($0.id ?? 0)" } ?? "/rounds/\(roundID)/results"
+        let roundID = round.id
+        let group = unit.map { ResultGroup.unit($0.id) } ?? .organisation
+        let base = unit.map { "/rounds/\(roundID)/results/units/\($0.id)" } ?? "/rounds/\(roundID)/results"
         var rows = [progressRow(progress, label: unit?.name ?? strings.text("results_whole_organisation"), link: nil,
                                 group: group, strings, isTotal: true)]
         if let unit {
-            for child in progress.hierarchy.children[unit.id ?? 0] ?? [] {
+            for child in progress.hierarchy.children[unit.id] ?? [] {
                 guard let name = progress.hierarchy.units[child]?.name, (progress.invited[.unit(child)] ?? 0) > 0
                 else { continue }
                 rows.append(progressRow(progress, label: name, link: "/rounds/\(roundID)/results/units/\(child)",
@@ -40,8 +40,8 @@ extension WebApp {
             }
         } else {
             for sector in try sectors.sectors(organisationID: round.organisationID) {
-                guard let id = sector.id, (progress.invited[.sector(id)] ?? 0) > 0 else { continue }
-                rows.append(progressRow(progress, label: sector.name, link: nil, group: .sector(id), strings))
+                guard (progress.invited[.sector(sector.id)] ?? 0) > 0 else { continue }
+                rows.append(progressRow(progress, label: sector.name, link: nil, group: .sector(sector.id), strings))
             }
             for root in progress.hierarchy.roots {
                 guard let name = progress.hierarchy.units[root]?.name, (progress.invited[.unit(root)] ?? 0) > 0
@@ -83,16 +83,16 @@ extension WebApp {
         ], isTotal: isTotal)
     }
 
-    func renderProgress(_ round: SurveyRound, unit: WorkUnit?, _ context: RequestContext) throws -> Response {
+    func renderProgress(_ round: Stored<SurveyRound>, unit: Stored<WorkUnit>?, _ context: RequestContext) throws -> Response {
         let view = try progressView(round, unit: unit, context)
         return try context.render("results/progress", title: unit == nil ? view.heading : "\(view.heading) – \(round.title)",
                                   view)
     }
 
-    func exportProgress(_ round: SurveyRound, unit: WorkUnit?, _ request: Request,
+    func exportProgress(_ round: Stored<SurveyRound>, unit: Stored<WorkUnit>?, _ request: Request,
                         _ context: RequestContext) throws -> Response {
         let view = try progressView(round, unit: unit, context)
-        let name = unit.map { "tilanne-\(round.id ?? 0)-yksikko-\($0.id ?? 0).csv" } ?? "tilanne-\(round.id ?? 0).csv"
+        let name = unit.map { "tilanne-\(round.id)-yksikko-\($0.id).csv" } ?? "tilanne-\(round.id).csv"
         return csvResponse(title: unit.map { "\(round.title) – \($0.name)" } ?? round.title, tables: [view.table],
                            request, filename: name)
     }

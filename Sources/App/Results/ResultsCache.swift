@@ -43,8 +43,9 @@ final class ResultsCache: Sendable {
 extension WebApp {
     /// The published results of a closed round, from the cache when nothing has changed. An open
     /// round has none: its figures would change one response at a time (see `roundProgress`).
-    func roundResults(_ round: SurveyRound) throws -> RoundResults {
-        guard round.status == .closed, let roundID = round.id else { throw AppError.notFound }
+    func roundResults(_ round: Stored<SurveyRound>) throws -> RoundResults {
+        guard round.status == .closed else { throw AppError.notFound }
+        let roundID = round.id
         return try resultsCache.results(roundID: roundID, version: try results.version(roundID: roundID)) {
             guard let content = try frameworkContent(round.frameworkID) else { throw AppError.notFound }
             let built = RoundResultsBuilder.build(round: round, content: content, hierarchy: try roundHierarchy(round),
@@ -57,7 +58,7 @@ extension WebApp {
     /// Builds the results of several closed rounds at once, one per core, when more than one is
     /// missing from the cache: a dashboard's first view needs this round's and the earlier rounds'
     /// (change and trend), and building them one after another took most of a second each.
-    func prefetchResults(_ rounds: [SurveyRound]) {
+    func prefetchResults(_ rounds: [Stored<SurveyRound>]) {
         let closed = rounds.filter { $0.status == .closed }
         guard closed.count > 1 else { return }
         DispatchQueue.concurrentPerform(iterations: closed.count) { index in
@@ -66,8 +67,8 @@ extension WebApp {
     }
 
     /// How far an open round has got: response counts of the groups the anonymity rule lets through.
-    func roundProgress(_ round: SurveyRound) throws -> RoundProgress {
-        guard let roundID = round.id else { throw AppError.notFound }
+    func roundProgress(_ round: Stored<SurveyRound>) throws -> RoundProgress {
+        let roundID = round.id
         return try resultsCache.progress(roundID: roundID, version: try results.version(roundID: roundID)) {
             RoundResultsBuilder.progress(round: round, hierarchy: try roundHierarchy(round),
                                          data: try results.roundData(roundID: roundID))
@@ -75,8 +76,8 @@ extension WebApp {
     }
 
     /// The round's units as they stood when it opened, with their current names.
-    func roundHierarchy(_ round: SurveyRound) throws -> UnitHierarchy {
+    func roundHierarchy(_ round: Stored<SurveyRound>) throws -> UnitHierarchy {
         UnitHierarchy(units: try units.units(organisationID: round.organisationID),
-                      placement: try rounds.unitPlacements(roundID: round.id ?? 0))
+                      placement: try rounds.unitPlacements(roundID: round.id))
     }
 }

@@ -35,7 +35,7 @@ extension WebApp {
         try closeOverdueRounds()
         let allOrganisations = try organisations.all().compactMap(\.id)
         var organisationIDs = context.access.visibleOrganisationIDs ?? Set(allOrganisations)
-        var supervised: [WorkUnit] = []
+        var supervised: [Stored<WorkUnit>] = []
         for unitID in principal.supervisedUnitIDs.sorted() {
             if let unit = try units.unit(id: unitID) {
                 supervised.append(unit)
@@ -54,9 +54,9 @@ extension WebApp {
                 guard managed || !mine.isEmpty else { continue }
                 views.append(ResultsRoundView(
                     title: round.title, meta: roundMeta(round, strings),
-                    organisationLink: managed ? "/rounds/\(round.id ?? 0)/results" : nil,
+                    organisationLink: managed ? "/rounds/\(round.id)/results" : nil,
                     units: mine.map { ResultsUnitLink(name: $0.name,
-                                                      href: "/rounds/\(round.id ?? 0)/results/units/\($0.id ?? 0)") }))
+                                                      href: "/rounds/\(round.id)/results/units/\($0.id)") }))
             }
         }
         return try context.render("results/index", title: strings.text("results_title"),
@@ -66,10 +66,10 @@ extension WebApp {
     /// The closed round that came before `round` in its organisation (any mode or framework version),
     /// for "change since the last round"; nil when there is none.
     /// `all` is the organisation's rounds newest first, when the caller has read them already.
-    func previousResults(of round: SurveyRound, among all: [SurveyRound]? = nil) throws -> RoundResults? {
+    func previousResults(of round: Stored<SurveyRound>, among all: [Stored<SurveyRound>]? = nil) throws -> RoundResults? {
         let earlier = try (all ?? rounds.rounds(organisationID: round.organisationID)).first {
             $0.status == .closed && $0.id != round.id
-                && ($0.opensOn < round.opensOn || ($0.opensOn == round.opensOn && ($0.id ?? 0) < (round.id ?? 0)))
+                && ($0.opensOn < round.opensOn || ($0.opensOn == round.opensOn && ($0.id) < (round.id)))
         }
         return try earlier.map(roundResults)
     }
@@ -77,10 +77,10 @@ extension WebApp {
     /// What a dashboard's body depends on besides the page's own parameters: the results versions of
     /// this round and the organisation's earlier rounds (changes and trends), the round's dates and
     /// status, and whether the reader administers the organisation (the breadcrumbs differ).
-    func resultsFingerprint(of round: SurveyRound, among all: [SurveyRound], _ context: RequestContext) -> String {
+    func resultsFingerprint(of round: Stored<SurveyRound>, among all: [Stored<SurveyRound>], _ context: RequestContext) -> String {
         let history = all.filter { $0.status != .draft && $0.opensOn <= round.opensOn }
-        let versions = history.map { "\($0.id ?? 0)v\($0.resultsVersion)" }
-        return "round:\(round.id ?? 0):\(round.closesOn):\(round.status.rawValue)|\(versions.joined(separator: ","))"
+        let versions = history.map { "\($0.id)v\($0.resultsVersion)" }
+        return "round:\(round.id):\(round.closesOn):\(round.status.rawValue)|\(versions.joined(separator: ","))"
             + "|manage:\(context.access.canManageOrganisation(round.organisationID))"
     }
 
@@ -89,7 +89,7 @@ extension WebApp {
         try rounds.closeOverdue(today: CalendarDate.today())
     }
 
-    func roundMeta(_ round: SurveyRound, _ strings: Strings) -> String {
+    func roundMeta(_ round: Stored<SurveyRound>, _ strings: Strings) -> String {
         strings.format("results_round_meta", [
             "opens": strings.date(round.opensOn), "closes": strings.date(round.closesOn),
             "status": strings.text("results_status_\(round.status.rawValue)"),
@@ -97,10 +97,10 @@ extension WebApp {
         ])
     }
 
-    func dashboardCrumbs(_ round: SurveyRound, _ context: RequestContext, then rest: [(String, String)]) -> [Crumb] {
+    func dashboardCrumbs(_ round: Stored<SurveyRound>, _ context: RequestContext, then rest: [(String, String)]) -> [Crumb] {
         var trail: [(String, String)] = [("/results", context.strings.text("results_title"))]
         if context.access.canManageOrganisation(round.organisationID) {
-            trail.append(("/rounds/\(round.id ?? 0)/results", round.title))
+            trail.append(("/rounds/\(round.id)/results", round.title))
         }
         trail.append(contentsOf: rest)
         return trail.enumerated().map { index, item in

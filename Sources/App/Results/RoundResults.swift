@@ -4,7 +4,7 @@ import Storage
 /// A round's results, after the anonymity rule: only groups that may be shown keep their totals, so
 /// no figure of a hidden group exists past this point for a page, chart or export to leak.
 struct RoundResults: Sendable {
-    let round: SurveyRound
+    let round: Stored<SurveyRound>
     let content: FrameworkContent
     let rule: AnonymityRule
     let scale: Scale

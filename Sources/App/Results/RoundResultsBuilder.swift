@@ -5,7 +5,7 @@ import Storage
 /// anonymity rule choose — jointly over every table the pages publish — which groups may be shown,
 /// and adds up figures only for those.
 enum RoundResultsBuilder {
-    static func build(round: SurveyRound, content: FrameworkContent, hierarchy: UnitHierarchy,
+    static func build(round: Stored<SurveyRound>, content: FrameworkContent, hierarchy: UnitHierarchy,
                       data: SurveyResultsStore.RoundData) -> RoundResults {
         let scale = Scale(minimum: content.framework.scaleMin, maximum: content.framework.scaleMax)
         let rule = AnonymityRule(minimumGroupSize: round.minimumGroupSize,
@@ -99,7 +99,7 @@ struct ResponseTally {
         empty = GroupTotals(scale: scale, areaCount: content.areas.count, statementCount: content.statementCount)
         areaOfStatement = content.areaIndexOfStatements
         var byID: [Int64: Int] = [:]
-        for (index, area) in content.areas.enumerated() { if let id = area.area.id { byID[id] = index } }
+        for (index, area) in content.areas.enumerated() { byID[area.area.id] = index }
         areaIndexByID = byID
         areaRanges = content.areas.indices.map { content.statementRange(ofAreaAt: $0) }
     }
@@ -143,7 +143,7 @@ struct ResponseTally {
 /// (at least the minimum, and not giving a smaller group away by difference). No figure of the
 /// answers themselves exists until the round closes.
 struct RoundProgress: Sendable {
-    let round: SurveyRound
+    let round: Stored<SurveyRound>
     let rule: AnonymityRule
     let hierarchy: UnitHierarchy
     /// Respondents so far, for the groups whose count may be shown.
@@ -159,7 +159,7 @@ struct RoundProgress: Sendable {
 }
 
 extension RoundResultsBuilder {
-    static func progress(round: SurveyRound, hierarchy: UnitHierarchy, data: SurveyResultsStore.RoundData)
+    static func progress(round: Stored<SurveyRound>, hierarchy: UnitHierarchy, data: SurveyResultsStore.RoundData)
         -> RoundProgress {
         let rule = AnonymityRule(minimumGroupSize: round.minimumGroupSize,
                                  openAnswerThreshold: round.openAnswerThreshold)

@@ -46,7 +46,7 @@ extension WebApp {
         let round = found.round
         let unit = try visibleUnit(of: round, context)
         guard round.status == .closed else { return try renderProgress(round, unit: unit, context) }
-        let key = resultsFingerprint(of: round, among: found.all, context) + "|unit:\(unit.id ?? 0)"
+        let key = resultsFingerprint(of: round, among: found.all, context) + "|unit:\(unit.id)"
         return try context.renderCached("results/unit", title: "\(unit.name) – \(round.title)", key: key) {
             try unitDashboard(round, unit, context)
         }
@@ -59,17 +59,17 @@ extension WebApp {
         let view = try unitDashboard(round, unit, context)
         return csvResponse(title: "\(round.title) – \(unit.name)",
                            tables: [view.areaTable, view.factorTable, view.statements, view.subUnits, view.jobGroups],
-                           request, filename: "tulokset-\(round.id ?? 0)-yksikko-\(unit.id ?? 0).csv")
+                           request, filename: "tulokset-\(round.id)-yksikko-\(unit.id).csv")
     }
 
     /// The round and unit of a unit dashboard, or 404 when the reader may not see them.
-    private func dashboardUnit(_ context: RequestContext) throws -> (SurveyRound, WorkUnit) {
+    private func dashboardUnit(_ context: RequestContext) throws -> (Stored<SurveyRound>, Stored<WorkUnit>) {
         guard let round = try rounds.round(id: try context.id("roundID")) else { throw AppError.notFound }
         return (round, try visibleUnit(of: round, context))
     }
 
     /// The `:unitID` unit of a round that has opened, or 404 when the reader may not see it.
-    private func visibleUnit(of round: SurveyRound, _ context: RequestContext) throws -> WorkUnit {
+    private func visibleUnit(of round: Stored<SurveyRound>, _ context: RequestContext) throws -> Stored<WorkUnit> {
         guard round.status != .draft, let unit = try units.unit(id: try context.id("unitID")),
               unit.organisationID == round.organisationID, context.access.canViewUnit(unit) else {
             throw AppError.notFound
@@ -77,18 +77,18 @@ extension WebApp {
         return unit
     }
 
-    private func unitDashboard(_ round: SurveyRound, _ unit: WorkUnit, _ context: RequestContext)
+    private func unitDashboard(_ round: Stored<SurveyRound>, _ unit: Stored<WorkUnit>, _ context: RequestContext)
         throws -> UnitDashboardView {
         let earlier = try rounds.rounds(organisationID: round.organisationID)
         prefetchResults([round] + earlier.filter { $0.status == .closed && $0.opensOn <= round.opensOn }.prefix(2))
         let results = try roundResults(round)
         let format = ResultFormatting(results: results, strings: context.strings, language: context.language.rawValue)
         let strings = context.strings
-        let unitID = unit.id ?? 0
+        let unitID = unit.id
         let group = ResultGroup.unit(unitID)
         let previous = try previousResults(of: round)
         let totals = results.totals(group)
-        let base = "/rounds/\(round.id ?? 0)/results/units/\(unitID)"
+        let base = "/rounds/\(round.id)/results/units/\(unitID)"
         let competence = areaIndices(results, kind: .competence)
         let factors = areaIndices(results, kind: .factor)
         return UnitDashboardView(
@@ -217,20 +217,20 @@ extension WebApp {
 
     func openAnswerGroups(_ results: RoundResults, group: ResultGroup, language: String) -> [OpenAnswerGroupView] {
         guard let answers = results.openAnswers(for: group) else { return [] }
-        let questions = (try? rounds.openQuestions(roundID: results.round.id ?? 0)) ?? []
+        let questions = (try? rounds.openQuestions(roundID: results.round.id)) ?? []
         return questions.compactMap { question in
             let texts = answers.filter { $0.questionID == question.id }.map(\.text)
             return texts.isEmpty ? nil : OpenAnswerGroupView(question: question.text.text(language), answers: texts)
         }
     }
 
-    private func subUnitTable(_ results: RoundResults, unitID: Int64, round: SurveyRound,
+    private func subUnitTable(_ results: RoundResults, unitID: Int64, round: Stored<SurveyRound>,
                               format: ResultFormatting) -> ResultTable {
         let indices = Array(results.content.areas.indices)
         let children = results.hierarchy.children[unitID] ?? []
         let rows = children.compactMap { child -> ResultRow? in
             guard let unit = results.hierarchy.units[child] else { return nil }
-            return format.groupRow(unit.name, link: "/rounds/\(round.id ?? 0)/results/units/\(child)",
+            return format.groupRow(unit.name, link: "/rounds/\(round.id)/results/units/\(child)",
                                    group: .unit(child), areas: indices)
         }
         return ResultTable(id: "sub-units", caption: format.strings.text("results_sub_units_caption"),

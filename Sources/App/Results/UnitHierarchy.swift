@@ -5,15 +5,15 @@ import Storage
 /// order) and each unit's record for display.
 struct UnitHierarchy: Sendable {
     let tree: UnitTree
-    let units: [Int64: WorkUnit]
+    let units: [Int64: Stored<WorkUnit>]
 
     /// `units` with `parents` and `sectors` as they were when the round opened (by unit id); a unit
     /// missing from them keeps its current place.
-    init(units list: [WorkUnit], placement: [Int64: UnitPlacement] = [:]) {
-        var units: [Int64: WorkUnit] = [:]
+    init(units list: [Stored<WorkUnit>], placement: [Int64: UnitPlacement] = [:]) {
+        var units: [Int64: Stored<WorkUnit>] = [:]
         var nodes: [UnitNode] = []
         for unit in list.sorted(by: { $0.name < $1.name }) {
-            guard let id = unit.id else { continue }
+            let id = unit.id
             units[id] = unit
             let place = placement[id]
             nodes.append(UnitNode(id: id, parentID: place.map(\.parentID) ?? unit.parentID,

@@ -53,10 +53,10 @@ extension WebApp {
     /// and shows them once, laid out for printing.
     func createSurveyCodes(_ request: Request, _ context: RequestContext) throws -> Response {
         let unit = try viewableUnit(context)
-        let unitID = unit.id ?? 0
+        let unitID = unit.id
         guard let round = try rounds.round(id: try context.id("roundID")), round.organisationID == unit.organisationID
         else { throw AppError.notFound }
-        let roundID = round.id ?? 0
+        let roundID = round.id
         let strings = context.strings
         let field = "count-\(roundID)"
         var errors = FormErrors()
@@ -80,24 +80,24 @@ extension WebApp {
     }
 
     /// Why codes cannot be made for this round and unit, as a string key; nil when they can.
-    private func codeRefusal(_ round: SurveyRound, unitID: Int64) throws -> String? {
+    private func codeRefusal(_ round: Stored<SurveyRound>, unitID: Int64) throws -> String? {
         if round.mode != .anonymous { return "rounds_error_codes_identified" }
         if round.status != .open || round.closesOn < CalendarDate.today() { return "rounds_error_codes_closed" }
-        if try !rounds.roundCovers(roundID: round.id ?? 0, unitID: unitID) {
+        if try !rounds.roundCovers(roundID: round.id, unitID: unitID) {
             return "rounds_error_codes_not_invited"
         }
         return nil
     }
 
-    private func renderUnitSurveys(_ unit: WorkUnit, _ context: RequestContext, errors: FormErrors = FormErrors(),
+    private func renderUnitSurveys(_ unit: Stored<WorkUnit>, _ context: RequestContext, errors: FormErrors = FormErrors(),
                                    typed: [Int64: String] = [:], status: HTTPStatus? = nil) throws -> Response {
         let strings = context.strings
-        let unitID = unit.id ?? 0
+        let unitID = unit.id
         let today = CalendarDate.today()
         let covering = try rounds.openRounds(coveringUnit: unitID, mode: .anonymous)
             .filter { $0.round.closesOn >= today }
         let rows = try covering.map { item in
-            let roundID = item.round.id ?? 0
+            let roundID = item.round.id
             let codes = try responses.codeCounts(roundID: roundID)[unitID] ?? (created: 0, used: 0)
             let field = "count-\(roundID)"
             return UnitRoundRow(
@@ -115,14 +115,14 @@ extension WebApp {
                                   view, status: status ?? (errors.isEmpty ? .ok : .unprocessableContent))
     }
 
-    private func renderSlips(_ codes: [String], round: SurveyRound, unit: WorkUnit,
+    private func renderSlips(_ codes: [String], round: Stored<SurveyRound>, unit: Stored<WorkUnit>,
                              _ context: RequestContext) throws -> Response {
         let strings = context.strings
         let address = codeAddress(context.request)
         let instruction = { (language: Language) in
             self.localisation.strings(language).format("rounds_slip_instruction", ["address": address])
         }
-        let unitID = unit.id ?? 0
+        let unitID = unit.id
         var crumbs = try surveyCrumbs(unit, context).map { Crumb(href: $0.href, label: $0.label, current: false) }
         crumbs.append(Crumb(href: "/units/\(unitID)/surveys", label: strings.text("rounds_slips_printed"), current: true))
         let view = CodeSlipsView(
@@ -145,9 +145,9 @@ extension WebApp {
 
     /// Organisation › units › unit › surveys for those who manage it; "my units" › unit › surveys for
     /// supervisors.
-    private func surveyCrumbs(_ unit: WorkUnit, _ context: RequestContext) throws -> [Crumb] {
+    private func surveyCrumbs(_ unit: Stored<WorkUnit>, _ context: RequestContext) throws -> [Crumb] {
         let strings = context.strings
-        let unitID = unit.id ?? 0
+        let unitID = unit.id
         let here = [("/units/\(unitID)", unit.name), ("/units/\(unitID)/surveys", strings.text("rounds_slips_title"))]
         if context.access.canManageOrganisation(unit.organisationID),
            let organisation = try organisations.organisation(id: unit.organisationID) {

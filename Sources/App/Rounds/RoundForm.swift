@@ -44,12 +44,12 @@ struct RoundFormInput {
     init() {}
 
     /// The form pre-filled from a stored draft.
-    init(round: SurveyRound, scope: [RoundScope], questions stored: [OpenQuestion], units: [WorkUnit]) {
+    init(round: Stored<SurveyRound>, scope: [Stored<RoundScope>], questions stored: [Stored<OpenQuestion>], units: [Stored<WorkUnit>]) {
         title = round.title
         frameworkChoice = String(round.frameworkID)
         scopeChoice = scope.isEmpty ? "organisation" : "selected"
         sectorChoices = Set(scope.compactMap(\.sectorID).map(String.init))
-        let names = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.name) } })
+        let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
         unitNames = scope.compactMap(\.unitID).compactMap { names[$0] }.joined(separator: "\n")
         opensOn = round.opensOn
         closesOn = round.closesOn
@@ -63,7 +63,7 @@ struct RoundFormInput {
     }
 
     /// Reads and checks a submitted form against the organisation's frameworks, sectors and units.
-    init(form: FormInput, frameworks: [Framework], sectors: [Sector], units: [WorkUnit], strings: Strings) {
+    init(form: FormInput, frameworks: [Stored<Framework>], sectors: [Stored<Sector>], units: [Stored<WorkUnit>], strings: Strings) {
         title = form["title"] ?? ""
         frameworkChoice = form["framework_id"] ?? ""
         scopeChoice = form["scope"] ?? ""
@@ -80,10 +80,10 @@ struct RoundFormInput {
         checked = check(frameworks: frameworks, sectors: sectors, units: units, strings: strings)
     }
 
-    private mutating func check(frameworks: [Framework], sectors: [Sector], units: [WorkUnit],
+    private mutating func check(frameworks: [Stored<Framework>], sectors: [Stored<Sector>], units: [Stored<WorkUnit>],
                                 strings: Strings) -> Checked? {
         let title = checkTitle(strings)
-        let framework = frameworks.first { $0.status == .published && String($0.id ?? 0) == frameworkChoice }
+        let framework = frameworks.first { $0.status == .published && String($0.id) == frameworkChoice }
         if framework == nil { errors.add("framework_id", strings.text("rounds_error_framework")) }
         let scope = checkScope(sectors: sectors, units: units, strings: strings)
         let dates = checkDates(strings)
@@ -113,7 +113,7 @@ struct RoundFormInput {
 
     /// The population: nothing for the whole organisation, otherwise the chosen sectors and the units
     /// named one per line (each with its sub-units).
-    private mutating func checkScope(sectors: [Sector], units: [WorkUnit], strings: Strings) -> [RoundScope]? {
+    private mutating func checkScope(sectors: [Stored<Sector>], units: [Stored<WorkUnit>], strings: Strings) -> [RoundScope]? {
         switch scopeChoice {
         case "organisation":
             return []
@@ -125,7 +125,7 @@ struct RoundFormInput {
         }
         var scope: [RoundScope] = []
         var known = true
-        for sector in sectors where sectorChoices.contains(String(sector.id ?? 0)) {
+        for sector in sectors where sectorChoices.contains(String(sector.id)) {
             scope.append(RoundScope(roundID: 0, sectorID: sector.id))
         }
         if scope.count != sectorChoices.count {
@@ -138,7 +138,7 @@ struct RoundFormInput {
         for line in unitNames.split(whereSeparator: \.isNewline) {
             let name = line.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { continue }
-            guard let unit = byName[name.lowercased()], let unitID = unit.id else {
+            guard let unitID = byName[name.lowercased()]?.id else {
                 unknown.append(name)
                 continue
             }

@@ -9,11 +9,11 @@ extension WebApp {
     func showRounds(_ request: Request, _ context: RequestContext) throws -> Response {
         let organisation = try administeredOrganisation(context)
         let strings = context.strings
-        let frameworkNames = try frameworkLabels(organisationID: organisation.id ?? 0, strings)
-        let rows = try rounds.rounds(organisationID: organisation.id ?? 0).map { round in
-            let counts = try rounds.participation(roundID: round.id ?? 0)
+        let frameworkNames = try frameworkLabels(organisationID: organisation.id, strings)
+        let rows = try rounds.rounds(organisationID: organisation.id).map { round in
+            let counts = try rounds.participation(roundID: round.id)
             let figures = participationFigures(round, counts, strings)
-            return RoundRow(href: "/rounds/\(round.id ?? 0)", title: round.title,
+            return RoundRow(href: "/rounds/\(round.id)", title: round.title,
                             mode: strings.text("rounds_mode_" + round.mode.rawValue),
                             status: strings.text("rounds_status_" + round.status.rawValue),
                             dates: strings.date(round.opensOn) + "–" + strings.date(round.closesOn),
@@ -29,7 +29,7 @@ extension WebApp {
 
     /// Invited, answered and response rate as shown; a draft has invited no one yet, and a count under
     /// the round's minimum is shown as "fewer than N" (watching it move would tell who just answered).
-    private func participationFigures(_ round: SurveyRound, _ counts: (invited: Int, answered: Int),
+    private func participationFigures(_ round: Stored<SurveyRound>, _ counts: (invited: Int, answered: Int),
                                       _ strings: Strings) -> (invited: String, answered: String, rate: String) {
         guard round.status != .draft else { return ("–", "–", "–") }
         guard counts.answered >= round.minimumGroupSize else {
@@ -44,13 +44,12 @@ extension WebApp {
     private func frameworkLabels(organisationID: Int64, _ strings: Strings) throws -> [Int64: String] {
         var labels: [Int64: String] = [:]
         for framework in try frameworks.frameworks(organisationID: organisationID) {
-            guard let id = framework.id else { continue }
-            labels[id] = frameworkLabel(framework, strings)
+            labels[framework.id] = frameworkLabel(framework, strings)
         }
         return labels
     }
 
-    private func frameworkLabel(_ framework: Framework, _ strings: Strings) -> String {
+    private func frameworkLabel(_ framework: Stored<Framework>, _ strings: Strings) -> String {
         let name = framework.name.text(strings.language.rawValue)
         guard let version = framework.version else { return name }
         return strings.format("rounds_framework_version", ["name": name, "version": String(version)])
@@ -63,14 +62,14 @@ extension WebApp {
         var input = RoundFormInput()
         input.opensOn = CalendarDate.today()
         input.closesOn = CalendarDate.today(Date().addingTimeInterval(21 * 86_400))
-        if let newest = try publishedFrameworks(organisation.id ?? 0).first?.id { input.frameworkChoice = String(newest) }
+        if let newest = try publishedFrameworks(organisation.id).first?.id { input.frameworkChoice = String(newest) }
         return try renderRoundForm(organisation, context, input: input, round: nil)
     }
 
     /// Creates a draft round; nothing is stored unless every field is right.
     func createRound(_ request: Request, _ context: RequestContext) throws -> Response {
         let organisation = try administeredOrganisation(context)
-        let organisationID = organisation.id ?? 0
+        let organisationID = organisation.id
         var input = try roundInput(context, organisationID: organisationID)
         if let checked = input.checked {
             let draft = SurveyRound(organisationID: organisationID, frameworkID: checked.frameworkID, title: checked.title,
@@ -79,8 +78,8 @@ extension WebApp {
                                     openAnswerThreshold: checked.openAnswerThreshold)
             do {
                 let round = try rounds.create(draft, scope: checked.scope, openQuestions: checked.openQuestions)
-                auditChange("round.create", context, target: "round:\(round.id ?? 0)", detail: round.title)
-                return context.redirect("/rounds/\(round.id ?? 0)", notice: "created")
+                auditChange("round.create", context, target: "round:\(round.id)", detail: round.title)
+                return context.redirect("/rounds/\(round.id)", notice: "created")
             } catch {
                 try addRoundStoreProblem(error, to: &input.errors, context.strings)
             }
@@ -91,10 +90,10 @@ extension WebApp {
     func showEditRound(_ request: Request, _ context: RequestContext) throws -> Response {
         let (round, organisation) = try managedRound(context)
         guard round.status == .draft else { return try notDraft(round, context) }
-        let roundID = round.id ?? 0
+        let roundID = round.id
         let input = RoundFormInput(round: round, scope: try rounds.scope(roundID: roundID),
                                    questions: try rounds.openQuestions(roundID: roundID),
-                                   units: try units.units(organisationID: organisation.id ?? 0))
+                                   units: try units.units(organisationID: organisation.id))
         return try renderRoundForm(organisation, context, input: input, round: round)
     }
 
@@ -102,7 +101,7 @@ extension WebApp {
     func updateRound(_ request: Request, _ context: RequestContext) throws -> Response {
         let (round, organisation) = try managedRound(context)
         guard round.status == .draft else { return try notDraft(round, context) }
-        var input = try roundInput(context, organisationID: organisation.id ?? 0)
+        var input = try roundInput(context, organisationID: organisation.id)
         if let checked = input.checked {
             var changed = round
             changed.frameworkID = checked.frameworkID
@@ -114,8 +113,8 @@ extension WebApp {
             changed.openAnswerThreshold = checked.openAnswerThreshold
             do {
                 try rounds.updateDraft(changed, scope: checked.scope, openQuestions: checked.openQuestions)
-                auditChange("round.update", context, target: "round:\(round.id ?? 0)", detail: changed.title)
-                return context.redirect("/rounds/\(round.id ?? 0)", notice: "saved")
+                auditChange("round.update", context, target: "round:\(round.id)", detail: changed.title)
+                return context.redirect("/rounds/\(round.id)", notice: "saved")
             } catch {
                 try addRoundStoreProblem(error, to: &input.errors, context.strings)
             }
@@ -129,7 +128,7 @@ extension WebApp {
                        units: try units.units(organisationID: organisationID), strings: context.strings)
     }
 
-    private func publishedFrameworks(_ organisationID: Int64) throws -> [Framework] {
+    private func publishedFrameworks(_ organisationID: Int64) throws -> [Stored<Framework>] {
         try frameworks.frameworks(organisationID: organisationID).filter { $0.status == .published }
     }
 
@@ -145,21 +144,21 @@ extension WebApp {
         }
     }
 
-    private func renderRoundForm(_ organisation: Organisation, _ context: RequestContext, input: RoundFormInput,
-                                 round: SurveyRound?) throws -> Response {
+    private func renderRoundForm(_ organisation: Stored<Organisation>, _ context: RequestContext, input: RoundFormInput,
+                                 round: Stored<SurveyRound>?) throws -> Response {
         let strings = context.strings
-        let organisationID = organisation.id ?? 0
+        let organisationID = organisation.id
         let errors = input.errors
         func field(_ name: String, _ value: String, hint: Bool = false) -> FieldView {
             FieldView(name: name, value: value, error: errors[name], hintID: hint ? name + "-hint" : nil)
         }
         let frameworkOptions = try publishedFrameworks(organisationID).map { framework in
-            SelectOption(value: String(framework.id ?? 0), label: frameworkLabel(framework, strings),
-                         selected: String(framework.id ?? 0) == input.frameworkChoice)
+            SelectOption(value: String(framework.id), label: frameworkLabel(framework, strings),
+                         selected: String(framework.id) == input.frameworkChoice)
         }
         let sectorOptions = try sectors.sectors(organisationID: organisationID).map { sector in
-            CheckboxOption(id: "sector-\(sector.id ?? 0)", value: String(sector.id ?? 0), label: sector.name,
-                           checked: input.sectorChoices.contains(String(sector.id ?? 0)))
+            CheckboxOption(id: "sector-\(sector.id)", value: String(sector.id), label: sector.name,
+                           checked: input.sectorChoices.contains(String(sector.id)))
         }
         let questions = input.questions.enumerated().map { index, texts in
             let number = index + 1
@@ -172,7 +171,8 @@ extension WebApp {
         var trail = [(listHref, strings.text("rounds_title"))]
         let heading: String
         let action: String
-        if let round, let roundID = round.id {
+        if let round {
+            let roundID = round.id
             trail.append(("/rounds/\(roundID)", round.title))
             trail.append(("/rounds/\(roundID)/edit", strings.text("rounds_edit")))
             heading = strings.format("rounds_edit_heading", ["title": round.title])
@@ -185,7 +185,7 @@ extension WebApp {
         let view = RoundFormView(
             crumbs: organisationCrumbs(organisation, strings, then: trail), heading: heading, action: action,
             submitLabel: strings.text(round == nil ? "rounds_create" : "staff_save"),
-            cancelHref: round.map { "/rounds/\($0.id ?? 0)" } ?? listHref,
+            cancelHref: round.map { "/rounds/\($0.id)" } ?? listHref,
             errors: errors.links, hasErrors: !errors.isEmpty,
             title: field("title", input.title), framework: field("framework_id", input.frameworkChoice),
             frameworkOptions: frameworkOptions, hasFrameworks: !frameworkOptions.isEmpty,
@@ -207,7 +207,7 @@ extension WebApp {
     // MARK: One round
 
     /// The round named by `:id` and its organisation, if this user manages that organisation.
-    func managedRound(_ context: RequestContext) throws -> (SurveyRound, Organisation) {
+    func managedRound(_ context: RequestContext) throws -> (Stored<SurveyRound>, Stored<Organisation>) {
         guard let round = try rounds.round(id: try context.id("id")) else { throw AppError.notFound }
         try context.require(context.access.canManageOrganisation(round.organisationID))
         guard let organisation = try organisations.organisation(id: round.organisationID) else {
@@ -221,7 +221,7 @@ extension WebApp {
         return try renderRound(round, organisation, context)
     }
 
-    private func notDraft(_ round: SurveyRound, _ context: RequestContext) throws -> Response {
+    private func notDraft(_ round: Stored<SurveyRound>, _ context: RequestContext) throws -> Response {
         guard let organisation = try organisations.organisation(id: round.organisationID) else {
             throw AppError.notFound
         }
@@ -230,11 +230,11 @@ extension WebApp {
         return try renderRound(round, organisation, context, errors: errors, status: .conflict)
     }
 
-    func renderRound(_ round: SurveyRound, _ organisation: Organisation, _ context: RequestContext,
+    func renderRound(_ round: Stored<SurveyRound>, _ organisation: Stored<Organisation>, _ context: RequestContext,
                      errors: FormErrors = FormErrors(), typedCloseDate: String? = nil,
                      status: HTTPStatus? = nil) throws -> Response {
         let strings = context.strings
-        let roundID = round.id ?? 0
+        let roundID = round.id
         let framework = try frameworks.framework(id: round.frameworkID)
         let details = [
             DetailItem(label: strings.text("rounds_field_status"), value: strings.text("rounds_status_" + round.status.rawValue)),
@@ -279,11 +279,11 @@ extension WebApp {
     }
 
     /// The population in words: the whole organisation, or each sector and unit of the scope.
-    private func populationSummary(_ round: SurveyRound, _ strings: Strings) throws -> [String] {
-        let scope = try rounds.scope(roundID: round.id ?? 0)
+    private func populationSummary(_ round: Stored<SurveyRound>, _ strings: Strings) throws -> [String] {
+        let scope = try rounds.scope(roundID: round.id)
         guard !scope.isEmpty else { return [strings.text("rounds_population_whole")] }
         let sectorNames = Dictionary(uniqueKeysWithValues: try sectors.sectors(organisationID: round.organisationID)
-            .compactMap { sector in sector.id.map { ($0, sector.name) } })
+            .map { ($0.id, $0.name) })
         return try scope.map { part in
             if let sectorID = part.sectorID {
                 return strings.format("rounds_population_sector", ["name": sectorNames[sectorID] ?? ""])
@@ -299,7 +299,7 @@ extension WebApp {
     func openRound(_ request: Request, _ context: RequestContext) throws -> Response {
         let (round, organisation) = try managedRound(context)
         return try changeRound(round, organisation, context, errorKey: "rounds_error_open", notice: "round_opened") {
-            ("round.open", "\(try rounds.open(roundID: round.id ?? 0)) invited")
+            ("round.open", "\(try rounds.open(roundID: round.id)) invited")
         }
     }
 
@@ -320,7 +320,7 @@ extension WebApp {
             return try renderRound(round, organisation, context, errors: errors, typedCloseDate: typed)
         }
         return try changeRound(round, organisation, context, errorKey: "rounds_error_extend", notice: "round_extended") {
-            try rounds.extend(roundID: round.id ?? 0, closesOn: date)
+            try rounds.extend(roundID: round.id, closesOn: date)
             return ("round.extend", "\(round.closesOn) → \(date)")
         }
     }
@@ -329,7 +329,7 @@ extension WebApp {
     func closeRound(_ request: Request, _ context: RequestContext) throws -> Response {
         let (round, organisation) = try managedRound(context)
         return try changeRound(round, organisation, context, errorKey: "rounds_error_close", notice: "round_closed") {
-            try rounds.close(roundID: round.id ?? 0)
+            try rounds.close(roundID: round.id)
             return ("round.close", round.title)
         }
     }
@@ -339,30 +339,30 @@ extension WebApp {
         let (round, organisation) = try managedRound(context)
         return try changeRound(round, organisation, context, errorKey: "rounds_error_delete", notice: "deleted",
                                then: "/organisations/\(organisation.slug)/rounds") {
-            try rounds.deleteDraft(roundID: round.id ?? 0)
+            try rounds.deleteDraft(roundID: round.id)
             return ("round.delete", round.title)
         }
     }
 
     /// One change of a round's life: the store call (returning its audit action and detail), the audit
     /// line, then the round page (or `then`); when the store refuses, the round page with the reason.
-    private func changeRound(_ round: SurveyRound, _ organisation: Organisation, _ context: RequestContext,
+    private func changeRound(_ round: Stored<SurveyRound>, _ organisation: Stored<Organisation>, _ context: RequestContext,
                              errorKey: String, notice: String, then path: String? = nil,
                              _ change: () throws -> (action: String, detail: String)) throws -> Response {
         do {
             let (action, detail) = try change()
-            auditChange(action, context, target: "round:\(round.id ?? 0)", detail: detail)
+            auditChange(action, context, target: "round:\(round.id)", detail: detail)
         } catch {
             return try refused(error, round, organisation, context, message: errorKey)
         }
-        return context.redirect(path ?? "/rounds/\(round.id ?? 0)", notice: notice)
+        return context.redirect(path ?? "/rounds/\(round.id)", notice: notice)
     }
 
     /// The round page again with why the action was refused (the round is in another state by now).
-    private func refused(_ error: Error, _ round: SurveyRound, _ organisation: Organisation,
+    private func refused(_ error: Error, _ round: Stored<SurveyRound>, _ organisation: Stored<Organisation>,
                          _ context: RequestContext, message: String) throws -> Response {
         guard let storageError = error as? StorageError, case .invalid = storageError else { throw error }
-        let current = try rounds.round(id: round.id ?? 0) ?? round
+        let current = try rounds.round(id: round.id) ?? round
         var errors = FormErrors()
         errors.add("round-actions", context.strings.text(message))
         return try renderRound(current, organisation, context, errors: errors, status: .conflict)

@@ -12,7 +12,7 @@ struct EmployeeFormInput {
     static let fields = ["first_name", "last_name", "email", "phone", "unit_id", "job_title", "job_group",
                          "start_date", "end_date", "language"]
 
-    init(form: FormInput, units: [WorkUnit], strings: Strings) {
+    init(form: FormInput, units: [Stored<WorkUnit>], strings: Strings) {
         for name in Self.fields { values[name] = form[name] ?? "" }
         for name in ["first_name", "last_name"] {
             let value = values[name] ?? ""
@@ -56,7 +56,7 @@ struct EmployeeFormInput {
     }
 
     /// The edits applied to `employee`; only meaningful when `errors` is empty.
-    func applied(to employee: Employee) -> Employee {
+    func applied(to employee: Stored<Employee>) -> Stored<Employee> {
         var employee = employee
         func optional(_ name: String) -> String? {
             let value = values[name] ?? ""
@@ -116,7 +116,7 @@ extension WebApp {
     /// Saves the edit form; on errors shows it again (422) with each message tied to its field.
     func updateEmployee(_ request: Request, _ context: RequestContext) throws -> Response {
         let employee = try editableEmployee(context)
-        let id = employee.id ?? 0
+        let id = employee.id
         // A deactivated unit takes no new staff; someone already in one may stay there.
         let choosable = try units.units(organisationID: employee.organisationID).filter {
             $0.active || $0.id == employee.unitID
@@ -138,27 +138,27 @@ extension WebApp {
         return try renderEmployeeEdit(employee, context, values: input.values, errors: input.errors)
     }
 
-    private func saveEmployee(_ employee: Employee, _ context: RequestContext) -> Result<Void, StorageError> {
+    private func saveEmployee(_ employee: Stored<Employee>, _ context: RequestContext) -> Result<Void, StorageError> {
         do {
             try employees.update(employee)
         } catch {
             return .failure(error)
         }
-        auditChange("employee.update", context, target: "employee:\(employee.id ?? 0)")
+        auditChange("employee.update", context, target: "employee:\(employee.id)")
         return .success(())
     }
 
-    private func renderEmployeeEdit(_ employee: Employee, _ context: RequestContext, values: [String: String],
+    private func renderEmployeeEdit(_ employee: Stored<Employee>, _ context: RequestContext, values: [String: String],
                                     errors: FormErrors) throws -> Response {
         let strings = context.strings
-        let id = employee.id ?? 0
+        let id = employee.id
         func field(_ name: String, hint: Bool = false) -> FieldView {
             FieldView(name: name, value: values[name] ?? "", error: errors[name], hintID: hint ? name + "-hint" : nil)
         }
         let unitChoice = values["unit_id"] ?? ""
         let unitOptions = [SelectOption(value: "", label: strings.text("staff_choice_no_unit"), selected: unitChoice.isEmpty)]
-            + (try units.units(organisationID: employee.organisationID)).filter { $0.active || String($0.id ?? 0) == unitChoice }
-            .map { SelectOption(value: String($0.id ?? 0), label: $0.name, selected: String($0.id ?? 0) == unitChoice) }
+            + (try units.units(organisationID: employee.organisationID)).filter { $0.active || String($0.id) == unitChoice }
+            .map { SelectOption(value: String($0.id), label: $0.name, selected: String($0.id) == unitChoice) }
         let languageChoice = values["language"] ?? ""
         let languageOptions = Language.allCases.map {
             SelectOption(value: $0.rawValue, label: strings.text("language_" + $0.rawValue),

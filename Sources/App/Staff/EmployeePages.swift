@@ -77,7 +77,7 @@ extension WebApp {
     /// Employees are never deleted: their answers, trainings and history keep their owner.
     private func setEmployeeActive(_ active: Bool, _ context: RequestContext) throws -> Response {
         let employee = try editableEmployee(context)
-        let id = employee.id ?? 0
+        let id = employee.id
         try employees.setActive(employeeID: id, active: active)
         auditChange(active ? "employee.reactivate" : "employee.deactivate", context, target: "employee:\(id)")
         return context.redirect("/employees/\(id)", notice: active ? "reactivated" : "deactivated")
@@ -86,7 +86,7 @@ extension WebApp {
     /// Gives an employee a sign-in with the employee role and an initial password HR hands over.
     func createEmployeeUser(_ request: Request, _ context: RequestContext) throws -> Response {
         let employee = try editableEmployee(context)
-        let id = employee.id ?? 0
+        let id = employee.id
         let form = try context.requireForm()
         let strings = context.strings
         let input = SignInInput(login: form["login"] ?? "", password: form.raw("password") ?? "")
@@ -118,7 +118,7 @@ extension WebApp {
         let hash = try hasher.hash(input.password)
         do {
             let user = try users.create(User(login: input.login, email: email, passwordHash: hash, employeeID: id))
-            let userID = user.id ?? 0
+            let userID = user.id
             _ = try users.assign(RoleAssignment(userID: userID, role: .employee))
             auditChange("user.create", context, target: "user:\(userID)", detail: "employee:\(id)")
         } catch {
@@ -129,10 +129,10 @@ extension WebApp {
         return context.redirect("/employees/\(id)", notice: "created")
     }
 
-    func renderEmployee(_ employee: Employee, _ context: RequestContext,
+    func renderEmployee(_ employee: Stored<Employee>, _ context: RequestContext,
                         signInInput: (SignInInput, FormErrors)?) throws -> Response {
         let strings = context.strings
-        let id = employee.id ?? 0
+        let id = employee.id
         let access = context.access
         let unit = try employee.unitID.flatMap { try units.unit(id: $0) }
         let sectorName = try unit?.sectorID.flatMap { try sectors.sector(id: $0)?.name }
@@ -146,7 +146,7 @@ extension WebApp {
         }
         if let unit {
             details.append(DetailLine(strings.text("staff_field_unit"), unit.name,
-                                      href: access.canViewUnit(unit) ? "/units/\(unit.id ?? 0)" : nil))
+                                      href: access.canViewUnit(unit) ? "/units/\(unit.id)" : nil))
         }
         if let sectorName { details.append(DetailLine(strings.text("staff_field_sector"), sectorName)) }
         let optional: [(String, String?)] = [
@@ -165,7 +165,7 @@ extension WebApp {
         var signInForm: [SignInFormView] = []
         if canManage {
             if let user = try users.userLinked(toEmployee: id) {
-                signIn.append(DetailLine(strings.text("staff_field_login"), user.login, href: "/users/\(user.id ?? 0)"))
+                signIn.append(DetailLine(strings.text("staff_field_login"), user.login, href: "/users/\(user.id)"))
                 signIn.append(DetailLine(strings.text("staff_field_status"),
                                          strings.text(user.disabled ? "staff_user_disabled" : "staff_user_enabled")))
             } else if employee.active {
@@ -199,9 +199,9 @@ extension WebApp {
 
     /// The employee's latest identified self-assessment against the targets, their unit and the
     /// organisation. Only identified responses have an owner; anonymous ones never appear here.
-    private func latestSelfAssessment(of employee: Employee, _ context: RequestContext)
+    private func latestSelfAssessment(of employee: Stored<Employee>, _ context: RequestContext)
         throws -> (profile: OwnProfileView, meta: String)? {
-        guard let id = employee.id, let latest = try results.ownResponses(employeeID: id).first,
+        guard let latest = try results.ownResponses(employeeID: employee.id).first,
               let round = try rounds.round(id: latest.roundID), let content = try frameworkContent(round.frameworkID)
         else { return nil }
         let profile = try ownProfile(scores: latest.areaScores, round: round, content: content, unitID: employee.unitID,
@@ -211,7 +211,7 @@ extension WebApp {
     }
 
     /// The employee named by `:id`, if this user may see them.
-    func viewableEmployee(_ context: RequestContext) throws -> Employee {
+    func viewableEmployee(_ context: RequestContext) throws -> Stored<Employee> {
         guard let employee = try employees.employee(id: try context.id("id")) else { throw AppError.notFound }
         try context.require(context.access.canViewEmployee(employee))
         return employee
@@ -220,7 +220,7 @@ extension WebApp {
     /// The employee named by `:id`, if this user may change their record. Someone who may see but
     /// not change it (a supervisor, the employee) is refused as forbidden, not as unknown: they
     /// know the record exists.
-    func editableEmployee(_ context: RequestContext) throws -> Employee {
+    func editableEmployee(_ context: RequestContext) throws -> Stored<Employee> {
         let employee = try viewableEmployee(context)
         guard context.access.canEditEmployee(employee) else { throw AppError.forbidden }
         return employee

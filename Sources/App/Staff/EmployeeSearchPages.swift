@@ -15,7 +15,7 @@ struct EmployeeRow {
 
     init(_ listing: EmployeeListing, _ strings: Strings) {
         let employee = listing.employee
-        href = "/employees/\(employee.id ?? 0)"
+        href = "/employees/\(employee.id)"
         name = employee.lastName + ", " + employee.firstName
         hrNumber = employee.hrNumber
         unitName = listing.unitName ?? ""
@@ -56,7 +56,7 @@ extension WebApp {
     /// (with its sub-units), and optionally the deactivated; 50 rows a page.
     func showEmployeeSearch(_ request: Request, _ context: RequestContext) throws -> Response {
         let organisation = try administeredOrganisation(context)
-        let id = organisation.id ?? 0
+        let id = organisation.id
         let strings = context.strings
         let text = String((request.queryValue("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             .prefix(staffSearchLimit))
@@ -66,7 +66,7 @@ extension WebApp {
                                   includeInactive: includeInactive)
         let (page, paging) = try pagedSearch(query, requestedPage: request.queryValue("page"))
         let base = "/organisations/\(organisation.slug)/employees"
-        let unitValue = filter.unit.map { String($0.id ?? 0) } ?? ""
+        let unitValue = filter.unit.map { String($0.id) } ?? ""
         let sectorValue = filter.sectorID.map(String.init) ?? ""
         let kept: [(String, String)] = [("q", text), ("sector", sectorValue), ("unit", unitValue),
                                         ("inactive", includeInactive ? "1" : "")]
@@ -75,7 +75,7 @@ extension WebApp {
             organisationName: organisation.name, action: base, searchText: text,
             sectorOptions: [SelectOption(value: "", label: strings.text("staff_all_sectors"), selected: sectorValue.isEmpty)]
                 + filter.sectors.map { sector in
-                    let value = String(sector.id ?? 0)
+                    let value = String(sector.id)
                     return SelectOption(value: value, label: sector.name, selected: value == sectorValue)
                 },
             unitFilter: filter.unit.map { unit in
@@ -95,7 +95,7 @@ extension WebApp {
     /// filter comes from a unit's page, because a list of every unit (thousands in a large
     /// organisation) would make the page heavy and the control unusable on a phone.
     private func staffFilter(_ request: Request, organisationID: Int64)
-        throws -> (sectors: [Sector], sectorID: Int64?, unit: WorkUnit?, unitIDs: Set<Int64>?) {
+        throws -> (sectors: [Stored<Sector>], sectorID: Int64?, unit: Stored<WorkUnit>?, unitIDs: Set<Int64>?) {
         let sectorList = try sectors.sectors(organisationID: organisationID)
         let sectorID = request.queryValue("sector").flatMap { Int64($0) }.flatMap { chosen in
             sectorList.contains { $0.id == chosen } ? chosen : nil

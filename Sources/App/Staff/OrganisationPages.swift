@@ -36,14 +36,13 @@ extension WebApp {
         let visible = context.access.visibleOrganisationIDs
         if let visible, visible.isEmpty { throw AppError.forbidden }
         let shown = try organisations.all().filter { organisation in
-            guard let id = organisation.id else { return false }
-            return visible.map { $0.contains(id) } ?? true
+            visible.map { $0.contains(organisation.id) } ?? true
         }
         let strings = context.strings
         let rows = try shown.map { organisation in
             OrganisationRow(href: "/organisations/" + organisation.slug, name: organisation.name,
                             activeEmployees: strings.format("staff_count_active_employees", [
-                                "count": strings.number(try employees.count(organisationID: organisation.id ?? 0,
+                                "count": strings.number(try employees.count(organisationID: organisation.id,
                                                                             activeOnly: true)),
                             ]))
         }
@@ -54,7 +53,7 @@ extension WebApp {
     /// An organisation's figures and the way to its sectors, units, staff and users.
     func showOrganisation(_ request: Request, _ context: RequestContext) throws -> Response {
         let organisation = try viewableOrganisation(context)
-        let id = organisation.id ?? 0
+        let id = organisation.id
         let strings = context.strings
         let unitList = try units.units(organisationID: id)
         let figures = [

@@ -38,8 +38,8 @@ extension WebApp {
             return try renderSectors(organisation, context, errors: [("sector_name", problem)], typedName: name)
         }
         do {
-            let sector = try sectors.create(organisationID: organisation.id ?? 0, name: name)
-            auditChange("sector.create", context, target: "sector:\(sector.id ?? 0)", detail: name)
+            let sector = try sectors.create(organisationID: organisation.id, name: name)
+            auditChange("sector.create", context, target: "sector:\(sector.id)", detail: name)
         } catch {
             guard case .conflict = error else { throw error }
             return try renderSectors(organisation, context,
@@ -79,18 +79,20 @@ extension WebApp {
         return nil
     }
 
-    private func renderSectors(_ organisation: Organisation, _ context: RequestContext,
+    private func renderSectors(_ organisation: Stored<Organisation>, _ context: RequestContext,
                                errors list: [(String, String)] = [], typedName: String? = nil,
                                typed: [Int64: String] = [:]) throws -> Response {
         let strings = context.strings
-        let id = organisation.id ?? 0
+        let id = organisation.id
         var errors = FormErrors()
         for (field, message) in list { errors.add(field, message) }
-        let unitsPerSector = Dictionary(grouping: try units.units(organisationID: id).filter(\.active),
-                                        by: { $0.sectorID ?? 0 }).mapValues(\.count)
+        var unitsPerSector: [Int64: Int] = [:]
+        for unit in try units.units(organisationID: id) where unit.active {
+            if let sectorID = unit.sectorID { unitsPerSector[sectorID, default: 0] += 1 }
+        }
         let base = "/organisations/\(organisation.slug)/sectors"
         let rows = try sectors.sectors(organisationID: id).map { sector in
-            let sectorID = sector.id ?? 0
+            let sectorID = sector.id
             let field = "sector-\(sectorID)"
             return SectorRow(action: "\(base)/\(sectorID)", name: sector.name,
                              unitCount: strings.number(unitsPerSector[sectorID] ?? 0),

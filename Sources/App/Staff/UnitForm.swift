@@ -20,7 +20,7 @@ struct UnitFormInput {
     let parentChoice: String
 
     /// `excluded` are units that cannot be the parent: the unit itself and its sub-units.
-    init(form: FormInput, sectors: [Sector], units: [WorkUnit], excluded: Set<Int64>, strings: Strings) {
+    init(form: FormInput, sectors: [Stored<Sector>], units: [Stored<WorkUnit>], excluded: Set<Int64>, strings: Strings) {
         name = form["name"] ?? ""
         sectorChoice = form["sector_id"] ?? ""
         parentChoice = form["parent_id"] ?? ""
@@ -48,16 +48,16 @@ struct UnitFormInput {
 
 extension WebApp {
     /// The unit form's fields: `current` fills them when nothing was submitted.
-    func unitFields(sectors: [Sector], units: [WorkUnit], excluded: Set<Int64>, name: String, sectorChoice: String,
+    func unitFields(sectors: [Stored<Sector>], units: [Stored<WorkUnit>], excluded: Set<Int64>, name: String, sectorChoice: String,
                     parentChoice: String, errors: FormErrors, strings: Strings) -> UnitFieldsView {
         let none = strings.text("staff_choice_none")
         let sectorOptions = [SelectOption(value: "", label: none, selected: sectorChoice.isEmpty)] + sectors.map {
-            SelectOption(value: String($0.id ?? 0), label: $0.name, selected: String($0.id ?? 0) == sectorChoice)
+            SelectOption(value: String($0.id), label: $0.name, selected: String($0.id) == sectorChoice)
         }
         let parentOptions = [SelectOption(value: "", label: strings.text("staff_choice_top_level"),
                                           selected: parentChoice.isEmpty)]
-            + units.filter { unit in unit.active && !excluded.contains(unit.id ?? 0) }.map {
-                SelectOption(value: String($0.id ?? 0), label: $0.name, selected: String($0.id ?? 0) == parentChoice)
+            + units.filter { unit in unit.active && !excluded.contains(unit.id) }.map {
+                SelectOption(value: String($0.id), label: $0.name, selected: String($0.id) == parentChoice)
             }
         return UnitFieldsView(
             name: FieldView(name: "name", value: name, error: errors["name"]),

@@ -15,21 +15,25 @@ struct UnitNodeView {
 
 /// Builds unit trees from one organisation's flat unit list.
 struct UnitOutline {
-    let units: [WorkUnit]
+    let units: [Stored<WorkUnit>]
     let staffCounts: [Int64: Int]
     let sectorNames: [Int64: String]
     let strings: Strings
-    private let childrenByParent: [Int64: [WorkUnit]]
+    private let childrenByParent: [Int64: [Stored<WorkUnit>]]
     private let unitIDs: Set<Int64>
 
-    init(units: [WorkUnit], staffCounts: [Int64: Int], sectors: [Sector], strings: Strings) {
+    init(units: [Stored<WorkUnit>], staffCounts: [Int64: Int], sectors: [Stored<Sector>], strings: Strings) {
         self.units = units
         self.staffCounts = staffCounts
         self.strings = strings
-        sectorNames = Dictionary(sectors.compactMap { sector in sector.id.map { ($0, sector.name) } },
+        sectorNames = Dictionary(sectors.map { ($0.id, $0.name) },
                                  uniquingKeysWith: { first, _ in first })
-        unitIDs = Set(units.compactMap(\.id))
-        childrenByParent = Dictionary(grouping: units.filter { $0.parentID != nil }, by: { $0.parentID ?? 0 })
+        unitIDs = Set(units.map(\.id))
+        var children: [Int64: [Stored<WorkUnit>]] = [:]
+        for unit in units {
+            if let parentID = unit.parentID { children[parentID, default: []].append(unit) }
+        }
+        childrenByParent = children
     }
 
     /// Every tree of the organisation: units without a parent (or whose parent is missing) at the top.
@@ -52,22 +56,22 @@ struct UnitOutline {
     }
 
     /// `seen` stops at a unit met twice, so even a corrupt parent cycle cannot recurse for ever.
-    private func node(for unit: WorkUnit, seen: inout Set<Int64>) -> UnitNodeView {
-        let id = unit.id ?? 0
+    private func node(for unit: Stored<WorkUnit>, seen: inout Set<Int64>) -> UnitNodeView {
+        let id = unit.id
         seen.insert(id)
         var children: [UnitNodeView] = []
-        for child in childrenByParent[id] ?? [] where !seen.contains(child.id ?? 0) {
+        for child in childrenByParent[id] ?? [] where !seen.contains(child.id) {
             children.append(node(for: child, seen: &seen))
         }
         return make(unit, children: children)
     }
 
-    private func leaf(_ unit: WorkUnit) -> UnitNodeView {
+    private func leaf(_ unit: Stored<WorkUnit>) -> UnitNodeView {
         make(unit, children: [])
     }
 
-    private func make(_ unit: WorkUnit, children: [UnitNodeView]) -> UnitNodeView {
-        let id = unit.id ?? 0
+    private func make(_ unit: Stored<WorkUnit>, children: [UnitNodeView]) -> UnitNodeView {
+        let id = unit.id
         let sectorName = unit.sectorID.flatMap { sectorNames[$0] } ?? ""
         return UnitNodeView(href: "/units/\(id)", name: unit.name,
                         staffCount: strings.format("staff_count_people", ["count": strings.number(staffCounts[id] ?? 0)]),

@@ -70,14 +70,14 @@ extension WebApp {
     /// Adds a unit under the organisation (or under one of its units).
     func createUnit(_ request: Request, _ context: RequestContext) throws -> Response {
         let organisation = try administeredOrganisation(context)
-        let id = organisation.id ?? 0
+        let id = organisation.id
         var input = UnitFormInput(form: try context.requireForm(), sectors: try sectors.sectors(organisationID: id),
                                   units: try units.units(organisationID: id), excluded: [], strings: context.strings)
         if input.errors.isEmpty {
             do {
                 let unit = try units.create(WorkUnit(organisationID: id, sectorID: input.sectorID, parentID: input.parentID,
                                                  name: input.name))
-                auditChange("unit.create", context, target: "unit:\(unit.id ?? 0)", detail: unit.name)
+                auditChange("unit.create", context, target: "unit:\(unit.id)", detail: unit.name)
                 return context.redirect("/organisations/\(organisation.slug)/units", notice: "created")
             } catch {
                 try addStoreProblem(error, to: &input.errors, strings: context.strings)
@@ -86,9 +86,9 @@ extension WebApp {
         return try renderUnitTree(organisation, context, input: input)
     }
 
-    private func renderUnitTree(_ organisation: Organisation, _ context: RequestContext,
+    private func renderUnitTree(_ organisation: Stored<Organisation>, _ context: RequestContext,
                                 input: UnitFormInput?) throws -> Response {
-        let id = organisation.id ?? 0
+        let id = organisation.id
         let strings = context.strings
         let unitList = try units.units(organisationID: id)
         let sectorList = try sectors.sectors(organisationID: id)
@@ -113,7 +113,7 @@ extension WebApp {
     /// The unit's own staff (paged), its sub-units, and where it sits in the tree.
     func showUnit(_ request: Request, _ context: RequestContext) throws -> Response {
         let unit = try viewableUnit(context)
-        let unitID = unit.id ?? 0
+        let unitID = unit.id
         let strings = context.strings
         guard let organisation = try organisations.organisation(id: unit.organisationID) else { throw AppError.notFound }
         // Only what this page shows: the unit, its direct sub-units and their counts.
@@ -132,7 +132,7 @@ extension WebApp {
         let view = UnitDetailView(
             crumbs: unitCrumbs(unit, organisation, canManage: canEdit, strings),
             name: unit.name, organisationName: organisation.name, sectorName: sectorName, hasSector: !sectorName.isEmpty,
-            parentName: showParent ? parent?.name ?? "" : "", parentHref: "/units/\(unit.parentID ?? 0)",
+            parentName: showParent ? parent?.name ?? "" : "", parentHref: unit.parentID.map { "/units/\($0)" } ?? "",
             hasParent: showParent, active: unit.active, canEdit: canEdit, editHref: "/units/\(unitID)/edit",
             subUnits: subUnits, hasSubUnits: !subUnits.isEmpty,
             rows: page.listings.map { EmployeeRow($0, strings) }, hasRows: !page.listings.isEmpty,
@@ -150,7 +150,7 @@ extension WebApp {
     /// Renames or moves a unit, or changes its sector.
     func updateUnit(_ request: Request, _ context: RequestContext) throws -> Response {
         var unit = try managedUnit(context)
-        let unitID = unit.id ?? 0
+        let unitID = unit.id
         var input = UnitFormInput(
             form: try context.requireForm(), sectors: try sectors.sectors(organisationID: unit.organisationID),
             units: try units.units(organisationID: unit.organisationID),
@@ -181,15 +181,15 @@ extension WebApp {
     /// Units are deactivated, never deleted: their staff, answers and history keep their place.
     private func setUnitActive(_ active: Bool, _ context: RequestContext) throws -> Response {
         var unit = try managedUnit(context)
-        let unitID = unit.id ?? 0
+        let unitID = unit.id
         unit.active = active
         try units.update(unit)
         auditChange(active ? "unit.reactivate" : "unit.deactivate", context, target: "unit:\(unitID)")
         return context.redirect("/units/\(unitID)", notice: active ? "reactivated" : "deactivated")
     }
 
-    private func renderUnitEdit(_ unit: WorkUnit, _ context: RequestContext, input: UnitFormInput?) throws -> Response {
-        let unitID = unit.id ?? 0
+    private func renderUnitEdit(_ unit: Stored<WorkUnit>, _ context: RequestContext, input: UnitFormInput?) throws -> Response {
+        let unitID = unit.id
         let strings = context.strings
         guard let organisation = try organisations.organisation(id: unit.organisationID) else { throw AppError.notFound }
         let errors = input?.errors ?? FormErrors()
@@ -234,7 +234,7 @@ extension WebApp {
             if let node = tree.subtree(of: unitID) { trees.append(node) }
         }
         trees.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-        let managed = try organisations.all().filter { context.access.canManageOrganisation($0.id ?? 0) }
+        let managed = try organisations.all().filter { context.access.canManageOrganisation($0.id) }
         let links = managed.map { OrganisationLink(href: "/organisations/\($0.slug)/units", name: $0.name) }
         return try context.render("staff/my-units", title: strings.text("staff_my_units_title"), MyUnitsView(
             trees: trees, hasTrees: !trees.isEmpty, organisations: links, hasOrganisations: !links.isEmpty))
@@ -243,22 +243,22 @@ extension WebApp {
     // MARK: Helpers
 
     /// The unit named by `:id`, if this user may see it; the same 404 as an unknown id otherwise.
-    func viewableUnit(_ context: RequestContext) throws -> WorkUnit {
+    func viewableUnit(_ context: RequestContext) throws -> Stored<WorkUnit> {
         guard let unit = try units.unit(id: try context.id("id")) else { throw AppError.notFound }
         try context.require(context.access.canViewUnit(unit))
         return unit
     }
 
     /// The unit named by `:id`, if this user manages its organisation.
-    private func managedUnit(_ context: RequestContext) throws -> WorkUnit {
+    private func managedUnit(_ context: RequestContext) throws -> Stored<WorkUnit> {
         let unit = try viewableUnit(context)
         try context.require(context.access.canManageOrganisation(unit.organisationID))
         return unit
     }
 
     /// Organisation › units › this unit for those who manage it; "my units" › this unit for supervisors.
-    private func unitCrumbs(_ unit: WorkUnit, _ organisation: Organisation, canManage: Bool, _ strings: Strings) -> [Crumb] {
-        let here = ("/units/\(unit.id ?? 0)", unit.name)
+    private func unitCrumbs(_ unit: Stored<WorkUnit>, _ organisation: Stored<Organisation>, canManage: Bool, _ strings: Strings) -> [Crumb] {
+        let here = ("/units/\(unit.id)", unit.name)
         if canManage {
             return organisationCrumbs(organisation, strings, then: [
                 ("/organisations/\(organisation.slug)/units", strings.text("staff_units_title")), here,

@@ -59,15 +59,15 @@ struct UserDetailView {
 /// Names of organisations and units for role scopes, looked up once per page.
 struct ScopeNames {
     var organisations: [Int64: String] = [:]
-    var units: [Int64: WorkUnit] = [:]
+    var units: [Int64: Stored<WorkUnit>] = [:]
     let store: UnitStore
 
-    init(organisations list: [Organisation], store: UnitStore) {
-        for organisation in list { if let id = organisation.id { organisations[id] = organisation.name } }
+    init(organisations list: [Stored<Organisation>], store: UnitStore) {
+        for organisation in list { organisations[organisation.id] = organisation.name }
         self.store = store
     }
 
-    mutating func unit(_ id: Int64) throws -> WorkUnit? {
+    mutating func unit(_ id: Int64) throws -> Stored<WorkUnit>? {
         if let known = units[id] { return known }
         let unit = try store.unit(id: id)
         units[id] = unit
@@ -75,7 +75,7 @@ struct ScopeNames {
     }
 
     /// "Supervisor (Päiväkoti Satakieli)"-style text of one assignment's scope.
-    mutating func scope(of assignment: RoleAssignment) throws -> String {
+    mutating func scope(of assignment: Stored<RoleAssignment>) throws -> String {
         if let organisationID = assignment.organisationID { return organisations[organisationID] ?? "" }
         if let unitID = assignment.unitID { return try unit(unitID)?.name ?? "" }
         return ""
@@ -98,7 +98,7 @@ extension WebApp {
         let strings = context.strings
         let base = "/organisations/\(organisation.slug)/users"
         return try renderUserList(
-            try users.users(organisationID: organisation.id ?? 0), context,
+            try users.users(organisationID: organisation.id), context,
             heading: strings.format("staff_organisation_users_title", ["name": organisation.name]), action: base,
             crumbs: organisationCrumbs(organisation, strings, then: [(base, strings.text("staff_users_title"))]))
     }
@@ -123,7 +123,7 @@ extension WebApp {
                 let role = strings.text("role_" + assignment.role.rawValue)
                 return scope.isEmpty ? role : "\(role) (\(scope))"
             }
-            return UserRow(href: "/users/\(listing.user.id ?? 0)", login: listing.user.login,
+            return UserRow(href: "/users/\(listing.user.id)", login: listing.user.login,
                            name: listing.employeeName ?? "", roles: roles.joined(separator: ", "),
                            status: strings.text(listing.user.disabled ? "staff_user_disabled" : "staff_user_enabled"))
         }
@@ -146,7 +146,7 @@ extension WebApp {
     /// Gives the user a role, if the viewer may give that role in that scope.
     func assignRole(_ request: Request, _ context: RequestContext) throws -> Response {
         let subject = try viewableUser(context)
-        let userID = subject.user.id ?? 0
+        let userID = subject.user.id
         let form = try context.requireForm()
         let strings = context.strings
         let roleChoice = form["role"] ?? ""
@@ -189,12 +189,12 @@ extension WebApp {
     /// Removes one of the user's roles, under the same rule as giving it.
     func revokeRole(_ request: Request, _ context: RequestContext) throws -> Response {
         let subject = try viewableUser(context)
-        let userID = subject.user.id ?? 0
+        let userID = subject.user.id
         guard let assignment = try users.assignment(id: try context.id("assignmentID")), assignment.userID == userID else {
             throw AppError.notFound
         }
         guard try mayChange(assignment, context) else { throw AppError.forbidden }
-        try users.revoke(assignmentID: assignment.id ?? 0)
+        try users.revoke(assignmentID: assignment.id)
         auditChange("role.revoke", context, target: "user:\(userID)", detail: Self.describe(assignment))
         return context.redirect("/users/\(userID)", notice: "role_removed")
     }
@@ -210,7 +210,7 @@ extension WebApp {
     /// Disabling ends the user's sessions at once (in the store's transaction).
     private func setUserDisabled(_ disabled: Bool, _ context: RequestContext) throws -> Response {
         let subject = try viewableUser(context)
-        let userID = subject.user.id ?? 0
+        let userID = subject.user.id
         guard context.access.canManageUser(belongingTo: subject.organisationIDs, roles: subject.roles) else {
             throw AppError.forbidden
         }
@@ -227,7 +227,7 @@ extension WebApp {
                             typedScope: String) throws -> Response {
         let strings = context.strings
         let user = subject.user
-        let userID = user.id ?? 0
+        let userID = user.id
         let access = context.access
         let allOrganisations = try organisations.all()
         var names = ScopeNames(organisations: allOrganisations, store: units)
@@ -235,7 +235,7 @@ extension WebApp {
         if let email = user.email { details.append(DetailLine(strings.text("staff_field_email"), email)) }
         if let employee = subject.employee {
             details.append(DetailLine(strings.text("staff_field_employee"), employee.fullName,
-                                      href: access.canViewEmployee(employee) ? "/employees/\(employee.id ?? 0)" : nil))
+                                      href: access.canViewEmployee(employee) ? "/employees/\(employee.id)" : nil))
         }
         details.append(DetailLine(strings.text("staff_field_status"),
                                   strings.text(user.disabled ? "staff_user_disabled" : "staff_user_enabled")))
@@ -244,7 +244,7 @@ extension WebApp {
             let scope = try names.scope(of: assignment)
             return RoleRow(role: strings.text("role_" + assignment.role.rawValue), scope: scope, hasScope: !scope.isEmpty,
                            canRevoke: try mayChange(assignment, context),
-                           revokeAction: "/users/\(userID)/roles/\(assignment.id ?? 0)/delete")
+                           revokeAction: "/users/\(userID)/roles/\(assignment.id)/delete")
         }
         let roleForm = try roleFormView(userID: userID, context, organisations: allOrganisations, errors: errors,
                                         typedRole: typedRole, typedScope: typedScope)
@@ -265,11 +265,11 @@ extension WebApp {
     }
 
     /// The role form: only roles and scopes this viewer may give.
-    private func roleFormView(userID: Int64, _ context: RequestContext, organisations all: [Organisation],
+    private func roleFormView(userID: Int64, _ context: RequestContext, organisations all: [Stored<Organisation>],
                               errors: FormErrors, typedRole: String, typedScope: String) throws -> [RoleFormView] {
         let strings = context.strings
         let access = context.access
-        let managed = all.filter { access.canManageOrganisation($0.id ?? 0) }
+        let managed = all.filter { access.canManageOrganisation($0.id) }
         let roles = Role.allCases.filter { role in
             role == .admin ? access.canAssign(.admin, organisationID: nil, unitOrganisationID: nil) : !managed.isEmpty
         }
@@ -278,16 +278,16 @@ extension WebApp {
             SelectOption(value: $0.rawValue, label: strings.text("role_" + $0.rawValue), selected: $0.rawValue == typedRole)
         }
         var groups = [SelectGroup(label: strings.text("staff_scope_organisations"), options: managed.map {
-            let value = "organisation-\($0.id ?? 0)"
+            let value = "organisation-\($0.id)"
             return SelectOption(value: value, label: $0.name, selected: value == typedScope)
         })]
         for organisation in managed {
-            let unitList = try units.units(organisationID: organisation.id ?? 0).filter(\.active)
+            let unitList = try units.units(organisationID: organisation.id).filter(\.active)
             guard !unitList.isEmpty else { continue }
             groups.append(SelectGroup(
                 label: strings.format("staff_scope_units_of", ["name": organisation.name]),
                 options: unitList.map {
-                    let value = "unit-\($0.id ?? 0)"
+                    let value = "unit-\($0.id)"
                     return SelectOption(value: value, label: $0.name, selected: value == typedScope)
                 }))
         }
@@ -305,7 +305,7 @@ extension WebApp {
     /// The user named by `:id`, if this viewer may see them.
     private func viewableUser(_ context: RequestContext) throws -> UserSubject {
         guard let user = try users.user(id: try context.id("id")) else { throw AppError.notFound }
-        let roles = try users.roles(userID: user.id ?? 0)
+        let roles = try users.roles(userID: user.id)
         let employee = try user.employeeID.flatMap { try employees.employee(id: $0) }
         var organisationIDs: Set<Int64> = []
         if let employee { organisationIDs.insert(employee.organisationID) }
@@ -320,7 +320,7 @@ extension WebApp {
     }
 
     /// Whether this viewer may give or remove `assignment` as scoped.
-    private func mayChange(_ assignment: RoleAssignment, _ context: RequestContext) throws -> Bool {
+    private func mayChange(_ assignment: Stored<RoleAssignment>, _ context: RequestContext) throws -> Bool {
         let unitOrganisationID = try assignment.unitID.flatMap { try units.unit(id: $0)?.organisationID }
         return context.access.canAssign(assignment.role, organisationID: assignment.organisationID,
                                         unitOrganisationID: unitOrganisationID)
@@ -341,7 +341,7 @@ extension WebApp {
     }
 
     /// An assignment for the audit log: `supervisor unit:12`.
-    private static func describe(_ assignment: RoleAssignment) -> String {
+    private static func describe(_ assignment: Stored<RoleAssignment>) -> String {
         if let id = assignment.organisationID { return "\(assignment.role.rawValue) organisation:\(id)" }
         if let id = assignment.unitID { return "\(assignment.role.rawValue) unit:\(id)" }
         return assignment.role.rawValue
@@ -350,8 +350,8 @@ extension WebApp {
 
 /// A user with everything the access rules look at.
 struct UserSubject {
-    let user: User
-    let roles: [RoleAssignment]
-    let employee: Employee?
+    let user: Stored<User>
+    let roles: [Stored<RoleAssignment>]
+    let employee: Stored<Employee>?
     let organisationIDs: Set<Int64>
 }

@@ -8,10 +8,9 @@ public enum BenchmarkCodes {
     /// Makes `count` codes for the unit of the open round with the most staff; returns the codes.
     public static func make(database: AppDatabase, organisationSlug: String, count: Int,
                             seed: UInt64 = 2026) throws -> [String] {
-        guard let organisation = try OrganisationStore(database).organisation(slug: organisationSlug),
-              let organisationID = organisation.id,
+        guard let organisationID = try OrganisationStore(database).organisation(slug: organisationSlug)?.id,
               let round = try SurveyRoundStore(database).rounds(organisationID: organisationID)
-                .first(where: { $0.status == .open }), let roundID = round.id,
+                .first(where: { $0.status == .open }),
               let content = try FrameworkStore(database).content(frameworkID: round.frameworkID),
               let unitID = try UnitStore(database).employeeCounts(organisationID: organisationID)
                 .max(by: { $0.value < $1.value })?.key
@@ -26,7 +25,7 @@ public enum BenchmarkCodes {
             codes.append(code)
             rows.append((SurveyCode.hash(code), SurveyDraft(answers: answers)))
         }
-        try SurveyBulkStore(database).addCodesWithDrafts(rows, roundID: roundID, unitID: unitID, day: CalendarDate.today())
+        try SurveyBulkStore(database).addCodesWithDrafts(rows, roundID: round.id, unitID: unitID, day: CalendarDate.today())
         return codes
     }
 }

@@ -43,7 +43,7 @@ extension WebApp {
         let open = try rounds.invitations(employeeID: employeeID)
             .filter { $0.round.acceptsAnswers(on: today) }
             .map { invitation -> MyRoundView in
-                let roundID = invitation.round.id ?? 0
+                let roundID = invitation.round.id
                 let started = try responses.draft(roundID: roundID, respondent: .employee(employeeID)) != nil
                 return MyRoundView(
                     title: invitation.round.title,
@@ -87,7 +87,7 @@ extension WebApp {
                 if !names.contains(where: { $0.code == area.area.code }) {
                     names.append((area.area.code, area.area.name.text(language)))
                 }
-                if let id = area.area.id, let score = response.areaScores[id] {
+                if let score = response.areaScores[area.area.id] {
                     byCode[area.area.code, default: [:]][column] = score
                 }
             }

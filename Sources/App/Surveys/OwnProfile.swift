@@ -27,7 +27,7 @@ struct OwnProfileView {
 extension WebApp {
     /// Builds the profile of `scores` (area id → score) for a round, compared with the round's
     /// shown results for the organisation and, when given, the respondent's unit.
-    func ownProfile(scores: [Int64: Double], round: SurveyRound, content: FrameworkContent, unitID: Int64?,
+    func ownProfile(scores: [Int64: Double], round: Stored<SurveyRound>, content: FrameworkContent, unitID: Int64?,
                     chartID: String, _ context: RequestContext) throws -> OwnProfileView {
         let strings = context.strings
         let language = context.language.rawValue
@@ -48,7 +48,7 @@ extension WebApp {
         var axes: [String] = []
         var own: [Double?] = [], targets: [Double?] = [], organisation: [Double?] = []
         for (index, area) in content.areas.enumerated() {
-            let score = area.area.id.flatMap { scores[$0] }
+            let score = scores[area.area.id]
             let target = RoundResults.target(content, areaIndex: index, sectorID: sectorID, jobGroup: nil)
             let organisationMean = organisationMeans?.areaScores[index].mean ?? previousMeans[area.area.code]
             let row = ProfileRowView(

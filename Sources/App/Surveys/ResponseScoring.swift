@@ -17,8 +17,8 @@ struct ResponseScoring: Sendable {
             let range = content.statementRange(ofAreaAt: index)
             // "Not answered" and "can't say" are both left out of the mean.
             let values = decoded[range].map { answer -> Int? in answer ?? nil }
-            if let id = area.area.id,
-               let score = AreaScore.score(of: values, statementCount: range.count, scale: scale) {
+            let id = area.area.id
+            if let score = AreaScore.score(of: values, statementCount: range.count, scale: scale) {
                 scores[id] = score
             }
         }

@@ -12,7 +12,7 @@ extension WebApp {
         let range = taking.content.statementRange(ofAreaAt: step - 1)
         let statements = zip(range, area.statements).enumerated().map { index, pair in
             let (offset, statement) = pair
-            let id = statement.id ?? 0
+            let id = statement.id
             let answer = answers[offset]
             var options = labels.map { value, label in
                 AnswerOptionView(id: "s\(id)-\(value)", value: String(value), label: "\(value) \(label)",
@@ -67,7 +67,7 @@ extension WebApp {
                                   answers: answers)
         }
         let openAnswers = taking.openQuestions.compactMap { question -> ReviewOpenAnswerView? in
-            guard let answer = draft.openAnswers[question.id ?? 0] else { return nil }
+            guard let answer = draft.openAnswers[question.id] else { return nil }
             return ReviewOpenAnswerView(question: question.text.text(language), answer: answer,
                                         editPath: taking.questionsPath)
         }

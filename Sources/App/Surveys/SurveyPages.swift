@@ -38,7 +38,7 @@ extension WebApp {
         let statements = taking.content.areas[step - 1].statements
         let scale = taking.content.framework.scaleMin...taking.content.framework.scaleMax
         for (offset, statement) in zip(range, statements) {
-            guard let value = form["s\(statement.id ?? 0)"] else { continue }
+            guard let value = form["s\(statement.id)"] else { continue }
             if value == "cant" {
                 draft.answers[offset] = .some(nil)
             } else if let number = Int(value), scale.contains(number) {
@@ -65,7 +65,7 @@ extension WebApp {
         let view = SurveyQuestionsView(
             roundTitle: taking.round.title, action: taking.questionsPath,
             questions: taking.openQuestions.map { question in
-                let id = question.id ?? 0
+                let id = question.id
                 return OpenQuestionView(name: "q\(id)", id: "question-\(id)",
                                         text: question.text.text(context.language.rawValue),
                                         answer: draft.openAnswers[id] ?? "")
@@ -78,7 +78,7 @@ extension WebApp {
         let form = try context.requireForm()
         var draft = try currentDraft(taking)
         for question in taking.openQuestions {
-            let id = question.id ?? 0
+            let id = question.id
             let text = (form["q\(id)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             draft.openAnswers[id] = text.isEmpty ? nil : String(text.prefix(Self.openAnswerLimit))
         }

@@ -7,16 +7,16 @@ import Storage
 /// The same pages serve a signed-in employee (`/surveys/ID/…`) and the holder of a one-time code
 /// (`/k/survey/…`); only `respondent` and `basePath` differ.
 struct SurveyTaking {
-    let round: SurveyRound
+    let round: Stored<SurveyRound>
     let content: FrameworkContent
-    let openQuestions: [OpenQuestion]
+    let openQuestions: [Stored<OpenQuestion>]
     let respondent: Respondent
     /// Where this respondent's survey pages live, e.g. `/surveys/12` or `/k/survey`.
     let basePath: String
     /// Whether this respondent has already submitted a response.
     let answered: Bool
 
-    var roundID: Int64 { round.id ?? 0 }
+    var roundID: Int64 { round.id }
     var scoring: ResponseScoring { ResponseScoring(content: content) }
     var areaCount: Int { content.areas.count }
     var hasOpenQuestions: Bool { !openQuestions.isEmpty }
@@ -58,12 +58,12 @@ extension WebApp {
         return try taking(round, respondent: .code(hash: hash), basePath: "/k/survey", answered: found.used)
     }
 
-    private func taking(_ round: SurveyRound, respondent: Respondent, basePath: String, answered: Bool)
+    private func taking(_ round: Stored<SurveyRound>, respondent: Respondent, basePath: String, answered: Bool)
         throws -> SurveyTaking {
         guard round.status != .draft, let content = try frameworkContent(round.frameworkID) else {
             throw AppError.notFound
         }
-        return SurveyTaking(round: round, content: content, openQuestions: try rounds.openQuestions(roundID: round.id ?? 0),
+        return SurveyTaking(round: round, content: content, openQuestions: try rounds.openQuestions(roundID: round.id),
                             respondent: respondent, basePath: basePath, answered: answered)
     }
 }

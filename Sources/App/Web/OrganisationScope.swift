@@ -13,23 +13,22 @@ extension WebApp {
 
     /// The organisation named by the `:slug` parameter, if this user may view it; otherwise the same
     /// 404 as an unknown slug.
-    func viewableOrganisation(_ context: RequestContext) throws -> Organisation {
-        guard let slug = context.request.parameters["slug"], let organisation = try organisations.organisation(slug: slug),
-              let id = organisation.id
+    func viewableOrganisation(_ context: RequestContext) throws -> Stored<Organisation> {
+        guard let slug = context.request.parameters["slug"], let organisation = try organisations.organisation(slug: slug)
         else { throw AppError.notFound }
-        try context.require(context.access.canViewOrganisation(id))
+        try context.require(context.access.canViewOrganisation(organisation.id))
         return organisation
     }
 
     /// The organisation named by `:slug`, if this user manages it (HR or administrator).
-    func administeredOrganisation(_ context: RequestContext) throws -> Organisation {
+    func administeredOrganisation(_ context: RequestContext) throws -> Stored<Organisation> {
         let organisation = try viewableOrganisation(context)
-        try context.require(context.access.canManageOrganisation(organisation.id ?? 0))
+        try context.require(context.access.canManageOrganisation(organisation.id))
         return organisation
     }
 
     /// Breadcrumbs starting at the organisation list.
-    func organisationCrumbs(_ organisation: Organisation, _ strings: Strings, then rest: [(String, String)]) -> [Crumb] {
+    func organisationCrumbs(_ organisation: Stored<Organisation>, _ strings: Strings, then rest: [(String, String)]) -> [Crumb] {
         var trail: [(String, String)] = [("/organisations", strings.text("staff_organisations_title")),
                                          ("/organisations/" + organisation.slug, organisation.name)]
         trail.append(contentsOf: rest)

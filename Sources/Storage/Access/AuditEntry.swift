@@ -5,7 +5,6 @@ import GRDB
 public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "audit_log"
 
-    public var id: Int64?
     public var at: Date
     public var userID: Int64?
     public var login: String?
@@ -15,7 +14,7 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
     public var detail: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, at, login, action, target, detail
+        case at, login, action, target, detail
         case userID = "user_id"
         case clientAddress = "client_address"
     }

@@ -17,10 +17,10 @@ public struct AuditStore: Sendable {
     }
 
     /// The newest entries first.
-    public func latest(limit: Int) throws(StorageError) -> [AuditEntry] {
+    public func latest(limit: Int) throws(StorageError) -> [Stored<AuditEntry>] {
         do {
             return try database.pool.read { db in
-                try AuditEntry.order(Column("id").desc).limit(limit).fetchAll(db)
+                try Stored<AuditEntry>.order(Column("id").desc).limit(limit).fetchAll(db)
             }
         } catch {
             throw .sqlite("\(error)")

@@ -17,25 +17,23 @@ public enum Role: String, Codable, Sendable, CaseIterable {
 
 /// One role of a user, with its scope: a unit for supervisors, an organisation for HR and tutor
 /// coordinators, nothing for employees and administrators.
-public struct RoleAssignment: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
-    MutablePersistableRecord {
+public struct RoleAssignment: Codable, Sendable, Equatable, FetchableRecord,
+    PersistableRecord {
     public static let databaseTableName = "role_assignments"
 
-    public var id: Int64?
     public var userID: Int64
     public var role: Role
     public var organisationID: Int64?
     public var unitID: Int64?
 
     enum CodingKeys: String, CodingKey {
-        case id, role
+        case role
         case userID = "user_id"
         case organisationID = "organisation_id"
         case unitID = "unit_id"
     }
 
-    public init(id: Int64? = nil, userID: Int64, role: Role, organisationID: Int64? = nil, unitID: Int64? = nil) {
-        self.id = id
+    public init(userID: Int64, role: Role, organisationID: Int64? = nil, unitID: Int64? = nil) {
         self.userID = userID
         self.role = role
         self.organisationID = organisationID
@@ -52,9 +50,5 @@ public struct RoleAssignment: Codable, Sendable, Equatable, Identifiable, Fetcha
         case .employee, .admin:
             return organisationID == nil && unitID == nil ? nil : "This role is not limited to a unit or an organisation."
         }
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

@@ -2,10 +2,9 @@ import Foundation
 import GRDB
 
 /// A signed-in browser session. Only a hash of the browser's token is stored.
-public struct Session: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Session: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "sessions"
 
-    public var id: Int64?
     public var tokenHash: Data
     public var userID: Int64
     public var csrfToken: String
@@ -14,7 +13,6 @@ public struct Session: Codable, Sendable, Equatable, Identifiable, FetchableReco
     public var clientAddress: String?
 
     enum CodingKeys: String, CodingKey {
-        case id
         case tokenHash = "token_hash"
         case userID = "user_id"
         case csrfToken = "csrf_token"
@@ -23,18 +21,13 @@ public struct Session: Codable, Sendable, Equatable, Identifiable, FetchableReco
         case clientAddress = "client_address"
     }
 
-    public init(id: Int64? = nil, tokenHash: Data, userID: Int64, csrfToken: String, createdAt: Date = Date(),
+    public init(tokenHash: Data, userID: Int64, csrfToken: String, createdAt: Date = Date(),
                 lastSeenAt: Date = Date(), clientAddress: String? = nil) {
-        self.id = id
         self.tokenHash = tokenHash
         self.userID = userID
         self.csrfToken = csrfToken
         self.createdAt = createdAt
         self.lastSeenAt = lastSeenAt
         self.clientAddress = clientAddress
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

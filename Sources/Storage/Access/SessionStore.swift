@@ -3,12 +3,12 @@ import GRDB
 
 /// A session found by its token, with the user it signs in.
 public struct SessionWithUser: Sendable, Equatable {
-    public var session: Session
-    public var user: User
+    public var session: Stored<Session>
+    public var user: Stored<User>
     /// The user's role assignments, read in the same transaction.
-    public var roles: [RoleAssignment]
+    public var roles: [Stored<RoleAssignment>]
 
-    public init(session: Session, user: User, roles: [RoleAssignment] = []) {
+    public init(session: Stored<Session>, user: Stored<User>, roles: [Stored<RoleAssignment>] = []) {
         self.session = session
         self.user = user
         self.roles = roles
@@ -25,12 +25,9 @@ public struct SessionStore: Sendable {
     }
 
     /// Stores a new session and returns it with its id.
-    public func create(_ session: Session) throws(StorageError) -> Session {
+    public func create(_ session: Session) throws(StorageError) -> Stored<Session> {
         try database.writing { db in
-            var session = session
-            session.id = nil
-            try session.insert(db)
-            return session
+            return try session.insertStored(db)
         }
     }
 
@@ -38,12 +35,12 @@ public struct SessionStore: Sendable {
     public func session(tokenHash: Data) throws(StorageError) -> SessionWithUser? {
         // Every signed-in request starts here: one read with statements prepared once per connection.
         try database.reading { db in
-            guard let session = try Session.fetchOne(
+            guard let session = try Stored<Session>.fetchOne(
                     db.cachedStatement(sql: "SELECT * FROM sessions WHERE token_hash = ?"), arguments: [tokenHash]),
-                  let user = try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"),
+                  let user = try Stored<User>.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"),
                                                arguments: [session.userID])
             else { return nil }
-            let roles = try RoleAssignment.fetchAll(
+            let roles = try Stored<RoleAssignment>.fetchAll(
                 db.cachedStatement(sql: "SELECT * FROM role_assignments WHERE user_id = ? ORDER BY id"),
                 arguments: [session.userID])
             return SessionWithUser(session: session, user: user, roles: roles)

@@ -2,10 +2,9 @@ import Foundation
 import GRDB
 
 /// A sign-in. It may belong to an employee of the roster, or stand alone (an administrator).
-public struct User: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct User: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "users"
 
-    public var id: Int64?
     public var login: String
     public var email: String?
     /// Carries its own algorithm and parameters, so they can be raised later.
@@ -15,24 +14,19 @@ public struct User: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
     public var createdAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, login, email, disabled
+        case login, email, disabled
         case passwordHash = "password_hash"
         case employeeID = "employee_id"
         case createdAt = "created_at"
     }
 
-    public init(id: Int64? = nil, login: String, email: String? = nil, passwordHash: String, disabled: Bool = false,
+    public init(login: String, email: String? = nil, passwordHash: String, disabled: Bool = false,
                 employeeID: Int64? = nil, createdAt: Date = Date()) {
-        self.id = id
         self.login = login
         self.email = email
         self.passwordHash = passwordHash
         self.disabled = disabled
         self.employeeID = employeeID
         self.createdAt = createdAt
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

@@ -3,11 +3,11 @@ import GRDB
 /// A user with their roles and, when linked to the roster, the employee's name: one line of the
 /// user administration list.
 public struct UserListing: Sendable, Equatable {
-    public var user: User
-    public var roles: [RoleAssignment]
+    public var user: Stored<User>
+    public var roles: [Stored<RoleAssignment>]
     public var employeeName: String?
 
-    public init(user: User, roles: [RoleAssignment], employeeName: String?) {
+    public init(user: Stored<User>, roles: [Stored<RoleAssignment>], employeeName: String?) {
         self.user = user
         self.roles = roles
         self.employeeName = employeeName
@@ -24,21 +24,18 @@ public struct UserStore: Sendable {
     }
 
     /// Adds a user; `.conflict` when the login or e-mail (in any case) or the employee is taken.
-    public func create(_ user: User) throws(StorageError) -> User {
+    public func create(_ user: User) throws(StorageError) -> Stored<User> {
         try database.writing(conflict: Self.describeConflict) { db in
-            var user = user
-            user.id = nil
-            try user.insert(db)
-            return user
+            return try user.insertStored(db)
         }
     }
 
     /// Saves login, e-mail, password hash, disabled flag and employee link; `.conflict` as for
     /// `create`. Disabling ends the user's sessions, as `setDisabled` does.
-    public func update(_ user: User) throws(StorageError) {
-        guard let id = user.id else { throw .notFound }
+    public func update(_ user: Stored<User>) throws(StorageError) {
+        let id = user.id
         try database.writing(conflict: Self.describeConflict) { db in
-            guard let stored = try User.fetchOne(db, key: id) else { throw StorageError.notFound }
+            guard let stored = try Stored<User>.fetchOne(db, key: id) else { throw StorageError.notFound }
             var user = user
             user.createdAt = stored.createdAt
             try user.update(db)
@@ -49,16 +46,16 @@ public struct UserStore: Sendable {
     }
 
     /// The user with this id, or nil.
-    public func user(id: Int64) throws(StorageError) -> User? {
-        try database.reading { db in try User.fetchOne(db, key: id) }
+    public func user(id: Int64) throws(StorageError) -> Stored<User>? {
+        try database.reading { db in try Stored<User>.fetchOne(db, key: id) }
     }
 
     /// The user whose login or e-mail is `loginOrEmail`, in any case; a login match wins over an
     /// e-mail match, should one user's login be another's address.
-    public func user(loginOrEmail: String) throws(StorageError) -> User? {
+    public func user(loginOrEmail: String) throws(StorageError) -> Stored<User>? {
         try database.reading { db in
             // Both columns are COLLATE NOCASE, so `=` ignores case and the unique indexes serve it.
-            try User.fetchOne(db, sql: """
+            try Stored<User>.fetchOne(db, sql: """
                 SELECT * FROM users WHERE login = ? OR email = ?
                 ORDER BY login = ? DESC LIMIT 1
                 """, arguments: [loginOrEmail, loginOrEmail, loginOrEmail])
@@ -66,8 +63,8 @@ public struct UserStore: Sendable {
     }
 
     /// The sign-in of an employee, if they have one.
-    public func userLinked(toEmployee employeeID: Int64) throws(StorageError) -> User? {
-        try database.reading { db in try User.filter(Column("employee_id") == employeeID).fetchOne(db) }
+    public func userLinked(toEmployee employeeID: Int64) throws(StorageError) -> Stored<User>? {
+        try database.reading { db in try Stored<User>.filter(Column("employee_id") == employeeID).fetchOne(db) }
     }
 
     /// Stores a new password hash (after a change, or a rehash with stronger parameters).
@@ -112,42 +109,39 @@ public struct UserStore: Sendable {
                 \(filter)
                 ORDER BY users.login, users.id
                 """, arguments: arguments)
-            let assignments = try RoleAssignment.fetchAll(db, sql: """
+            let assignments = try Stored<RoleAssignment>.fetchAll(db, sql: """
                 SELECT * FROM role_assignments WHERE user_id IN (SELECT users.id \(from) \(filter))
                 ORDER BY id
                 """, arguments: arguments)
             let rolesByUser = Dictionary(grouping: assignments, by: \.userID)
             return try rows.map { row in
-                let user = try User(row: row)
+                let user = try Stored<User>(row: row)
                 let firstName: String? = row["first_name"]
                 let lastName: String? = row["last_name"]
                 let employeeName = firstName.flatMap { first in lastName.map { "\(first) \($0)" } }
-                return UserListing(user: user, roles: rolesByUser[user.id ?? 0] ?? [], employeeName: employeeName)
+                return UserListing(user: user, roles: rolesByUser[user.id] ?? [], employeeName: employeeName)
             }
         }
     }
 
     /// The user's role assignments in the order they were given.
-    public func roles(userID: Int64) throws(StorageError) -> [RoleAssignment] {
+    public func roles(userID: Int64) throws(StorageError) -> [Stored<RoleAssignment>] {
         try database.reading { db in
-            try RoleAssignment.filter(Column("user_id") == userID).order(Column("id")).fetchAll(db)
+            try Stored<RoleAssignment>.filter(Column("user_id") == userID).order(Column("id")).fetchAll(db)
         }
     }
 
     /// Gives a role. The scope must fit the role (see `RoleAssignment.scopeProblem`); `.conflict`
     /// when the user has exactly this assignment already.
-    public func assign(_ assignment: RoleAssignment) throws(StorageError) -> RoleAssignment {
+    public func assign(_ assignment: RoleAssignment) throws(StorageError) -> Stored<RoleAssignment> {
         if let problem = assignment.scopeProblem { throw .invalid(problem) }
         return try database.writing(conflict: { _ in "The user has this role already." }) { db in
-            guard try User.exists(db, key: assignment.userID) else { throw StorageError.notFound }
+            guard try Stored<User>.exists(db, key: assignment.userID) else { throw StorageError.notFound }
             if let unitID = assignment.unitID, try !WorkUnit.exists(db, key: unitID) { throw StorageError.notFound }
             if let organisationID = assignment.organisationID, try !Organisation.exists(db, key: organisationID) {
                 throw StorageError.notFound
             }
-            var assignment = assignment
-            assignment.id = nil
-            try assignment.insert(db)
-            return assignment
+            return try assignment.insertStored(db)
         }
     }
 
@@ -160,8 +154,8 @@ public struct UserStore: Sendable {
     }
 
     /// The role assignment with this id, or nil.
-    public func assignment(id: Int64) throws(StorageError) -> RoleAssignment? {
-        try database.reading { db in try RoleAssignment.fetchOne(db, key: id) }
+    public func assignment(id: Int64) throws(StorageError) -> Stored<RoleAssignment>? {
+        try database.reading { db in try Stored<RoleAssignment>.fetchOne(db, key: id) }
     }
 
     private static func describeConflict(_ error: DatabaseError) -> String? {

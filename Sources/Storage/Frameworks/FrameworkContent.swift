@@ -3,19 +3,19 @@ import GRDB
 
 /// A framework version with everything needed to show, answer and score it.
 public struct FrameworkContent: Sendable, Equatable {
-    public var framework: Framework
+    public var framework: Stored<Framework>
     public var labels: [ScaleLabel]
     public var areas: [Area]
 
     /// An area with its statements (in position order) and target levels.
     public struct Area: Sendable, Equatable {
-        public var area: FrameworkArea
-        public var statements: [FrameworkStatement]
-        public var targets: [FrameworkTarget]
+        public var area: Stored<FrameworkArea>
+        public var statements: [Stored<FrameworkStatement>]
+        public var targets: [Stored<FrameworkTarget>]
     }
 
     /// All statements in answer-string order: areas by position, then statements by position.
-    public var statementsInOrder: [FrameworkStatement] { areas.flatMap(\.statements) }
+    public var statementsInOrder: [Stored<FrameworkStatement>] { areas.flatMap(\.statements) }
 
     /// How many statements the answer string has.
     public var statementCount: Int { areas.reduce(0) { $0 + $1.statements.count } }

@@ -8,10 +8,9 @@ public enum FrameworkStatus: String, Codable, Sendable {
 }
 
 /// One version of a competence framework (osaamismittari). Published versions never change.
-public struct Framework: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Framework: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "frameworks"
 
-    public var id: Int64?
     /// nil for a framework shipped with Taitotutka.
     public var organisationID: Int64?
     /// The family: versions of one framework share it.
@@ -30,7 +29,7 @@ public struct Framework: Codable, Sendable, Equatable, Identifiable, FetchableRe
     public var publishedAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case id, code, version, status
+        case code, version, status
         case organisationID = "organisation_id"
         case nameFi = "name_fi", nameSv = "name_sv", nameEn = "name_en"
         case scaleMin = "scale_min", scaleMax = "scale_max"
@@ -39,11 +38,10 @@ public struct Framework: Codable, Sendable, Equatable, Identifiable, FetchableRe
         case publishedAt = "published_at"
     }
 
-    public init(id: Int64? = nil, organisationID: Int64?, code: String, version: Int? = nil,
+    public init(organisationID: Int64?, code: String, version: Int? = nil,
                 status: FrameworkStatus = .draft, name: LocalisedText, scaleMin: Int = 1, scaleMax: Int = 5,
                 cantSay: LocalisedText = LocalisedText(fi: "En osaa sanoa", sv: "Kan inte säga", en: "Can't say"),
                 createdAt: Date = Date(), publishedAt: Date? = nil) {
-        self.id = id
         self.organisationID = organisationID
         self.code = code
         self.version = version
@@ -64,10 +62,6 @@ public struct Framework: Codable, Sendable, Equatable, Identifiable, FetchableRe
     public var cantSay: LocalisedText {
         get { LocalisedText(fi: cantSayFi, sv: cantSaySv, en: cantSayEn) }
         set { (cantSayFi, cantSaySv, cantSayEn) = (newValue.fi, newValue.sv, newValue.en) }
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }
 
@@ -103,11 +97,10 @@ public enum AreaKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// An area (osa-alue) of a framework. Its code is stable across versions.
-public struct FrameworkArea: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
-    MutablePersistableRecord {
+public struct FrameworkArea: Codable, Sendable, Equatable, FetchableRecord,
+    PersistableRecord {
     public static let databaseTableName = "framework_areas"
 
-    public var id: Int64?
     public var frameworkID: Int64
     public var code: String
     public var kind: AreaKind
@@ -120,15 +113,14 @@ public struct FrameworkArea: Codable, Sendable, Equatable, Identifiable, Fetchab
     public var descriptionEn: String
 
     enum CodingKeys: String, CodingKey {
-        case id, code, kind, position
+        case code, kind, position
         case frameworkID = "framework_id"
         case nameFi = "name_fi", nameSv = "name_sv", nameEn = "name_en"
         case descriptionFi = "description_fi", descriptionSv = "description_sv", descriptionEn = "description_en"
     }
 
-    public init(id: Int64? = nil, frameworkID: Int64, code: String, kind: AreaKind, position: Int,
+    public init(frameworkID: Int64, code: String, kind: AreaKind, position: Int,
                 name: LocalisedText, description: LocalisedText) {
-        self.id = id
         self.frameworkID = frameworkID
         self.code = code
         self.kind = kind
@@ -146,18 +138,13 @@ public struct FrameworkArea: Codable, Sendable, Equatable, Identifiable, Fetchab
         get { LocalisedText(fi: descriptionFi, sv: descriptionSv, en: descriptionEn) }
         set { (descriptionFi, descriptionSv, descriptionEn) = (newValue.fi, newValue.sv, newValue.en) }
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
 
 /// A statement (väittämä) of an area, answered on the framework's scale.
-public struct FrameworkStatement: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
-    MutablePersistableRecord {
+public struct FrameworkStatement: Codable, Sendable, Equatable, FetchableRecord,
+    PersistableRecord {
     public static let databaseTableName = "framework_statements"
 
-    public var id: Int64?
     public var areaID: Int64
     public var code: String
     public var position: Int
@@ -166,13 +153,12 @@ public struct FrameworkStatement: Codable, Sendable, Equatable, Identifiable, Fe
     public var textEn: String
 
     enum CodingKeys: String, CodingKey {
-        case id, code, position
+        case code, position
         case areaID = "area_id"
         case textFi = "text_fi", textSv = "text_sv", textEn = "text_en"
     }
 
-    public init(id: Int64? = nil, areaID: Int64, code: String, position: Int, text: LocalisedText) {
-        self.id = id
+    public init(areaID: Int64, code: String, position: Int, text: LocalisedText) {
         self.areaID = areaID
         self.code = code
         self.position = position
@@ -183,39 +169,29 @@ public struct FrameworkStatement: Codable, Sendable, Equatable, Identifiable, Fe
         get { LocalisedText(fi: textFi, sv: textSv, en: textEn) }
         set { (textFi, textSv, textEn) = (newValue.fi, newValue.sv, newValue.en) }
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
 
 /// The target level of an area for everyone, a sector or a job group.
-public struct FrameworkTarget: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
-    MutablePersistableRecord {
+public struct FrameworkTarget: Codable, Sendable, Equatable, FetchableRecord,
+    PersistableRecord {
     public static let databaseTableName = "framework_targets"
 
-    public var id: Int64?
     public var areaID: Int64
     public var sectorID: Int64?
     public var jobGroup: String?
     public var level: Double
 
     enum CodingKeys: String, CodingKey {
-        case id, level
+        case level
         case areaID = "area_id"
         case sectorID = "sector_id"
         case jobGroup = "job_group"
     }
 
-    public init(id: Int64? = nil, areaID: Int64, sectorID: Int64? = nil, jobGroup: String? = nil, level: Double) {
-        self.id = id
+    public init(areaID: Int64, sectorID: Int64? = nil, jobGroup: String? = nil, level: Double) {
         self.areaID = areaID
         self.sectorID = sectorID
         self.jobGroup = jobGroup
         self.level = level
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

@@ -14,6 +14,14 @@ public enum MoveDirection: String, Sendable, CaseIterable {
     case down
 }
 
+/// Rows kept in an order of their own within a parent: areas in a framework, statements in an area.
+protocol Positioned: FetchableRecord, PersistableRecord {
+    var position: Int { get set }
+}
+
+extension FrameworkArea: Positioned {}
+extension FrameworkStatement: Positioned {}
+
 /// Editing a framework draft: its names, scale labels, areas, statements and target levels.
 ///
 /// Every operation runs in one transaction and first checks that the framework is still a draft, so
@@ -68,17 +76,15 @@ extension FrameworkStore {
 
     /// Adds an area after the draft's last one.
     public func addArea(frameworkID: Int64, code: String, kind: AreaKind, name: LocalisedText,
-                        description: LocalisedText) throws(StorageError) -> FrameworkArea {
+                        description: LocalisedText) throws(StorageError) -> Stored<FrameworkArea> {
         try Self.requireAreaFields(code: code, name: name)
         return try database.writing(conflict: Self.areaConflict(code)) { db in
             _ = try FrameworkStore.requireDraft(db, frameworkID)
             try Self.requireUniqueAreaCode(db, frameworkID: frameworkID, code: code, except: nil)
             let last = try Int.fetchOne(db, sql: "SELECT max(position) FROM framework_areas WHERE framework_id = ?",
                                         arguments: [frameworkID]) ?? 0
-            var area = FrameworkArea(frameworkID: frameworkID, code: code, kind: kind, position: last + 1,
-                                     name: Self.trimmed(name), description: Self.trimmed(description))
-            try area.insert(db)
-            return area
+            return try FrameworkArea(frameworkID: frameworkID, code: code, kind: kind, position: last + 1,
+                                     name: Self.trimmed(name), description: Self.trimmed(description)).insertStored(db)
         }
     }
 
@@ -100,8 +106,7 @@ extension FrameworkStore {
     /// Deletes an area with its statements and target levels.
     public func deleteArea(id: Int64) throws(StorageError) {
         try database.writing { db in
-            _ = try Self.requireDraftArea(db, id)
-            try db.execute(sql: "DELETE FROM framework_areas WHERE id = ?", arguments: [id])
+            _ = try Self.requireDraftArea(db, id).delete(db)
         }
     }
 
@@ -109,29 +114,21 @@ extension FrameworkStore {
     public func moveArea(id: Int64, _ direction: MoveDirection) throws(StorageError) {
         try database.writing { db in
             let area = try Self.requireDraftArea(db, id)
-            var areas = try FrameworkArea.filter(Column("framework_id") == area.frameworkID)
-                .order(Column("position"), Column("id")).fetchAll(db)
-            guard Self.move(&areas, id: id, direction) else { return }
-            for (index, var moved) in areas.enumerated() where moved.position != index + 1 {
-                moved.position = index + 1
-                try moved.update(db)
-            }
+            try Self.move(area, direction, among: Column("framework_id") == area.frameworkID, db)
         }
     }
 
     // MARK: Statements
 
     /// Adds a statement at the end of an area, with a new code made of the area's code and a number.
-    public func addStatement(areaID: Int64, text: LocalisedText) throws(StorageError) -> FrameworkStatement {
+    public func addStatement(areaID: Int64, text: LocalisedText) throws(StorageError) -> Stored<FrameworkStatement> {
         try Self.requireFinnish(text, "The statement needs a Finnish text.")
         return try database.writing { db in
             let area = try Self.requireDraftArea(db, areaID)
-            let existing = try FrameworkStatement.filter(Column("area_id") == areaID).fetchAll(db)
-            var statement = FrameworkStatement(
+            let existing = try Stored<FrameworkStatement>.filter(Column("area_id") == areaID).fetchAll(db)
+            return try FrameworkStatement(
                 areaID: areaID, code: Self.newStatementCode(area: area.code, taken: Set(existing.map(\.code))),
-                position: (existing.map(\.position).max() ?? 0) + 1, text: Self.trimmed(text))
-            try statement.insert(db)
-            return statement
+                position: (existing.map(\.position).max() ?? 0) + 1, text: Self.trimmed(text)).insertStored(db)
         }
     }
 
@@ -148,8 +145,7 @@ extension FrameworkStore {
     /// Deletes a statement; the others keep their codes and positions.
     public func deleteStatement(id: Int64) throws(StorageError) {
         try database.writing { db in
-            _ = try Self.requireDraftStatement(db, id)
-            try db.execute(sql: "DELETE FROM framework_statements WHERE id = ?", arguments: [id])
+            _ = try Self.requireDraftStatement(db, id).delete(db)
         }
     }
 
@@ -157,13 +153,7 @@ extension FrameworkStore {
     public func moveStatement(id: Int64, _ direction: MoveDirection) throws(StorageError) {
         try database.writing { db in
             let statement = try Self.requireDraftStatement(db, id)
-            var statements = try FrameworkStatement.filter(Column("area_id") == statement.areaID)
-                .order(Column("position"), Column("id")).fetchAll(db)
-            guard Self.move(&statements, id: id, direction) else { return }
-            for (index, var moved) in statements.enumerated() where moved.position != index + 1 {
-                moved.position = index + 1
-                try moved.update(db)
-            }
+            try Self.move(statement, direction, among: Column("area_id") == statement.areaID, db)
         }
     }
 
@@ -185,14 +175,13 @@ extension FrameworkStore {
                 throw StorageError.invalid(
                     "The target level must be between \(framework.scaleMin) and \(framework.scaleMax).")
             }
-            var target = FrameworkTarget(areaID: areaID, sectorID: sectorID, jobGroup: jobGroup, level: level)
-            try target.insert(db)
+            try FrameworkTarget(areaID: areaID, sectorID: sectorID, jobGroup: jobGroup, level: level).insert(db)
         }
     }
 
     // MARK: Rules
 
-    private static func columns(of scope: TargetScope, framework: Framework,
+    private static func columns(of scope: TargetScope, framework: Stored<Framework>,
                                 _ db: Database) throws -> (Int64?, String?) {
         switch scope {
         case .everyone:
@@ -248,14 +237,14 @@ extension FrameworkStore {
         if clash != nil { throw StorageError.conflict(areaCodeTaken(code)) }
     }
 
-    private static func requireDraftArea(_ db: Database, _ areaID: Int64) throws -> FrameworkArea {
-        guard let area = try FrameworkArea.fetchOne(db, key: areaID) else { throw StorageError.notFound }
+    private static func requireDraftArea(_ db: Database, _ areaID: Int64) throws -> Stored<FrameworkArea> {
+        guard let area = try Stored<FrameworkArea>.fetchOne(db, key: areaID) else { throw StorageError.notFound }
         _ = try FrameworkStore.requireDraft(db, area.frameworkID)
         return area
     }
 
-    private static func requireDraftStatement(_ db: Database, _ statementID: Int64) throws -> FrameworkStatement {
-        guard let statement = try FrameworkStatement.fetchOne(db, key: statementID) else {
+    private static func requireDraftStatement(_ db: Database, _ statementID: Int64) throws -> Stored<FrameworkStatement> {
+        guard let statement = try Stored<FrameworkStatement>.fetchOne(db, key: statementID) else {
             throw StorageError.notFound
         }
         _ = try requireDraftArea(db, statement.areaID)
@@ -272,13 +261,18 @@ extension FrameworkStore {
         return prefix + String(number)
     }
 
-    /// Swaps the element `id` with its neighbour; false when it is already at that end.
-    private static func move<Element: Identifiable>(_ list: inout [Element], id: Int64,
-                                                   _ direction: MoveDirection) -> Bool where Element.ID == Int64? {
-        guard let index = list.firstIndex(where: { $0.id == id }) else { return false }
+    /// Swaps `row` with its neighbour among the rows `siblings` selects (in position order) and
+    /// renumbers them 1, 2, …; nothing happens at the ends.
+    private static func move<Record: Positioned>(_ row: Stored<Record>, _ direction: MoveDirection,
+                                                 among siblings: SQLExpression, _ db: Database) throws {
+        var list = try Stored<Record>.filter(siblings).order(Column("position"), Column("id")).fetchAll(db)
+        guard let index = list.firstIndex(where: { $0.id == row.id }) else { return }
         let other = direction == .up ? index - 1 : index + 1
-        guard list.indices.contains(other) else { return false }
+        guard list.indices.contains(other) else { return }
         list.swapAt(index, other)
-        return true
+        for (position, var moved) in zip(1..., list) where moved.position != position {
+            moved.position = position
+            try moved.update(db)
+        }
     }
 }

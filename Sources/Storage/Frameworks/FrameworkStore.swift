@@ -14,17 +14,17 @@ public struct FrameworkStore: Sendable {
     }
 
     /// Frameworks an organisation may use or edit: the shipped ones and its own, newest first.
-    public func frameworks(organisationID: Int64) throws(StorageError) -> [Framework] {
+    public func frameworks(organisationID: Int64) throws(StorageError) -> [Stored<Framework>] {
         try database.reading { db in
-            try Framework
+            try Stored<Framework>
                 .filter(Column("organisation_id") == nil || Column("organisation_id") == organisationID)
                 .order(Column("code"), Column("status").desc, Column("version").desc)
                 .fetchAll(db)
         }
     }
 
-    public func framework(id: Int64) throws(StorageError) -> Framework? {
-        try database.reading { db in try Framework.fetchOne(db, key: id) }
+    public func framework(id: Int64) throws(StorageError) -> Stored<Framework>? {
+        try database.reading { db in try Stored<Framework>.fetchOne(db, key: id) }
     }
 
     /// A framework with its labels, areas, statements and targets, all in position order.
@@ -33,39 +33,36 @@ public struct FrameworkStore: Sendable {
     }
 
     static func content(_ db: Database, frameworkID: Int64) throws -> FrameworkContent? {
-        guard let framework = try Framework.fetchOne(db, key: frameworkID) else { return nil }
+        guard let framework = try Stored<Framework>.fetchOne(db, key: frameworkID) else { return nil }
         let labels = try ScaleLabel.filter(Column("framework_id") == frameworkID).order(Column("value")).fetchAll(db)
-        let areas = try FrameworkArea.filter(Column("framework_id") == frameworkID)
+        let areas = try Stored<FrameworkArea>.filter(Column("framework_id") == frameworkID)
             .order(Column("position"), Column("id")).fetchAll(db)
-        let areaIDs = areas.compactMap(\.id)
-        let statements = try FrameworkStatement.filter(areaIDs.contains(Column("area_id")))
+        let areaIDs = areas.map(\.id)
+        let statements = try Stored<FrameworkStatement>.filter(areaIDs.contains(Column("area_id")))
             .order(Column("position"), Column("id")).fetchAll(db)
-        let targets = try FrameworkTarget.filter(areaIDs.contains(Column("area_id"))).fetchAll(db)
+        let targets = try Stored<FrameworkTarget>.filter(areaIDs.contains(Column("area_id"))).fetchAll(db)
         let statementsByArea = Dictionary(grouping: statements, by: \.areaID)
         let targetsByArea = Dictionary(grouping: targets, by: \.areaID)
         return FrameworkContent(framework: framework, labels: labels, areas: areas.map { area in
-            let id = area.id ?? 0
-            return FrameworkContent.Area(area: area, statements: statementsByArea[id] ?? [],
-                                         targets: targetsByArea[id] ?? [])
+            FrameworkContent.Area(area: area, statements: statementsByArea[area.id] ?? [],
+                                  targets: targetsByArea[area.id] ?? [])
         })
     }
 
     /// Starts a draft for `organisationID` as a copy of `source` (any framework it may read). The draft
     /// keeps the source's family code, so publishing it gives that family's next version.
-    public func createDraft(copying sourceID: Int64, organisationID: Int64) throws(StorageError) -> Framework {
+    public func createDraft(copying sourceID: Int64, organisationID: Int64) throws(StorageError) -> Stored<Framework> {
         try database.writing { db in
             guard let source = try Self.content(db, frameworkID: sourceID) else { throw StorageError.notFound }
-            var draft = source.framework
-            draft.id = nil
+            var draft = source.framework.record
             draft.organisationID = organisationID
             draft.version = nil
             draft.status = .draft
             draft.createdAt = Date()
             draft.publishedAt = nil
-            try draft.insert(db)
-            guard let draftID = draft.id else { throw StorageError.notFound }
-            try Self.copy(source, into: draftID, db)
-            return draft
+            let stored = try draft.insertStored(db)
+            try Self.copy(source, into: stored.id, db)
+            return stored
         }
     }
 
@@ -74,27 +71,23 @@ public struct FrameworkStore: Sendable {
             try ScaleLabel(frameworkID: draftID, value: label.value, label: label.label).insert(db)
         }
         for area in source.areas {
-            var copy = area.area
-            copy.id = nil
+            var copy = area.area.record
             copy.frameworkID = draftID
-            try copy.insert(db)
-            guard let areaID = copy.id else { continue }
+            let areaID = try copy.insertStored(db).id
             for statement in area.statements {
-                var statementCopy = FrameworkStatement(areaID: areaID, code: statement.code,
-                                                       position: statement.position, text: statement.text)
-                try statementCopy.insert(db)
+                try FrameworkStatement(areaID: areaID, code: statement.code, position: statement.position,
+                                       text: statement.text).insert(db)
             }
             for target in area.targets {
-                var targetCopy = FrameworkTarget(areaID: areaID, sectorID: target.sectorID,
-                                                 jobGroup: target.jobGroup, level: target.level)
-                try targetCopy.insert(db)
+                try FrameworkTarget(areaID: areaID, sectorID: target.sectorID, jobGroup: target.jobGroup,
+                                    level: target.level).insert(db)
             }
         }
     }
 
     /// Publishes a draft as the next version of its family. A framework without areas, or with an area
     /// without statements, cannot be published.
-    public func publish(draftID: Int64) throws(StorageError) -> Framework {
+    public func publish(draftID: Int64) throws(StorageError) -> Stored<Framework> {
         try database.writing { db in
             var draft = try Self.requireDraft(db, draftID)
             try Self.requirePublishable(db, draftID)
@@ -132,8 +125,8 @@ public struct FrameworkStore: Sendable {
         }
     }
 
-    static func requireDraft(_ db: Database, _ frameworkID: Int64) throws -> Framework {
-        guard let framework = try Framework.fetchOne(db, key: frameworkID) else { throw StorageError.notFound }
+    static func requireDraft(_ db: Database, _ frameworkID: Int64) throws -> Stored<Framework> {
+        guard let framework = try Stored<Framework>.fetchOne(db, key: frameworkID) else { throw StorageError.notFound }
         guard framework.status == .draft else {
             throw StorageError.invalid("A published framework cannot be changed; start a new draft from it.")
         }

@@ -2,10 +2,9 @@ import Foundation
 import GRDB
 
 /// A person on the staff roster, identified within the organisation by HR number.
-public struct Employee: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Employee: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "employees"
 
-    public var id: Int64?
     public var organisationID: Int64
     public var hrNumber: String
     public var firstName: String
@@ -25,7 +24,7 @@ public struct Employee: Codable, Sendable, Equatable, Identifiable, FetchableRec
     public var updatedAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, email, phone, language, active
+        case email, phone, language, active
         case organisationID = "organisation_id"
         case hrNumber = "hr_number"
         case firstName = "first_name"
@@ -39,11 +38,10 @@ public struct Employee: Codable, Sendable, Equatable, Identifiable, FetchableRec
         case updatedAt = "updated_at"
     }
 
-    public init(id: Int64? = nil, organisationID: Int64, hrNumber: String, firstName: String, lastName: String,
+    public init(organisationID: Int64, hrNumber: String, firstName: String, lastName: String,
                 email: String? = nil, phone: String? = nil, unitID: Int64? = nil, jobTitle: String? = nil,
                 jobGroup: String? = nil, startDate: String? = nil, endDate: String? = nil, language: String = "fi",
                 active: Bool = true, createdAt: Date = Date(), updatedAt: Date = Date()) {
-        self.id = id
         self.organisationID = organisationID
         self.hrNumber = hrNumber
         self.firstName = firstName
@@ -63,8 +61,4 @@ public struct Employee: Codable, Sendable, Equatable, Identifiable, FetchableRec
 
     /// First name then last name, as shown in lists and greetings.
     public var fullName: String { "\(firstName) \(lastName)" }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }

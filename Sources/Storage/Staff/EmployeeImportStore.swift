@@ -86,7 +86,7 @@ private struct EmployeeImporter {
     }
 
     mutating func run() throws -> EmployeeImportOutcome {
-        guard try Organisation.exists(db, key: batch.organisationID) else { throw StorageError.notFound }
+        guard try Stored<Organisation>.exists(db, key: batch.organisationID) else { throw StorageError.notFound }
         let batchHRNumbers = try uniqueHRNumbers()
         try loadSectorsAndUnits()
         let stored = try storedEmployees()

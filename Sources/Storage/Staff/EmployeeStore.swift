@@ -26,11 +26,11 @@ public struct EmployeeQuery: Sendable, Equatable {
 
 /// One line of a staff list: the employee with the names of their unit and its sector.
 public struct EmployeeListing: Sendable, Equatable {
-    public var employee: Employee
+    public var employee: Stored<Employee>
     public var unitName: String?
     public var sectorName: String?
 
-    public init(employee: Employee, unitName: String?, sectorName: String?) {
+    public init(employee: Stored<Employee>, unitName: String?, sectorName: String?) {
         self.employee = employee
         self.unitName = unitName
         self.sectorName = sectorName
@@ -76,38 +76,35 @@ public struct EmployeeStore: Sendable {
                 LIMIT ? OFFSET ?
                 """, arguments: arguments)
             let listings = try rows.map { row in
-                EmployeeListing(employee: try Employee(row: row), unitName: row["unit_name"], sectorName: row["sector_name"])
+                EmployeeListing(employee: try Stored<Employee>(row: row), unitName: row["unit_name"], sectorName: row["sector_name"])
             }
             return EmployeePage(listings: listings, total: total)
         }
     }
 
     /// The employee with this id, active or not, or nil.
-    public func employee(id: Int64) throws(StorageError) -> Employee? {
-        try database.reading { db in try Employee.fetchOne(db, key: id) }
+    public func employee(id: Int64) throws(StorageError) -> Stored<Employee>? {
+        try database.reading { db in try Stored<Employee>.fetchOne(db, key: id) }
     }
 
     /// Adds an employee; `.conflict` when the organisation has the HR number already.
-    public func create(_ employee: Employee) throws(StorageError) -> Employee {
+    public func create(_ employee: Employee) throws(StorageError) -> Stored<Employee> {
         try database.writing(conflict: { _ in Self.hrNumberTaken(employee.hrNumber) }) { db in
-            var employee = employee
-            employee.id = nil
             try Self.checkUnit(of: employee, in: db)
-            try employee.insert(db)
-            return employee
+            return try employee.insertStored(db)
         }
     }
 
     /// Saves every field but the creation time and stamps `updatedAt`; `.conflict` when the new HR
     /// number belongs to another employee of the organisation.
-    public func update(_ employee: Employee) throws(StorageError) {
-        guard let id = employee.id else { throw .notFound }
+    public func update(_ employee: Stored<Employee>) throws(StorageError) {
+        let id = employee.id
         try database.writing(conflict: { _ in Self.hrNumberTaken(employee.hrNumber) }) { db in
-            guard let stored = try Employee.fetchOne(db, key: id) else { throw StorageError.notFound }
+            guard let stored = try Stored<Employee>.fetchOne(db, key: id) else { throw StorageError.notFound }
             guard stored.organisationID == employee.organisationID else {
                 throw StorageError.invalid("An employee cannot move to another organisation; import them there.")
             }
-            try Self.checkUnit(of: employee, in: db)
+            try Self.checkUnit(of: employee.record, in: db)
             var employee = employee
             employee.createdAt = stored.createdAt
             employee.updatedAt = Date()
@@ -135,7 +132,7 @@ public struct EmployeeStore: Sendable {
 
     private static func checkUnit(of employee: Employee, in db: Database) throws {
         guard let unitID = employee.unitID else { return }
-        let unit = try WorkUnit.fetchOne(db, key: unitID)
+        let unit = try Stored<WorkUnit>.fetchOne(db, key: unitID)
         guard unit?.organisationID == employee.organisationID else {
             throw StorageError.invalid("The unit does not belong to the employee's organisation.")
         }

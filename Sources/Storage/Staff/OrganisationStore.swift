@@ -8,43 +8,23 @@ public struct OrganisationStore: Sendable {
         self.database = database
     }
 
-    /// Creates an organisation; the slug must be new.
-    public func create(slug: String, name: String) throws(StorageError) -> Organisation {
-        do {
-            return try database.pool.write { db in
-                var organisation = Organisation(slug: slug, name: name)
-                try organisation.insert(db)
-                return organisation
-            }
-        } catch {
-            throw .sqlite("\(error)")
+    /// Creates an organisation; `.conflict` when the slug is taken.
+    public func create(slug: String, name: String) throws(StorageError) -> Stored<Organisation> {
+        try database.writing(conflict: { _ in "An organisation with the address “\(slug)” exists already." }) { db in
+            try Organisation(slug: slug, name: name).insertStored(db)
         }
     }
 
-    public func organisation(slug: String) throws(StorageError) -> Organisation? {
-        do {
-            return try database.pool.read { db in
-                try Organisation.filter(Column("slug") == slug).fetchOne(db)
-            }
-        } catch {
-            throw .sqlite("\(error)")
-        }
+    public func organisation(slug: String) throws(StorageError) -> Stored<Organisation>? {
+        try database.reading { db in try Stored<Organisation>.filter(Column("slug") == slug).fetchOne(db) }
     }
 
-    public func organisation(id: Int64) throws(StorageError) -> Organisation? {
-        do {
-            return try database.pool.read { db in try Organisation.fetchOne(db, key: id) }
-        } catch {
-            throw .sqlite("\(error)")
-        }
+    public func organisation(id: Int64) throws(StorageError) -> Stored<Organisation>? {
+        try database.reading { db in try Stored<Organisation>.fetchOne(db, key: id) }
     }
 
     /// All organisations by name.
-    public func all() throws(StorageError) -> [Organisation] {
-        do {
-            return try database.pool.read { db in try Organisation.order(Column("name")).fetchAll(db) }
-        } catch {
-            throw .sqlite("\(error)")
-        }
+    public func all() throws(StorageError) -> [Stored<Organisation>] {
+        try database.reading { db in try Stored<Organisation>.order(Column("name")).fetchAll(db) }
     }
 }

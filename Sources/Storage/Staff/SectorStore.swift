@@ -10,23 +10,21 @@ public struct SectorStore: Sendable {
     }
 
     /// The organisation's sectors by name.
-    public func sectors(organisationID: Int64) throws(StorageError) -> [Sector] {
+    public func sectors(organisationID: Int64) throws(StorageError) -> [Stored<Sector>] {
         try database.reading { db in
-            try Sector.filter(Column("organisation_id") == organisationID).order(Column("name"), Column("id")).fetchAll(db)
+            try Stored<Sector>.filter(Column("organisation_id") == organisationID).order(Column("name"), Column("id")).fetchAll(db)
         }
     }
 
     /// The sector with this id, or nil.
-    public func sector(id: Int64) throws(StorageError) -> Sector? {
-        try database.reading { db in try Sector.fetchOne(db, key: id) }
+    public func sector(id: Int64) throws(StorageError) -> Stored<Sector>? {
+        try database.reading { db in try Stored<Sector>.fetchOne(db, key: id) }
     }
 
     /// Creates a sector; `.conflict` when the organisation has one of that name already.
-    public func create(organisationID: Int64, name: String) throws(StorageError) -> Sector {
+    public func create(organisationID: Int64, name: String) throws(StorageError) -> Stored<Sector> {
         try database.writing(conflict: { _ in Self.nameTaken(name) }) { db in
-            var sector = Sector(organisationID: organisationID, name: name)
-            try sector.insert(db)
-            return sector
+            try Sector(organisationID: organisationID, name: name).insertStored(db)
         }
     }
 

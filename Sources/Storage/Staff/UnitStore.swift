@@ -10,41 +10,38 @@ public struct UnitStore: Sendable {
     }
 
     /// All the organisation's units, active and inactive, by name.
-    public func units(organisationID: Int64) throws(StorageError) -> [WorkUnit] {
+    public func units(organisationID: Int64) throws(StorageError) -> [Stored<WorkUnit>] {
         try database.reading { db in
-            try WorkUnit.filter(Column("organisation_id") == organisationID).order(Column("name"), Column("id")).fetchAll(db)
+            try Stored<WorkUnit>.filter(Column("organisation_id") == organisationID).order(Column("name"), Column("id")).fetchAll(db)
         }
     }
 
     /// The unit with this id, or nil.
-    public func unit(id: Int64) throws(StorageError) -> WorkUnit? {
+    public func unit(id: Int64) throws(StorageError) -> Stored<WorkUnit>? {
         try database.reading { db in
-            try WorkUnit.fetchOne(db.cachedStatement(sql: "SELECT * FROM units WHERE id = ?"), arguments: [id])
+            try Stored<WorkUnit>.fetchOne(db.cachedStatement(sql: "SELECT * FROM units WHERE id = ?"), arguments: [id])
         }
     }
 
     /// Creates a unit. Its sector and parent must belong to the same organisation; `.conflict` when
     /// the organisation has a unit of that name already.
-    public func create(_ unit: WorkUnit) throws(StorageError) -> WorkUnit {
+    public func create(_ unit: WorkUnit) throws(StorageError) -> Stored<WorkUnit> {
         try database.writing(conflict: { _ in Self.nameTaken(unit.name) }) { db in
-            var unit = unit
-            unit.id = nil
             try Self.checkReferences(of: unit, in: db)
-            try unit.insert(db)
-            return unit
+            return try unit.insertStored(db)
         }
     }
 
     /// Saves a unit's name, sector, parent and active flag. Refuses a parent in another organisation
     /// or one that would put the unit under itself.
-    public func update(_ unit: WorkUnit) throws(StorageError) {
-        guard let id = unit.id else { throw .notFound }
+    public func update(_ unit: Stored<WorkUnit>) throws(StorageError) {
+        let id = unit.id
         try database.writing(conflict: { _ in Self.nameTaken(unit.name) }) { db in
-            guard let stored = try WorkUnit.fetchOne(db, key: id) else { throw StorageError.notFound }
+            guard let stored = try Stored<WorkUnit>.fetchOne(db, key: id) else { throw StorageError.notFound }
             guard stored.organisationID == unit.organisationID else {
                 throw StorageError.invalid("A unit cannot move to another organisation.")
             }
-            try Self.checkReferences(of: unit, in: db)
+            try Self.checkReferences(of: unit.record, in: db)
             if let parentID = unit.parentID, try Self.ancestorIDs(of: parentID, in: db).contains(id) {
                 throw StorageError.invalid("A unit cannot be placed under itself or one of its own sub-units.")
             }
@@ -70,9 +67,9 @@ public struct UnitStore: Sendable {
 
     /// Active employees per unit id, counting each unit's own staff only (not its sub-units').
     /// The direct sub-units of `unitID`, by name.
-    public func children(of unitID: Int64) throws(StorageError) -> [WorkUnit] {
+    public func children(of unitID: Int64) throws(StorageError) -> [Stored<WorkUnit>] {
         try database.reading { db in
-            try WorkUnit.filter(Column("parent_id") == unitID).order(Column("name")).fetchAll(db)
+            try Stored<WorkUnit>.filter(Column("parent_id") == unitID).order(Column("name")).fetchAll(db)
         }
     }
 
@@ -127,13 +124,13 @@ public struct UnitStore: Sendable {
 
     private static func checkReferences(of unit: WorkUnit, in db: Database) throws {
         if let sectorID = unit.sectorID {
-            let sector = try Sector.fetchOne(db, key: sectorID)
+            let sector = try Stored<Sector>.fetchOne(db, key: sectorID)
             guard sector?.organisationID == unit.organisationID else {
                 throw StorageError.invalid("The sector does not belong to the unit's organisation.")
             }
         }
         if let parentID = unit.parentID {
-            let parent = try WorkUnit.fetchOne(db, key: parentID)
+            let parent = try Stored<WorkUnit>.fetchOne(db, key: parentID)
             guard parent?.organisationID == unit.organisationID else {
                 throw StorageError.invalid("The parent unit does not belong to the unit's organisation.")
             }

@@ -65,13 +65,13 @@ public struct SurveyBulkStore: Sendable {
     /// closes it at `closedAt` when given. Returns the stored round and how many were invited.
     public func createRound(_ round: SurveyRound, scope: [RoundScope] = [], openQuestions: [LocalisedText] = [],
                             openedAt: Date, closedAt: Date? = nil)
-        throws(StorageError) -> (round: SurveyRound, invited: Int) {
+        throws(StorageError) -> (round: Stored<SurveyRound>, invited: Int) {
         if let closedAt, closedAt < openedAt {
             throw .invalid("A round cannot close before it opens.")
         }
         let rounds = SurveyRoundStore(database)
         let created = try rounds.create(round, scope: scope, openQuestions: openQuestions)
-        guard let roundID = created.id else { throw .notFound }
+        let roundID = created.id
         let invited = try rounds.open(roundID: roundID, at: openedAt)
         if let closedAt { try rounds.close(roundID: roundID, at: closedAt) }
         guard let stored = try rounds.round(id: roundID) else { throw .notFound }
@@ -104,7 +104,7 @@ public struct SurveyBulkStore: Sendable {
     public func loadResponses(roundID: Int64, _ responses: [BulkResponse]) throws(StorageError) -> BulkLoadCount {
         let secrets = database.secrets
         let count = try database.writing { db in
-            guard let round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
+            guard let round = try Stored<SurveyRound>.fetchOne(db, key: roundID) else { throw StorageError.notFound }
             guard round.status != .draft else {
                 throw StorageError.invalid("A draft round has no invitations; open it before loading responses.")
             }
@@ -134,10 +134,10 @@ private struct BulkResponseWriter {
     let deleteDraft: Statement
     var count = BulkLoadCount()
 
-    init(_ db: Database, round: SurveyRound, secrets: SurveySecrets) throws {
-        self.round = round
+    init(_ db: Database, round: Stored<SurveyRound>, secrets: SurveySecrets) throws {
+        self.round = round.record
         self.secrets = secrets
-        roundID = round.id ?? 0
+        roundID = round.id
         let answered = Set(try Data.fetchAll(db, sql: """
             SELECT credential FROM survey_answer_credentials WHERE round_id = ?
             """, arguments: [roundID]))

@@ -15,10 +15,9 @@ public enum RoundStatus: String, Codable, Sendable, CaseIterable {
 }
 
 /// A survey round (kysely): one measurement of an organisation on one framework version.
-public struct SurveyRound: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct SurveyRound: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "survey_rounds"
 
-    public var id: Int64?
     public var organisationID: Int64
     public var frameworkID: Int64
     public var title: String
@@ -36,7 +35,7 @@ public struct SurveyRound: Codable, Sendable, Equatable, Identifiable, Fetchable
     public var resultsVersion: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, title, mode, status
+        case title, mode, status
         case organisationID = "organisation_id"
         case frameworkID = "framework_id"
         case opensOn = "opens_on"
@@ -49,11 +48,10 @@ public struct SurveyRound: Codable, Sendable, Equatable, Identifiable, Fetchable
         case resultsVersion = "results_version"
     }
 
-    public init(id: Int64? = nil, organisationID: Int64, frameworkID: Int64, title: String, mode: SurveyMode,
+    public init(organisationID: Int64, frameworkID: Int64, title: String, mode: SurveyMode,
                 status: RoundStatus = .draft, opensOn: String, closesOn: String, minimumGroupSize: Int = 5,
                 openAnswerThreshold: Int = 10, createdAt: Date = Date(), openedAt: Date? = nil,
                 closedAt: Date? = nil, resultsVersion: Int = 0) {
-        self.id = id
         self.organisationID = organisationID
         self.frameworkID = frameworkID
         self.title = title
@@ -73,46 +71,34 @@ public struct SurveyRound: Codable, Sendable, Equatable, Identifiable, Fetchable
     public func acceptsAnswers(on day: String) -> Bool {
         status == .open && opensOn <= day && day <= closesOn
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
 
 /// One part of a round's population: a whole sector, or a unit with its sub-units.
-public struct RoundScope: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct RoundScope: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "survey_round_scope"
 
-    public var id: Int64?
     public var roundID: Int64
     public var sectorID: Int64?
     public var unitID: Int64?
 
     enum CodingKeys: String, CodingKey {
-        case id
         case roundID = "round_id"
         case sectorID = "sector_id"
         case unitID = "unit_id"
     }
 
-    public init(id: Int64? = nil, roundID: Int64, sectorID: Int64? = nil, unitID: Int64? = nil) {
-        self.id = id
+    public init(roundID: Int64, sectorID: Int64? = nil, unitID: Int64? = nil) {
         self.roundID = roundID
         self.sectorID = sectorID
         self.unitID = unitID
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
 
 /// An optional open question of a round.
-public struct OpenQuestion: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
-    MutablePersistableRecord {
+public struct OpenQuestion: Codable, Sendable, Equatable, FetchableRecord,
+    PersistableRecord {
     public static let databaseTableName = "survey_open_questions"
 
-    public var id: Int64?
     public var roundID: Int64
     public var position: Int
     public var textFi: String
@@ -120,23 +106,18 @@ public struct OpenQuestion: Codable, Sendable, Equatable, Identifiable, Fetchabl
     public var textEn: String
 
     enum CodingKeys: String, CodingKey {
-        case id, position
+        case position
         case roundID = "round_id"
         case textFi = "text_fi", textSv = "text_sv", textEn = "text_en"
     }
 
-    public init(id: Int64? = nil, roundID: Int64, position: Int, text: LocalisedText) {
-        self.id = id
+    public init(roundID: Int64, position: Int, text: LocalisedText) {
         self.roundID = roundID
         self.position = position
         (textFi, textSv, textEn) = (text.fi, text.sv, text.en)
     }
 
     public var text: LocalisedText { LocalisedText(fi: textFi, sv: textSv, en: textEn) }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
 
 /// Who answers: a signed-in employee, or the holder of a one-time code (known by the code's SHA-256;
@@ -205,4 +186,9 @@ public struct UnitPlacement: Sendable, Equatable {
         self.parentID = parentID
         self.sectorID = sectorID
     }
+}
+
+extension Stored where Record == SurveyRound {
+    /// Whether the round takes answers on `day` (`YYYY-MM-DD`).
+    public func acceptsAnswers(on day: String) -> Bool { record.acceptsAnswers(on: day) }
 }

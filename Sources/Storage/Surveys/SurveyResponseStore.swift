@@ -52,7 +52,7 @@ public struct SurveyResponseStore: Sendable {
     public func submit(_ submission: ResponseSubmission) throws(StorageError) -> SubmissionOutcome {
         let secrets = self.secrets
         let outcome = try database.writing { db in
-            guard let round = try SurveyRound.fetchOne(
+            guard let round = try Stored<SurveyRound>.fetchOne(
                     db.cachedStatement(sql: "SELECT * FROM survey_rounds WHERE id = ?"), arguments: [submission.roundID]),
                   round.acceptsAnswers(on: submission.day) else { return SubmissionOutcome.notAccepted }
             let placement: Placement

@@ -5,7 +5,7 @@ import GRDB
 extension SurveyRoundStore {
     /// An open round that invited staff of the unit, with how many of them.
     public struct CoveringRound: Sendable, Equatable {
-        public let round: SurveyRound
+        public let round: Stored<SurveyRound>
         public let invited: Int
     }
 
@@ -21,7 +21,7 @@ extension SurveyRoundStore {
                   AND EXISTS (SELECT 1 FROM survey_invitations i WHERE i.round_id = r.id AND i.unit_id = ?1)
                 ORDER BY r.opens_on DESC, r.id DESC
                 """, arguments: [unitID, mode?.rawValue])
-            return try rows.map { row in CoveringRound(round: try SurveyRound(row: row), invited: row["invited"]) }
+            return try rows.map { row in CoveringRound(round: try Stored<SurveyRound>(row: row), invited: row["invited"]) }
         }
     }
 

@@ -12,65 +12,65 @@ public struct SurveyRoundStore: Sendable {
     }
 
     /// An organisation's rounds, newest first.
-    public func rounds(organisationID: Int64) throws(StorageError) -> [SurveyRound] {
+    public func rounds(organisationID: Int64) throws(StorageError) -> [Stored<SurveyRound>] {
         try database.reading { db in
-            try SurveyRound.filter(Column("organisation_id") == organisationID)
+            try Stored<SurveyRound>.filter(Column("organisation_id") == organisationID)
                 .order(Column("opens_on").desc, Column("id").desc).fetchAll(db)
         }
     }
 
-    public func round(id: Int64) throws(StorageError) -> SurveyRound? {
+    public func round(id: Int64) throws(StorageError) -> Stored<SurveyRound>? {
         try database.reading { db in
-            try SurveyRound.fetchOne(db.cachedStatement(sql: "SELECT * FROM survey_rounds WHERE id = ?"),
+            try Stored<SurveyRound>.fetchOne(db.cachedStatement(sql: "SELECT * FROM survey_rounds WHERE id = ?"),
                                      arguments: [id])
         }
     }
 
     /// A round with every round of its organisation, newest first, read together: what a dashboard
     /// needs to know before it can use cached results.
-    public func roundWithHistory(id: Int64) throws(StorageError) -> (round: SurveyRound, all: [SurveyRound])? {
+    public func roundWithHistory(id: Int64) throws(StorageError) -> (round: Stored<SurveyRound>, all: [Stored<SurveyRound>])? {
         try database.reading { db in
-            guard let round = try SurveyRound.fetchOne(
+            guard let round = try Stored<SurveyRound>.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM survey_rounds WHERE id = ?"), arguments: [id]) else { return nil }
-            let all = try SurveyRound.fetchAll(db.cachedStatement(sql: """
+            let all = try Stored<SurveyRound>.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM survey_rounds WHERE organisation_id = ? ORDER BY opens_on DESC, id DESC
                 """), arguments: [round.organisationID])
             return (round, all)
         }
     }
 
-    public func scope(roundID: Int64) throws(StorageError) -> [RoundScope] {
+    public func scope(roundID: Int64) throws(StorageError) -> [Stored<RoundScope>] {
         try database.reading { db in
-            try RoundScope.filter(Column("round_id") == roundID).order(Column("id")).fetchAll(db)
+            try Stored<RoundScope>.filter(Column("round_id") == roundID).order(Column("id")).fetchAll(db)
         }
     }
 
-    public func openQuestions(roundID: Int64) throws(StorageError) -> [OpenQuestion] {
+    public func openQuestions(roundID: Int64) throws(StorageError) -> [Stored<OpenQuestion>] {
         try database.reading { db in
-            try OpenQuestion.filter(Column("round_id") == roundID).order(Column("position")).fetchAll(db)
+            try Stored<OpenQuestion>.filter(Column("round_id") == roundID).order(Column("position")).fetchAll(db)
         }
     }
 
     /// Creates a draft round with its population and open questions.
     public func create(_ round: SurveyRound, scope: [RoundScope], openQuestions: [LocalisedText])
-        throws(StorageError) -> SurveyRound {
+        throws(StorageError) -> Stored<SurveyRound> {
         try database.writing { db in
             var round = round
             round.status = .draft
             try Self.requireUsable(db, frameworkID: round.frameworkID, organisationID: round.organisationID)
-            try round.insert(db)
-            guard let roundID = round.id else { throw StorageError.notFound }
-            try Self.replaceDetails(db, roundID: roundID, organisationID: round.organisationID, scope: scope,
+            let stored = try round.insertStored(db)
+            try Self.replaceDetails(db, roundID: stored.id, organisationID: round.organisationID, scope: scope,
                                     openQuestions: openQuestions)
-            return round
+            return stored
         }
     }
 
     /// Changes a draft round: everything may change until it opens.
-    public func updateDraft(_ round: SurveyRound, scope: [RoundScope], openQuestions: [LocalisedText])
+    public func updateDraft(_ round: Stored<SurveyRound>, scope: [RoundScope], openQuestions: [LocalisedText])
         throws(StorageError) {
         try database.writing { db in
-            guard let roundID = round.id, let stored = try SurveyRound.fetchOne(db, key: roundID),
+            let roundID = round.id
+            guard let stored = try Stored<SurveyRound>.fetchOne(db, key: roundID),
                   stored.organisationID == round.organisationID else { throw StorageError.notFound }
             guard stored.status == .draft else {
                 throw StorageError.invalid("Only a draft round can be edited; an open round can only be extended.")
@@ -86,7 +86,7 @@ public struct SurveyRoundStore: Sendable {
     }
 
     private static func requireUsable(_ db: Database, frameworkID: Int64, organisationID: Int64) throws {
-        guard let framework = try Framework.fetchOne(db, key: frameworkID),
+        guard let framework = try Stored<Framework>.fetchOne(db, key: frameworkID),
               framework.organisationID == nil || framework.organisationID == organisationID else {
             throw StorageError.invalid("Choose a framework of this organisation.")
         }
@@ -100,13 +100,11 @@ public struct SurveyRoundStore: Sendable {
         try db.execute(sql: "DELETE FROM survey_round_scope WHERE round_id = ?", arguments: [roundID])
         for part in scope {
             try requireInOrganisation(db, part, organisationID: organisationID)
-            var row = RoundScope(roundID: roundID, sectorID: part.sectorID, unitID: part.unitID)
-            try row.insert(db)
+            try RoundScope(roundID: roundID, sectorID: part.sectorID, unitID: part.unitID).insert(db)
         }
         try db.execute(sql: "DELETE FROM survey_open_questions WHERE round_id = ?", arguments: [roundID])
         for (index, text) in openQuestions.enumerated() {
-            var question = OpenQuestion(roundID: roundID, position: index + 1, text: text)
-            try question.insert(db)
+            try OpenQuestion(roundID: roundID, position: index + 1, text: text).insert(db)
         }
     }
 
@@ -131,7 +129,7 @@ public struct SurveyRoundStore: Sendable {
     @discardableResult
     public func open(roundID: Int64, at moment: Date = Date()) throws(StorageError) -> Int {
         try database.writing { db in
-            guard var round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
+            guard var round = try Stored<SurveyRound>.fetchOne(db, key: roundID) else { throw StorageError.notFound }
             guard round.status == .draft else { throw StorageError.invalid("The round is open or closed already.") }
             round.status = .open
             round.openedAt = moment
@@ -182,7 +180,7 @@ public struct SurveyRoundStore: Sendable {
     /// Moves the close date of an open round later.
     public func extend(roundID: Int64, closesOn: String) throws(StorageError) {
         try database.writing { db in
-            guard var round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
+            guard var round = try Stored<SurveyRound>.fetchOne(db, key: roundID) else { throw StorageError.notFound }
             guard round.status == .open else { throw StorageError.invalid("Only an open round can be extended.") }
             guard closesOn > round.closesOn else {
                 throw StorageError.invalid("The new close date must be later than \(round.closesOn).")
@@ -195,7 +193,7 @@ public struct SurveyRoundStore: Sendable {
     /// Closes an open round: it takes no more answers, and unfinished drafts are deleted.
     public func close(roundID: Int64, at moment: Date = Date()) throws(StorageError) {
         try database.writing { db in
-            guard let round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
+            guard let round = try Stored<SurveyRound>.fetchOne(db, key: roundID) else { throw StorageError.notFound }
             guard round.status == .open else { throw StorageError.invalid("Only an open round can be closed.") }
             try Self.close(db, round, at: moment)
         }
@@ -214,7 +212,7 @@ public struct SurveyRoundStore: Sendable {
         }
         guard anyOverdue else { return 0 }
         let closed = try database.writing { db in
-            let overdue = try SurveyRound.fetchAll(db, sql: """
+            let overdue = try Stored<SurveyRound>.fetchAll(db, sql: """
                 SELECT * FROM survey_rounds WHERE status = 'open' AND closes_on < ?
                 """, arguments: [today])
             for round in overdue { try Self.close(db, round, at: moment) }
@@ -224,7 +222,7 @@ public struct SurveyRoundStore: Sendable {
         return closed
     }
 
-    private static func close(_ db: Database, _ round: SurveyRound, at moment: Date) throws {
+    private static func close(_ db: Database, _ round: Stored<SurveyRound>, at moment: Date) throws {
         var round = round
         round.status = .closed
         round.closedAt = moment
@@ -235,7 +233,7 @@ public struct SurveyRoundStore: Sendable {
     /// Deletes a round that never opened.
     public func deleteDraft(roundID: Int64) throws(StorageError) {
         try database.writing { db in
-            guard let round = try SurveyRound.fetchOne(db, key: roundID) else { throw StorageError.notFound }
+            guard let round = try Stored<SurveyRound>.fetchOne(db, key: roundID) else { throw StorageError.notFound }
             guard round.status == .draft else { throw StorageError.invalid("Only a draft round can be deleted.") }
             try db.execute(sql: "DELETE FROM survey_rounds WHERE id = ?", arguments: [roundID])
         }
@@ -243,10 +241,10 @@ public struct SurveyRoundStore: Sendable {
 
     /// The rounds an employee was invited to, newest first, with whether they have answered (their
     /// keyed credential is recorded).
-    public func invitations(employeeID: Int64) throws(StorageError) -> [(round: SurveyRound, answered: Bool)] {
+    public func invitations(employeeID: Int64) throws(StorageError) -> [(round: Stored<SurveyRound>, answered: Bool)] {
         let secrets = database.secrets
         return try database.reading { db in
-            let rounds = try SurveyRound.fetchAll(db, sql: """
+            let rounds = try Stored<SurveyRound>.fetchAll(db, sql: """
                 SELECT r.* FROM survey_invitations i JOIN survey_rounds r ON r.id = i.round_id
                 WHERE i.employee_id = ? ORDER BY r.opens_on DESC, r.id DESC
                 """, arguments: [employeeID])
@@ -254,7 +252,7 @@ public struct SurveyRoundStore: Sendable {
                 SELECT EXISTS (SELECT 1 FROM survey_answer_credentials WHERE round_id = ? AND credential = ?)
                 """)
             return try rounds.map { round in
-                let roundID = round.id ?? 0
+                let roundID = round.id
                 let credential = secrets.answerCredential(roundID: roundID, employeeID: employeeID)
                 return (round, try Bool.fetchOne(answered, arguments: [roundID, credential]) ?? false)
             }
