@@ -1,29 +1,147 @@
 import HTTPServer
 
-/// Every route of the application, with what it requires. Handlers live in one file per feature.
+/// Every route of the application, literally, with what it requires. Handlers live in their
+/// feature's folder; links to these routes are printed by `Paths`.
+///
+/// The requirement lets the right kind of user in; each handler then checks the record (this
+/// organisation, this unit, this person, this round) through `Access`, answering 404 for what is not
+/// theirs. Path parameters have one spelling each and are read through `RouteParameters.swift`.
 extension WebApp {
     func registerRoutes(_ routes: inout RouteTable, staticFiles: StaticFiles) {
-        // Outside the page pipeline: no session, no HTML.
+        // MARK: - Outside the page pipeline (no session, no HTML)
         routes.raw("/healthz") { _ in .text("ok") }
         routes.raw("/static/*path") { request in
             staticFiles.respond(to: request, relativePath: request.parameters["path"] ?? "")
         }
 
-        // Public pages.
+        // MARK: - Auth
         routes.get("/sign-in", .anyone, showSignIn)
         routes.post("/sign-in", .anyone, signIn)
+        routes.post("/sign-out", .signedIn, signOut)
         routes.post("/language", .anyone, chooseLanguage)
+
+        // MARK: - Home
+        routes.get("/", .signedIn, showHome)
         routes.get("/accessibility", .anyone, showAccessibility)
 
-        // Everyone signed in.
-        routes.get("/", .signedIn, showHome)
-        routes.post("/sign-out", .signedIn, signOut)
+        // MARK: - Staff: organisations and sectors
+        routes.get("/organisations", .signedIn, showOrganisations)
+        routes.get("/organisations/:slug", .signedIn, showOrganisation)
+        routes.get("/organisations/:slug/sectors", .staffAdministration, showSectors)
+        routes.post("/organisations/:slug/sectors", .staffAdministration, createSector)
+        routes.post("/organisations/:slug/sectors/:sectorID", .staffAdministration, renameSector)
 
-        registerStaffRoutes(&routes)
-        registerImportRoutes(&routes)
-        registerFrameworkRoutes(&routes)
-        registerRoundRoutes(&routes)
-        registerSurveyRoutes(&routes)
-        registerResultsRoutes(&routes)
+        // MARK: - Staff: units
+        routes.get("/organisations/:slug/units", .staffAdministration, showUnitTree)
+        routes.post("/organisations/:slug/units", .staffAdministration, createUnit)
+        routes.get("/units", .unitLeadership, showMyUnits)
+        routes.get("/units/:unitID", .unitLeadership, showUnit)
+        routes.get("/units/:unitID/edit", .staffAdministration, showEditUnit)
+        routes.post("/units/:unitID/edit", .staffAdministration, updateUnit)
+        routes.post("/units/:unitID/deactivate", .staffAdministration, deactivateUnit)
+        routes.post("/units/:unitID/reactivate", .staffAdministration, reactivateUnit)
+
+        // MARK: - Staff: employees
+        routes.get("/organisations/:slug/employees", .staffAdministration, showEmployeeSearch)
+        routes.get("/me", .signedIn, showMe)
+        routes.get("/employees/:employeeID", .signedIn, showEmployee)
+        routes.get("/employees/:employeeID/edit", .staffAdministration, showEditEmployee)
+        routes.post("/employees/:employeeID/edit", .staffAdministration, updateEmployee)
+        routes.post("/employees/:employeeID/deactivate", .staffAdministration, deactivateEmployee)
+        routes.post("/employees/:employeeID/reactivate", .staffAdministration, reactivateEmployee)
+        routes.post("/employees/:employeeID/user", .staffAdministration, createEmployeeUser)
+
+        // MARK: - Staff: users and roles
+        routes.get("/organisations/:slug/users", .staffAdministration, showOrganisationUsers)
+        routes.get("/users", .administrator, showAllUsers)
+        routes.get("/users/:userID", .staffAdministration, showUser)
+        routes.post("/users/:userID/roles", .staffAdministration, assignRole)
+        routes.post("/users/:userID/roles/:assignmentID/delete", .staffAdministration, revokeRole)
+        routes.post("/users/:userID/disable", .staffAdministration, disableUser)
+        routes.post("/users/:userID/enable", .staffAdministration, enableUser)
+
+        // MARK: - Import (upload, preview, apply)
+        routes.get("/organisations/:slug/import", .staffAdministration, showImportForm)
+        routes.post("/organisations/:slug/import", .staffAdministration, bodyLimit: Self.importBodyLimit, previewImport)
+        routes.post("/organisations/:slug/import/apply", .staffAdministration, applyImport)
+
+        // MARK: - Frameworks
+        // HR of the organisation and administrators. A shipped framework is visible to every
+        // organisation's HR but can only be copied; another organisation's frameworks answer 404.
+        routes.get("/organisations/:slug/frameworks", .staffAdministration, showFrameworks)
+        routes.post("/organisations/:slug/frameworks", .staffAdministration, createFrameworkDraft)
+        routes.get("/organisations/:slug/frameworks/:frameworkID", .staffAdministration, showFramework)
+        routes.get("/organisations/:slug/frameworks/:frameworkID/edit", .staffAdministration, showEditFramework)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/edit", .staffAdministration, updateFramework)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/publish", .staffAdministration, publishFramework)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/delete", .staffAdministration, deleteFrameworkDraft)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/areas", .staffAdministration, addFrameworkArea)
+        routes.get("/organisations/:slug/frameworks/:frameworkID/areas/:areaID", .staffAdministration,
+                   showFrameworkArea)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/areas/:areaID", .staffAdministration,
+                    updateFrameworkArea)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/areas/:areaID/delete", .staffAdministration,
+                    deleteFrameworkArea)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/areas/:areaID/move", .staffAdministration,
+                    moveFrameworkArea)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/areas/:areaID/targets", .staffAdministration,
+                    setFrameworkTarget)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/areas/:areaID/targets/delete", .staffAdministration,
+                    clearFrameworkTarget)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/areas/:areaID/statements", .staffAdministration,
+                    addFrameworkStatement)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/areas/:areaID/statements/:statementID",
+                    .staffAdministration, updateFrameworkStatement)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/areas/:areaID/statements/:statementID/delete",
+                    .staffAdministration, deleteFrameworkStatement)
+        routes.post("/organisations/:slug/frameworks/:frameworkID/areas/:areaID/statements/:statementID/move",
+                    .staffAdministration, moveFrameworkStatement)
+
+        // MARK: - Rounds (HR creates, edits, opens, extends and closes them)
+        routes.get("/organisations/:slug/rounds", .staffAdministration, showRounds)
+        routes.get("/organisations/:slug/rounds/new", .staffAdministration, showNewRound)
+        routes.post("/organisations/:slug/rounds/new", .staffAdministration, createRound)
+        routes.get("/rounds/:roundID", .staffAdministration, showRound)
+        routes.get("/rounds/:roundID/edit", .staffAdministration, showEditRound)
+        routes.post("/rounds/:roundID/edit", .staffAdministration, updateRound)
+        routes.post("/rounds/:roundID/open", .staffAdministration, openRound)
+        routes.post("/rounds/:roundID/extend", .staffAdministration, extendRound)
+        routes.post("/rounds/:roundID/close", .staffAdministration, closeRound)
+        routes.post("/rounds/:roundID/delete", .staffAdministration, deleteRound)
+        // One-time code slips for a unit, printed by its supervisor or HR.
+        routes.get("/units/:unitID/surveys", .unitLeadership, showUnitSurveys)
+        routes.post("/units/:unitID/surveys/:roundID/codes", .unitLeadership, createSurveyCodes)
+
+        // MARK: - Surveys (answering)
+        // Signed-in employees under /surveys/:roundID (404 unless invited); holders of a one-time code
+        // under /k/survey (back to /k without a code). The pages themselves are shared.
+        routes.get("/surveys", .signedIn, showMySurveys)
+        routes.get("/surveys/:roundID", .signedIn, asInvitedEmployee(showSurveyIntro))
+        routes.get("/surveys/:roundID/areas/:step", .signedIn, asInvitedEmployee(showSurveyArea))
+        routes.post("/surveys/:roundID/areas/:step", .signedIn, asInvitedEmployee(saveSurveyArea))
+        routes.get("/surveys/:roundID/questions", .signedIn, asInvitedEmployee(showSurveyQuestions))
+        routes.post("/surveys/:roundID/questions", .signedIn, asInvitedEmployee(saveSurveyQuestions))
+        routes.get("/surveys/:roundID/review", .signedIn, asInvitedEmployee(showSurveyReview))
+        routes.post("/surveys/:roundID/submit", .signedIn, asInvitedEmployee(submitSurvey))
+        routes.get("/surveys/:roundID/thanks", .signedIn, asInvitedEmployee(showSurveyThanks))
+        routes.post("/surveys/:roundID/thanks", .signedIn, asInvitedEmployee(revisitSurveyThanks))
+        routes.get("/k", .anyone, showCodeEntry)
+        routes.post("/k", .anyone, enterCode)
+        routes.get("/k/survey", .anyone, asCodeHolder(showSurveyIntro))
+        routes.get("/k/survey/areas/:step", .anyone, asCodeHolder(showSurveyArea))
+        routes.post("/k/survey/areas/:step", .anyone, asCodeHolder(saveSurveyArea))
+        routes.get("/k/survey/questions", .anyone, asCodeHolder(showSurveyQuestions))
+        routes.post("/k/survey/questions", .anyone, asCodeHolder(saveSurveyQuestions))
+        routes.get("/k/survey/review", .anyone, asCodeHolder(showSurveyReview))
+        routes.post("/k/survey/submit", .anyone, asCodeHolder(submitSurvey))
+        routes.get("/k/survey/thanks", .anyone, asCodeHolder(showSurveyThanks))
+        routes.post("/k/survey/thanks", .anyone, asCodeHolder(revisitSurveyThanks))
+
+        // MARK: - Results
+        routes.get("/results", .unitLeadership, showResultsIndex)
+        routes.get("/rounds/:roundID/results", .staffAdministration, showOrganisationDashboard)
+        routes.get("/rounds/:roundID/results/export.csv", .staffAdministration, exportOrganisationDashboard)
+        routes.get("/rounds/:roundID/results/units/:unitID", .unitLeadership, showUnitDashboard)
+        routes.get("/rounds/:roundID/results/units/:unitID/export.csv", .unitLeadership, exportUnitDashboard)
     }
 }

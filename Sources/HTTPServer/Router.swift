@@ -32,6 +32,17 @@ public struct Router: Sendable {
         add(.POST, pattern, bodyLimit: bodyLimit, handler)
     }
 
+    /// The pattern of the route that would answer `method` at `path` (HEAD as GET), as it was added;
+    /// nil when none would. For tests that print links and check they reach the intended route.
+    public func pattern(answering method: HTTPMethod, path: String) -> String? {
+        let method = method == .HEAD ? .GET : method
+        let segments = RoutePattern.segments(of: path)
+        let literal = routes.filter { $0.pattern.isLiteral && $0.pattern.literalPath == path && $0.method == method }
+        if let route = literal.first { return route.pattern.text }
+        return routes.first { !$0.pattern.isLiteral && $0.method == method && $0.pattern.match(segments) != nil }?
+            .pattern.text
+    }
+
     /// The finished responder. `errorResponse` renders the 404, 405 and 500 pages and thrown errors.
     public func responder(
         middleware: [Middleware] = [],
@@ -127,8 +138,11 @@ struct RoutePattern: Sendable {
     }
 
     let segments: [Segment]
+    /// The pattern as it was written.
+    let text: String
 
     init(_ pattern: String) {
+        text = pattern
         segments = Self.segments(of: pattern).map { segment in
             if segment.hasPrefix(":") { return .parameter(String(segment.dropFirst())) }
             if segment.hasPrefix("*") { return .rest(String(segment.dropFirst())) }

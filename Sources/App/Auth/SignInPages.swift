@@ -11,7 +11,7 @@ struct SignInView {
 
 extension WebApp {
     func showSignIn(_ request: Request, _ context: RequestContext) throws -> Response {
-        if context.principal != nil { return .redirect(to: "/") }
+        if context.principal != nil { return .redirect(to: Paths.home) }
         let next = context.safeReturnPath(request.queryValue("next"))
         return try context.render("auth/sign-in", title: context.strings.text("sign_in_title"),
                                   SignInView(login: "", next: next, error: nil))
@@ -68,7 +68,7 @@ extension WebApp {
         let cookie = try sessions.end(for: request)
         recordAudit("sign_out", userID: context.principal?.userID, login: context.principal?.user.login,
                     address: request.clientAddress)
-        var response = Response.redirect(to: "/sign-in?notice=signed_out")
+        var response = Response.redirect(to: Paths.signIn(notice: "signed_out"))
         response.setCookie(cookie)
         // The own profile of a survey just answered leaves with the person.
         if let cleared = ProfileCookie.cleared(secure: settings.secureTransport) { response.setCookie(cleared) }

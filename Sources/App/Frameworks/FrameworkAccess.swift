@@ -21,7 +21,7 @@ extension WebApp {
     /// The organisation managed by this user and the framework `:id` it may read; 404 otherwise.
     func readableFramework(_ context: RequestContext) throws -> (Stored<Organisation>, FrameworkContent) {
         let organisation = try administeredOrganisation(context)
-        let id = try context.id("id")
+        let id = try context.frameworkID
         guard let content = try frameworks.content(frameworkID: id), isReadable(content.framework, by: organisation)
         else { throw AppError.notFound }
         return (organisation, content)
@@ -48,28 +48,16 @@ extension WebApp {
 
     /// The area `:areaID` of the framework; 404 when it belongs to another one.
     func frameworkArea(_ content: FrameworkContent, _ context: RequestContext) throws -> FrameworkContent.Area {
-        let areaID = try context.id("areaID")
+        let areaID = try context.areaID
         guard let area = content.areas.first(where: { $0.area.id == areaID }) else { throw AppError.notFound }
         return area
     }
 
     /// The statement `:statementID` of the area; 404 when it belongs to another one.
     func frameworkStatement(_ area: FrameworkContent.Area, _ context: RequestContext) throws -> Stored<FrameworkStatement> {
-        let statementID = try context.id("statementID")
+        let statementID = try context.statementID
         guard let statement = area.statements.first(where: { $0.id == statementID }) else { throw AppError.notFound }
         return statement
-    }
-
-    func frameworksPath(_ organisation: Stored<Organisation>) -> String {
-        "/organisations/\(organisation.slug)/frameworks"
-    }
-
-    func frameworkPath(_ organisation: Stored<Organisation>, _ framework: Stored<Framework>) -> String {
-        frameworksPath(organisation) + "/\(framework.id)"
-    }
-
-    func frameworkAreaPath(_ organisation: Stored<Organisation>, _ area: Stored<FrameworkArea>) -> String {
-        frameworksPath(organisation) + "/\(area.frameworkID)/areas/\(area.id)"
     }
 
     /// A framework's name in the reader's language, with its version or "draft".
@@ -82,9 +70,9 @@ extension WebApp {
     /// Crumbs: organisation › frameworks › this framework › `rest`.
     func frameworkCrumbs(_ organisation: Stored<Organisation>, _ framework: Stored<Framework>?, _ strings: Strings,
                          then rest: [(String, String)] = []) -> [Crumb] {
-        var trail = [(frameworksPath(organisation), strings.text("frameworks_title"))]
+        var trail = [(Paths.frameworks(organisation.slug), strings.text("frameworks_title"))]
         if let framework {
-            trail.append((frameworkPath(organisation, framework), frameworkTitle(framework, strings)))
+            trail.append((Paths.framework(organisation.slug, framework.id), frameworkTitle(framework, strings)))
         }
         return organisationCrumbs(organisation, strings, then: trail + rest)
     }
@@ -94,7 +82,7 @@ extension WebApp {
         let strings = context.strings
         let view = FrameworkRefusedView(
             crumbs: frameworkCrumbs(organisation, framework, strings), heading: strings.text("frameworks_refused_title"),
-            explanation: strings.text("frameworks_refused_text"), backHref: frameworkPath(organisation, framework),
+            explanation: strings.text("frameworks_refused_text"), backHref: Paths.framework(organisation.slug, framework.id),
             backLabel: strings.text("frameworks_back_to_framework"))
         return try context.render("frameworks/refused", title: view.heading, view, status: .conflict)
     }

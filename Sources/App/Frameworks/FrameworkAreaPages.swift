@@ -98,7 +98,7 @@ extension WebApp {
             }
             auditChange("framework.area.update", context, target: "framework-area:\(area.area.id)",
                         detail: area.area.code == code ? name.fi : "\(area.area.code) → \(code): \(name.fi)")
-            return context.redirect(frameworkAreaPath(organisation, area.area), notice: "saved")
+            return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id), notice: "saved")
         }
     }
 
@@ -108,7 +108,7 @@ extension WebApp {
             try frameworks.deleteArea(id: area.area.id)
             auditChange("framework.area.delete", context, target: "framework-area:\(area.area.id)",
                         detail: "framework:\(area.area.frameworkID) \(area.area.code)")
-            return context.redirect(frameworkPath(organisation, content.framework) + "/edit", notice: "saved")
+            return context.redirect(Paths.editFramework(organisation.slug, content.framework.id), notice: "saved")
         }
     }
 
@@ -122,7 +122,7 @@ extension WebApp {
             try frameworks.moveArea(id: area.area.id, direction)
             auditChange("framework.area.move", context, target: "framework-area:\(area.area.id)",
                         detail: direction.rawValue)
-            return context.redirect(frameworkPath(organisation, content.framework) + "/edit#area-list-heading",
+            return context.redirect(Paths.editFramework(organisation.slug, content.framework.id) + "#area-list-heading",
                                     notice: nil)
         }
     }
@@ -131,24 +131,25 @@ extension WebApp {
                              _ context: RequestContext, errors: FormErrors = FormErrors()) throws -> Response {
         let strings = context.strings
         let language = strings.language.rawValue
-        let path = frameworkAreaPath(organisation, area.area)
+        let (slug, frameworkID, areaID) = (organisation.slug, area.area.frameworkID, area.area.id)
+        let path = Paths.frameworkArea(slug, frameworkID, areaID)
         let framework = content.framework
         let organisationSectors = try sectors.sectors(organisationID: organisation.id)
         let sectorNames = Dictionary(uniqueKeysWithValues: organisationSectors.map { ($0.id, $0.name) })
         let statements = area.statements.enumerated().map { index, statement in
-            let statementPath = path + "/statements/\(statement.id)"
+            let statementPath = Paths.statement(slug, frameworkID, areaID, statement.id)
             let anchor = "statement-\(statement.id)"
             return StatementRow(
                 anchor: anchor, number: strings.format("frameworks_statement_n", ["number": strings.number(index + 1)]),
-                code: statement.code, action: statementPath, moveAction: statementPath + "/move",
-                deleteAction: statementPath + "/delete",
+                code: statement.code, action: statementPath, moveAction: Paths.moveStatement(slug, frameworkID, areaID, statement.id),
+                deleteAction: Paths.deleteStatement(slug, frameworkID, areaID, statement.id),
                 text: localisedFields(strings.text("frameworks_field_statement"), prefix: anchor,
                                       stored: statement.text, context: context, errors: errors, multiline: true,
                                       limit: FrameworkTextLimit.statement),
                 canMoveUp: index > 0, canMoveDown: index < area.statements.count - 1)
         }
         let targets = area.targets.map { target in
-            TargetRow(clearAction: path + "/targets/delete",
+            TargetRow(clearAction: Paths.clearAreaTarget(slug, frameworkID, areaID),
                       who: targetAudience(target, sectorNames: sectorNames, strings), level: strings.decimal(target.level),
                       scope: target.sectorID != nil ? "sector" : (target.jobGroup != nil ? "job-group" : "everyone"),
                       sectorID: target.sectorID.map { String($0) } ?? "", jobGroup: target.jobGroup ?? "")
@@ -156,11 +157,11 @@ extension WebApp {
         let empty = LocalisedText(fi: "", sv: "", en: "")
         let view = FrameworkAreaView(
             crumbs: frameworkCrumbs(organisation, framework, strings, then: [
-                (frameworkPath(organisation, framework) + "/edit", strings.text("frameworks_edit")),
+                (Paths.editFramework(organisation.slug, framework.id), strings.text("frameworks_edit")),
                 (path, area.area.name.text(language)),
             ]),
             heading: strings.format("frameworks_area_title", ["name": area.area.name.text(language)]),
-            action: path, editHref: frameworkPath(organisation, framework) + "/edit", deleteAction: path + "/delete",
+            action: path, editHref: Paths.editFramework(organisation.slug, framework.id), deleteAction: Paths.deleteFrameworkArea(slug, frameworkID, areaID),
             code: FieldView(name: "area-code", value: context.form?["area-code"] ?? area.area.code,
                             error: errors["area-code"], hintID: "area-code-hint"),
             kindLegend: strings.text("frameworks_field_kind"),
@@ -171,8 +172,9 @@ extension WebApp {
                                          stored: area.area.description, context: context, errors: errors,
                                          multiline: true, required: false, limit: FrameworkTextLimit.description),
             targets: targets, hasTargets: !targets.isEmpty,
-            targetForm: targetForm(path, framework, organisationSectors, context, errors),
-            statements: statements, hasStatements: !statements.isEmpty, statementAction: path + "/statements",
+            targetForm: targetForm(Paths.areaTargets(slug, frameworkID, areaID), framework, organisationSectors, context,
+                                   errors),
+            statements: statements, hasStatements: !statements.isEmpty, statementAction: Paths.areaStatements(slug, frameworkID, areaID),
             newStatement: localisedFields(strings.text("frameworks_field_new_statement"), prefix: "new-statement",
                                           stored: empty, context: context, errors: errors, multiline: true,
                                           limit: FrameworkTextLimit.statement),
@@ -181,7 +183,7 @@ extension WebApp {
                                   view, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    private func targetForm(_ areaPath: String, _ framework: Stored<Framework>, _ organisationSectors: [Stored<Sector>],
+    private func targetForm(_ action: String, _ framework: Stored<Framework>, _ organisationSectors: [Stored<Sector>],
                             _ context: RequestContext, _ errors: FormErrors) -> TargetForm {
         let strings = context.strings
         let chosenScope = context.form?["target-scope"] ?? "everyone"
@@ -192,7 +194,7 @@ extension WebApp {
                         checked: value == chosenScope)
         }
         return TargetForm(
-            action: areaPath + "/targets",
+            action: action,
             scopeLegend: strings.text("frameworks_field_scope"), scopes: scopes,
             scopeError: FieldView(name: "target-scope-everyone", value: "", error: errors["target-scope-everyone"]),
             sector: FieldView(name: "target-sector", value: chosenSector, error: errors["target-sector"]),

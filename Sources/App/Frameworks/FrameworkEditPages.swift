@@ -71,7 +71,7 @@ extension WebApp {
             try frameworks.updateFramework(id: id, name: name, cantSay: cantSay)
             try frameworks.updateScaleLabels(frameworkID: id, labels: labels)
             auditChange("framework.update", context, target: "framework:\(id)", detail: name.fi)
-            return context.redirect(frameworkPath(organisation, framework) + "/edit", notice: "saved")
+            return context.redirect(Paths.editFramework(organisation.slug, framework.id), notice: "saved")
         }
     }
 
@@ -101,7 +101,7 @@ extension WebApp {
             }
             auditChange("framework.area.create", context, target: "framework-area:\(area.id)",
                         detail: "framework:\(area.frameworkID) \(code)")
-            return context.redirect(frameworkAreaPath(organisation, area), notice: "created")
+            return context.redirect(Paths.frameworkArea(organisation.slug, area.frameworkID, area.id), notice: "created")
         }
     }
 
@@ -127,7 +127,7 @@ extension WebApp {
         let strings = context.strings
         let language = strings.language.rawValue
         let framework = content.framework
-        let path = frameworkPath(organisation, framework)
+        let path = Paths.framework(organisation.slug, framework.id)
         let labels = (framework.scaleMin...framework.scaleMax).map { value in
             let stored = content.labels.first { $0.value == value }?.label ?? LocalisedText(fi: "", sv: "", en: "")
             return localisedFields(strings.format("frameworks_scale_point", ["value": String(value)]),
@@ -135,16 +135,17 @@ extension WebApp {
                                    limit: FrameworkTextLimit.label)
         }
         let areas = content.areas.enumerated().map { index, area in
-            let href = frameworkAreaPath(organisation, area.area)
+            let (slug, frameworkID, areaID) = (organisation.slug, area.area.frameworkID, area.area.id)
+            let href = Paths.frameworkArea(slug, frameworkID, areaID)
             return AreaListRow(
                 href: href, name: area.area.name.text(language), code: area.area.code,
                 kind: strings.text("frameworks_kind_" + area.area.kind.rawValue),
-                statementCount: strings.number(area.statements.count), moveAction: href + "/move",
-                deleteAction: href + "/delete", canMoveUp: index > 0, canMoveDown: index < content.areas.count - 1)
+                statementCount: strings.number(area.statements.count), moveAction: Paths.moveFrameworkArea(slug, frameworkID, areaID),
+                deleteAction: Paths.deleteFrameworkArea(slug, frameworkID, areaID), canMoveUp: index > 0, canMoveDown: index < content.areas.count - 1)
         }
         let empty = LocalisedText(fi: "", sv: "", en: "")
         let newArea = NewAreaForm(
-            action: path + "/areas",
+            action: Paths.frameworkAreas(organisation.slug, framework.id),
             code: FieldView(name: "new-area-code", value: context.form?["new-area-code"] ?? "",
                             error: errors["new-area-code"], hintID: "new-area-code-hint"),
             kindLegend: strings.text("frameworks_field_kind"),
@@ -152,8 +153,9 @@ extension WebApp {
             name: localisedFields(strings.text("frameworks_field_area_name"), prefix: "new-area-name", stored: empty,
                                   context: context, errors: errors, limit: FrameworkTextLimit.name))
         let view = FrameworkEditView(
-            crumbs: frameworkCrumbs(organisation, framework, strings, then: [(path + "/edit", strings.text("frameworks_edit"))]),
-            heading: strings.text("frameworks_edit_title"), action: path + "/edit", showHref: path,
+            crumbs: frameworkCrumbs(organisation, framework, strings, then: [(Paths.editFramework(organisation.slug, framework.id),
+                                                                        strings.text("frameworks_edit"))]),
+            heading: strings.text("frameworks_edit_title"), action: Paths.editFramework(organisation.slug, framework.id), showHref: path,
             name: localisedFields(strings.text("frameworks_field_name"), prefix: "name", stored: framework.name,
                                   context: context, errors: errors, limit: FrameworkTextLimit.name),
             cantSay: localisedFields(strings.text("frameworks_field_cant_say"), prefix: "cant-say",

@@ -47,7 +47,7 @@ extension WebApp {
             let content = try frameworks.content(frameworkID: framework.id)
             let areaCount = strings.number(content?.areas.count ?? 0)
             let statementCount = strings.number(content?.statementsInOrder.count ?? 0)
-            let href = frameworkPath(organisation, framework)
+            let href = Paths.framework(organisation.slug, framework.id)
             if framework.status == .published {
                 versions.append(FrameworkVersionRow(
                     href: href, name: framework.name.text(language), version: String(framework.version ?? 0),
@@ -57,14 +57,14 @@ extension WebApp {
                     areaCount: areaCount, statementCount: statementCount, sourceID: String(framework.id)))
             } else {
                 drafts.append(FrameworkDraftRow(
-                    href: href, editHref: href + "/edit", name: framework.name.text(language),
+                    href: href, editHref: Paths.editFramework(organisation.slug, framework.id), name: framework.name.text(language),
                     created: strings.dateTime(framework.createdAt), areaCount: areaCount,
                     statementCount: statementCount))
             }
         }
         let view = FrameworkListView(
             crumbs: frameworkCrumbs(organisation, nil, strings), organisationName: organisation.name,
-            createAction: frameworksPath(organisation), versions: versions, hasVersions: !versions.isEmpty,
+            createAction: Paths.frameworks(organisation.slug), versions: versions, hasVersions: !versions.isEmpty,
             drafts: drafts, hasDrafts: !drafts.isEmpty)
         return try context.render("frameworks/list", title: strings.text("frameworks_title") + " – " + organisation.name,
                                   view)
@@ -82,6 +82,6 @@ extension WebApp {
         let draft = try frameworks.createDraft(copying: sourceID, organisationID: organisation.id)
         auditChange("framework.draft.create", context, target: "framework:\(draft.id)",
                     detail: "copy of framework:\(sourceID) \(source.code) v\(source.version ?? 0)")
-        return context.redirect(frameworkPath(organisation, draft) + "/edit", notice: "created")
+        return context.redirect(Paths.editFramework(organisation.slug, draft.id), notice: "created")
     }
 }

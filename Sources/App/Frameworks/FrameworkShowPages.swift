@@ -78,7 +78,7 @@ extension WebApp {
             }
             auditChange("framework.publish", context, target: "framework:\(published.id)",
                         detail: "\(published.code) v\(published.version ?? 0)")
-            return context.redirect(frameworkPath(organisation, published), notice: "published")
+            return context.redirect(Paths.framework(organisation.slug, published.id), notice: "published")
         }
     }
 
@@ -88,7 +88,7 @@ extension WebApp {
             try frameworks.deleteDraft(id: content.framework.id)
             auditChange("framework.draft.delete", context, target: "framework:\(content.framework.id)",
                         detail: content.framework.nameFi)
-            return context.redirect(frameworksPath(organisation), notice: "deleted")
+            return context.redirect(Paths.frameworks(organisation.slug), notice: "deleted")
         }
     }
 
@@ -106,7 +106,6 @@ extension WebApp {
         let language = strings.language.rawValue
         let framework = content.framework
         let isDraft = framework.status == .draft
-        let path = frameworkPath(organisation, framework)
         let sectorNames = Dictionary(uniqueKeysWithValues: try sectors.sectors(organisationID: organisation.id)
             .map { ($0.id, $0.name) })
         let groups = AreaKind.allCases.map { kind in
@@ -117,7 +116,7 @@ extension WebApp {
                     description: description, hasDescription: !description.isEmpty,
                     statements: area.statements.map { $0.text.text(language) }, hasStatements: !area.statements.isEmpty,
                     targets: targetLines(area.targets, sectorNames: sectorNames, strings),
-                    hasTargets: !area.targets.isEmpty, editHref: frameworkAreaPath(organisation, area.area),
+                    hasTargets: !area.targets.isEmpty, editHref: Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id),
                     editLabel: strings.format("frameworks_edit_area", ["name": area.area.name.text(language)]),
                     hasEditLink: isDraft)
             }
@@ -133,8 +132,10 @@ extension WebApp {
                 : strings.format("frameworks_status_published", [
                     "date": framework.publishedAt.map { strings.date(CalendarDate.today($0)) } ?? "",
                 ]),
-            isDraft: isDraft, editHref: path + "/edit", publishAction: path + "/publish", deleteAction: path + "/delete",
-            copyAction: frameworksPath(organisation), sourceID: String(framework.id),
+            isDraft: isDraft, editHref: Paths.editFramework(organisation.slug, framework.id),
+            publishAction: Paths.publishFramework(organisation.slug, framework.id),
+            deleteAction: Paths.deleteFramework(organisation.slug, framework.id),
+            copyAction: Paths.frameworks(organisation.slug), sourceID: String(framework.id),
             scale: content.labels.map { ScalePointView(value: String($0.value), label: $0.label.text(language)) },
             cantSay: framework.cantSay.text(language), groups: groups, errors: errors.links, hasErrors: !errors.isEmpty)
         return try context.render("frameworks/show", title: view.heading, view,

@@ -17,7 +17,7 @@ extension WebApp {
             let statement = try frameworks.addStatement(areaID: area.area.id, text: text)
             auditChange("framework.statement.create", context, target: "framework-statement:\(statement.id)",
                         detail: "\(statement.code): \(text.fi)")
-            return context.redirect(frameworkAreaPath(organisation, area.area) + "#statements-heading",
+            return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#statements-heading",
                                     notice: "created")
         }
     }
@@ -38,7 +38,7 @@ extension WebApp {
             try frameworks.updateStatement(id: statement.id, text: text)
             auditChange("framework.statement.update", context, target: "framework-statement:\(statement.id)",
                         detail: "\(statement.code): \(text.fi)")
-            return context.redirect(frameworkAreaPath(organisation, area.area) + "#" + prefix, notice: "saved")
+            return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#" + prefix, notice: "saved")
         }
     }
 
@@ -49,7 +49,7 @@ extension WebApp {
             try frameworks.deleteStatement(id: statement.id)
             auditChange("framework.statement.delete", context, target: "framework-statement:\(statement.id)",
                         detail: "\(statement.code): \(statement.textFi)")
-            return context.redirect(frameworkAreaPath(organisation, area.area) + "#statements-heading",
+            return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#statements-heading",
                                     notice: "saved")
         }
     }
@@ -65,7 +65,7 @@ extension WebApp {
             try frameworks.moveStatement(id: statement.id, direction)
             auditChange("framework.statement.move", context, target: "framework-statement:\(statement.id)",
                         detail: direction.rawValue)
-            return context.redirect(frameworkAreaPath(organisation, area.area) + "#statements-heading")
+            return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#statements-heading")
         }
     }
 
@@ -90,7 +90,7 @@ extension WebApp {
             try frameworks.setTarget(areaID: area.area.id, scope: scope, level: level)
             auditChange("framework.target.set", context, target: "framework-area:\(area.area.id)",
                         detail: "\(Self.describe(scope)) = \(level)")
-            return context.redirect(frameworkAreaPath(organisation, area.area) + "#targets-heading", notice: "saved")
+            return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#targets-heading", notice: "saved")
         }
     }
 
@@ -104,7 +104,7 @@ extension WebApp {
             try frameworks.setTarget(areaID: area.area.id, scope: scope, level: nil)
             auditChange("framework.target.clear", context, target: "framework-area:\(area.area.id)",
                         detail: Self.describe(scope))
-            return context.redirect(frameworkAreaPath(organisation, area.area) + "#targets-heading", notice: "saved")
+            return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#targets-heading", notice: "saved")
         }
     }
 

@@ -33,7 +33,7 @@ struct AccessibilityView {
 extension WebApp {
     /// The signed-in start page: who you are here, and where your work is.
     func showHome(_ request: Request, _ context: RequestContext) throws -> Response {
-        guard let principal = context.principal else { return .redirect(to: "/sign-in") }
+        guard let principal = context.principal else { return .redirect(to: Paths.signIn) }
         let strings = context.strings
         var name = principal.user.login
         if let employeeID = principal.employeeID, let employee = try employees.employee(id: employeeID) {
@@ -48,7 +48,7 @@ extension WebApp {
             try rounds.invitations(employeeID: employeeID)
                 .filter { !$0.answered && $0.round.acceptsAnswers(on: today) }
                 .map { invitation in
-                    HomeLink(href: "/surveys/\(invitation.round.id)", label: invitation.round.title,
+                    HomeLink(href: Paths.survey(invitation.round.id), label: invitation.round.title,
                              description: strings.format("survey_open_until",
                                                          ["date": strings.date(invitation.round.closesOn)]))
                 }

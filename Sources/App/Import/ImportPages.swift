@@ -134,6 +134,6 @@ extension WebApp {
             + "sectors=\(outcome.sectorsCreated.count) units=\(outcome.unitsCreated.count)"
         recordAudit("import.employees", userID: principal.userID, login: principal.user.login,
                     address: request.clientAddress, target: organisation.slug, detail: detail)
-        return context.redirect("/organisations/\(organisation.slug)/employees", notice: "imported")
+        return context.redirect(Paths.employees(organisation.slug), notice: "imported")
     }
 }

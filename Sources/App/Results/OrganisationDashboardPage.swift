@@ -41,7 +41,7 @@ extension WebApp {
     /// across rounds and the instrument's reliability.
     func showOrganisationDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
         try closeOverdueRounds()
-        guard let found = try rounds.roundWithHistory(id: try context.id("roundID")), found.round.status != .draft,
+        guard let found = try rounds.roundWithHistory(id: try context.roundID), found.round.status != .draft,
               context.access.canManageOrganisation(found.round.organisationID) else { throw AppError.notFound }
         let round = found.round
         guard round.status == .closed else { return try renderProgress(round, unit: nil, context) }
@@ -67,7 +67,7 @@ extension WebApp {
 
     /// A round that has opened, of an organisation the reader administers; 404 otherwise.
     func administeredRound(_ context: RequestContext) throws -> Stored<SurveyRound> {
-        guard let round = try rounds.round(id: try context.id("roundID")), round.status != .draft,
+        guard let round = try rounds.round(id: try context.roundID), round.status != .draft,
               context.access.canManageOrganisation(round.organisationID) else { throw AppError.notFound }
         return round
     }
@@ -81,7 +81,7 @@ extension WebApp {
         let strings = context.strings
         let format = ResultFormatting(results: results, strings: strings, language: context.language.rawValue)
         let totals = results.totals(.organisation)
-        let base = "/rounds/\(round.id)/results"
+        let base = Paths.roundResults(round.id)
         let previous = try previousResults(of: round, among: all)
         let unitCount = results.hierarchy.roots.filter { results.invitedOrAnswered(.unit($0)) }.count
         let paging = page.map { Paging(requested: $0, total: unitCount) }
@@ -114,7 +114,8 @@ extension WebApp {
             reliability: reliability, hasReliability: !reliability.isEmpty,
             openAnswers: openAnswerGroups(results, group: .organisation, language: context.language.rawValue),
             hasOpenAnswers: results.openAnswers(for: .organisation).map { !$0.isEmpty } ?? false,
-            exportComma: base + "/export.csv", exportSemicolon: base + "/export.csv?separator=semicolon")
+            exportComma: Paths.roundResultsExport(round.id),
+            exportSemicolon: Paths.semicolons(Paths.roundResultsExport(round.id)))
     }
 
     private func sectorTable(_ results: RoundResults, round: Stored<SurveyRound>, sort: String?, format: ResultFormatting,

@@ -28,14 +28,15 @@ extension WebApp {
         let strings = context.strings
         let roundID = round.id
         let group = unit.map { ResultGroup.unit($0.id) } ?? .organisation
-        let base = unit.map { "/rounds/\(roundID)/results/units/\($0.id)" } ?? "/rounds/\(roundID)/results"
+        let base = unit.map { Paths.unitResults(roundID, $0.id) } ?? Paths.roundResults(roundID)
+        let export = unit.map { Paths.unitResultsExport(roundID, $0.id) } ?? Paths.roundResultsExport(roundID)
         var rows = [progressRow(progress, label: unit?.name ?? strings.text("results_whole_organisation"), link: nil,
                                 group: group, strings, isTotal: true)]
         if let unit {
             for child in progress.hierarchy.children[unit.id] ?? [] {
                 guard let name = progress.hierarchy.units[child]?.name, (progress.invited[.unit(child)] ?? 0) > 0
                 else { continue }
-                rows.append(progressRow(progress, label: name, link: "/rounds/\(roundID)/results/units/\(child)",
+                rows.append(progressRow(progress, label: name, link: Paths.unitResults(roundID, child),
                                         group: .unit(child), strings))
             }
         } else {
@@ -66,7 +67,8 @@ extension WebApp {
             respondents: progress.respondents(group).map { strings.number($0) } ?? hidden,
             invited: strings.number(progress.invited[group] ?? 0),
             responseRate: progress.responseRate(group).map { strings.percent($0) } ?? "–",
-            table: table, exportComma: base + "/export.csv", exportSemicolon: base + "/export.csv?separator=semicolon")
+            table: table, exportComma: export,
+            exportSemicolon: Paths.semicolons(export))
     }
 
     private func progressRow(_ progress: RoundProgress, label: String, link: String?, group: ResultGroup,

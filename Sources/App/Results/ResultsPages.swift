@@ -20,14 +20,6 @@ struct ResultsIndexView {
 }
 
 extension WebApp {
-    func registerResultsRoutes(_ routes: inout RouteTable) {
-        routes.get("/results", .unitLeadership, showResultsIndex)
-        routes.get("/rounds/:roundID/results", .staffAdministration, showOrganisationDashboard)
-        routes.get("/rounds/:roundID/results/export.csv", .staffAdministration, exportOrganisationDashboard)
-        routes.get("/rounds/:roundID/results/units/:unitID", .unitLeadership, showUnitDashboard)
-        routes.get("/rounds/:roundID/results/units/:unitID/export.csv", .unitLeadership, exportUnitDashboard)
-    }
-
     /// Rounds with results the reader may see: their organisations' dashboards for HR, their units'
     /// dashboards for supervisors.
     func showResultsIndex(_ request: Request, _ context: RequestContext) throws -> Response {
@@ -54,9 +46,9 @@ extension WebApp {
                 guard managed || !mine.isEmpty else { continue }
                 views.append(ResultsRoundView(
                     title: round.title, meta: roundMeta(round, strings),
-                    organisationLink: managed ? "/rounds/\(round.id)/results" : nil,
+                    organisationLink: managed ? Paths.roundResults(round.id) : nil,
                     units: mine.map { ResultsUnitLink(name: $0.name,
-                                                      href: "/rounds/\(round.id)/results/units/\($0.id)") }))
+                                                      href: Paths.unitResults(round.id, $0.id)) }))
             }
         }
         return try context.render("results/index", title: strings.text("results_title"),
@@ -98,9 +90,9 @@ extension WebApp {
     }
 
     func dashboardCrumbs(_ round: Stored<SurveyRound>, _ context: RequestContext, then rest: [(String, String)]) -> [Crumb] {
-        var trail: [(String, String)] = [("/results", context.strings.text("results_title"))]
+        var trail: [(String, String)] = [(Paths.results, context.strings.text("results_title"))]
         if context.access.canManageOrganisation(round.organisationID) {
-            trail.append(("/rounds/\(round.id)/results", round.title))
+            trail.append((Paths.roundResults(round.id), round.title))
         }
         trail.append(contentsOf: rest)
         return trail.enumerated().map { index, item in

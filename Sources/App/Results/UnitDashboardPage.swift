@@ -42,7 +42,7 @@ extension WebApp {
     /// A unit's results (with its sub-units): supervisors for their units, HR for any unit of theirs.
     func showUnitDashboard(_ request: Request, _ context: RequestContext) throws -> Response {
         try closeOverdueRounds()
-        guard let found = try rounds.roundWithHistory(id: try context.id("roundID")) else { throw AppError.notFound }
+        guard let found = try rounds.roundWithHistory(id: try context.roundID) else { throw AppError.notFound }
         let round = found.round
         let unit = try visibleUnit(of: round, context)
         guard round.status == .closed else { return try renderProgress(round, unit: unit, context) }
@@ -64,13 +64,13 @@ extension WebApp {
 
     /// The round and unit of a unit dashboard, or 404 when the reader may not see them.
     private func dashboardUnit(_ context: RequestContext) throws -> (Stored<SurveyRound>, Stored<WorkUnit>) {
-        guard let round = try rounds.round(id: try context.id("roundID")) else { throw AppError.notFound }
+        guard let round = try rounds.round(id: try context.roundID) else { throw AppError.notFound }
         return (round, try visibleUnit(of: round, context))
     }
 
     /// The `:unitID` unit of a round that has opened, or 404 when the reader may not see it.
     private func visibleUnit(of round: Stored<SurveyRound>, _ context: RequestContext) throws -> Stored<WorkUnit> {
-        guard round.status != .draft, let unit = try units.unit(id: try context.id("unitID")),
+        guard round.status != .draft, let unit = try units.unit(id: try context.unitID),
               unit.organisationID == round.organisationID, context.access.canViewUnit(unit) else {
             throw AppError.notFound
         }
@@ -88,7 +88,7 @@ extension WebApp {
         let group = ResultGroup.unit(unitID)
         let previous = try previousResults(of: round)
         let totals = results.totals(group)
-        let base = "/rounds/\(round.id)/results/units/\(unitID)"
+        let base = Paths.unitResults(round.id, unitID)
         let competence = areaIndices(results, kind: .competence)
         let factors = areaIndices(results, kind: .factor)
         return UnitDashboardView(
@@ -111,7 +111,8 @@ extension WebApp {
             subUnits: subUnitTable(results, unitID: unitID, round: round, format: format),
             jobGroups: jobGroupTable(results, within: group, format: format),
             statements: statementTable(results, group: group, format: format),
-            exportComma: base + "/export.csv", exportSemicolon: base + "/export.csv?separator=semicolon")
+            exportComma: Paths.unitResultsExport(round.id, unitID),
+            exportSemicolon: Paths.semicolons(Paths.unitResultsExport(round.id, unitID)))
     }
 
     func areaIndices(_ results: RoundResults, kind: AreaKind) -> [Int] {
@@ -230,7 +231,7 @@ extension WebApp {
         let children = results.hierarchy.children[unitID] ?? []
         let rows = children.compactMap { child -> ResultRow? in
             guard let unit = results.hierarchy.units[child] else { return nil }
-            return format.groupRow(unit.name, link: "/rounds/\(round.id)/results/units/\(child)",
+            return format.groupRow(unit.name, link: Paths.unitResults(round.id, child),
                                    group: .unit(child), areas: indices)
         }
         return ResultTable(id: "sub-units", caption: format.strings.text("results_sub_units_caption"),

@@ -54,7 +54,7 @@ extension WebApp {
     func createSurveyCodes(_ request: Request, _ context: RequestContext) throws -> Response {
         let unit = try viewableUnit(context)
         let unitID = unit.id
-        guard let round = try rounds.round(id: try context.id("roundID")), round.organisationID == unit.organisationID
+        guard let round = try rounds.round(id: try context.roundID), round.organisationID == unit.organisationID
         else { throw AppError.notFound }
         let roundID = round.id
         let strings = context.strings
@@ -106,7 +106,7 @@ extension WebApp {
                 invited: strings.number(item.invited), codesMade: strings.number(codes.created),
                 codesUsed: codes.used >= item.round.minimumGroupSize ? strings.number(codes.used)
                     : strings.format("rounds_codes_hidden", ["minimum": String(item.round.minimumGroupSize)]),
-                action: "/units/\(unitID)/surveys/\(roundID)/codes",
+                action: Paths.unitSurveyCodes(unitID, roundID),
                 count: FieldView(name: field, value: typed[roundID] ?? "", error: errors[field], hintID: field + "-hint"))
         }
         let view = UnitSurveysView(crumbs: try surveyCrumbs(unit, context), unitName: unit.name, rounds: rows,
@@ -124,12 +124,12 @@ extension WebApp {
         }
         let unitID = unit.id
         var crumbs = try surveyCrumbs(unit, context).map { Crumb(href: $0.href, label: $0.label, current: false) }
-        crumbs.append(Crumb(href: "/units/\(unitID)/surveys", label: strings.text("rounds_slips_printed"), current: true))
+        crumbs.append(Crumb(href: Paths.unitSurveys(unitID), label: strings.text("rounds_slips_printed"), current: true))
         let view = CodeSlipsView(
             crumbs: crumbs, unitName: unit.name, roundTitle: round.title, address: address,
             summary: strings.format("rounds_slips_summary", ["count": strings.number(codes.count), "unit": unit.name]),
             slips: codes.map(CodeSlip.init), instructionFi: instruction(.fi), instructionSv: instruction(.sv),
-            backHref: "/units/\(unitID)/surveys")
+            backHref: Paths.unitSurveys(unitID))
         return try context.render("rounds/slips", title: strings.text("rounds_slips_printed") + " – " + unit.name, view)
     }
 
@@ -139,8 +139,8 @@ extension WebApp {
         let host = request.headers["Host"] ?? ""
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
         guard !host.isEmpty, host.count <= 255, host.unicodeScalars.allSatisfy(allowed.contains),
-              host.first != ".", host.first != ":" else { return "/k" }
-        return (settings.secureTransport ? "https://" : "http://") + host + "/k"
+              host.first != ".", host.first != ":" else { return Paths.codeEntry }
+        return (settings.secureTransport ? "https://" : "http://") + host + Paths.codeEntry
     }
 
     /// Organisation › units › unit › surveys for those who manage it; "my units" › unit › surveys for
@@ -148,14 +148,14 @@ extension WebApp {
     private func surveyCrumbs(_ unit: Stored<WorkUnit>, _ context: RequestContext) throws -> [Crumb] {
         let strings = context.strings
         let unitID = unit.id
-        let here = [("/units/\(unitID)", unit.name), ("/units/\(unitID)/surveys", strings.text("rounds_slips_title"))]
+        let here = [(Paths.unit(unitID), unit.name), (Paths.unitSurveys(unitID), strings.text("rounds_slips_title"))]
         if context.access.canManageOrganisation(unit.organisationID),
            let organisation = try organisations.organisation(id: unit.organisationID) {
             return organisationCrumbs(organisation, strings, then: [
-                ("/organisations/\(organisation.slug)/units", strings.text("staff_units_title")),
+                (Paths.unitTree(organisation.slug), strings.text("staff_units_title")),
             ] + here)
         }
-        let trail = [("/units", strings.text("staff_my_units_title"))] + here
+        let trail = [(Paths.myUnits, strings.text("staff_my_units_title"))] + here
         return trail.enumerated().map { index, item in
             Crumb(href: item.0, label: item.1, current: index == trail.count - 1)
         }

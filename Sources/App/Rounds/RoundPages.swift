@@ -13,17 +13,17 @@ extension WebApp {
         let rows = try rounds.rounds(organisationID: organisation.id).map { round in
             let counts = try rounds.participation(roundID: round.id)
             let figures = participationFigures(round, counts, strings)
-            return RoundRow(href: "/rounds/\(round.id)", title: round.title,
+            return RoundRow(href: Paths.round(round.id), title: round.title,
                             mode: strings.text("rounds_mode_" + round.mode.rawValue),
                             status: strings.text("rounds_status_" + round.status.rawValue),
                             dates: strings.date(round.opensOn) + "–" + strings.date(round.closesOn),
                             framework: frameworkNames[round.frameworkID] ?? "",
                             invited: figures.invited, answered: figures.answered, rate: figures.rate)
         }
-        let base = "/organisations/\(organisation.slug)/rounds"
+        let base = Paths.rounds(organisation.slug)
         let view = RoundListView(
             crumbs: organisationCrumbs(organisation, strings, then: [(base, strings.text("rounds_title"))]),
-            organisationName: organisation.name, newHref: base + "/new", rows: rows, hasRows: !rows.isEmpty)
+            organisationName: organisation.name, newHref: Paths.newRound(organisation.slug), rows: rows, hasRows: !rows.isEmpty)
         return try context.render("rounds/list", title: strings.text("rounds_title") + " – " + organisation.name, view)
     }
 
@@ -79,7 +79,7 @@ extension WebApp {
             do {
                 let round = try rounds.create(draft, scope: checked.scope, openQuestions: checked.openQuestions)
                 auditChange("round.create", context, target: "round:\(round.id)", detail: round.title)
-                return context.redirect("/rounds/\(round.id)", notice: "created")
+                return context.redirect(Paths.round(round.id), notice: "created")
             } catch {
                 try addRoundStoreProblem(error, to: &input.errors, context.strings)
             }
@@ -114,7 +114,7 @@ extension WebApp {
             do {
                 try rounds.updateDraft(changed, scope: checked.scope, openQuestions: checked.openQuestions)
                 auditChange("round.update", context, target: "round:\(round.id)", detail: changed.title)
-                return context.redirect("/rounds/\(round.id)", notice: "saved")
+                return context.redirect(Paths.round(round.id), notice: "saved")
             } catch {
                 try addRoundStoreProblem(error, to: &input.errors, context.strings)
             }
@@ -167,25 +167,25 @@ extension WebApp {
                 fi: field("q\(number)_fi", texts[0]), sv: field("q\(number)_sv", texts[1], hint: true),
                 en: field("q\(number)_en", texts[2], hint: true))
         }
-        let listHref = "/organisations/\(organisation.slug)/rounds"
+        let listHref = Paths.rounds(organisation.slug)
         var trail = [(listHref, strings.text("rounds_title"))]
         let heading: String
         let action: String
         if let round {
             let roundID = round.id
-            trail.append(("/rounds/\(roundID)", round.title))
-            trail.append(("/rounds/\(roundID)/edit", strings.text("rounds_edit")))
+            trail.append((Paths.round(roundID), round.title))
+            trail.append((Paths.editRound(roundID), strings.text("rounds_edit")))
             heading = strings.format("rounds_edit_heading", ["title": round.title])
-            action = "/rounds/\(roundID)/edit"
+            action = Paths.editRound(roundID)
         } else {
-            trail.append((listHref + "/new", strings.text("rounds_new")))
+            trail.append((Paths.newRound(organisation.slug), strings.text("rounds_new")))
             heading = strings.text("rounds_new")
-            action = listHref + "/new"
+            action = Paths.newRound(organisation.slug)
         }
         let view = RoundFormView(
             crumbs: organisationCrumbs(organisation, strings, then: trail), heading: heading, action: action,
             submitLabel: strings.text(round == nil ? "rounds_create" : "staff_save"),
-            cancelHref: round.map { "/rounds/\($0.id)" } ?? listHref,
+            cancelHref: round.map { Paths.round($0.id) } ?? listHref,
             errors: errors.links, hasErrors: !errors.isEmpty,
             title: field("title", input.title), framework: field("framework_id", input.frameworkChoice),
             frameworkOptions: frameworkOptions, hasFrameworks: !frameworkOptions.isEmpty,
@@ -208,7 +208,7 @@ extension WebApp {
 
     /// The round named by `:id` and its organisation, if this user manages that organisation.
     func managedRound(_ context: RequestContext) throws -> (Stored<SurveyRound>, Stored<Organisation>) {
-        guard let round = try rounds.round(id: try context.id("id")) else { throw AppError.notFound }
+        guard let round = try rounds.round(id: try context.roundID) else { throw AppError.notFound }
         try context.require(context.access.canManageOrganisation(round.organisationID))
         guard let organisation = try organisations.organisation(id: round.organisationID) else {
             throw AppError.notFound
@@ -257,22 +257,22 @@ extension WebApp {
         let questions = try rounds.openQuestions(roundID: roundID).enumerated().map { index, question in
             QuestionRow(number: String(index + 1), fi: question.textFi, sv: question.textSv, en: question.textEn)
         }
-        let listHref = "/organisations/\(organisation.slug)/rounds"
+        let listHref = Paths.rounds(organisation.slug)
         let view = RoundDetailView(
             crumbs: organisationCrumbs(organisation, strings, then: [(listHref, strings.text("rounds_title")),
-                                                                      ("/rounds/\(roundID)", round.title)]),
+                                                                      (Paths.round(roundID), round.title)]),
             title: round.title, status: strings.text("rounds_status_" + round.status.rawValue), details: details,
             modeExplanation: strings.text("rounds_mode_" + round.mode.rawValue + "_text"),
             isAnonymous: round.mode == .anonymous,
             population: try populationSummary(round, strings), hasParticipation: round.status != .draft,
             participation: participation, questions: questions, hasQuestions: !questions.isEmpty,
             isDraft: round.status == .draft, isOpen: round.status == .open,
-            editHref: "/rounds/\(roundID)/edit", openAction: "/rounds/\(roundID)/open",
-            deleteAction: "/rounds/\(roundID)/delete", closeAction: "/rounds/\(roundID)/close",
-            extendAction: "/rounds/\(roundID)/extend",
+            editHref: Paths.editRound(roundID), openAction: Paths.openRound(roundID),
+            deleteAction: Paths.deleteRound(roundID), closeAction: Paths.closeRound(roundID),
+            extendAction: Paths.extendRound(roundID),
             extendField: FieldView(name: "closes_on", value: typedCloseDate ?? round.closesOn,
                                    error: errors["closes_on"], hintID: "closes_on-hint"),
-            hasResults: round.status != .draft, resultsHref: "/rounds/\(roundID)/results",
+            hasResults: round.status != .draft, resultsHref: Paths.roundResults(roundID),
             errors: errors.links, hasErrors: !errors.isEmpty)
         return try context.render("rounds/round", title: round.title, view,
                                   status: status ?? (errors.isEmpty ? .ok : .unprocessableContent))
@@ -338,7 +338,7 @@ extension WebApp {
     func deleteRound(_ request: Request, _ context: RequestContext) throws -> Response {
         let (round, organisation) = try managedRound(context)
         return try changeRound(round, organisation, context, errorKey: "rounds_error_delete", notice: "deleted",
-                               then: "/organisations/\(organisation.slug)/rounds") {
+                               then: Paths.rounds(organisation.slug)) {
             try rounds.deleteDraft(roundID: round.id)
             return ("round.delete", round.title)
         }
@@ -355,7 +355,7 @@ extension WebApp {
         } catch {
             return try refused(error, round, organisation, context, message: errorKey)
         }
-        return context.redirect(path ?? "/rounds/\(round.id)", notice: notice)
+        return context.redirect(path ?? Paths.round(round.id), notice: notice)
     }
 
     /// The round page again with why the action was refused (the round is in another state by now).

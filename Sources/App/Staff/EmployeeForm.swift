@@ -125,7 +125,7 @@ extension WebApp {
         if input.errors.isEmpty {
             switch saveEmployee(input.applied(to: employee), context) {
             case .success:
-                return context.redirect("/employees/\(id)", notice: "saved")
+                return context.redirect(Paths.employee(id), notice: "saved")
             case .failure(.invalid):
                 // The unit was deactivated or moved away between the form and the save.
                 input.errors.add("unit_id", context.strings.text("staff_error_choose_from_list"))
@@ -167,13 +167,13 @@ extension WebApp {
         var crumbs: [Crumb] = []
         if let organisation = try organisations.organisation(id: employee.organisationID) {
             crumbs = organisationCrumbs(organisation, strings, then: [
-                ("/organisations/\(organisation.slug)/employees", strings.text("staff_employees_title")),
-                ("/employees/\(id)", employee.fullName), ("/employees/\(id)/edit", strings.text("staff_edit")),
+                (Paths.employees(organisation.slug), strings.text("staff_employees_title")),
+                (Paths.employee(id), employee.fullName), (Paths.editEmployee(id), strings.text("staff_edit")),
             ])
         }
         let view = EmployeeEditView(
-            crumbs: crumbs, name: employee.fullName, hrNumber: employee.hrNumber, action: "/employees/\(id)/edit",
-            cancelHref: "/employees/\(id)", errors: errors.links, hasErrors: !errors.isEmpty,
+            crumbs: crumbs, name: employee.fullName, hrNumber: employee.hrNumber, action: Paths.editEmployee(id),
+            cancelHref: Paths.employee(id), errors: errors.links, hasErrors: !errors.isEmpty,
             firstName: field("first_name"), lastName: field("last_name"), email: field("email"), phone: field("phone"),
             unit: SelectFieldView(field: field("unit_id"), options: unitOptions),
             jobTitle: field("job_title"), jobGroup: field("job_group"),

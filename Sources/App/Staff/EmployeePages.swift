@@ -80,7 +80,7 @@ extension WebApp {
         let id = employee.id
         try employees.setActive(employeeID: id, active: active)
         auditChange(active ? "employee.reactivate" : "employee.deactivate", context, target: "employee:\(id)")
-        return context.redirect("/employees/\(id)", notice: active ? "reactivated" : "deactivated")
+        return context.redirect(Paths.employee(id), notice: active ? "reactivated" : "deactivated")
     }
 
     /// Gives an employee a sign-in with the employee role and an initial password HR hands over.
@@ -126,7 +126,7 @@ extension WebApp {
             errors.add("login", strings.text("staff_error_login_taken"))
             return try renderEmployee(employee, context, signInInput: (input, errors))
         }
-        return context.redirect("/employees/\(id)", notice: "created")
+        return context.redirect(Paths.employee(id), notice: "created")
     }
 
     func renderEmployee(_ employee: Stored<Employee>, _ context: RequestContext,
@@ -142,11 +142,11 @@ extension WebApp {
         if let organisation {
             details.append(DetailLine(strings.text("staff_field_organisation"), organisation.name,
                                       href: access.canViewOrganisation(employee.organisationID)
-                                          ? "/organisations/" + organisation.slug : nil))
+                                          ? Paths.organisation(organisation.slug) : nil))
         }
         if let unit {
             details.append(DetailLine(strings.text("staff_field_unit"), unit.name,
-                                      href: access.canViewUnit(unit) ? "/units/\(unit.id)" : nil))
+                                      href: access.canViewUnit(unit) ? Paths.unit(unit.id) : nil))
         }
         if let sectorName { details.append(DetailLine(strings.text("staff_field_sector"), sectorName)) }
         let optional: [(String, String?)] = [
@@ -165,13 +165,13 @@ extension WebApp {
         var signInForm: [SignInFormView] = []
         if canManage {
             if let user = try users.userLinked(toEmployee: id) {
-                signIn.append(DetailLine(strings.text("staff_field_login"), user.login, href: "/users/\(user.id)"))
+                signIn.append(DetailLine(strings.text("staff_field_login"), user.login, href: Paths.user(user.id)))
                 signIn.append(DetailLine(strings.text("staff_field_status"),
                                          strings.text(user.disabled ? "staff_user_disabled" : "staff_user_enabled")))
             } else if employee.active {
                 let errors = signInInput?.1 ?? FormErrors()
                 signInForm.append(SignInFormView(
-                    action: "/employees/\(id)/user",
+                    action: Paths.employeeSignIn(id),
                     login: FieldView(name: "login", value: signInInput?.0.login ?? "", error: errors["login"]),
                     password: FieldView(name: "password", value: "", error: errors["password"], hintID: "password-hint"),
                     errors: errors.links, hasErrors: !errors.isEmpty))
@@ -179,16 +179,16 @@ extension WebApp {
         }
         var crumbs: [Crumb] = []
         if canManage, let organisation {
-            let list = "/organisations/\(organisation.slug)/employees"
+            let list = Paths.employees(organisation.slug)
             crumbs = organisationCrumbs(organisation, strings, then: [
-                (list, strings.text("staff_employees_title")), ("/employees/\(id)", employee.fullName),
+                (list, strings.text("staff_employees_title")), (Paths.employee(id), employee.fullName),
             ])
         }
         let assessment = try latestSelfAssessment(of: employee, context)
         let view = EmployeeDetailView(
             crumbs: crumbs, hasCrumbs: !crumbs.isEmpty, name: employee.fullName, active: employee.active,
-            details: details, canEdit: access.canEditEmployee(employee), editHref: "/employees/\(id)/edit",
-            deactivateAction: "/employees/\(id)/deactivate", reactivateAction: "/employees/\(id)/reactivate",
+            details: details, canEdit: access.canEditEmployee(employee), editHref: Paths.editEmployee(id),
+            deactivateAction: Paths.deactivateEmployee(id), reactivateAction: Paths.reactivateEmployee(id),
             signIn: signIn, hasSignIn: !signIn.isEmpty, signInForm: signInForm,
             selfAssessment: assessment?.profile, selfAssessmentMeta: assessment?.meta ?? "",
             hasSelfAssessment: assessment != nil)
@@ -212,7 +212,7 @@ extension WebApp {
 
     /// The employee named by `:id`, if this user may see them.
     func viewableEmployee(_ context: RequestContext) throws -> Stored<Employee> {
-        guard let employee = try employees.employee(id: try context.id("id")) else { throw AppError.notFound }
+        guard let employee = try employees.employee(id: try context.employeeID) else { throw AppError.notFound }
         try context.require(context.access.canViewEmployee(employee))
         return employee
     }

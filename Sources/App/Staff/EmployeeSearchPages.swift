@@ -15,7 +15,7 @@ struct EmployeeRow {
 
     init(_ listing: EmployeeListing, _ strings: Strings) {
         let employee = listing.employee
-        href = "/employees/\(employee.id)"
+        href = Paths.employee(employee.id)
         name = employee.lastName + ", " + employee.firstName
         hrNumber = employee.hrNumber
         unitName = listing.unitName ?? ""
@@ -65,7 +65,7 @@ extension WebApp {
         let query = EmployeeQuery(organisationID: id, text: text.isEmpty ? nil : text, unitIDs: filter.unitIDs,
                                   includeInactive: includeInactive)
         let (page, paging) = try pagedSearch(query, requestedPage: request.queryValue("page"))
-        let base = "/organisations/\(organisation.slug)/employees"
+        let base = Paths.employees(organisation.slug)
         let unitValue = filter.unit.map { String($0.id) } ?? ""
         let sectorValue = filter.sectorID.map(String.init) ?? ""
         let kept: [(String, String)] = [("q", text), ("sector", sectorValue), ("unit", unitValue),

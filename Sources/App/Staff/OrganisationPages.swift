@@ -40,7 +40,7 @@ extension WebApp {
         }
         let strings = context.strings
         let rows = try shown.map { organisation in
-            OrganisationRow(href: "/organisations/" + organisation.slug, name: organisation.name,
+            OrganisationRow(href: Paths.organisation(organisation.slug), name: organisation.name,
                             activeEmployees: strings.format("staff_count_active_employees", [
                                 "count": strings.number(try employees.count(organisationID: organisation.id,
                                                                             activeOnly: true)),
@@ -66,10 +66,10 @@ extension WebApp {
         ]
         var links: [HomeLink] = []
         if context.access.canManageOrganisation(id) {
-            let base = "/organisations/" + organisation.slug
-            for (path, key) in [("/employees", "employees"), ("/units", "units"), ("/sectors", "sectors"),
-                                ("/users", "users")] {
-                links.append(HomeLink(href: base + path, label: strings.text("staff_link_" + key),
+            let slug = organisation.slug
+            for (path, key) in [(Paths.employees(slug), "employees"), (Paths.unitTree(slug), "units"),
+                                (Paths.sectors(slug), "sectors"), (Paths.organisationUsers(slug), "users")] {
+                links.append(HomeLink(href: path, label: strings.text("staff_link_" + key),
                                       description: strings.text("staff_link_" + key + "_text")))
             }
         }

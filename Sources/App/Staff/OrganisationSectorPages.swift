@@ -46,13 +46,13 @@ extension WebApp {
                                      errors: [("sector_name", context.strings.text("staff_error_sector_taken"))],
                                      typedName: name)
         }
-        return context.redirect("/organisations/\(organisation.slug)/sectors", notice: "created")
+        return context.redirect(Paths.sectors(organisation.slug), notice: "created")
     }
 
     /// Renames one of the organisation's sectors.
     func renameSector(_ request: Request, _ context: RequestContext) throws -> Response {
         let organisation = try administeredOrganisation(context)
-        let sectorID = try context.id("sectorID")
+        let sectorID = try context.sectorID
         guard let sector = try sectors.sector(id: sectorID), sector.organisationID == organisation.id else {
             throw AppError.notFound
         }
@@ -70,7 +70,7 @@ extension WebApp {
             return try renderSectors(organisation, context, errors: [(field, context.strings.text("staff_error_sector_taken"))],
                                      typedName: nil, typed: [sectorID: name])
         }
-        return context.redirect("/organisations/\(organisation.slug)/sectors", notice: "saved")
+        return context.redirect(Paths.sectors(organisation.slug), notice: "saved")
     }
 
     private func sectorNameProblem(_ name: String, _ strings: Strings) -> String? {
@@ -90,7 +90,7 @@ extension WebApp {
         for unit in try units.units(organisationID: id) where unit.active {
             if let sectorID = unit.sectorID { unitsPerSector[sectorID, default: 0] += 1 }
         }
-        let base = "/organisations/\(organisation.slug)/sectors"
+        let base = Paths.sectors(organisation.slug)
         let rows = try sectors.sectors(organisationID: id).map { sector in
             let sectorID = sector.id
             let field = "sector-\(sectorID)"

@@ -73,7 +73,7 @@ struct UnitOutline {
     private func make(_ unit: Stored<WorkUnit>, children: [UnitNodeView]) -> UnitNodeView {
         let id = unit.id
         let sectorName = unit.sectorID.flatMap { sectorNames[$0] } ?? ""
-        return UnitNodeView(href: "/units/\(id)", name: unit.name,
+        return UnitNodeView(href: Paths.unit(id), name: unit.name,
                         staffCount: strings.format("staff_count_people", ["count": strings.number(staffCounts[id] ?? 0)]),
                         sectorName: sectorName, hasSector: !sectorName.isEmpty, active: unit.active,
                         children: children, hasChildren: !children.isEmpty)

@@ -78,7 +78,7 @@ extension WebApp {
                 let unit = try units.create(WorkUnit(organisationID: id, sectorID: input.sectorID, parentID: input.parentID,
                                                  name: input.name))
                 auditChange("unit.create", context, target: "unit:\(unit.id)", detail: unit.name)
-                return context.redirect("/organisations/\(organisation.slug)/units", notice: "created")
+                return context.redirect(Paths.unitTree(organisation.slug), notice: "created")
             } catch {
                 try addStoreProblem(error, to: &input.errors, strings: context.strings)
             }
@@ -95,7 +95,7 @@ extension WebApp {
         let tree = UnitOutline(units: unitList, staffCounts: try units.employeeCounts(organisationID: id),
                             sectors: sectorList, strings: strings)
         let errors = input?.errors ?? FormErrors()
-        let base = "/organisations/\(organisation.slug)/units"
+        let base = Paths.unitTree(organisation.slug)
         let roots = tree.roots
         let view = UnitTreeView(
             crumbs: organisationCrumbs(organisation, strings, then: [(base, strings.text("staff_units_title"))]),
@@ -132,12 +132,12 @@ extension WebApp {
         let view = UnitDetailView(
             crumbs: unitCrumbs(unit, organisation, canManage: canEdit, strings),
             name: unit.name, organisationName: organisation.name, sectorName: sectorName, hasSector: !sectorName.isEmpty,
-            parentName: showParent ? parent?.name ?? "" : "", parentHref: unit.parentID.map { "/units/\($0)" } ?? "",
-            hasParent: showParent, active: unit.active, canEdit: canEdit, editHref: "/units/\(unitID)/edit",
+            parentName: showParent ? parent?.name ?? "" : "", parentHref: unit.parentID.map(Paths.unit) ?? "",
+            hasParent: showParent, active: unit.active, canEdit: canEdit, editHref: Paths.editUnit(unitID),
             subUnits: subUnits, hasSubUnits: !subUnits.isEmpty,
             rows: page.listings.map { EmployeeRow($0, strings) }, hasRows: !page.listings.isEmpty,
             resultSummary: strings.format("staff_count_people", ["count": strings.number(total)]),
-            pagination: paging.view(strings: strings) { "/units/\(unitID)" + Self.queryString([("page", String($0))]) },
+            pagination: paging.view(strings: strings) { Paths.unit(unitID) + Self.queryString([("page", String($0))]) },
             showPagination: paging.pageCount > 1)
         return try context.render("staff/unit", title: unit.name, view)
     }
@@ -162,7 +162,7 @@ extension WebApp {
             do {
                 try units.update(unit)
                 auditChange("unit.update", context, target: "unit:\(unitID)", detail: unit.name)
-                return context.redirect("/units/\(unitID)", notice: "saved")
+                return context.redirect(Paths.unit(unitID), notice: "saved")
             } catch {
                 try addStoreProblem(error, to: &input.errors, strings: context.strings)
             }
@@ -185,7 +185,7 @@ extension WebApp {
         unit.active = active
         try units.update(unit)
         auditChange(active ? "unit.reactivate" : "unit.deactivate", context, target: "unit:\(unitID)")
-        return context.redirect("/units/\(unitID)", notice: active ? "reactivated" : "deactivated")
+        return context.redirect(Paths.unit(unitID), notice: active ? "reactivated" : "deactivated")
     }
 
     private func renderUnitEdit(_ unit: Stored<WorkUnit>, _ context: RequestContext, input: UnitFormInput?) throws -> Response {
@@ -203,11 +203,11 @@ extension WebApp {
         var crumbs = unitCrumbs(unit, organisation, canManage: true, strings).map {
             Crumb(href: $0.href, label: $0.label, current: false)
         }
-        crumbs.append(Crumb(href: "/units/\(unitID)/edit", label: strings.text("staff_edit"), current: true))
+        crumbs.append(Crumb(href: Paths.editUnit(unitID), label: strings.text("staff_edit"), current: true))
         let view = UnitEditView(
-            crumbs: crumbs, name: unit.name, action: "/units/\(unitID)/edit", fields: fields, errors: errors.links,
-            hasErrors: !errors.isEmpty, active: unit.active, deactivateAction: "/units/\(unitID)/deactivate",
-            reactivateAction: "/units/\(unitID)/reactivate")
+            crumbs: crumbs, name: unit.name, action: Paths.editUnit(unitID), fields: fields, errors: errors.links,
+            hasErrors: !errors.isEmpty, active: unit.active, deactivateAction: Paths.deactivateUnit(unitID),
+            reactivateAction: Paths.reactivateUnit(unitID))
         return try context.render("staff/unit-edit", title: strings.format("staff_unit_edit_title", ["name": unit.name]),
                                   view, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
@@ -235,7 +235,7 @@ extension WebApp {
         }
         trees.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
         let managed = try organisations.all().filter { context.access.canManageOrganisation($0.id) }
-        let links = managed.map { OrganisationLink(href: "/organisations/\($0.slug)/units", name: $0.name) }
+        let links = managed.map { OrganisationLink(href: Paths.unitTree($0.slug), name: $0.name) }
         return try context.render("staff/my-units", title: strings.text("staff_my_units_title"), MyUnitsView(
             trees: trees, hasTrees: !trees.isEmpty, organisations: links, hasOrganisations: !links.isEmpty))
     }
@@ -244,7 +244,7 @@ extension WebApp {
 
     /// The unit named by `:id`, if this user may see it; the same 404 as an unknown id otherwise.
     func viewableUnit(_ context: RequestContext) throws -> Stored<WorkUnit> {
-        guard let unit = try units.unit(id: try context.id("id")) else { throw AppError.notFound }
+        guard let unit = try units.unit(id: try context.unitID) else { throw AppError.notFound }
         try context.require(context.access.canViewUnit(unit))
         return unit
     }
@@ -258,13 +258,13 @@ extension WebApp {
 
     /// Organisation › units › this unit for those who manage it; "my units" › this unit for supervisors.
     private func unitCrumbs(_ unit: Stored<WorkUnit>, _ organisation: Stored<Organisation>, canManage: Bool, _ strings: Strings) -> [Crumb] {
-        let here = ("/units/\(unit.id)", unit.name)
+        let here = (Paths.unit(unit.id), unit.name)
         if canManage {
             return organisationCrumbs(organisation, strings, then: [
-                ("/organisations/\(organisation.slug)/units", strings.text("staff_units_title")), here,
+                (Paths.unitTree(organisation.slug), strings.text("staff_units_title")), here,
             ])
         }
-        return [Crumb(href: "/units", label: strings.text("staff_my_units_title"), current: false),
+        return [Crumb(href: Paths.myUnits, label: strings.text("staff_my_units_title"), current: false),
                 Crumb(href: here.0, label: here.1, current: true)]
     }
 }

@@ -89,14 +89,14 @@ extension WebApp {
     func showAllUsers(_ request: Request, _ context: RequestContext) throws -> Response {
         let strings = context.strings
         return try renderUserList(try users.users(organisationID: nil), context, heading: strings.text("staff_users_title"),
-                                  action: "/users", crumbs: [])
+                                  action: Paths.users, crumbs: [])
     }
 
     /// The users of one organisation: its staff's sign-ins and everyone with a role in it.
     func showOrganisationUsers(_ request: Request, _ context: RequestContext) throws -> Response {
         let organisation = try administeredOrganisation(context)
         let strings = context.strings
-        let base = "/organisations/\(organisation.slug)/users"
+        let base = Paths.organisationUsers(organisation.slug)
         return try renderUserList(
             try users.users(organisationID: organisation.id), context,
             heading: strings.format("staff_organisation_users_title", ["name": organisation.name]), action: base,
@@ -123,7 +123,7 @@ extension WebApp {
                 let role = strings.text("role_" + assignment.role.rawValue)
                 return scope.isEmpty ? role : "\(role) (\(scope))"
             }
-            return UserRow(href: "/users/\(listing.user.id)", login: listing.user.login,
+            return UserRow(href: Paths.user(listing.user.id), login: listing.user.login,
                            name: listing.employeeName ?? "", roles: roles.joined(separator: ", "),
                            status: strings.text(listing.user.disabled ? "staff_user_disabled" : "staff_user_enabled"))
         }
@@ -183,20 +183,20 @@ extension WebApp {
             errors.add("role", strings.text("staff_error_role_exists"))
             return try renderUser(subject, context, errors: errors, typedRole: roleChoice, typedScope: scopeChoice)
         }
-        return context.redirect("/users/\(userID)", notice: "role_added")
+        return context.redirect(Paths.user(userID), notice: "role_added")
     }
 
     /// Removes one of the user's roles, under the same rule as giving it.
     func revokeRole(_ request: Request, _ context: RequestContext) throws -> Response {
         let subject = try viewableUser(context)
         let userID = subject.user.id
-        guard let assignment = try users.assignment(id: try context.id("assignmentID")), assignment.userID == userID else {
+        guard let assignment = try users.assignment(id: try context.assignmentID), assignment.userID == userID else {
             throw AppError.notFound
         }
         guard try mayChange(assignment, context) else { throw AppError.forbidden }
         try users.revoke(assignmentID: assignment.id)
         auditChange("role.revoke", context, target: "user:\(userID)", detail: Self.describe(assignment))
-        return context.redirect("/users/\(userID)", notice: "role_removed")
+        return context.redirect(Paths.user(userID), notice: "role_removed")
     }
 
     func disableUser(_ request: Request, _ context: RequestContext) throws -> Response {
@@ -218,7 +218,7 @@ extension WebApp {
         if disabled, userID == context.principal?.userID { throw AppError.badRequest }
         try users.setDisabled(userID: userID, disabled: disabled)
         auditChange(disabled ? "user.disable" : "user.enable", context, target: "user:\(userID)")
-        return context.redirect("/users/\(userID)", notice: disabled ? "user_disabled" : "user_enabled")
+        return context.redirect(Paths.user(userID), notice: disabled ? "user_disabled" : "user_enabled")
     }
 
     // MARK: Rendering
@@ -235,7 +235,7 @@ extension WebApp {
         if let email = user.email { details.append(DetailLine(strings.text("staff_field_email"), email)) }
         if let employee = subject.employee {
             details.append(DetailLine(strings.text("staff_field_employee"), employee.fullName,
-                                      href: access.canViewEmployee(employee) ? "/employees/\(employee.id)" : nil))
+                                      href: access.canViewEmployee(employee) ? Paths.employee(employee.id) : nil))
         }
         details.append(DetailLine(strings.text("staff_field_status"),
                                   strings.text(user.disabled ? "staff_user_disabled" : "staff_user_enabled")))
@@ -244,7 +244,7 @@ extension WebApp {
             let scope = try names.scope(of: assignment)
             return RoleRow(role: strings.text("role_" + assignment.role.rawValue), scope: scope, hasScope: !scope.isEmpty,
                            canRevoke: try mayChange(assignment, context),
-                           revokeAction: "/users/\(userID)/roles/\(assignment.id)/delete")
+                           revokeAction: Paths.revokeRole(userID, assignment.id))
         }
         let roleForm = try roleFormView(userID: userID, context, organisations: allOrganisations, errors: errors,
                                         typedRole: typedRole, typedScope: typedScope)
@@ -252,14 +252,14 @@ extension WebApp {
         let isSelf = userID == context.principal?.userID
         var crumbs: [Crumb] = []
         if access.satisfies(.administrator) {
-            crumbs.append(Crumb(href: "/users", label: strings.text("staff_users_title"), current: false))
+            crumbs.append(Crumb(href: Paths.users, label: strings.text("staff_users_title"), current: false))
         }
-        crumbs.append(Crumb(href: "/users/\(userID)", label: user.login, current: true))
+        crumbs.append(Crumb(href: Paths.user(userID), label: user.login, current: true))
         let view = UserDetailView(
             crumbs: crumbs, login: user.login, details: details, roles: roles, hasRoles: !roles.isEmpty,
             roleForm: roleForm, errors: errors.links, hasErrors: !errors.isEmpty,
             canDisable: canManage && !user.disabled && !isSelf, canEnable: canManage && user.disabled,
-            disableAction: "/users/\(userID)/disable", enableAction: "/users/\(userID)/enable")
+            disableAction: Paths.disableUser(userID), enableAction: Paths.enableUser(userID))
         return try context.render("staff/user", title: strings.format("staff_user_title", ["login": user.login]), view,
                                   status: errors.isEmpty ? .ok : .unprocessableContent)
     }
@@ -292,7 +292,7 @@ extension WebApp {
                 }))
         }
         return [RoleFormView(
-            action: "/users/\(userID)/roles",
+            action: Paths.userRoles(userID),
             role: SelectFieldView(field: FieldView(name: "role", value: typedRole, error: errors["role"]),
                                   options: roleOptions),
             scope: FieldView(name: "scope", value: typedScope, error: errors["scope"], hintID: "scope-hint"),
@@ -304,7 +304,7 @@ extension WebApp {
 
     /// The user named by `:id`, if this viewer may see them.
     private func viewableUser(_ context: RequestContext) throws -> UserSubject {
-        guard let user = try users.user(id: try context.id("id")) else { throw AppError.notFound }
+        guard let user = try users.user(id: try context.userID) else { throw AppError.notFound }
         let roles = try users.roles(userID: user.id)
         let employee = try user.employeeID.flatMap { try employees.employee(id: $0) }
         var organisationIDs: Set<Int64> = []

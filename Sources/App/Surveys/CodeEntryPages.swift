@@ -40,11 +40,11 @@ extension WebApp {
                                        status: .unprocessableContent)
         }
         codeThrottle.recordSuccess(login: address, address: address)
-        var response = Response.redirect(to: "/k/survey")
+        var response = Response.redirect(to: Paths.codeSurvey)
         // A profile left by the previous person on this device goes.
         if let cleared = ProfileCookie.cleared(secure: settings.secureTransport) { response.setCookie(cleared) }
         // The code is the respondent's only credential: HttpOnly, sent only to the survey pages.
-        if let cookie = try? SetCookie(name: surveyCodeCookieName, value: code, path: "/k", maxAge: 8 * 60 * 60,
+        if let cookie = try? SetCookie(name: surveyCodeCookieName, value: code, path: Paths.codeEntry, maxAge: 8 * 60 * 60,
                                        secure: settings.secureTransport, httpOnly: true, sameSite: .lax) {
             response.setCookie(cookie)
         }

@@ -47,7 +47,7 @@ extension WebApp {
                 let started = try responses.draft(roundID: roundID, respondent: .employee(employeeID)) != nil
                 return MyRoundView(
                     title: invitation.round.title,
-                    path: invitation.answered ? "/surveys/\(roundID)/thanks" : "/surveys/\(roundID)",
+                    path: invitation.answered ? SurveyPaths(base: Paths.survey(roundID)).thanks : Paths.survey(roundID),
                     closesOn: strings.date(invitation.round.closesOn),
                     status: strings.text(invitation.answered ? "my_surveys_answered"
                                          : started ? "my_surveys_started" : "my_surveys_not_started"),

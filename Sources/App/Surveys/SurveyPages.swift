@@ -123,7 +123,7 @@ extension WebApp {
             }
             // A used code is needed only for the thank-you page now: it goes when the profile does.
             if case .code = taking.respondent, let code = context.request.cookies[surveyCodeCookieName],
-               let cookie = try? SetCookie(name: surveyCodeCookieName, value: code, path: "/k",
+               let cookie = try? SetCookie(name: surveyCodeCookieName, value: code, path: Paths.codeEntry,
                                            maxAge: ProfileCookie.lifetime, secure: settings.secureTransport,
                                            httpOnly: true, sameSite: .lax) {
                 response.setCookie(cookie)
@@ -165,7 +165,8 @@ extension WebApp {
 
     private func requireAcceptingStep(_ taking: SurveyTaking, _ context: RequestContext) throws -> Int {
         try requireAccepting(taking)
-        guard let step = context.request.parameters["step"].flatMap(Int.init), (1...taking.areaCount).contains(step)
+        let step = try context.step
+        guard (1...taking.areaCount).contains(step)
         else { throw AppError.notFound }
         return step
     }

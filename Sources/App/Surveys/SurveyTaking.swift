@@ -22,11 +22,17 @@ struct SurveyTaking {
     var hasOpenQuestions: Bool { !openQuestions.isEmpty }
 
     /// Steps: 1…areaCount are areas, then the open questions (if any), then the review.
-    func areaPath(_ step: Int) -> String { "\(basePath)/areas/\(step)" }
-    var questionsPath: String { "\(basePath)/questions" }
-    var reviewPath: String { "\(basePath)/review" }
-    var submitPath: String { "\(basePath)/submit" }
-    var thanksPath: String { "\(basePath)/thanks" }
+    var paths: SurveyPaths { SurveyPaths(base: basePath) }
+    func areaPath(_ step: Int) -> String { paths.area(step) }
+    var questionsPath: String { paths.questions }
+    var reviewPath: String { paths.review }
+    var submitPath: String { paths.submit }
+    var thanksPath: String { paths.thanks }
+    /// Where "back" and "done" lead: the code form or the employee's surveys.
+    var homePath: String {
+        if case .code = respondent { return Paths.codeEntry }
+        return Paths.mySurveys
+    }
 
     /// The page after the last area.
     var afterLastArea: String { hasOpenQuestions ? questionsPath : reviewPath }
@@ -38,11 +44,11 @@ let surveyCodeCookieName = "tt_code"
 extension WebApp {
     /// The survey of `:roundID` for the signed-in employee; 404 unless they were invited to it.
     func signedInTaking(_ context: RequestContext) throws -> SurveyTaking {
-        let roundID = try context.id("roundID")
+        let roundID = try context.roundID
         guard let employeeID = context.principal?.employeeID else { throw AppError.notFound }
         guard let invitation = try rounds.invitations(employeeID: employeeID).first(where: { $0.round.id == roundID })
         else { throw AppError.notFound }
-        return try taking(invitation.round, respondent: .employee(employeeID), basePath: "/surveys/\(roundID)",
+        return try taking(invitation.round, respondent: .employee(employeeID), basePath: Paths.survey(roundID),
                           answered: invitation.answered)
     }
 
@@ -55,7 +61,7 @@ extension WebApp {
         guard let found = try responses.code(hash: hash), let round = try rounds.round(id: found.roundID) else {
             return nil
         }
-        return try taking(round, respondent: .code(hash: hash), basePath: "/k/survey", answered: found.used)
+        return try taking(round, respondent: .code(hash: hash), basePath: Paths.codeSurvey, answered: found.used)
     }
 
     private func taking(_ round: Stored<SurveyRound>, respondent: Respondent, basePath: String, answered: Bool)

@@ -43,10 +43,10 @@ extension WebApp {
         let form = try context.requireForm()
         guard taking.answered else { return .redirect(to: taking.basePath) }
         if form["go"] == "finish" {
-            var response = Response.redirect(to: taking.basePath.hasPrefix("/k") ? "/k" : "/surveys")
+            var response = Response.redirect(to: taking.homePath)
             if let cleared = ProfileCookie.cleared(secure: settings.secureTransport) { response.setCookie(cleared) }
             if case .code = taking.respondent,
-               let cleared = try? SetCookie.expired(name: surveyCodeCookieName, path: "/k",
+               let cleared = try? SetCookie.expired(name: surveyCodeCookieName, path: Paths.codeEntry,
                                                     secure: settings.secureTransport) {
                 response.setCookie(cleared)
             }
@@ -80,7 +80,7 @@ extension WebApp {
         let view = SurveyThanksView(roundTitle: taking.round.title, anonymous: taking.round.mode == .anonymous,
                                     profile: profile, hasProfile: profile != nil, canShowAgain: canShowAgain,
                                     action: taking.thanksPath,
-                                    homePath: taking.basePath.hasPrefix("/k") ? "/k" : "/surveys")
+                                    homePath: taking.homePath)
         return try context.render("surveys/thanks", title: context.strings.text("survey_thanks_title"), view)
     }
 }

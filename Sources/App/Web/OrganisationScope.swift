@@ -14,7 +14,7 @@ extension WebApp {
     /// The organisation named by the `:slug` parameter, if this user may view it; otherwise the same
     /// 404 as an unknown slug.
     func viewableOrganisation(_ context: RequestContext) throws -> Stored<Organisation> {
-        guard let slug = context.request.parameters["slug"], let organisation = try organisations.organisation(slug: slug)
+        guard let organisation = try organisations.organisation(slug: try context.slug)
         else { throw AppError.notFound }
         try context.require(context.access.canViewOrganisation(organisation.id))
         return organisation
@@ -29,8 +29,8 @@ extension WebApp {
 
     /// Breadcrumbs starting at the organisation list.
     func organisationCrumbs(_ organisation: Stored<Organisation>, _ strings: Strings, then rest: [(String, String)]) -> [Crumb] {
-        var trail: [(String, String)] = [("/organisations", strings.text("staff_organisations_title")),
-                                         ("/organisations/" + organisation.slug, organisation.name)]
+        var trail: [(String, String)] = [(Paths.organisations, strings.text("staff_organisations_title")),
+                                         (Paths.organisation(organisation.slug), organisation.name)]
         trail.append(contentsOf: rest)
         return trail.enumerated().map { index, item in
             Crumb(href: item.0, label: item.1, current: index == trail.count - 1)

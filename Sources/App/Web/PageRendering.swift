@@ -85,25 +85,25 @@ extension WebApp {
     func navigation(for principal: Principal?, path: String, strings: Strings) -> [NavigationItem] {
         guard let principal else { return [] }
         let access = Access(principal: principal)
-        var items: [(String, String)] = [("/", "nav_home")]
+        var items: [(String, String)] = [(Paths.home, "nav_home")]
         if principal.employeeID != nil {
-            items.append(("/me", "nav_me"))
-            items.append(("/surveys", "nav_surveys"))
+            items.append((Paths.me, "nav_me"))
+            items.append((Paths.mySurveys, "nav_surveys"))
         }
         if principal.isSupervisor {
-            items.append(("/units", "nav_my_units"))
+            items.append((Paths.myUnits, "nav_my_units"))
         }
         if principal.isSupervisor || !principal.hrOrganisationIDs.isEmpty || principal.isAdmin {
-            items.append(("/results", "nav_results"))
+            items.append((Paths.results, "nav_results"))
         }
         if access.visibleOrganisationIDs.map({ !$0.isEmpty }) ?? true {
-            items.append(("/organisations", "nav_organisations"))
+            items.append((Paths.organisations, "nav_organisations"))
         }
         if principal.isAdmin {
-            items.append(("/users", "nav_users"))
+            items.append((Paths.users, "nav_users"))
         }
         return items.map { href, key in
-            let current = href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/"))
+            let current = href == Paths.home ? path == Paths.home : (path == href || path.hasPrefix(href + "/"))
             return NavigationItem(href: href, label: strings.text(key), current: current)
         }
     }

@@ -28,12 +28,6 @@ public struct RequestContext: Sendable {
         return form
     }
 
-    /// An integer path parameter, or `.notFound` (an id that is not a number names nothing).
-    public func id(_ name: String) throws(AppError) -> Int64 {
-        guard let text = request.parameters[name], let value = Int64(text), value > 0 else { throw .notFound }
-        return value
-    }
-
     /// A same-site path to return to after a form, never another origin (no open redirects).
     public func safeReturnPath(_ candidate: String?, fallback: String = "/") -> String {
         guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),

@@ -97,7 +97,7 @@ extension WebApp {
             if context.principal == nil {
                 if request.method == .GET || request.method == .HEAD {
                     let next = request.target.hasPrefix("/") ? request.target : "/"
-                    return .redirect(to: "/sign-in?next=" + Self.percentEncode(next, keepingSlashes: true))
+                    return .redirect(to: Paths.signIn + "?next=" + Self.percentEncode(next, keepingSlashes: true))
                 }
                 throw AppError.badFormToken
             }

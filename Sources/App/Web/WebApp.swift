@@ -80,9 +80,14 @@ public final class WebApp: Sendable {
 
     /// Every route with its requirement (nil: outside the page pipeline), for the access-matrix test.
     func routeList(staticFiles: StaticFiles) -> [RouteTable.Entry] {
+        routeTable(staticFiles: staticFiles).entries
+    }
+
+    /// The route table, for tests that check links against it.
+    func routeTable(staticFiles: StaticFiles) -> RouteTable {
         var table = RouteTable(app: self)
         registerRoutes(&table, staticFiles: staticFiles)
-        return table.entries
+        return table
     }
 
     /// For errors the server answers before routing (malformed requests, overload): plain text,

@@ -1,0 +1,36 @@
+import HTTPServer
+
+/// The path parameters of the routes in `Routes.swift`, read by name once here: each has one
+/// spelling in every route (`:unitID` is always a unit), and an id that is not a positive number
+/// names nothing (404).
+extension RequestContext {
+    var slug: String {
+        get throws(AppError) {
+            guard let slug = request.parameters["slug"], !slug.isEmpty else { throw .notFound }
+            return slug
+        }
+    }
+
+    var sectorID: Int64 { get throws(AppError) { try id("sectorID") } }
+    var unitID: Int64 { get throws(AppError) { try id("unitID") } }
+    var employeeID: Int64 { get throws(AppError) { try id("employeeID") } }
+    var userID: Int64 { get throws(AppError) { try id("userID") } }
+    var assignmentID: Int64 { get throws(AppError) { try id("assignmentID") } }
+    var frameworkID: Int64 { get throws(AppError) { try id("frameworkID") } }
+    var areaID: Int64 { get throws(AppError) { try id("areaID") } }
+    var statementID: Int64 { get throws(AppError) { try id("statementID") } }
+    var roundID: Int64 { get throws(AppError) { try id("roundID") } }
+
+    /// A survey page's step (1 = the first area).
+    var step: Int {
+        get throws(AppError) {
+            guard let text = request.parameters["step"], let step = Int(text) else { throw .notFound }
+            return step
+        }
+    }
+
+    private func id(_ name: String) throws(AppError) -> Int64 {
+        guard let text = request.parameters[name], let value = Int64(text), value > 0 else { throw .notFound }
+        return value
+    }
+}

@@ -1,0 +1,103 @@
+import HTTPServer
+import Testing
+@testable import App
+
+/// Every route in `Routes.swift` can be printed with `Paths`, and the router sends what `Paths`
+/// prints back to that same route: a link cannot point at a route that does not exist, nor a route
+/// be left without a way to link to it.
+@Suite("Paths and routes")
+struct PathsTests {
+    static let slug = "jarvela"
+    static let survey = SurveyPaths(base: Paths.survey(7))
+    static let codeSurvey = SurveyPaths(base: Paths.codeSurvey)
+
+    /// Each route (method and pattern, as in the route table) with a path `Paths` prints for it.
+    static let printed: [String: String] = [
+        "GET /sign-in": Paths.signIn, "POST /sign-in": Paths.signIn, "POST /sign-out": Paths.signOut,
+        "POST /language": Paths.language, "GET /": Paths.home, "GET /accessibility": Paths.accessibility,
+        "GET /organisations": Paths.organisations, "GET /organisations/:slug": Paths.organisation(slug),
+        "GET /organisations/:slug/sectors": Paths.sectors(slug), "POST /organisations/:slug/sectors": Paths.sectors(slug),
+        "POST /organisations/:slug/sectors/:sectorID": Paths.sector(slug, 3),
+        "GET /organisations/:slug/units": Paths.unitTree(slug), "POST /organisations/:slug/units": Paths.unitTree(slug),
+        "GET /units": Paths.myUnits, "GET /units/:unitID": Paths.unit(4), "GET /units/:unitID/edit": Paths.editUnit(4),
+        "POST /units/:unitID/edit": Paths.editUnit(4), "POST /units/:unitID/deactivate": Paths.deactivateUnit(4),
+        "POST /units/:unitID/reactivate": Paths.reactivateUnit(4),
+        "GET /organisations/:slug/employees": Paths.employees(slug), "GET /me": Paths.me,
+        "GET /employees/:employeeID": Paths.employee(5), "GET /employees/:employeeID/edit": Paths.editEmployee(5),
+        "POST /employees/:employeeID/edit": Paths.editEmployee(5),
+        "POST /employees/:employeeID/deactivate": Paths.deactivateEmployee(5),
+        "POST /employees/:employeeID/reactivate": Paths.reactivateEmployee(5),
+        "POST /employees/:employeeID/user": Paths.employeeSignIn(5),
+        "GET /organisations/:slug/users": Paths.organisationUsers(slug), "GET /users": Paths.users,
+        "GET /users/:userID": Paths.user(6), "POST /users/:userID/roles": Paths.userRoles(6),
+        "POST /users/:userID/roles/:assignmentID/delete": Paths.revokeRole(6, 8),
+        "POST /users/:userID/disable": Paths.disableUser(6), "POST /users/:userID/enable": Paths.enableUser(6),
+        "GET /organisations/:slug/import": Paths.importStaff(slug), "POST /organisations/:slug/import": Paths.importStaff(slug),
+        "POST /organisations/:slug/import/apply": Paths.applyImport(slug),
+        "GET /organisations/:slug/frameworks": Paths.frameworks(slug),
+        "POST /organisations/:slug/frameworks": Paths.frameworks(slug),
+        "GET /organisations/:slug/frameworks/:frameworkID": Paths.framework(slug, 9),
+        "GET /organisations/:slug/frameworks/:frameworkID/edit": Paths.editFramework(slug, 9),
+        "POST /organisations/:slug/frameworks/:frameworkID/edit": Paths.editFramework(slug, 9),
+        "POST /organisations/:slug/frameworks/:frameworkID/publish": Paths.publishFramework(slug, 9),
+        "POST /organisations/:slug/frameworks/:frameworkID/delete": Paths.deleteFramework(slug, 9),
+        "POST /organisations/:slug/frameworks/:frameworkID/areas": Paths.frameworkAreas(slug, 9),
+        "GET /organisations/:slug/frameworks/:frameworkID/areas/:areaID": Paths.frameworkArea(slug, 9, 10),
+        "POST /organisations/:slug/frameworks/:frameworkID/areas/:areaID": Paths.frameworkArea(slug, 9, 10),
+        "POST /organisations/:slug/frameworks/:frameworkID/areas/:areaID/delete": Paths.deleteFrameworkArea(slug, 9, 10),
+        "POST /organisations/:slug/frameworks/:frameworkID/areas/:areaID/move": Paths.moveFrameworkArea(slug, 9, 10),
+        "POST /organisations/:slug/frameworks/:frameworkID/areas/:areaID/targets": Paths.areaTargets(slug, 9, 10),
+        "POST /organisations/:slug/frameworks/:frameworkID/areas/:areaID/targets/delete":
+            Paths.clearAreaTarget(slug, 9, 10),
+        "POST /organisations/:slug/frameworks/:frameworkID/areas/:areaID/statements": Paths.areaStatements(slug, 9, 10),
+        "POST /organisations/:slug/frameworks/:frameworkID/areas/:areaID/statements/:statementID":
+            Paths.statement(slug, 9, 10, 11),
+        "POST /organisations/:slug/frameworks/:frameworkID/areas/:areaID/statements/:statementID/delete":
+            Paths.deleteStatement(slug, 9, 10, 11),
+        "POST /organisations/:slug/frameworks/:frameworkID/areas/:areaID/statements/:statementID/move":
+            Paths.moveStatement(slug, 9, 10, 11),
+        "GET /organisations/:slug/rounds": Paths.rounds(slug), "GET /organisations/:slug/rounds/new": Paths.newRound(slug),
+        "POST /organisations/:slug/rounds/new": Paths.newRound(slug), "GET /rounds/:roundID": Paths.round(7),
+        "GET /rounds/:roundID/edit": Paths.editRound(7), "POST /rounds/:roundID/edit": Paths.editRound(7),
+        "POST /rounds/:roundID/open": Paths.openRound(7), "POST /rounds/:roundID/extend": Paths.extendRound(7),
+        "POST /rounds/:roundID/close": Paths.closeRound(7), "POST /rounds/:roundID/delete": Paths.deleteRound(7),
+        "GET /units/:unitID/surveys": Paths.unitSurveys(4),
+        "POST /units/:unitID/surveys/:roundID/codes": Paths.unitSurveyCodes(4, 7),
+        "GET /surveys": Paths.mySurveys, "GET /surveys/:roundID": survey.intro,
+        "GET /surveys/:roundID/areas/:step": survey.area(2), "POST /surveys/:roundID/areas/:step": survey.area(2),
+        "GET /surveys/:roundID/questions": survey.questions, "POST /surveys/:roundID/questions": survey.questions,
+        "GET /surveys/:roundID/review": survey.review, "POST /surveys/:roundID/submit": survey.submit,
+        "GET /surveys/:roundID/thanks": survey.thanks, "POST /surveys/:roundID/thanks": survey.thanks,
+        "GET /k": Paths.codeEntry, "POST /k": Paths.codeEntry, "GET /k/survey": codeSurvey.intro,
+        "GET /k/survey/areas/:step": codeSurvey.area(2), "POST /k/survey/areas/:step": codeSurvey.area(2),
+        "GET /k/survey/questions": codeSurvey.questions, "POST /k/survey/questions": codeSurvey.questions,
+        "GET /k/survey/review": codeSurvey.review, "POST /k/survey/submit": codeSurvey.submit,
+        "GET /k/survey/thanks": codeSurvey.thanks, "POST /k/survey/thanks": codeSurvey.thanks,
+        "GET /results": Paths.results, "GET /rounds/:roundID/results": Paths.roundResults(7),
+        "GET /rounds/:roundID/results/export.csv": Paths.roundResultsExport(7),
+        "GET /rounds/:roundID/results/units/:unitID": Paths.unitResults(7, 4),
+        "GET /rounds/:roundID/results/units/:unitID/export.csv": Paths.unitResultsExport(7, 4),
+    ]
+
+    @Test func everyRouteIsPrintedAndMatchedBack() throws {
+        let test = try TestApp()
+        guard let assets = StaticFiles(directory: packageRoot + "/Public") else { throw TestFailure("no Public/") }
+        let table = test.app.routeTable(staticFiles: assets)
+        let routes = table.entries.filter { $0.requirement != nil }.map { "\($0.method.rawValue) \($0.pattern)" }
+        #expect(Set(routes) == Set(Self.printed.keys), "routes without a printed path or printed paths without a route")
+        #expect(routes.count == Set(routes).count, "a route is registered twice")
+        for (route, path) in Self.printed {
+            let method = route.hasPrefix("GET") ? HTTPMethod.GET : .POST
+            let pattern = String(route.drop { $0 != " " }.dropFirst())
+            #expect(table.router.pattern(answering: method, path: path) == pattern, "\(path) does not reach \(route)")
+        }
+    }
+
+    @Test func everyRouteIsWrittenInRoutesSwiftAndNowhereElse() throws {
+        let routes = try String(contentsOfFile: packageRoot + "/Sources/App/Routes.swift", encoding: .utf8)
+        for route in Self.printed.keys {
+            let pattern = String(route.drop { $0 != " " }.dropFirst())
+            #expect(routes.contains("\"\(pattern)\""), "\(pattern) is not written out in Routes.swift")
+        }
+    }
+}
