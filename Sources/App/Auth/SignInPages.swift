@@ -70,8 +70,12 @@ extension WebApp {
                     address: request.clientAddress)
         var response = Response.redirect(to: Paths.signIn(notice: "signed_out"))
         response.setCookie(cookie)
-        // The own profile of a survey just answered leaves with the person.
-        if let cleared = ProfileCookie.cleared(secure: settings.secureTransport) { response.setCookie(cleared) }
+        // Personal cookies of the features (the own profile of a survey just answered) leave with the person.
+        for name in cookiesClearedAtSignOut {
+            if let cleared = try? SetCookie.expired(name: name, secure: settings.secureTransport) {
+                response.setCookie(cleared)
+            }
+        }
         return response
     }
 
@@ -84,16 +88,5 @@ extension WebApp {
             name: Self.languageCookie, value: language.rawValue, path: "/", maxAge: 365 * 24 * 3600,
             secure: settings.secureTransport, httpOnly: true, sameSite: .lax))
         return response
-    }
-
-    /// Appends one audit line; a failure to write it is logged, not shown to the user.
-    func recordAudit(_ action: String, userID: Int64?, login: String?, address: String?, target: String? = nil,
-                     detail: String? = nil) {
-        do {
-            try audit.record(AuditEntry(userID: userID, login: login, action: action, target: target,
-                                        clientAddress: address, detail: detail))
-        } catch {
-            logger.error("Could not write the audit line \(action): \(error)")
-        }
     }
 }

@@ -8,13 +8,6 @@ struct RoleLine {
     let scope: String
 }
 
-/// A shortcut on the home page.
-struct HomeLink {
-    let href: String
-    let label: String
-    let description: String
-}
-
 struct HomeView {
     let greeting: String
     let roles: [RoleLine]

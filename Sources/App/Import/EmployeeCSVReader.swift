@@ -62,7 +62,7 @@ public struct EmployeeCSVReader: Sendable {
                 rowStartLine = line
                 line += Self.physicalLines(of: fields)
                 if tooMany { return }
-                if fields.allSatisfy({ EmployeeFieldRules.normalisedText($0).isEmpty }) {
+                if fields.allSatisfy({ FieldRules.normalisedText($0).isEmpty }) {
                     blankLines += 1
                     return
                 }
@@ -133,7 +133,7 @@ struct EmployeeHeader {
         fieldCount = fields.count
         lineCount = EmployeeCSVReader.physicalLines(of: fields)
         for (index, field) in fields.enumerated() {
-            let name = EmployeeFieldRules.normalisedText(field)
+            let name = FieldRules.normalisedText(field)
             guard let column = EmployeeColumn(header: name) else {
                 ignored.append(name.isEmpty ? "column \(index + 1) (no header)" : name)
                 continue
@@ -146,7 +146,7 @@ struct EmployeeHeader {
         }
         let missing = EmployeeColumn.required.filter { positions[$0] == nil }
         if !missing.isEmpty {
-            throw .missingColumns(missing: missing, found: fields.map(EmployeeFieldRules.normalisedText))
+            throw .missingColumns(missing: missing, found: fields.map(FieldRules.normalisedText))
         }
     }
 }

@@ -16,7 +16,7 @@ struct EmployeeRowValidator {
     mutating func validate(_ fields: [String], line: Int) {
         guard fields.count == header.fieldCount else {
             let hrNumber = header.positions[.hrNumber].flatMap { $0 < fields.count ? fields[$0] : nil }
-                .map(EmployeeFieldRules.normalisedText)
+                .map(FieldRules.normalisedText)
             rejected.append(RejectedEmployeeRow(
                 line: line, hrNumber: hrNumber?.isEmpty == false ? hrNumber : nil,
                 problems: [.wrongFieldCount(expected: header.fieldCount, found: fields.count)]))
@@ -73,12 +73,12 @@ private struct RowReading {
     private mutating func cell(_ column: EmployeeColumn) -> String {
         guard let index = header.positions[column] else { return "" }
         let raw = fields[index]
-        let value = EmployeeFieldRules.normalisedText(raw)
-        if EmployeeFieldRules.hasControlCharacter(raw) {
+        let value = FieldRules.normalisedText(raw)
+        if FieldRules.hasControlCharacter(raw) {
             problems.append(.controlCharacter(column: column))
             return ""
         }
-        if EmployeeFieldRules.looksLikeFormula(raw: raw, trimmed: value, column: column) {
+        if ImportFieldRules.looksLikeFormula(raw: raw, trimmed: value, column: column) {
             problems.append(.possibleFormula(column: column, value: value.isEmpty ? raw : value))
             return ""
         }
@@ -103,7 +103,7 @@ private struct RowReading {
 
     private mutating func date(_ column: EmployeeColumn) -> String? {
         guard let value = optional(column) else { return nil }
-        switch EmployeeFieldRules.readDate(value) {
+        switch FieldRules.readDate(value) {
         case .date(let date): return date
         case .malformed: problems.append(.badDate(column: column, value: value))
         case .impossible: problems.append(.impossibleDate(column: column, value: value))
@@ -113,13 +113,13 @@ private struct RowReading {
 
     private mutating func email() -> String? {
         guard let value = optional(.email) else { return nil }
-        if !EmployeeFieldRules.isEmailShaped(value) { problems.append(.badEmail(value)) }
+        if !FieldRules.isEmailShaped(value) { problems.append(.badEmail(value)) }
         return value
     }
 
     private mutating func language() -> String {
         let value = cell(.language)
-        guard let code = EmployeeFieldRules.languageCode(value) else {
+        guard let code = ImportFieldRules.languageCode(value) else {
             problems.append(.unknownLanguage(value))
             return "fi"
         }

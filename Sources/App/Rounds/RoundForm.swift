@@ -103,7 +103,7 @@ struct RoundFormInput {
             errors.add("title", strings.text("rounds_error_title_required"))
         } else if title.count > Self.titleLimit {
             errors.add("title", strings.text("rounds_error_title_too_long"))
-        } else if EmployeeFieldRules.hasControlCharacter(title) {
+        } else if FieldRules.hasControlCharacter(title) {
             errors.add("title", strings.text("rounds_error_title_characters"))
         } else {
             return title
@@ -173,7 +173,7 @@ struct RoundFormInput {
             errors.add(field, strings.text("rounds_error_date_required"))
             return nil
         }
-        switch EmployeeFieldRules.readDate(value) {
+        switch FieldRules.readDate(value) {
         case .date(let date):
             return date
         case .malformed:

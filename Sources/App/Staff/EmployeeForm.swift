@@ -23,7 +23,7 @@ struct EmployeeFormInput {
             }
         }
         let email = values["email"] ?? ""
-        if !email.isEmpty, !EmployeeFieldRules.isEmailShaped(email) {
+        if !email.isEmpty, !FieldRules.isEmailShaped(email) {
             errors.add("email", strings.text("staff_error_email_shape"))
         }
         for name in ["phone", "job_title", "job_group"] where (values[name] ?? "").count > staffNameLimit {
@@ -77,7 +77,7 @@ struct EmployeeFormInput {
 
     /// `YYYY-MM-DD` naming a real day (no 31 April, 29 February only in leap years).
     static func isCalendarDate(_ text: String) -> Bool {
-        EmployeeFieldRules.readDate(text) == .date(text)
+        FieldRules.readDate(text) == .date(text)
     }
 }
 

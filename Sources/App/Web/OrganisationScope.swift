@@ -36,10 +36,4 @@ extension WebApp {
             Crumb(href: item.0, label: item.1, current: index == trail.count - 1)
         }
     }
-
-    /// Writes the audit line of a change made by the signed-in user.
-    func auditChange(_ action: String, _ context: RequestContext, target: String, detail: String? = nil) {
-        recordAudit(action, userID: context.principal?.userID, login: context.principal?.user.login,
-                    address: context.request.clientAddress, target: target, detail: detail)
-    }
 }

@@ -26,6 +26,8 @@ public final class WebApp: Sendable {
     let anonymousFormKey: [UInt8]
     /// Signs the own-profile cookie shown after answering, with a key of its own.
     let profileCookies: ProfileCookie
+    /// Cookies that hold something of the signed-in person, removed at sign-out.
+    let cookiesClearedAtSignOut = [ProfileCookie.name]
 
     let organisations: OrganisationStore
     let sectors: SectorStore

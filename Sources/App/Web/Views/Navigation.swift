@@ -44,3 +44,10 @@ struct Paging {
             label: strings.text("staff_pagination_label"))
     }
 }
+
+/// A shortcut on the home page.
+struct HomeLink {
+    let href: String
+    let label: String
+    let description: String
+}

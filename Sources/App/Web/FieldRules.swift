@@ -1,8 +1,8 @@
 import Foundation
 
-/// The rules for single employee fields — dates, e-mail, language, formulas, whitespace — shared by
-/// the staff import and the employee edit form, so both accept and refuse the same values.
-enum EmployeeFieldRules {
+/// The rules for single typed fields — dates, e-mail, phone numbers, control characters, whitespace —
+/// shared by the staff import and every form, so all of them accept and refuse the same values.
+enum FieldRules {
     /// A calendar date as `YYYY-MM-DD`, read from `2024-03-01`, `1.3.2024` or `01.03.2024`.
     enum DateReading: Equatable {
         case date(String)
@@ -51,39 +51,6 @@ enum EmployeeFieldRules {
         guard !value.contains(where: { $0.isWhitespace }) else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
-    }
-
-    /// `fi`, `sv` or `en` for a language code or name in Finnish, Swedish or English; empty means `fi`.
-    static func languageCode(_ value: String) -> String? {
-        if value.isEmpty { return "fi" }
-        var folded = EmployeeColumn.foldedHeader(value)
-        // Locale tags such as fi-FI or sv_FI: the language is the part before the region.
-        if let separator = value.firstIndex(where: { $0 == "-" || $0 == "_" }) {
-            folded = EmployeeColumn.foldedHeader(String(value[..<separator]))
-        }
-        return languageNames[folded]
-    }
-
-    private static let languageNames: [String: String] = {
-        let names: [String: [String]] = [
-            "fi": ["fi", "fin", "suomi", "suomeksi", "finnish", "finska", "finsk"],
-            "sv": ["sv", "swe", "sve", "ruotsi", "ruotsiksi", "svenska", "svensk", "swedish", "se"],
-            "en": ["en", "eng", "englanti", "englanniksi", "english", "engelska"],
-        ]
-        var table: [String: String] = [:]
-        for (code, aliases) in names {
-            for alias in aliases { table[alias] = code }
-        }
-        return table
-    }()
-
-    /// Whether a cell would start a formula in a spreadsheet that opens a later export of it.
-    /// `raw` is the cell before trimming, because a leading tab or carriage return is itself the trigger.
-    static func looksLikeFormula(raw: String, trimmed: String, column: EmployeeColumn) -> Bool {
-        if let first = raw.unicodeScalars.first, first == "\t" || first == "\r" { return true }
-        guard let first = trimmed.first, "=+-@".contains(first) else { return false }
-        if column == .phone && isPhoneNumber(trimmed) { return false }
-        return true
     }
 
     /// Digits, spaces, `+`, `-` and parentheses only, with at least one digit: +358 40 123 4567.
