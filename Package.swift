@@ -57,10 +57,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "Demo",
+            dependencies: ["App", "Storage", "Metrics"]
+        ),
         .executableTarget(
             name: "taitotutka",
             dependencies: [
                 "App",
+                "Demo",
                 "HTTPServer",
                 "Storage",
                 "CSystemShims",
@@ -74,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "HTTPServer", "Storage", "Metrics", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["App", "Demo", "HTTPServer", "Storage", "Metrics", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

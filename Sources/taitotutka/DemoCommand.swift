@@ -1,4 +1,5 @@
 import App
+import Demo
 import ArgumentParser
 import Foundation
 import Storage

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import App
+@testable import Demo
 @testable import Storage
 
 /// A demo database with survey rounds, in its own temporary folder, removed when the value goes.

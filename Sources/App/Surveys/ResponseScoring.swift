@@ -3,14 +3,18 @@ import Storage
 
 /// Turns a questionnaire's stored answers into area scores, with the Metrics rules (can't say
 /// excluded, an area counted only when at least half of its statements were answered).
-struct ResponseScoring: Sendable {
+public struct ResponseScoring: Sendable {
     let content: FrameworkContent
 
+    public init(content: FrameworkContent) {
+        self.content = content
+    }
+
     var scale: Scale { Scale(minimum: content.framework.scaleMin, maximum: content.framework.scaleMax) }
-    var statementCount: Int { content.statementCount }
+    public var statementCount: Int { content.statementCount }
 
     /// Area id → score for the areas that count.
-    func areaScores(answers: String) -> [Int64: Double] {
+    public func areaScores(answers: String) -> [Int64: Double] {
         let decoded = AnswerString.decode(answers, count: statementCount)
         var scores: [Int64: Double] = [:]
         for (index, area) in content.areas.enumerated() {

@@ -1,3 +1,4 @@
+import App
 import Storage
 
 /// One of the fictional organisations of the demo.

@@ -1,3 +1,4 @@
+import App
 import Storage
 
 /// Why demo data could not be made or stored, in words for the person running the command.

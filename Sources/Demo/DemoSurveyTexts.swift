@@ -1,3 +1,4 @@
+import App
 import Storage
 
 /// The words of the demo rounds: titles, the open question and the answers people write to it.

@@ -1,3 +1,4 @@
+import App
 import Storage
 
 /// What shapes one demo employee's answers: their job and where they work.

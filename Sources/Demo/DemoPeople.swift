@@ -1,3 +1,4 @@
+import App
 import Storage
 
 /// Makes the people of one organisation's roster: names by language and sector, work e-mail and

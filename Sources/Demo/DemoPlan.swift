@@ -1,3 +1,4 @@
+import App
 import Storage
 
 /// Everything the demo will store, computed from the seed alone, before the database is touched.
