@@ -119,11 +119,11 @@ struct ResponseTally {
         for (position, answer) in answers.enumerated() {
             let area = areaOfStatement[position]
             switch answer {
-            case .some(.some(let value)) where scale.contains(value):
+            case .value(let value) where scale.contains(value):
                 totals.statements[position].add(Double(value))
                 totals.areaAnswers[area].add(value)
                 values[position] = Double(value)
-            case .some(.none):
+            case .cantSay:
                 totals.areaAnswers[area].add(nil)
                 complete[area] = false
             default:

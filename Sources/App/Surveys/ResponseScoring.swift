@@ -20,7 +20,7 @@ public struct ResponseScoring: Sendable {
         for (index, area) in content.areas.enumerated() {
             let range = content.statementRange(ofAreaAt: index)
             // "Not answered" and "can't say" are both left out of the mean.
-            let values = decoded[range].map { answer -> Int? in answer ?? nil }
+            let values = decoded[range].map(\.value)
             let id = area.area.id
             if let score = AreaScore.score(of: values, statementCount: range.count, scale: scale) {
                 scores[id] = score

@@ -16,11 +16,11 @@ extension WebApp {
             let answer = answers[offset]
             var options = labels.map { value, label in
                 AnswerOptionView(id: "s\(id)-\(value)", value: String(value), label: "\(value) \(label)",
-                                 checked: answer == .some(.some(value)))
+                                 checked: answer == .value(value))
             }
             options.append(AnswerOptionView(id: "s\(id)-cant", value: "cant",
                                             label: taking.content.framework.cantSay.text(language),
-                                            checked: answer == .some(nil)))
+                                            checked: answer == .cantSay))
             return StatementView(name: "s\(id)", legendID: "legend-s\(id)", number: index + 1,
                                  text: statement.text.text(language), options: options)
         }
@@ -52,12 +52,12 @@ extension WebApp {
             let answers = zip(range, area.statements).map { offset, statement -> ReviewAnswerView in
                 let text: String
                 switch draft.answers[offset] {
-                case .none: text = strings.text("survey_unanswered"); unanswered += 1
-                case .some(.none): text = cantSay
-                case .some(.some(let value)): text = "\(value) \(labels[value] ?? "")"
+                case .unanswered: text = strings.text("survey_unanswered"); unanswered += 1
+                case .cantSay: text = cantSay
+                case .value(let value): text = "\(value) \(labels[value] ?? "")"
                 }
                 return ReviewAnswerView(statement: statement.text.text(language), answer: text,
-                                        unanswered: draft.answers[offset] == nil)
+                                        unanswered: draft.answers[offset] == .unanswered)
             }
             let answered = answers.filter { !$0.unanswered }.count
             return ReviewAreaView(name: area.area.name.text(language), editPath: taking.areaPath(index + 1),
@@ -75,7 +75,7 @@ extension WebApp {
             roundTitle: taking.round.title, areas: areas, openAnswers: openAnswers,
             hasOpenAnswers: !openAnswers.isEmpty, unansweredCount: unanswered, hasUnanswered: unanswered > 0,
             unansweredText: strings.format("survey_review_unanswered", ["count": String(unanswered)]),
-            nothingAnswered: !draft.answers.contains { $0 != nil }, submitAction: taking.submitPath,
+            nothingAnswered: !draft.answers.contains { $0 != .unanswered }, submitAction: taking.submitPath,
             backPath: taking.hasOpenQuestions ? taking.questionsPath : taking.areaPath(taking.areaCount),
             anonymous: taking.round.mode == .anonymous)
     }

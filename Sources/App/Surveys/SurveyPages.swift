@@ -40,9 +40,9 @@ extension WebApp {
         for (offset, statement) in zip(range, statements) {
             guard let value = form["s\(statement.id)"] else { continue }
             if value == "cant" {
-                draft.answers[offset] = .some(nil)
+                draft.answers[offset] = .cantSay
             } else if let number = Int(value), scale.contains(number) {
-                draft.answers[offset] = .some(number)
+                draft.answers[offset] = .value(number)
             } else {
                 throw AppError.badRequest
             }
@@ -104,7 +104,7 @@ extension WebApp {
         if taking.answered { return .redirect(to: taking.thanksPath) }
         try requireAccepting(taking)
         let draft = try currentDraft(taking)
-        guard draft.answers.contains(where: { $0 != nil }) else { return .redirect(to: taking.reviewPath) }
+        guard draft.answers.contains(where: { $0 != .unanswered }) else { return .redirect(to: taking.reviewPath) }
         let answers = AnswerString.encode(draft.answers)
         let scores = taking.scoring.areaScores(answers: answers)
         let outcome = try responses.submit(ResponseSubmission(

@@ -2,8 +2,21 @@
 /// order (areas by position, then statements by position). '1'…'9' is the value, '-' is "can't
 /// say", '.' is not answered yet. Published frameworks never change, so the order is fixed.
 public enum AnswerString {
-    /// nil inside the outer optional is "can't say"; an outer nil is "not answered".
-    public typealias Answer = Int??
+    /// One statement's answer.
+    public enum Answer: Sendable, Equatable, Hashable {
+        /// Not answered (yet).
+        case unanswered
+        /// "Can't say": answered, but with no value; left out of means.
+        case cantSay
+        /// A point of the scale.
+        case value(Int)
+
+        /// The scale value, when there is one.
+        public var value: Int? {
+            if case .value(let value) = self { return value }
+            return nil
+        }
+    }
 
     public static let cantSay: Character = "-"
     public static let unanswered: Character = "."
@@ -16,13 +29,13 @@ public enum AnswerString {
 
     /// The answers for `count` statements; missing or unknown characters are "not answered".
     public static func decode(_ text: String, count: Int) -> [Answer] {
-        var answers = [Answer](repeating: .none, count: count)
+        var answers = [Answer](repeating: .unanswered, count: count)
         // Bytes, not Characters: dashboards decode every response of a round, and Unicode-aware
         // character handling costs more than the arithmetic done with the answers.
         for (index, byte) in text.utf8.prefix(count).enumerated() {
             switch byte {
-            case UInt8(ascii: "1")...UInt8(ascii: "9"): answers[index] = .some(Int(byte - UInt8(ascii: "0")))
-            case UInt8(ascii: "-"): answers[index] = .some(nil)
+            case UInt8(ascii: "1")...UInt8(ascii: "9"): answers[index] = .value(Int(byte - UInt8(ascii: "0")))
+            case UInt8(ascii: "-"): answers[index] = .cantSay
             default: break
             }
         }
@@ -32,9 +45,9 @@ public enum AnswerString {
     public static func encode(_ answers: [Answer]) -> String {
         String(answers.map { answer -> Character in
             switch answer {
-            case .none: return unanswered
-            case .some(.none): return cantSay
-            case .some(.some(let value)):
+            case .unanswered: return unanswered
+            case .cantSay: return cantSay
+            case .value(let value):
                 guard (1...9).contains(value), let digit = Character(String(value)).asciiValue else { return unanswered }
                 return Character(UnicodeScalar(digit))
             }
