@@ -38,8 +38,8 @@ extension WebApp {
         routes.get("/units/:unitID", .unitLeadership, showUnit)
         routes.get("/units/:unitID/edit", .staffAdministration, showEditUnit)
         routes.post("/units/:unitID/edit", .staffAdministration, updateUnit)
-        routes.post("/units/:unitID/deactivate", .staffAdministration, deactivateUnit)
-        routes.post("/units/:unitID/reactivate", .staffAdministration, reactivateUnit)
+        routes.post("/units/:unitID/deactivate", .staffAdministration, setUnitActive(false))
+        routes.post("/units/:unitID/reactivate", .staffAdministration, setUnitActive(true))
 
         // MARK: - Staff: employees
         routes.get("/organisations/:slug/employees", .staffAdministration, showEmployeeSearch)
@@ -47,8 +47,8 @@ extension WebApp {
         routes.get("/employees/:employeeID", .signedIn, showEmployee)
         routes.get("/employees/:employeeID/edit", .staffAdministration, showEditEmployee)
         routes.post("/employees/:employeeID/edit", .staffAdministration, updateEmployee)
-        routes.post("/employees/:employeeID/deactivate", .staffAdministration, deactivateEmployee)
-        routes.post("/employees/:employeeID/reactivate", .staffAdministration, reactivateEmployee)
+        routes.post("/employees/:employeeID/deactivate", .staffAdministration, setEmployeeActive(false))
+        routes.post("/employees/:employeeID/reactivate", .staffAdministration, setEmployeeActive(true))
         routes.post("/employees/:employeeID/user", .staffAdministration, createEmployeeUser)
 
         // MARK: - Staff: users and roles

@@ -76,13 +76,7 @@ extension WebApp {
             let form = try context.requireForm()
             let strings = context.strings
             var errors = FormErrors()
-            let code = form["area-code"] ?? ""
-            if let problem = areaCodeProblem(code, strings) { errors.add("area-code", problem) }
-            let kind = AreaKind(rawValue: form["area-kind"] ?? "")
-            if kind == nil { errors.add("area-kind-competence", strings.text("frameworks_error_kind")) }
-            let name = localisedText(form, "area-name")
-            localisedProblems(name, prefix: "area-name", limit: FrameworkTextLimit.name,
-                              missingKey: "frameworks_error_name_required", strings, into: &errors)
+            let (code, kind, name) = try areaFields(prefix: "area", context, into: &errors)
             let description = localisedText(form, "area-description")
             localisedProblems(description, prefix: "area-description", limit: FrameworkTextLimit.description,
                               missingKey: "", strings, into: &errors, required: false)

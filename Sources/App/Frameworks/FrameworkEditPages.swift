@@ -78,16 +78,9 @@ extension WebApp {
     /// Adds an area at the end of the draft and opens it for statements.
     func addFrameworkArea(_ request: Request, _ context: RequestContext) throws -> Response {
         try editingDraft(context) { organisation, content in
-            let form = try context.requireForm()
             let strings = context.strings
             var errors = FormErrors()
-            let code = form["new-area-code"] ?? ""
-            if let problem = areaCodeProblem(code, strings) { errors.add("new-area-code", problem) }
-            let kind = AreaKind(rawValue: form["new-area-kind"] ?? "")
-            if kind == nil { errors.add("new-area-kind-competence", strings.text("frameworks_error_kind")) }
-            let name = localisedText(form, "new-area-name")
-            localisedProblems(name, prefix: "new-area-name", limit: FrameworkTextLimit.name,
-                              missingKey: "frameworks_error_name_required", strings, into: &errors)
+            let (code, kind, name) = try areaFields(prefix: "new-area", context, into: &errors)
             guard errors.isEmpty, let kind else {
                 return try renderEditFramework(organisation, content, context, errors: errors)
             }
@@ -103,6 +96,22 @@ extension WebApp {
                         detail: "framework:\(area.frameworkID) \(code)")
             return context.redirect(Paths.frameworkArea(organisation.slug, area.frameworkID, area.id), notice: "created")
         }
+    }
+
+    /// An area's code, kind and names as the form `prefix-code`, `prefix-kind` and `prefix-name-…`
+    /// gave them, with what is wrong with them added to `errors`.
+    func areaFields(prefix: String, _ context: RequestContext, into errors: inout FormErrors) throws
+        -> (code: String, kind: AreaKind?, name: LocalisedText) {
+        let form = try context.requireForm()
+        let strings = context.strings
+        let code = form[prefix + "-code"] ?? ""
+        if let problem = areaCodeProblem(code, strings) { errors.add(prefix + "-code", problem) }
+        let kind = AreaKind(rawValue: form[prefix + "-kind"] ?? "")
+        if kind == nil { errors.add(prefix + "-kind-competence", strings.text("frameworks_error_kind")) }
+        let name = localisedText(form, prefix + "-name")
+        localisedProblems(name, prefix: prefix + "-name", limit: FrameworkTextLimit.name,
+                          missingKey: "frameworks_error_name_required", strings, into: &errors)
+        return (code, kind, name)
     }
 
     /// Why `code` cannot be an area code, in the reader's language.

@@ -13,13 +13,7 @@ struct OrganisationDashboardView {
     let crumbs: [Crumb]
     let roundTitle: String
     let roundMeta: String
-    let shown: Bool
-    let suppressedText: String
-    let respondents: String
-    let responseRate: String
-    let radar: String
-    let areaTable: ResultTable
-    let factorTable: ResultTable
+    let summary: DashboardSummary
     let sectors: ResultTable
     let units: ResultTable
     let pagination: PaginationView
@@ -32,8 +26,6 @@ struct OrganisationDashboardView {
     let hasReliability: Bool
     let openAnswers: [OpenAnswerGroupView]
     let hasOpenAnswers: Bool
-    let exportComma: String
-    let exportSemicolon: String
 }
 
 extension WebApp {
@@ -60,7 +52,7 @@ extension WebApp {
         let round = try administeredRound(context)
         guard round.status == .closed else { return try exportProgress(round, unit: nil, request, context) }
         let view = try organisationDashboard(round, sort: request.queryValue("sort"), page: nil, context)
-        return csvResponse(title: round.title, tables: [view.areaTable, view.factorTable, view.sectors, view.units,
+        return csvResponse(title: round.title, tables: [view.summary.areaTable, view.summary.factorTable, view.sectors, view.units,
                                                          view.jobGroups, view.trendTable],
                            request, filename: "tulokset-\(round.id).csv")
     }
@@ -80,7 +72,6 @@ extension WebApp {
         let results = try roundResults(round)
         let strings = context.strings
         let format = ResultFormatting(results: results, strings: strings, language: context.language.rawValue)
-        let totals = results.totals(.organisation)
         let base = Paths.roundResults(round.id)
         let previous = try previousResults(of: round, among: all)
         let unitCount = results.hierarchy.roots.filter { results.invitedOrAnswered(.unit($0)) }.count
@@ -93,16 +84,9 @@ extension WebApp {
         }
         return OrganisationDashboardView(
             crumbs: dashboardCrumbs(round, context, then: []), roundTitle: round.title,
-            roundMeta: roundMeta(round, strings), shown: totals != nil, suppressedText: format.suppressedText,
-            respondents: totals.map { strings.number($0.respondents) } ?? "",
-            responseRate: results.responseRate(.organisation).map { strings.percent($0) } ?? "–",
-            radar: totals == nil ? "" : radar(results, group: .organisation, format: format, id: "organisation-radar"),
-            areaTable: areaTable(results, group: .organisation, indices: areaIndices(results, kind: .competence),
-                                 previous: previous, format: format, id: "areas",
-                                 caption: strings.text("results_areas_caption")),
-            factorTable: areaTable(results, group: .organisation, indices: areaIndices(results, kind: .factor),
-                                   previous: previous, format: format, id: "factors",
-                                   caption: strings.text("results_factors_caption")),
+            roundMeta: roundMeta(round, strings),
+            summary: dashboardSummary(results, group: .organisation, previous: previous, format: format,
+                                      radarID: "organisation-radar", export: Paths.roundResultsExport(round.id)),
             sectors: try sectorTable(results, round: round, sort: sort, format: format, base: base),
             units: unitTable(results, round: round, sort: sort, paging: paging, format: format, base: base),
             pagination: (paging ?? Paging(requested: nil, total: 0)).view(strings: strings) { number in
@@ -113,9 +97,7 @@ extension WebApp {
             trend: trend, trendTable: trendTable, hasTrend: trendTable.rows.count > 0 && trendTable.columns.count > 2,
             reliability: reliability, hasReliability: !reliability.isEmpty,
             openAnswers: openAnswerGroups(results, group: .organisation, language: context.language.rawValue),
-            hasOpenAnswers: results.openAnswers(for: .organisation).map { !$0.isEmpty } ?? false,
-            exportComma: Paths.roundResultsExport(round.id),
-            exportSemicolon: Paths.semicolons(Paths.roundResultsExport(round.id)))
+            hasOpenAnswers: results.openAnswers(for: .organisation).map { !$0.isEmpty } ?? false)
     }
 
     private func sectorTable(_ results: RoundResults, round: Stored<SurveyRound>, sort: String?, format: ResultFormatting,

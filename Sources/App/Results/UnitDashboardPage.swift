@@ -19,13 +19,7 @@ struct UnitDashboardView {
     let heading: String
     let roundTitle: String
     let roundMeta: String
-    let shown: Bool
-    let suppressedText: String
-    let respondents: String
-    let responseRate: String
-    let radar: String
-    let areaTable: ResultTable
-    let factorTable: ResultTable
+    let summary: DashboardSummary
     let weakest: [WeakStatementView]
     let hasWeakest: Bool
     let openAnswers: [OpenAnswerGroupView]
@@ -34,6 +28,18 @@ struct UnitDashboardView {
     let subUnits: ResultTable
     let jobGroups: ResultTable
     let statements: ResultTable
+}
+
+/// The figures at the top of every dashboard, for the organisation or one unit: respondents and
+/// response rate, the radar, the areas and the factors, and the export links.
+struct DashboardSummary {
+    let shown: Bool
+    let suppressedText: String
+    let respondents: String
+    let responseRate: String
+    let radar: String
+    let areaTable: ResultTable
+    let factorTable: ResultTable
     let exportComma: String
     let exportSemicolon: String
 }
@@ -58,7 +64,7 @@ extension WebApp {
         guard round.status == .closed else { return try exportProgress(round, unit: unit, request, context) }
         let view = try unitDashboard(round, unit, context)
         return csvResponse(title: "\(round.title) – \(unit.name)",
-                           tables: [view.areaTable, view.factorTable, view.statements, view.subUnits, view.jobGroups],
+                           tables: [view.summary.areaTable, view.summary.factorTable, view.statements, view.subUnits, view.jobGroups],
                            request, filename: "tulokset-\(round.id)-yksikko-\(unit.id).csv")
     }
 
@@ -89,19 +95,11 @@ extension WebApp {
         let previous = try previousResults(of: round)
         let totals = results.totals(group)
         let base = Paths.unitResults(round.id, unitID)
-        let competence = areaIndices(results, kind: .competence)
-        let factors = areaIndices(results, kind: .factor)
         return UnitDashboardView(
             crumbs: dashboardCrumbs(round, context, then: [(base, unit.name)]),
             heading: unit.name, roundTitle: round.title, roundMeta: roundMeta(round, strings),
-            shown: totals != nil, suppressedText: format.suppressedText,
-            respondents: totals.map { strings.number($0.respondents) } ?? "",
-            responseRate: results.responseRate(group).map { strings.percent($0) } ?? "–",
-            radar: totals == nil ? "" : radar(results, group: group, format: format, id: "unit-radar"),
-            areaTable: areaTable(results, group: group, indices: competence, previous: previous, format: format,
-                                 id: "areas", caption: strings.text("results_areas_caption")),
-            factorTable: areaTable(results, group: group, indices: factors, previous: previous, format: format,
-                                   id: "factors", caption: strings.text("results_factors_caption")),
+            summary: dashboardSummary(results, group: group, previous: previous, format: format, radarID: "unit-radar",
+                                      export: Paths.unitResultsExport(round.id, unitID)),
             weakest: weakestStatements(results, group: group, format: format),
             hasWeakest: totals != nil,
             openAnswers: openAnswerGroups(results, group: group, language: context.language.rawValue),
@@ -110,9 +108,26 @@ extension WebApp {
                                             ["threshold": String(round.openAnswerThreshold)]),
             subUnits: subUnitTable(results, unitID: unitID, round: round, format: format),
             jobGroups: jobGroupTable(results, within: group, format: format),
-            statements: statementTable(results, group: group, format: format),
-            exportComma: Paths.unitResultsExport(round.id, unitID),
-            exportSemicolon: Paths.semicolons(Paths.unitResultsExport(round.id, unitID)))
+            statements: statementTable(results, group: group, format: format))
+    }
+
+    /// The summary of a group's results (see `DashboardSummary`); `export` is the dashboard's CSV.
+    func dashboardSummary(_ results: RoundResults, group: ResultGroup, previous: RoundResults?,
+                          format: ResultFormatting, radarID: String, export: String) -> DashboardSummary {
+        let strings = format.strings
+        let totals = results.totals(group)
+        return DashboardSummary(
+            shown: totals != nil, suppressedText: format.suppressedText,
+            respondents: totals.map { strings.number($0.respondents) } ?? "",
+            responseRate: results.responseRate(group).map { strings.percent($0) } ?? "–",
+            radar: totals == nil ? "" : radar(results, group: group, format: format, id: radarID),
+            areaTable: areaTable(results, group: group, indices: areaIndices(results, kind: .competence),
+                                 previous: previous, format: format, id: "areas",
+                                 caption: strings.text("results_areas_caption")),
+            factorTable: areaTable(results, group: group, indices: areaIndices(results, kind: .factor),
+                                   previous: previous, format: format, id: "factors",
+                                   caption: strings.text("results_factors_caption")),
+            exportComma: export, exportSemicolon: Paths.semicolons(export))
     }
 
     func areaIndices(_ results: RoundResults, kind: AreaKind) -> [Int] {

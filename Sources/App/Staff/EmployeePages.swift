@@ -66,21 +66,18 @@ extension WebApp {
         return try renderEmployee(employee, context, signInInput: nil)
     }
 
-    func deactivateEmployee(_ request: Request, _ context: RequestContext) throws -> Response {
-        try setEmployeeActive(false, context)
+    /// Deactivates (`active` false) or reactivates an employee. Employees are never deleted: their
+    /// answers, trainings and history keep their owner.
+    func setEmployeeActive(_ active: Bool) -> AppHandler {
+        { [self] _, context in try setEmployeeActive(active, context) }
     }
 
-    func reactivateEmployee(_ request: Request, _ context: RequestContext) throws -> Response {
-        try setEmployeeActive(true, context)
-    }
-
-    /// Employees are never deleted: their answers, trainings and history keep their owner.
     private func setEmployeeActive(_ active: Bool, _ context: RequestContext) throws -> Response {
         let employee = try editableEmployee(context)
-        let id = employee.id
-        try employees.setActive(employeeID: id, active: active)
-        auditChange(active ? "employee.reactivate" : "employee.deactivate", context, target: "employee:\(id)")
-        return context.redirect(Paths.employee(id), notice: active ? "reactivated" : "deactivated")
+        return try switchActive(active, record: "employee", id: employee.id, back: Paths.employee(employee.id),
+                                context) {
+            try employees.setActive(employeeID: employee.id, active: active)
+        }
     }
 
     /// Gives an employee a sign-in with the employee role and an initial password HR hands over.

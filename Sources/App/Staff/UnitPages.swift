@@ -170,22 +170,18 @@ extension WebApp {
         return try renderUnitEdit(unit, context, input: input)
     }
 
-    func deactivateUnit(_ request: Request, _ context: RequestContext) throws -> Response {
-        try setUnitActive(false, context)
+    /// Deactivates (`active` false) or reactivates a unit. Units are never deleted: their staff,
+    /// answers and history keep their place.
+    func setUnitActive(_ active: Bool) -> AppHandler {
+        { [self] _, context in try setUnitActive(active, context) }
     }
 
-    func reactivateUnit(_ request: Request, _ context: RequestContext) throws -> Response {
-        try setUnitActive(true, context)
-    }
-
-    /// Units are deactivated, never deleted: their staff, answers and history keep their place.
     private func setUnitActive(_ active: Bool, _ context: RequestContext) throws -> Response {
         var unit = try managedUnit(context)
-        let unitID = unit.id
         unit.active = active
-        try units.update(unit)
-        auditChange(active ? "unit.reactivate" : "unit.deactivate", context, target: "unit:\(unitID)")
-        return context.redirect(Paths.unit(unitID), notice: active ? "reactivated" : "deactivated")
+        return try switchActive(active, record: "unit", id: unit.id, back: Paths.unit(unit.id), context) {
+            try units.update(unit)
+        }
     }
 
     private func renderUnitEdit(_ unit: Stored<WorkUnit>, _ context: RequestContext, input: UnitFormInput?) throws -> Response {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Storage
 
 /// The audit log, as every feature writes it.
@@ -12,6 +13,15 @@ extension WebApp {
         } catch {
             logger.error("Could not write the audit line \(action): \(error)")
         }
+    }
+
+    /// Deactivates or reactivates a record that is never deleted (`change` stores it), writes the
+    /// audit line `record.deactivate` or `record.reactivate`, and goes back to `back` with a notice.
+    func switchActive(_ active: Bool, record: String, id: Int64, back: String, _ context: RequestContext,
+                      _ change: () throws -> Void) throws -> Response {
+        try change()
+        auditChange(active ? "\(record).reactivate" : "\(record).deactivate", context, target: "\(record):\(id)")
+        return context.redirect(back, notice: active ? "reactivated" : "deactivated")
     }
 
     /// Writes the audit line of a change made by the signed-in user.

@@ -105,17 +105,12 @@ extension FrameworkStore {
 
     /// Deletes an area with its statements and target levels.
     public func deleteArea(id: Int64) throws(StorageError) {
-        try database.writing { db in
-            _ = try Self.requireDraftArea(db, id).delete(db)
-        }
+        try delete(id, Self.requireDraftArea)
     }
 
     /// Swaps an area with its neighbour; the first area cannot move up, nor the last down.
     public func moveArea(id: Int64, _ direction: MoveDirection) throws(StorageError) {
-        try database.writing { db in
-            let area = try Self.requireDraftArea(db, id)
-            try Self.move(area, direction, among: Column("framework_id") == area.frameworkID, db)
-        }
+        try move(id, direction, Self.requireDraftArea) { Column("framework_id") == $0.frameworkID }
     }
 
     // MARK: Statements
@@ -144,16 +139,29 @@ extension FrameworkStore {
 
     /// Deletes a statement; the others keep their codes and positions.
     public func deleteStatement(id: Int64) throws(StorageError) {
-        try database.writing { db in
-            _ = try Self.requireDraftStatement(db, id).delete(db)
-        }
+        try delete(id, Self.requireDraftStatement)
     }
 
     /// Swaps a statement with its neighbour in the area.
     public func moveStatement(id: Int64, _ direction: MoveDirection) throws(StorageError) {
+        try move(id, direction, Self.requireDraftStatement) { Column("area_id") == $0.areaID }
+    }
+
+    /// Deletes a row of a draft, found (and checked to be a draft's) by `find`.
+    private func delete<Record: Positioned>(_ id: Int64, _ find: (Database, Int64) throws -> Stored<Record>)
+        throws(StorageError) {
         try database.writing { db in
-            let statement = try Self.requireDraftStatement(db, id)
-            try Self.move(statement, direction, among: Column("area_id") == statement.areaID, db)
+            _ = try find(db, id).delete(db)
+        }
+    }
+
+    /// Moves a row of a draft among the rows `siblings` selects for it.
+    private func move<Record: Positioned>(_ id: Int64, _ direction: MoveDirection,
+                                          _ find: (Database, Int64) throws -> Stored<Record>,
+                                          siblings: (Stored<Record>) -> SQLExpression) throws(StorageError) {
+        try database.writing { db in
+            let row = try find(db, id)
+            try Self.move(row, direction, among: siblings(row), db)
         }
     }
 

@@ -89,26 +89,21 @@ public struct EmployeeStore: Sendable {
 
     /// Adds an employee; `.conflict` when the organisation has the HR number already.
     public func create(_ employee: Employee) throws(StorageError) -> Stored<Employee> {
-        try database.writing(conflict: { _ in Self.hrNumberTaken(employee.hrNumber) }) { db in
+        try database.create(employee, conflict: Self.hrNumberTaken(employee.hrNumber)) { db in
             try Self.checkUnit(of: employee, in: db)
-            return try employee.insertStored(db)
         }
     }
 
     /// Saves every field but the creation time and stamps `updatedAt`; `.conflict` when the new HR
     /// number belongs to another employee of the organisation.
     public func update(_ employee: Stored<Employee>) throws(StorageError) {
-        let id = employee.id
-        try database.writing(conflict: { _ in Self.hrNumberTaken(employee.hrNumber) }) { db in
-            guard let stored = try Stored<Employee>.fetchOne(db, key: id) else { throw StorageError.notFound }
-            guard stored.organisationID == employee.organisationID else {
-                throw StorageError.invalid("An employee cannot move to another organisation; import them there.")
-            }
+        try database.update(employee, conflict: Self.hrNumberTaken(employee.hrNumber),
+                            movedAway: "An employee cannot move to another organisation; import them there.") { db, stored in
             try Self.checkUnit(of: employee.record, in: db)
             var employee = employee
             employee.createdAt = stored.createdAt
             employee.updatedAt = Date()
-            try employee.update(db)
+            return employee
         }
     }
 

@@ -26,26 +26,21 @@ public struct UnitStore: Sendable {
     /// Creates a unit. Its sector and parent must belong to the same organisation; `.conflict` when
     /// the organisation has a unit of that name already.
     public func create(_ unit: WorkUnit) throws(StorageError) -> Stored<WorkUnit> {
-        try database.writing(conflict: { _ in Self.nameTaken(unit.name) }) { db in
+        try database.create(unit, conflict: Self.nameTaken(unit.name)) { db in
             try Self.checkReferences(of: unit, in: db)
-            return try unit.insertStored(db)
         }
     }
 
     /// Saves a unit's name, sector, parent and active flag. Refuses a parent in another organisation
     /// or one that would put the unit under itself.
     public func update(_ unit: Stored<WorkUnit>) throws(StorageError) {
-        let id = unit.id
-        try database.writing(conflict: { _ in Self.nameTaken(unit.name) }) { db in
-            guard let stored = try Stored<WorkUnit>.fetchOne(db, key: id) else { throw StorageError.notFound }
-            guard stored.organisationID == unit.organisationID else {
-                throw StorageError.invalid("A unit cannot move to another organisation.")
-            }
+        try database.update(unit, conflict: Self.nameTaken(unit.name),
+                            movedAway: "A unit cannot move to another organisation.") { db, _ in
             try Self.checkReferences(of: unit.record, in: db)
-            if let parentID = unit.parentID, try Self.ancestorIDs(of: parentID, in: db).contains(id) {
+            if let parentID = unit.parentID, try Self.ancestorIDs(of: parentID, in: db).contains(unit.id) {
                 throw StorageError.invalid("A unit cannot be placed under itself or one of its own sub-units.")
             }
-            try unit.update(db)
+            return unit
         }
     }
 
