@@ -65,7 +65,7 @@ extension WebApp {
 
     /// The accessibility statement Finnish public-sector services must publish (Act 306/2019).
     func showAccessibility(_ request: Request, _ context: RequestContext) throws -> Response {
-        try context.render("pages/accessibility", title: context.strings.text("accessibility_title"),
+        try context.render("home/accessibility", title: context.strings.text("accessibility_title"),
                            AccessibilityView(updated: context.strings.date("2026-11-23")))
     }
 }
