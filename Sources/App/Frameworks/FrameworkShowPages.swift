@@ -9,7 +9,7 @@ struct ScalePointView {
 }
 
 /// A target level: for whom, and the level.
-struct TargetLine {
+struct TargetLevelView {
     let who: String
     let level: String
 }
@@ -23,7 +23,7 @@ struct AreaReadView {
     let hasDescription: Bool
     let statements: [String]
     let hasStatements: Bool
-    let targets: [TargetLine]
+    let targets: [TargetLevelView]
     let hasTargets: Bool
     let editHref: String
     let editLabel: String
@@ -143,10 +143,10 @@ extension WebApp {
     }
 
     /// Target levels: everyone first, then sectors, then job groups, each by name.
-    func targetLines(_ targets: [Stored<FrameworkTarget>], sectorNames: [Int64: String], _ strings: Strings) -> [TargetLine] {
+    func targetLines(_ targets: [Stored<FrameworkTarget>], sectorNames: [Int64: String], _ strings: Strings) -> [TargetLevelView] {
         targets.map { target in
             (rank: target.sectorID != nil ? 1 : (target.jobGroup != nil ? 2 : 0),
-             line: TargetLine(who: targetAudience(target, sectorNames: sectorNames, strings),
+             line: TargetLevelView(who: targetAudience(target, sectorNames: sectorNames, strings),
                               level: strings.decimal(target.level)))
         }
         .sorted { ($0.rank, $0.line.who) < ($1.rank, $1.line.who) }
