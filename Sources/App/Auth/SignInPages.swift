@@ -26,7 +26,7 @@ extension WebApp {
         let address = request.clientAddress
         let wait = throttle.waitBeforeAttempt(login: login, address: address)
         if wait > 0 {
-            recordAudit("sign_in.throttled", userID: nil, login: login, address: address)
+            recordEvent("sign_in.throttled", userID: nil, login: login, address: address)
             let message = context.strings.format("sign_in_throttled", ["seconds": context.strings.number(wait)])
             var response = try context.render("auth/sign-in", title: context.strings.text("sign_in_title"),
                                               SignInView(login: login, next: next, error: message), status: .tooManyRequests)
@@ -35,7 +35,7 @@ extension WebApp {
         }
         guard let user = try verifiedUser(login: login, password: password) else {
             throttle.recordFailure(login: login, address: address)
-            recordAudit("sign_in.failure", userID: nil, login: login, address: address)
+            recordEvent("sign_in.failure", userID: nil, login: login, address: address)
             return try context.render("auth/sign-in", title: context.strings.text("sign_in_title"),
                                       SignInView(login: login, next: next, error: context.strings.text("sign_in_failed")),
                                       status: .unprocessableContent)
@@ -46,8 +46,11 @@ extension WebApp {
         }
         // Any session the browser had is ended, and a new identifier issued: no session fixation.
         _ = try? sessions.end(for: request)
-        let cookie = try sessions.start(for: user, clientAddress: address)
-        recordAudit("sign_in.success", userID: user.id, login: user.login, address: address)
+        let cookie = try changing {
+            let cookie = try sessions.start(for: user, clientAddress: address)
+            try auditChange("sign_in.success", userID: user.id, login: user.login, address: address)
+            return cookie
+        }
         var response = Response.redirect(to: next)
         response.setCookie(cookie)
         return response
@@ -65,9 +68,11 @@ extension WebApp {
     }
 
     func signOut(_ request: Request, _ context: RequestContext) throws -> Response {
-        let cookie = try sessions.end(for: request)
-        recordAudit("sign_out", userID: context.principal?.userID, login: context.principal?.user.login,
-                    address: request.clientAddress)
+        let cookie = try changing {
+            let cookie = try sessions.end(for: request)
+            try auditChange("sign_out", context)
+            return cookie
+        }
         var response = Response.redirect(to: Paths.signIn(notice: "signed_out"))
         response.setCookie(cookie)
         // Personal cookies of the features (the own profile of a survey just answered) leave with the person.

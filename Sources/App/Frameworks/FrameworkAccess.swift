@@ -36,7 +36,8 @@ extension WebApp {
             return try renderFrameworkRefused(organisation, content.framework, context)
         }
         do {
-            return try edit(organisation, content)
+            // The edit and its audit line are one transaction.
+            return try changing { try edit(organisation, content) }
         } catch let error as StorageError {
             if error == .notFound { throw AppError.notFound }
             if let now = try frameworks.framework(id: content.framework.id), now.status == .published {

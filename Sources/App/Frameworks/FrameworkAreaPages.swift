@@ -90,8 +90,8 @@ extension WebApp {
                 errors.add("area-code", strings.format("frameworks_error_code_taken", ["code": code]))
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
-            auditChange("framework.area.update", context, target: "framework-area:\(area.area.id)",
-                        detail: area.area.code == code ? name.fi : "\(area.area.code) → \(code): \(name.fi)")
+            try auditChange("framework.area.update", context, target: "framework-area:\(area.area.id)",
+                            detail: area.area.code == code ? name.fi : "\(area.area.code) → \(code): \(name.fi)")
             return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id), notice: "saved")
         }
     }
@@ -100,8 +100,8 @@ extension WebApp {
         try editingDraft(context) { organisation, content in
             let area = try frameworkArea(content, context)
             try frameworks.deleteArea(id: area.area.id)
-            auditChange("framework.area.delete", context, target: "framework-area:\(area.area.id)",
-                        detail: "framework:\(area.area.frameworkID) \(area.area.code)")
+            try auditChange("framework.area.delete", context, target: "framework-area:\(area.area.id)",
+                            detail: "framework:\(area.area.frameworkID) \(area.area.code)")
             return context.redirect(Paths.editFramework(organisation.slug, content.framework.id), notice: "saved")
         }
     }
@@ -114,8 +114,8 @@ extension WebApp {
                 throw AppError.badRequest
             }
             try frameworks.moveArea(id: area.area.id, direction)
-            auditChange("framework.area.move", context, target: "framework-area:\(area.area.id)",
-                        detail: direction.rawValue)
+            try auditChange("framework.area.move", context, target: "framework-area:\(area.area.id)",
+                            detail: direction.rawValue)
             return context.redirect(Paths.editFramework(organisation.slug, content.framework.id) + "#area-list-heading",
                                     notice: nil)
         }

@@ -70,7 +70,7 @@ extension WebApp {
             let id = framework.id
             try frameworks.updateFramework(id: id, name: name, cantSay: cantSay)
             try frameworks.updateScaleLabels(frameworkID: id, labels: labels)
-            auditChange("framework.update", context, target: "framework:\(id)", detail: name.fi)
+            try auditChange("framework.update", context, target: "framework:\(id)", detail: name.fi)
             return context.redirect(Paths.editFramework(organisation.slug, framework.id), notice: "saved")
         }
     }
@@ -92,8 +92,8 @@ extension WebApp {
                 errors.add("new-area-code", strings.format("frameworks_error_code_taken", ["code": code]))
                 return try renderEditFramework(organisation, content, context, errors: errors)
             }
-            auditChange("framework.area.create", context, target: "framework-area:\(area.id)",
-                        detail: "framework:\(area.frameworkID) \(code)")
+            try auditChange("framework.area.create", context, target: "framework-area:\(area.id)",
+                            detail: "framework:\(area.frameworkID) \(code)")
             return context.redirect(Paths.frameworkArea(organisation.slug, area.frameworkID, area.id), notice: "created")
         }
     }

@@ -79,9 +79,12 @@ extension WebApp {
         guard let source = try frameworks.framework(id: sourceID), isReadable(source, by: organisation) else {
             throw AppError.notFound
         }
-        let draft = try frameworks.createDraft(copying: sourceID, organisationID: organisation.id)
-        auditChange("framework.draft.create", context, target: "framework:\(draft.id)",
-                    detail: "copy of framework:\(sourceID) \(source.code) v\(source.version ?? 0)")
+        let draft = try changing {
+            let draft = try frameworks.createDraft(copying: sourceID, organisationID: organisation.id)
+            try auditChange("framework.draft.create", context, target: "framework:\(draft.id)",
+                                detail: "copy of framework:\(sourceID) \(source.code) v\(source.version ?? 0)")
+            return draft
+        }
         return context.redirect(Paths.editFramework(organisation.slug, draft.id), notice: "created")
     }
 }

@@ -76,8 +76,8 @@ extension WebApp {
                 return try renderFramework(organisation, content, context,
                                            problem: publishProblem(content, context.strings) ?? message)
             }
-            auditChange("framework.publish", context, target: "framework:\(published.id)",
-                        detail: "\(published.code) v\(published.version ?? 0)")
+            try auditChange("framework.publish", context, target: "framework:\(published.id)",
+                            detail: "\(published.code) v\(published.version ?? 0)")
             return context.redirect(Paths.framework(organisation.slug, published.id), notice: "published")
         }
     }
@@ -86,8 +86,8 @@ extension WebApp {
     func deleteFrameworkDraft(_ request: Request, _ context: RequestContext) throws -> Response {
         try editingDraft(context) { organisation, content in
             try frameworks.deleteDraft(id: content.framework.id)
-            auditChange("framework.draft.delete", context, target: "framework:\(content.framework.id)",
-                        detail: content.framework.nameFi)
+            try auditChange("framework.draft.delete", context, target: "framework:\(content.framework.id)",
+                            detail: content.framework.nameFi)
             return context.redirect(Paths.frameworks(organisation.slug), notice: "deleted")
         }
     }

@@ -15,8 +15,8 @@ extension WebApp {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
             let statement = try frameworks.addStatement(areaID: area.area.id, text: text)
-            auditChange("framework.statement.create", context, target: "framework-statement:\(statement.id)",
-                        detail: "\(statement.code): \(text.fi)")
+            try auditChange("framework.statement.create", context, target: "framework-statement:\(statement.id)",
+                            detail: "\(statement.code): \(text.fi)")
             return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#statements-heading",
                                     notice: "created")
         }
@@ -36,8 +36,8 @@ extension WebApp {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
             try frameworks.updateStatement(id: statement.id, text: text)
-            auditChange("framework.statement.update", context, target: "framework-statement:\(statement.id)",
-                        detail: "\(statement.code): \(text.fi)")
+            try auditChange("framework.statement.update", context, target: "framework-statement:\(statement.id)",
+                            detail: "\(statement.code): \(text.fi)")
             return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#" + prefix, notice: "saved")
         }
     }
@@ -47,8 +47,8 @@ extension WebApp {
             let area = try frameworkArea(content, context)
             let statement = try frameworkStatement(area, context)
             try frameworks.deleteStatement(id: statement.id)
-            auditChange("framework.statement.delete", context, target: "framework-statement:\(statement.id)",
-                        detail: "\(statement.code): \(statement.textFi)")
+            try auditChange("framework.statement.delete", context, target: "framework-statement:\(statement.id)",
+                            detail: "\(statement.code): \(statement.textFi)")
             return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#statements-heading",
                                     notice: "saved")
         }
@@ -63,8 +63,8 @@ extension WebApp {
                 throw AppError.badRequest
             }
             try frameworks.moveStatement(id: statement.id, direction)
-            auditChange("framework.statement.move", context, target: "framework-statement:\(statement.id)",
-                        detail: direction.rawValue)
+            try auditChange("framework.statement.move", context, target: "framework-statement:\(statement.id)",
+                            detail: direction.rawValue)
             return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#statements-heading")
         }
     }
@@ -88,8 +88,8 @@ extension WebApp {
                 return try renderFrameworkArea(organisation, content, area, context, errors: errors)
             }
             try frameworks.setTarget(areaID: area.area.id, scope: scope, level: level)
-            auditChange("framework.target.set", context, target: "framework-area:\(area.area.id)",
-                        detail: "\(Self.describe(scope)) = \(level)")
+            try auditChange("framework.target.set", context, target: "framework-area:\(area.area.id)",
+                            detail: "\(Self.describe(scope)) = \(level)")
             return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#targets-heading", notice: "saved")
         }
     }
@@ -102,8 +102,8 @@ extension WebApp {
             guard let scope = targetScope(try context.requireForm(), organisation, errors: &errors, context.strings)
             else { throw AppError.badRequest }
             try frameworks.setTarget(areaID: area.area.id, scope: scope, level: nil)
-            auditChange("framework.target.clear", context, target: "framework-area:\(area.area.id)",
-                        detail: Self.describe(scope))
+            try auditChange("framework.target.clear", context, target: "framework-area:\(area.area.id)",
+                            detail: Self.describe(scope))
             return context.redirect(Paths.frameworkArea(organisation.slug, area.area.frameworkID, area.area.id) + "#targets-heading", notice: "saved")
         }
     }

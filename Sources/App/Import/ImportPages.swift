@@ -128,12 +128,13 @@ extension WebApp {
             return try renderImportForm(organisation, context, error: context.strings.text("import_error_expired"),
                                         status: .conflict)
         }
-        let outcome = try imports.apply(entry.batch)
-        let detail = "file=\(entry.fileName) created=\(outcome.created) changed=\(outcome.changed) "
-            + "unchanged=\(outcome.unchanged) deactivated=\(outcome.deactivated) "
-            + "sectors=\(outcome.sectorsCreated.count) units=\(outcome.unitsCreated.count)"
-        recordAudit("import.employees", userID: principal.userID, login: principal.user.login,
-                    address: request.clientAddress, target: organisation.slug, detail: detail)
+        try changing {
+            let outcome = try imports.apply(entry.batch)
+            let detail = "file=\(entry.fileName) created=\(outcome.created) changed=\(outcome.changed) "
+                + "unchanged=\(outcome.unchanged) deactivated=\(outcome.deactivated) "
+                + "sectors=\(outcome.sectorsCreated.count) units=\(outcome.unitsCreated.count)"
+            try auditChange("import.employees", context, target: organisation.slug, detail: detail)
+        }
         return context.redirect(Paths.employees(organisation.slug), notice: "imported")
     }
 }

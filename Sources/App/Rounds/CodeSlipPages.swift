@@ -73,9 +73,11 @@ extension WebApp {
         while codes.count < count { codes.insert(SurveyCode.generate()) }
         let ordered = codes.sorted()
         let hashes = ordered.compactMap { SurveyCode.normalise($0).map(SurveyCode.hash) }
-        try responses.addCodes(hashes: hashes, roundID: roundID, unitID: unitID, day: CalendarDate.today())
-        auditChange("round.codes", context, target: "round:\(roundID)",
-                    detail: "\(count) codes for unit \(unitID) round \(roundID)")
+        try changing {
+            try responses.addCodes(hashes: hashes, roundID: roundID, unitID: unitID, day: CalendarDate.today())
+            try auditChange("round.codes", context, target: "round:\(roundID)",
+                            detail: "\(count) codes for unit \(unitID) round \(roundID)")
+        }
         return try renderSlips(ordered, round: round, unit: unit, context)
     }
 

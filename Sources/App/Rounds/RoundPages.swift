@@ -77,10 +77,13 @@ extension WebApp {
                                     minimumGroupSize: checked.minimumGroupSize,
                                     openAnswerThreshold: checked.openAnswerThreshold)
             do {
-                let round = try rounds.create(draft, scope: checked.scope, openQuestions: checked.openQuestions)
-                auditChange("round.create", context, target: "round:\(round.id)", detail: round.title)
+                let round = try changing {
+                    let round = try rounds.create(draft, scope: checked.scope, openQuestions: checked.openQuestions)
+                    try auditChange("round.create", context, target: "round:\(round.id)", detail: round.title)
+                    return round
+                }
                 return context.redirect(Paths.round(round.id), notice: "created")
-            } catch {
+            } catch let error as StorageError {
                 try addRoundStoreProblem(error, to: &input.errors, context.strings)
             }
         }
@@ -112,10 +115,12 @@ extension WebApp {
             changed.minimumGroupSize = checked.minimumGroupSize
             changed.openAnswerThreshold = checked.openAnswerThreshold
             do {
-                try rounds.updateDraft(changed, scope: checked.scope, openQuestions: checked.openQuestions)
-                auditChange("round.update", context, target: "round:\(round.id)", detail: changed.title)
+                try changing {
+                    try rounds.updateDraft(changed, scope: checked.scope, openQuestions: checked.openQuestions)
+                    try auditChange("round.update", context, target: "round:\(round.id)", detail: changed.title)
+                }
                 return context.redirect(Paths.round(round.id), notice: "saved")
-            } catch {
+            } catch let error as StorageError {
                 try addRoundStoreProblem(error, to: &input.errors, context.strings)
             }
         }
@@ -344,14 +349,16 @@ extension WebApp {
         }
     }
 
-    /// One change of a round's life: the store call (returning its audit action and detail), the audit
-    /// line, then the round page (or `then`); when the store refuses, the round page with the reason.
+    /// One change of a round's life: the store call (returning its audit action and detail) and the audit
+    /// line in one transaction, then the round page (or `then`); when the store refuses, the round page with the reason.
     private func changeRound(_ round: Stored<SurveyRound>, _ organisation: Stored<Organisation>, _ context: RequestContext,
                              errorKey: String, notice: String, then path: String? = nil,
                              _ change: () throws -> (action: String, detail: String)) throws -> Response {
         do {
-            let (action, detail) = try change()
-            auditChange(action, context, target: "round:\(round.id)", detail: detail)
+            try changing {
+                let (action, detail) = try change()
+                try auditChange(action, context, target: "round:\(round.id)", detail: detail)
+            }
         } catch {
             return try refused(error, round, organisation, context, message: errorKey)
         }

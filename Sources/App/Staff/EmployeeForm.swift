@@ -123,7 +123,7 @@ extension WebApp {
         }
         var input = EmployeeFormInput(form: try context.requireForm(), units: choosable, strings: context.strings)
         if input.errors.isEmpty {
-            switch saveEmployee(input.applied(to: employee), context) {
+            switch try saveEmployee(input.applied(to: employee), context) {
             case .success:
                 return context.redirect(Paths.employee(id), notice: "saved")
             case .failure(.invalid):
@@ -138,13 +138,15 @@ extension WebApp {
         return try renderEmployeeEdit(employee, context, values: input.values, errors: input.errors)
     }
 
-    private func saveEmployee(_ employee: Stored<Employee>, _ context: RequestContext) -> Result<Void, StorageError> {
+    private func saveEmployee(_ employee: Stored<Employee>, _ context: RequestContext) throws -> Result<Void, StorageError> {
         do {
-            try employees.update(employee)
-        } catch {
+            try changing {
+                try employees.update(employee)
+                try auditChange("employee.update", context, target: "employee:\(employee.id)")
+            }
+        } catch let error as StorageError {
             return .failure(error)
         }
-        auditChange("employee.update", context, target: "employee:\(employee.id)")
         return .success(())
     }
 

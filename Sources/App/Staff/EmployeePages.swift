@@ -114,12 +114,12 @@ extension WebApp {
         if let address = email, try users.user(loginOrEmail: address) != nil { email = nil }
         let hash = try hasher.hash(input.password)
         do {
-            let user = try users.create(User(login: input.login, email: email, passwordHash: hash, employeeID: id))
-            let userID = user.id
-            _ = try users.assign(RoleAssignment(userID: userID, role: .employee))
-            auditChange("user.create", context, target: "user:\(userID)", detail: "employee:\(id)")
-        } catch {
-            guard case .conflict = error else { throw error }
+            try changing {
+                let user = try users.create(User(login: input.login, email: email, passwordHash: hash, employeeID: id))
+                _ = try users.assign(RoleAssignment(userID: user.id, role: .employee))
+                try auditChange("user.create", context, target: "user:\(user.id)", detail: "employee:\(id)")
+            }
+        } catch StorageError.conflict {
             errors.add("login", strings.text("staff_error_login_taken"))
             return try renderEmployee(employee, context, signInInput: (input, errors))
         }

@@ -38,10 +38,11 @@ extension WebApp {
             return try renderSectors(organisation, context, errors: [("sector_name", problem)], typedName: name)
         }
         do {
-            let sector = try sectors.create(organisationID: organisation.id, name: name)
-            auditChange("sector.create", context, target: "sector:\(sector.id)", detail: name)
-        } catch {
-            guard case .conflict = error else { throw error }
+            try changing {
+                let sector = try sectors.create(organisationID: organisation.id, name: name)
+                try auditChange("sector.create", context, target: "sector:\(sector.id)", detail: name)
+            }
+        } catch StorageError.conflict {
             return try renderSectors(organisation, context,
                                      errors: [("sector_name", context.strings.text("staff_error_sector_taken"))],
                                      typedName: name)
@@ -63,10 +64,11 @@ extension WebApp {
                                      typed: [sectorID: name])
         }
         do {
-            try sectors.rename(id: sectorID, to: name)
-            auditChange("sector.rename", context, target: "sector:\(sectorID)", detail: "\(sector.name) → \(name)")
-        } catch {
-            guard case .conflict = error else { throw error }
+            try changing {
+                try sectors.rename(id: sectorID, to: name)
+                try auditChange("sector.rename", context, target: "sector:\(sectorID)", detail: "\(sector.name) → \(name)")
+            }
+        } catch StorageError.conflict {
             return try renderSectors(organisation, context, errors: [(field, context.strings.text("staff_error_sector_taken"))],
                                      typedName: nil, typed: [sectorID: name])
         }

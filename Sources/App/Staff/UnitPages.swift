@@ -75,11 +75,13 @@ extension WebApp {
                                   units: try units.units(organisationID: id), excluded: [], strings: context.strings)
         if input.errors.isEmpty {
             do {
-                let unit = try units.create(WorkUnit(organisationID: id, sectorID: input.sectorID, parentID: input.parentID,
-                                                 name: input.name))
-                auditChange("unit.create", context, target: "unit:\(unit.id)", detail: unit.name)
+                try changing {
+                    let unit = try units.create(WorkUnit(organisationID: id, sectorID: input.sectorID,
+                                                         parentID: input.parentID, name: input.name))
+                    try auditChange("unit.create", context, target: "unit:\(unit.id)", detail: unit.name)
+                }
                 return context.redirect(Paths.unitTree(organisation.slug), notice: "created")
-            } catch {
+            } catch let error as StorageError {
                 try addStoreProblem(error, to: &input.errors, strings: context.strings)
             }
         }
@@ -160,10 +162,12 @@ extension WebApp {
             unit.sectorID = input.sectorID
             unit.parentID = input.parentID
             do {
-                try units.update(unit)
-                auditChange("unit.update", context, target: "unit:\(unitID)", detail: unit.name)
+                try changing {
+                    try units.update(unit)
+                    try auditChange("unit.update", context, target: "unit:\(unitID)", detail: unit.name)
+                }
                 return context.redirect(Paths.unit(unitID), notice: "saved")
-            } catch {
+            } catch let error as StorageError {
                 try addStoreProblem(error, to: &input.errors, strings: context.strings)
             }
         }

@@ -175,11 +175,11 @@ extension WebApp {
         guard context.access.canAssign(role, organisationID: assignment.organisationID,
                                        unitOrganisationID: unitOrganisationID) else { throw AppError.forbidden }
         do {
-            let saved = try users.assign(assignment)
-            auditChange("role.assign", context, target: "user:\(userID)",
-                        detail: Self.describe(saved))
-        } catch {
-            guard case .conflict = error else { throw error }
+            try changing {
+                let saved = try users.assign(assignment)
+                try auditChange("role.assign", context, target: "user:\(userID)", detail: Self.describe(saved))
+            }
+        } catch StorageError.conflict {
             errors.add("role", strings.text("staff_error_role_exists"))
             return try renderUser(subject, context, errors: errors, typedRole: roleChoice, typedScope: scopeChoice)
         }
@@ -194,8 +194,10 @@ extension WebApp {
             throw AppError.notFound
         }
         guard try mayChange(assignment, context) else { throw AppError.forbidden }
-        try users.revoke(assignmentID: assignment.id)
-        auditChange("role.revoke", context, target: "user:\(userID)", detail: Self.describe(assignment))
+        try changing {
+            try users.revoke(assignmentID: assignment.id)
+            try auditChange("role.revoke", context, target: "user:\(userID)", detail: Self.describe(assignment))
+        }
         return context.redirect(Paths.user(userID), notice: "role_removed")
     }
 
@@ -216,8 +218,10 @@ extension WebApp {
         }
         // Locking oneself out would leave no one to undo it.
         if disabled, userID == context.principal?.userID { throw AppError.badRequest }
-        try users.setDisabled(userID: userID, disabled: disabled)
-        auditChange(disabled ? "user.disable" : "user.enable", context, target: "user:\(userID)")
+        try changing {
+            try users.setDisabled(userID: userID, disabled: disabled)
+            try auditChange(disabled ? "user.disable" : "user.enable", context, target: "user:\(userID)")
+        }
         return context.redirect(Paths.user(userID), notice: disabled ? "user_disabled" : "user_enabled")
     }
 

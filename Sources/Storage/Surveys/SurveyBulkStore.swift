@@ -114,7 +114,7 @@ public struct SurveyBulkStore: Sendable {
             }
             return writer.count
         }
-        database.scrubber.scrubNow()
+        database.afterCommit { database.scrubber.scrubNow() }
         return count
     }
 }

@@ -197,7 +197,7 @@ public struct SurveyRoundStore: Sendable {
             guard round.status == .open else { throw StorageError.invalid("Only an open round can be closed.") }
             try Self.close(db, round, at: moment)
         }
-        database.scrubber.scrubNow()
+        database.afterCommit { database.scrubber.scrubNow() }
     }
 
     /// Closes every open round whose last day is before `today`: a round's results are published
@@ -218,7 +218,7 @@ public struct SurveyRoundStore: Sendable {
             for round in overdue { try Self.close(db, round, at: moment) }
             return overdue.count
         }
-        if closed > 0 { database.scrubber.scrubNow() }
+        if closed > 0 { database.afterCommit { database.scrubber.scrubNow() } }
         return closed
     }
 
