@@ -77,8 +77,13 @@ extension WebApp {
     }
 
     /// Closes rounds whose last day has passed, so their results are published (cheap when none are).
+    /// Page views call this; when the database cannot take writes, the pages show what is stored.
     func closeOverdueRounds() throws {
-        try rounds.closeOverdue(today: CalendarDate.today())
+        do {
+            try rounds.closeOverdue(today: CalendarDate.today())
+        } catch StorageError.unavailable {
+            return
+        }
     }
 
     func roundMeta(_ round: Stored<SurveyRound>, _ strings: Strings) -> String {

@@ -130,6 +130,7 @@ extension WebApp {
         case 405: key = "error_405"
         case 413: key = "error_413"
         case 429: key = "error_429"
+        case 503: key = "error_503"
         default: key = status.code >= 500 ? "error_500" : "error_400"
         }
         let model = ErrorView(code: status.code, heading: strings.text(key + "_title"),

@@ -74,6 +74,10 @@ extension WebApp {
             response = errorPage(for: error, request: request, principal: principal)
         } catch let error as FormError {
             response = errorPage(error.status, for: request, principal: principal)
+        } catch let error as StorageError where error.isUnavailable {
+            logger.error("Database unavailable: \(error)", metadata: ["request": .string(request.id)])
+            response = errorPage(.serviceUnavailable, for: request, principal: principal)
+            response.headers.set("Retry-After", "60")
         } catch {
             logger.error("Handler failed: \(error)", metadata: ["request": .string(request.id)])
             response = errorPage(.internalServerError, for: request, principal: principal)

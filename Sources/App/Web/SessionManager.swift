@@ -41,12 +41,15 @@ public struct SessionManager: Sendable {
         let session = found.session
         let idle = now.timeIntervalSince(session.lastSeenAt) > settings.sessionIdleTimeout
         let tooOld = now.timeIntervalSince(session.createdAt) > settings.sessionAbsoluteTimeout
+        // Both writes here are housekeeping: when the database cannot take writes (a full disk, a
+        // read-only file), reading pages must still work, so their failure is ignored. An expired
+        // session is refused whether or not its row could be deleted.
         if idle || tooOld || found.user.disabled {
-            try store.delete(tokenHash: tokenHash)
+            try? store.delete(tokenHash: tokenHash)
             return nil
         }
         if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
-            try store.touch(sessionID: session.id, at: now)
+            try? store.touch(sessionID: session.id, at: now)
         }
         let assignments = found.roles
         var supervised: Set<Int64> = []

@@ -113,6 +113,8 @@ extension StorageError {
         } else if let databaseError = error as? DatabaseError,
                   databaseError.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             self = .notFound
+        } else if let databaseError = error as? DatabaseError, databaseError.isPassingFault {
+            self = .unavailable(databaseError.message ?? "\(databaseError.resultCode)")
         } else {
             self = .sqlite("\(error)")
         }
@@ -120,6 +122,12 @@ extension StorageError {
 }
 
 extension DatabaseError {
+    /// Faults of the machine rather than of the request: retrying later can succeed.
+    var isPassingFault: Bool {
+        [.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED,
+         .SQLITE_PROTOCOL].contains(resultCode)
+    }
+
     var isUniqueViolation: Bool {
         extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
     }

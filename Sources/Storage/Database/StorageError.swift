@@ -16,10 +16,20 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The change breaks a rule of the data (a unit under itself, a parent in another organisation);
     /// the text says which, in words fit to show the user.
     case invalid(String)
+    /// The database cannot take a change now — the disk is full, the file or its folder is read-only,
+    /// an I/O error, or the writer stayed busy past the timeout. Nothing was saved; the same change
+    /// can succeed once the fault is gone.
+    case unavailable(String)
     /// The server key file is not the one the database's sealed data was written with.
     case wrongServerKey
     /// The server key file is missing although the database holds data sealed with it.
     case missingServerKey(String)
+
+    /// Whether this is a passing fault of the machine (see `unavailable`).
+    public var isUnavailable: Bool {
+        if case .unavailable = self { return true }
+        return false
+    }
 
     public var description: String {
         switch self {
@@ -38,6 +48,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path) exists already; choose a new file for the backup."
         case .sqlite(let message):
             return "Database error: \(message)"
+        case .unavailable(let message):
+            return "The database cannot save changes now: \(message)"
         case .conflict(let message), .invalid(let message):
             return message
         case .notFound:

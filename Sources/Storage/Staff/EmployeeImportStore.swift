@@ -93,7 +93,7 @@ private struct EmployeeImporter {
         for row in batch.employees {
             do {
                 try importRow(row, stored: stored[row.hrNumber])
-            } catch let error as DatabaseError {
+            } catch let error as DatabaseError where !error.isPassingFault {
                 throw StorageError.sqlite("importing HR number \(row.hrNumber): \(error.message ?? "\(error)")")
             }
         }
