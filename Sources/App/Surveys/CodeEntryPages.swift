@@ -19,7 +19,7 @@ extension WebApp {
     func enterCode(_ request: Request, _ context: RequestContext) throws -> Response {
         let typed = String((try context.requireForm()["code"] ?? "").prefix(64))
         let address = request.clientAddress
-        let wait = codeThrottle.waitBeforeAttempt(login: address, address: address)
+        let wait = codeThrottle.waitBeforeAttempt(address: address)
         if wait > 0 {
             let message = context.strings.format("code_throttled", ["seconds": context.strings.number(wait)])
             var response = try renderCodeEntry(typed, message, context, status: .tooManyRequests)
@@ -28,7 +28,7 @@ extension WebApp {
         }
         guard let code = SurveyCode.normalise(typed), let found = try responses.code(hash: SurveyCode.hash(code)),
               let round = try rounds.round(id: found.roundID) else {
-            codeThrottle.recordFailure(login: address, address: address)
+            codeThrottle.recordFailure(address: address)
             return try renderCodeEntry(typed, context.strings.text("code_unknown"), context,
                                        status: .unprocessableContent)
         }
@@ -39,7 +39,6 @@ extension WebApp {
             return try renderCodeEntry(typed, context.strings.text("code_round_closed"), context,
                                        status: .unprocessableContent)
         }
-        codeThrottle.recordSuccess(login: address, address: address)
         var response = Response.redirect(to: Paths.codeSurvey)
         // A profile left by the previous person on this device goes.
         if let cleared = ProfileCookie.cleared(secure: settings.secureTransport) { response.setCookie(cleared) }

@@ -12,10 +12,9 @@ public final class WebApp: Sendable {
     let localisation: Localisation
     let logger: Logger
     let sessions: SessionManager
-    let throttle = SignInThrottle()
+    let throttle: SignInThrottle
     /// Slows down guessing of one-time survey codes, per client address.
-    let codeThrottle = SignInThrottle(accountPolicy: .init(freeFailures: 10, maximumWait: 15 * 60),
-                                      addressPolicy: .init(freeFailures: 10, maximumWait: 15 * 60))
+    let codeThrottle: CodeThrottle
     let pendingImports = PendingImports()
     let resultsCache = ResultsCache()
     let pageBodies = PageBodyCache()
@@ -47,6 +46,9 @@ public final class WebApp: Sendable {
         self.settings = settings
         self.logger = logger
         anonymousFormKey = database.keyBytes(for: .anonymousFormToken)
+        let attemptCounters = AttemptCounterStore(database)
+        throttle = SignInThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
+        codeThrottle = CodeThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
         profileCookies = ProfileCookie(key: database.keyBytes(for: .ownProfileCookie))
         renderer = try Renderer(directory: templatesDirectory)
         localisation = try Localisation(directory: templatesDirectory + "/locales")

@@ -23,6 +23,8 @@ public enum KeyPurpose: String, CaseIterable, Sendable {
     case ownProfileCookie = "taitotutka/v1/own-profile-cookie"
     /// The CSRF token of browsers without a session.
     case anonymousFormToken = "taitotutka/v1/anonymous-form-token"
+    /// The keyed hash of a login or client address in the throttles' stored counters.
+    case attemptCounter = "taitotutka/v1/attempt-counter"
 }
 
 /// The server's secret: 32 random bytes in a file outside the database, created at first start with
