@@ -16,6 +16,7 @@ final class TestApp: @unchecked Sendable {
     let database: AppDatabase
     let app: WebApp
     let responder: RouterResponder
+    private var ownsFolder = true
     static let password = "correct horse battery staple"
 
     /// `scrubDelay`: how long after a survey write the write-ahead log is truncated (tests that read
@@ -33,8 +34,20 @@ final class TestApp: @unchecked Sendable {
         responder = app.responder(staticFiles: assets)
     }
 
+    /// A second application over `other`'s database and key, as after a server restart: nothing in
+    /// memory survives. The folder stays `other`'s to remove.
+    init(reopening other: TestApp) throws {
+        folder = other.folder
+        database = other.database
+        ownsFolder = false
+        app = try WebApp(database: database, templatesDirectory: packageRoot + "/Templates", settings: TestApp.fastSettings,
+                         logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        guard let assets = StaticFiles(directory: packageRoot + "/Public") else { throw TestFailure("no Public/") }
+        responder = app.responder(staticFiles: assets)
+    }
+
     deinit {
-        try? FileManager.default.removeItem(atPath: folder)
+        if ownsFolder { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     /// Few PBKDF2 rounds: the tests check the logic, not the cost.

@@ -2,13 +2,6 @@ import Foundation
 import HTTPServer
 import Storage
 
-/// The sign-in form's model.
-struct SignInView {
-    let login: String
-    let next: String
-    let error: String?
-}
-
 extension WebApp {
     func showSignIn(_ request: Request, _ context: RequestContext) throws -> Response {
         if context.principal != nil { return .redirect(to: Paths.home) }
@@ -23,13 +16,19 @@ extension WebApp {
         let login = String((form["login"] ?? "").prefix(200))
         let password = form.raw("password") ?? ""
         let next = context.safeReturnPath(form["next"])
+        // A form whose session ended, carried through this page to be sent again (`SessionResume`).
+        let carriedPath = form.raw("resume_path")
+        let carriedForm = form.raw("resume_form")
+        func page(_ error: String) -> SignInView {
+            SignInView(login: login, next: next, error: error, resumePath: carriedPath, resumeForm: carriedForm)
+        }
         let address = request.clientAddress
         let wait = throttle.waitBeforeAttempt(login: login, address: address)
         if wait > 0 {
             recordEvent("sign_in.throttled", userID: nil, login: login, address: address)
             let message = context.strings.format("sign_in_throttled", ["seconds": context.strings.number(wait)])
             var response = try context.render("auth/sign-in", title: context.strings.text("sign_in_title"),
-                                              SignInView(login: login, next: next, error: message), status: .tooManyRequests)
+                                              page(message), status: .tooManyRequests)
             response.headers.set("Retry-After", String(wait))
             return response
         }
@@ -37,8 +36,7 @@ extension WebApp {
             throttle.recordFailure(login: login, address: address)
             recordEvent("sign_in.failure", userID: nil, login: login, address: address)
             return try context.render("auth/sign-in", title: context.strings.text("sign_in_title"),
-                                      SignInView(login: login, next: next, error: context.strings.text("sign_in_failed")),
-                                      status: .unprocessableContent)
+                                      page(context.strings.text("sign_in_failed")), status: .unprocessableContent)
         }
         throttle.recordSuccess(login: login, address: address)
         if hasher.needsRehash(user.passwordHash) {
@@ -46,13 +44,14 @@ extension WebApp {
         }
         // Any session the browser had is ended, and a new identifier issued: no session fixation.
         _ = try? sessions.end(for: request)
-        let cookie = try changing {
-            let cookie = try sessions.start(for: user, clientAddress: address)
+        let started = try changing {
+            let started = try sessions.start(for: user, clientAddress: address)
             try auditChange("sign_in.success", userID: user.id, login: user.login, address: address)
-            return cookie
+            return started
         }
-        var response = Response.redirect(to: next)
-        response.setCookie(cookie)
+        var response = resumeForm(path: carriedPath, form: carriedForm, session: started.cookie,
+                                  csrfToken: started.csrfToken, after: request) ?? Response.redirect(to: next)
+        response.setCookie(started.cookie)
         return response
     }
 

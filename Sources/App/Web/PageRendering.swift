@@ -61,7 +61,7 @@ extension WebApp {
     /// query string cannot put arbitrary text on the page.
     static let noticeKeys: Set<String> = [
         "saved", "created", "deactivated", "reactivated", "role_added", "role_removed", "user_disabled",
-        "user_enabled", "imported", "signed_out", "password_set", "survey_saved", "survey_closed",
+        "user_enabled", "imported", "signed_out", "session_ended", "password_set", "survey_saved", "survey_closed",
         "round_opened", "round_extended", "round_closed", "deleted", "published",
     ]
 
@@ -112,7 +112,9 @@ extension WebApp {
         switch error {
         case .notFound: return errorPage(.notFound, for: request, principal: principal)
         case .forbidden: return errorPage(.forbidden, for: request, principal: principal)
-        case .badFormToken: return errorPage(.forbidden, for: request, principal: principal, reason: "error_form_expired")
+        case .badFormToken:
+            return errorPage(.forbidden, for: request, principal: principal, reason: "error_form_expired",
+                             title: "error_form_expired_title")
         case .badRequest: return errorPage(.badRequest, for: request, principal: principal)
         }
     }
@@ -120,7 +122,7 @@ extension WebApp {
     /// A friendly error page in the reader's language. Rendering it must not fail in turn, so any
     /// template problem falls back to plain text.
     func errorPage(_ status: HTTPStatus, for request: Request, principal: Principal? = nil,
-                   reason: String? = nil) -> Response {
+                   reason: String? = nil, title: String? = nil) -> Response {
         let strings = strings(for: request)
         let key: String
         switch status.code {
@@ -133,7 +135,7 @@ extension WebApp {
         case 503: key = "error_503"
         default: key = status.code >= 500 ? "error_500" : "error_400"
         }
-        let model = ErrorView(code: status.code, heading: strings.text(key + "_title"),
+        let model = ErrorView(code: status.code, heading: strings.text(title ?? key + "_title"),
                               explanation: strings.text(reason ?? key + "_text"), signedIn: principal != nil)
         let token = principal?.session.csrfToken
             ?? request.cookies[anonymousCookieName].map(anonymousToken(for:)) ?? ""

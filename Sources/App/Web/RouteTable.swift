@@ -14,6 +14,8 @@ struct RouteTable {
         let method: HTTPMethod
         let pattern: String
         let requirement: Requirement?
+        /// A form sent again after signing in, when its session ended while it was filled in.
+        var resumable = false
     }
 
     let app: WebApp
@@ -26,9 +28,9 @@ struct RouteTable {
         router.get(pattern) { request in app.run(request, requirement, handler) }
     }
 
-    mutating func post(_ pattern: String, _ requirement: Requirement, bodyLimit: Int? = nil,
+    mutating func post(_ pattern: String, _ requirement: Requirement, bodyLimit: Int? = nil, resumable: Bool = false,
                        _ handler: @escaping AppHandler) {
-        entries.append(Entry(method: .POST, pattern: pattern, requirement: requirement))
+        entries.append(Entry(method: .POST, pattern: pattern, requirement: requirement, resumable: resumable))
         let app = app
         router.post(pattern, bodyLimit: bodyLimit) { request in app.run(request, requirement, handler) }
     }
@@ -65,6 +67,14 @@ extension WebApp {
         }
         var response: Response
         do {
+            if request.method == .POST, requirement != .anyone, hasEndedSession(request, principal: principal),
+               Self.isSameOrigin(request, secure: settings.secureTransport) {
+                let context = RequestContext(
+                    request: request, strings: strings, principal: nil, access: Access(principal: nil),
+                    csrfToken: csrfToken, form: nil, app: self)
+                response = try sessionEndedPage(request, context)
+                return finished(response, newFormCookie: newFormCookie, principal: nil)
+            }
             let form = try checkedForm(request, csrfToken: csrfToken)
             let context = RequestContext(
                 request: request, strings: strings, principal: principal, access: Access(principal: principal),
@@ -82,6 +92,12 @@ extension WebApp {
             logger.error("Handler failed: \(error)", metadata: ["request": .string(request.id)])
             response = errorPage(.internalServerError, for: request, principal: principal)
         }
+        return finished(response, newFormCookie: newFormCookie, principal: principal)
+    }
+
+    /// The last touches of every pipeline response: the anonymous form cookie, caching, `Vary`.
+    private func finished(_ response: Response, newFormCookie: String?, principal: Principal?) -> Response {
+        var response = response
         if let newFormCookie, let cookie = try? SetCookie(
             name: anonymousCookieName, value: newFormCookie, path: "/", secure: settings.secureTransport,
             httpOnly: true, sameSite: .lax) {
@@ -101,7 +117,8 @@ extension WebApp {
             if context.principal == nil {
                 if request.method == .GET || request.method == .HEAD {
                     let next = request.target.hasPrefix("/") ? request.target : "/"
-                    return .redirect(to: Paths.signIn + "?next=" + Self.percentEncode(next, keepingSlashes: true))
+                    let ended = hasEndedSession(request, principal: nil) ? "&notice=session_ended" : ""
+                    return .redirect(to: Paths.signIn + "?next=" + Self.percentEncode(next, keepingSlashes: true) + ended)
                 }
                 throw AppError.badFormToken
             }

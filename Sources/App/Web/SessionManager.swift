@@ -20,7 +20,13 @@ public struct SessionManager: Sendable {
     var cookieName: String { settings.secureTransport ? "__Host-tt_session" : "tt_session" }
 
     /// Starts a session for `user`; returns the cookie to set.
-    func start(for user: Stored<User>, clientAddress: String, now: Date = Date()) throws -> SetCookie {
+    /// A session just started: the cookie that carries it and the token its forms must send.
+    struct Started {
+        let cookie: SetCookie
+        let csrfToken: String
+    }
+
+    func start(for user: Stored<User>, clientAddress: String, now: Date = Date()) throws -> Started {
         let token = SecureRandom.bytes(16)
         let session = Session(
             tokenHash: Self.hash(token), userID: user.id, csrfToken: SecureRandom.token(byteCount: 24),
@@ -29,8 +35,9 @@ public struct SessionManager: Sendable {
         _ = try? store.deleteExpired(
             idleBefore: now.addingTimeInterval(-settings.sessionIdleTimeout),
             createdBefore: now.addingTimeInterval(-settings.sessionAbsoluteTimeout))
-        return try SetCookie(name: cookieName, value: Base64URL.encode(token), path: "/",
-                             secure: settings.secureTransport, httpOnly: true, sameSite: .lax)
+        let cookie = try SetCookie(name: cookieName, value: Base64URL.encode(token), path: "/",
+                                   secure: settings.secureTransport, httpOnly: true, sameSite: .lax)
+        return Started(cookie: cookie, csrfToken: session.csrfToken)
     }
 
     /// The signed-in principal for the request's cookie, or nil when there is none or it has expired.

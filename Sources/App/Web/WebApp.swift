@@ -3,6 +3,7 @@ import Foundation
 import HTTPServer
 import Logging
 import Storage
+import Synchronization
 
 /// The web application: its dependencies, and the pipeline every routed request goes through.
 public final class WebApp: Sendable {
@@ -16,6 +17,8 @@ public final class WebApp: Sendable {
     /// Slows down guessing of one-time survey codes, per client address.
     let codeThrottle: CodeThrottle
     let pendingImports = PendingImports()
+    /// Set when the responder is built: what a form sent after its session ended needs (`SessionResume`).
+    let resume = Mutex<SessionResume?>(nil)
     let resultsCache = ResultsCache()
     let pageBodies = PageBodyCache()
     let frameworkContents = FrameworkContentCache()
@@ -72,7 +75,7 @@ public final class WebApp: Sendable {
         var table = RouteTable(app: self)
         registerRoutes(&table, staticFiles: staticFiles)
         let secure = settings.secureTransport
-        return table.router.responder(
+        let responder = table.router.responder(
             middleware: [AccessLog.middleware(logger: logger), SecurityHeaders.middleware(secureTransport: secure),
                          Compression.middleware()],
             errorResponse: { [self] status, request, _ in
@@ -80,6 +83,9 @@ public final class WebApp: Sendable {
                 SecurityHeaders.apply(to: &response, secureTransport: secure)
                 return response
             })
+        let resumable = Set(table.entries.filter(\.resumable).map(\.pattern))
+        resume.withLock { $0 = SessionResume(responder: responder, router: table.router, resumablePatterns: resumable) }
+        return responder
     }
 
     /// Every route with its requirement (nil: outside the page pipeline), for the access-matrix test.
