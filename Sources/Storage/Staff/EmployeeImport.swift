@@ -72,6 +72,32 @@ public struct EmployeeImportOutcome: Sendable, Equatable {
     /// Names of the sectors and units the batch named and the organisation lacked, in first-use order.
     public var sectorsCreated: [String] = []
     public var unitsCreated: [String] = []
+    /// Every employee the import deactivates, in HR-number order, with the reason.
+    public var deactivations: [ImportDeactivation] = []
+    /// Active employees of the organisation before the import: what a deactivation's share is of.
+    public var activeBefore = 0
 
     public init() {}
+
+    /// The share of the organisation's active staff the import deactivates, 0…1.
+    public var deactivatedShare: Double {
+        activeBefore == 0 ? 0 : Double(deactivated) / Double(activeBefore)
+    }
+}
+
+/// An employee an import deactivates.
+public struct ImportDeactivation: Sendable, Equatable {
+    public enum Reason: String, Sendable {
+        /// Not in the file, which was declared a full roster export; can be undone.
+        case missing
+        /// The file gives an end date that has passed.
+        case ended
+    }
+
+    public var employeeID: Int64
+    public var hrNumber: String
+    public var firstName: String
+    public var lastName: String
+    public var unitID: Int64?
+    public var reason: Reason
 }

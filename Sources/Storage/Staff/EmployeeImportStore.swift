@@ -13,10 +13,67 @@ public struct EmployeeImportStore: Sendable {
     /// Imports the batch in one write transaction: employees are matched by HR number within the
     /// organisation, missing sectors and units are created, and nothing is deleted. Any error rolls
     /// back the whole batch.
-    public func apply(_ batch: EmployeeImportBatch) throws(StorageError) -> EmployeeImportOutcome {
+    ///
+    /// With `recordedAs`, the import and every deactivation it made are recorded in the same
+    /// transaction (the import page's history, and what "reactivate" undoes).
+    public func apply(_ batch: EmployeeImportBatch,
+                      recordedAs actor: EmployeeImportActor? = nil) throws(StorageError) -> EmployeeImportOutcome {
         try database.writing { db in
             var importer = EmployeeImporter(batch: batch, db: db)
-            return try importer.run()
+            let outcome = try importer.run()
+            if let actor { try Self.record(outcome, of: batch, by: actor, db) }
+            return outcome
+        }
+    }
+
+    private static func record(_ outcome: EmployeeImportOutcome, of batch: EmployeeImportBatch,
+                               by actor: EmployeeImportActor, _ db: Database) throws {
+        let record = try EmployeeImportRecord(organisationID: batch.organisationID, who: actor, fileName: actor.fileName,
+                                              outcome: outcome).insertStored(db)
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO employee_import_deactivations (import_id, employee_id, reason) VALUES (?, ?, ?)
+            """)
+        for deactivation in outcome.deactivations {
+            try statement.execute(arguments: [record.id, deactivation.employeeID, deactivation.reason.rawValue])
+        }
+    }
+
+    /// The organisation's latest imports, newest first, each with how many of the employees it
+    /// deactivated as missing are still inactive.
+    public func recentImports(organisationID: Int64, limit: Int = 10) throws(StorageError) -> [RecentEmployeeImport] {
+        try database.reading { db in
+            let records = try Stored<EmployeeImportRecord>.filter(Column("organisation_id") == organisationID)
+                .order(Column("id").desc).limit(limit).fetchAll(db)
+            return try records.map { record in
+                let count = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM employee_import_deactivations d JOIN employees e ON e.id = d.employee_id
+                    WHERE d.import_id = ? AND d.reason = 'missing' AND d.reactivated_at IS NULL AND e.active = 0
+                    """, arguments: [record.id]) ?? 0
+                return RecentEmployeeImport(record: record, reactivatable: count)
+            }
+        }
+    }
+
+    /// Reactivates the employees import `importID` deactivated for being missing from its file and
+    /// who are still inactive, unless their end date has passed since. Returns how many.
+    public func reactivate(importID: Int64, organisationID: Int64, today: String,
+                           at moment: Date = Date()) throws(StorageError) -> Int {
+        try database.writing { db in
+            guard let record = try Stored<EmployeeImportRecord>.fetchOne(db, key: importID),
+                  record.organisationID == organisationID else { throw StorageError.notFound }
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT e.id FROM employee_import_deactivations d JOIN employees e ON e.id = d.employee_id
+                WHERE d.import_id = ? AND d.reason = 'missing' AND d.reactivated_at IS NULL AND e.active = 0
+                  AND (e.end_date IS NULL OR e.end_date >= ?)
+                """, arguments: [importID, today])
+            let now = moment.databaseValue
+            for id in ids {
+                try db.execute(sql: "UPDATE employees SET active = 1, updated_at = ? WHERE id = ?", arguments: [now, id])
+                try db.execute(sql: """
+                    UPDATE employee_import_deactivations SET reactivated_at = ? WHERE import_id = ? AND employee_id = ?
+                    """, arguments: [now, importID, id])
+            }
+            return ids.count
         }
     }
 
@@ -90,6 +147,7 @@ private struct EmployeeImporter {
         let batchHRNumbers = try uniqueHRNumbers()
         try loadSectorsAndUnits()
         let stored = try storedEmployees()
+        outcome.activeBefore = stored.values.filter(\.fields.active).count
         for row in batch.employees {
             do {
                 try importRow(row, stored: stored[row.hrNumber])
@@ -100,8 +158,10 @@ private struct EmployeeImporter {
         if batch.deactivateMissing {
             for (hrNumber, employee) in stored where employee.fields.active && !batchHRNumbers.contains(hrNumber) {
                 try deactivate(employeeID: employee.id)
+                note(.missing, hrNumber: hrNumber, employee.id, employee.fields)
             }
         }
+        outcome.deactivations.sort { $0.hrNumber < $1.hrNumber }
         return outcome
     }
 
@@ -163,7 +223,17 @@ private struct EmployeeImporter {
         }
         try update(employeeID: stored.id, fields: fields)
         outcome.changed += 1
-        if stored.fields.active && !fields.active { outcome.deactivated += 1 }
+        if stored.fields.active && !fields.active {
+            outcome.deactivated += 1
+            note(.ended, hrNumber: row.hrNumber, stored.id, fields)
+        }
+    }
+
+    private mutating func note(_ reason: ImportDeactivation.Reason, hrNumber: String, _ employeeID: Int64,
+                               _ fields: ImportedFields) {
+        outcome.deactivations.append(ImportDeactivation(
+            employeeID: employeeID, hrNumber: hrNumber, firstName: fields.firstName, lastName: fields.lastName,
+            unitID: fields.unitID, reason: reason))
     }
 
     private mutating func sectorID(named name: String?) throws -> Int64? {
