@@ -121,6 +121,23 @@ struct AppDatabaseTests {
         #expect(throws: StorageError.backupTargetExists(copyPath)) { try temporary.database.backup(to: copyPath) }
     }
 
+    @Test func aFullDiskIsAFileSystemFaultNotADataError() {
+        let full = DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")
+        #expect(StorageError.classifying(full, context: "migration failed")
+            == .fileSystem("migration failed: the disk is full (database or disk is full)."))
+        #expect(StorageError.classifying(full, context: "migration failed").description
+            == "Migration failed: the disk is full (database or disk is full).")
+        let readOnly = DatabaseError(resultCode: .SQLITE_READONLY_DBMOVED, message: "attempt to write a readonly database")
+        #expect(StorageError(readOnly, conflict: { _ in nil })
+            == .fileSystem("The database cannot be read or written: the database or its folder is read-only "
+                + "(attempt to write a readonly database)."))
+        let corrupt = DatabaseError(resultCode: .SQLITE_CORRUPT, message: "database disk image is malformed")
+        guard case .sqlite = StorageError.classifying(corrupt, context: "reading") else {
+            Issue.record("a damaged database is not a file-system fault")
+            return
+        }
+    }
+
     @Test func backupWhileWritingIsConsistent() throws {
         let temporary = try TemporaryDatabase()
         defer { temporary.remove() }

@@ -38,7 +38,7 @@ extension StorageError {
                   databaseError.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             self = .notFound
         } else {
-            self = .sqlite("\(error)")
+            self = Self.fileSystemFault(error, context: "The database cannot be read or written") ?? .sqlite("\(error)")
         }
     }
 }

@@ -36,7 +36,7 @@ public final class AppDatabase: Sendable {
             // or import must be. The writer is one long-lived connection, so once is enough.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
-            throw .sqlite("cannot open \(path): \(error)")
+            throw .classifying(error, context: "cannot open \(path)")
         }
         self.catalog = catalog
         secrets = SurveySecrets(serverKey: key)
@@ -77,7 +77,7 @@ public final class AppDatabase: Sendable {
             try migrator.migrate(pool)
             applied = catalog.migrations.map(\.identifier).filter { !before.contains($0) }
         } catch {
-            throw .sqlite("migration failed: \(error)")
+            throw .classifying(error, context: "migration failed")
         }
         try checkKey()
         if applied.contains(LegacySurveyConversion.migrationIdentifier) {
@@ -86,7 +86,7 @@ public final class AppDatabase: Sendable {
             do {
                 try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
             } catch {
-                throw .sqlite("cleaning up after the migration failed: \(error)")
+                throw .classifying(error, context: "cleaning up after the migration failed")
             }
             scrubber.scrubNow()
         }
@@ -123,7 +123,7 @@ public final class AppDatabase: Sendable {
                     && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM server_key_check)") == true
             }
         } catch {
-            throw .sqlite("cannot read \(path): \(error)")
+            throw .classifying(error, context: "cannot read \(path)")
         }
     }
 
@@ -135,7 +135,7 @@ public final class AppDatabase: Sendable {
         do {
             applied = try pool.read { try migrator.appliedIdentifiers($0) }
         } catch {
-            throw .sqlite("\(error)")
+            throw .classifying(error, context: "cannot read the schema")
         }
         let pending = catalog.migrations.map(\.identifier).filter { !applied.contains($0) }
         if !pending.isEmpty { throw .pendingMigrations(pending) }
@@ -151,7 +151,7 @@ public final class AppDatabase: Sendable {
                 return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             }
         } catch {
-            throw .sqlite("\(error)")
+            throw .classifying(error, context: "cannot read the schema")
         }
         let unknown = recorded.filter { !known.contains($0) }.sorted()
         if !unknown.isEmpty { throw .databaseNewerThanBinary(unknown: unknown) }
@@ -166,7 +166,7 @@ public final class AppDatabase: Sendable {
                 try db.execute(sql: "VACUUM INTO ?", arguments: [path])
             }
         } catch {
-            throw .sqlite("backup to \(path) failed: \(error)")
+            throw .classifying(error, context: "the backup to \(path) failed")
         }
     }
 }

@@ -8,6 +8,10 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case pendingMigrations([String])
     case backupTargetExists(String)
     case sqlite(String)
+    /// The files could not be read or written: a full disk, a read-only file system or database, no
+    /// permission, an I/O error. A fault of the machine rather than of the data, which usually goes
+    /// away when the fault does. The text says what was being done and what went wrong.
+    case fileSystem(String)
     /// The change would break a uniqueness rule (a duplicate name, HR number or login); the text
     /// says which, in words fit to show the user.
     case conflict(String)
@@ -38,6 +42,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path) exists already; choose a new file for the backup."
         case .sqlite(let message):
             return "Database error: \(message)"
+        case .fileSystem(let message):
+            return message.prefix(1).uppercased() + message.dropFirst()
         case .conflict(let message), .invalid(let message):
             return message
         case .notFound:
