@@ -91,10 +91,13 @@ struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a consistent copy of the database to a new file (safe while the server runs).",
         discussion: """
+            The copy is written under a temporary name beside FILE (.FILE.partial-…), flushed to disk and only \
+            then renamed to FILE, so a failed backup leaves nothing under FILE and can simply be run again.
+
             \(ExitStatus.help([
                 .unusableInput: "FILE exists already",
                 .databaseProblem: "the database cannot be read",
-                .systemFailure: "writing the copy failed (a full disk, no permission)",
+                .systemFailure: "writing the copy failed (a full disk, no permission); nothing is left",
                 .noDatabase: "there is no database at --database (nothing is created)",
             ]))
             """)

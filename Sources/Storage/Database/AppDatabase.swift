@@ -158,15 +158,28 @@ public final class AppDatabase: Sendable {
     }
 
     /// Writes a consistent, compacted copy of the database to a new file while the server keeps
-    /// running (`VACUUM INTO`: readers continue; writers wait for the copy to finish).
+    /// running (`VACUUM INTO`: readers continue; writers wait for the copy to finish). The copy is
+    /// written under a temporary name beside `path` and renamed only once it is complete and on disk,
+    /// so a failure (a full disk, say) leaves nothing under `path` and a retry can use it.
     public func backup(to path: String) throws(StorageError) {
-        guard !FileManager.default.fileExists(atPath: path) else { throw .backupTargetExists(path) }
+        // A journal or log left beside the name by an earlier database of that name would be applied
+        // to the new copy when it is opened, so they block the name as the file itself does.
+        for taken in [path, path + "-journal", path + "-wal"] where FileManager.default.fileExists(atPath: taken) {
+            throw .backupTargetExists(taken)
+        }
+        let partial = PartialBackupFile(destination: path)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: partial.folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .fileSystem("the backup to \(path) failed: there is no folder \(partial.folder).")
+        }
         do {
             try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+                try db.execute(sql: "VACUUM INTO ?", arguments: [partial.temporaryPath])
             }
         } catch {
+            partial.discard()
             throw .classifying(error, context: "the backup to \(path) failed")
         }
+        try partial.publish()
     }
 }
