@@ -19,7 +19,7 @@ enum FramingRules {
         }
         if hasTransferEncoding {
             if version == .http1_0 { return .failure(.transferEncodingInHTTP10) }
-            if let error = checkTransferCodings(headers.tokens("Transfer-Encoding")) { return .failure(error) }
+            if let error = checkTransferEncoding(headers.values("Transfer-Encoding")) { return .failure(error) }
         }
         return expectation(headers: headers, version: version)
     }
@@ -31,12 +31,26 @@ enum FramingRules {
         return Int(text)
     }
 
-    private static func checkTransferCodings(_ codings: [String]) -> HTTPParseError? {
-        // A coding may carry parameters (`gzip;q=1`); only its name matters here.
-        let names = codings.map { $0.split(separator: ";", maxSplits: 1).first.map { $0.trimmingOWS() } ?? "" }
-        guard names.last == "chunked" else { return .transferEncodingNotChunked }
-        if names.filter({ $0 == "chunked" }).count > 1 { return .transferEncodingNotChunked }
-        if names.count > 1 { return .unsupportedTransferCoding }
+    /// Accepts exactly one `Transfer-Encoding` field line whose codings end in `chunked`, spelled as
+    /// a bare token in any case with optional whitespace around it (the one spelling nginx accepts
+    /// too); refuses everything else. Proxies disagree about the rest — a second field line (some read only the first),
+    /// empty list elements, parameters (`chunked;x`), quotes, `chunked` twice — and a proxy that
+    /// frames the body one way while we frame it another lets a client hide a second request in the
+    /// first. Returns nil for a request to read as chunked.
+    static func checkTransferEncoding(_ fieldValues: [String]) -> HTTPParseError? {
+        guard fieldValues.count == 1 else { return .multipleTransferEncodings }
+        let codings = fieldValues[0].split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingOWS() }
+        // A bare token only: no coding we accept takes parameters, and `;`, `=` and quotes are not tchars.
+        guard codings.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(HTTPSyntax.isTokenByte) }) else {
+            return .malformedTransferEncoding
+        }
+        let chunkedCount = codings.count { $0.asciiCaseInsensitiveEquals("chunked") }
+        // RFC 9112 §6.3: when chunked is not the final coding the body's length cannot be known.
+        guard let last = codings.last, last.asciiCaseInsensitiveEquals("chunked") else { return .transferEncodingNotChunked }
+        // RFC 9112 §6.1: chunked is never applied twice.
+        if chunkedCount > 1 { return .malformedTransferEncoding }
+        // A coding under the chunked framing (gzip, chunked) is well formed but not one we decode.
+        if codings.count > 1 { return .unsupportedTransferCoding }
         return nil
     }
 

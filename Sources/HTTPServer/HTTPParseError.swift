@@ -22,6 +22,8 @@ public enum HTTPParseError: Error, Sendable, Equatable {
     case contentLengthWithTransferEncoding
     case transferEncodingNotChunked
     case unsupportedTransferCoding
+    case malformedTransferEncoding
+    case multipleTransferEncodings
     case transferEncodingInHTTP10
     case invalidChunkSize
     case invalidChunkTerminator
@@ -63,6 +65,8 @@ public enum HTTPParseError: Error, Sendable, Equatable {
         case .contentLengthWithTransferEncoding: return "Content-Length and Transfer-Encoding cannot both be sent."
         case .transferEncodingNotChunked: return "The final transfer coding must be chunked."
         case .unsupportedTransferCoding: return "Only the chunked transfer coding is supported."
+        case .malformedTransferEncoding: return "Transfer-Encoding is malformed; send exactly \"chunked\"."
+        case .multipleTransferEncodings: return "The request has more than one Transfer-Encoding header field."
         case .transferEncodingInHTTP10: return "Transfer-Encoding is not allowed in HTTP/1.0."
         case .invalidChunkSize: return "A chunk size is invalid."
         case .invalidChunkTerminator: return "A chunk is not followed by CRLF."

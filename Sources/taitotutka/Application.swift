@@ -1,5 +1,4 @@
 import App
-import ArgumentParser
 import HTTPServer
 import Logging
 import Storage
@@ -9,14 +8,14 @@ enum Application {
     static func makeResponder(layout: ProjectLayout, database: AppDatabase, settings: AppSettings,
                               logger: Logger) throws -> RouterResponder {
         guard let assets = StaticFiles(directory: layout.publicDirectory) else {
-            throw ValidationError("Cannot read \(layout.publicDirectory).")
+            throw CommandFailure(.unusableInput, "Cannot read \(layout.publicDirectory).")
         }
         do {
             let app = try WebApp(database: database, templatesDirectory: layout.templatesDirectory,
                                  settings: settings, logger: logger)
             return app.responder(staticFiles: assets)
         } catch {
-            throw ValidationError("Cannot load the templates: \(error)")
+            throw CommandFailure(.unusableInput, "Cannot load the templates: \(error)")
         }
     }
 }

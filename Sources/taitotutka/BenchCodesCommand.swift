@@ -23,14 +23,14 @@ struct BenchCodesCommand: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let database = try options.open()
+        let database = try options.openExisting()
+        try database.requireCurrentSchema()
+        let codes = try BenchmarkCodes.make(database: database, organisationSlug: organisation, count: count)
         do {
-            try database.requireCurrentSchema()
-            let codes = try BenchmarkCodes.make(database: database, organisationSlug: organisation, count: count)
             try (codes.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
-            print("\(codes.count) codes with drafts for the open round of \(organisation)")
-        } catch let error as StorageError {
-            throw ValidationError(error.description)
+        } catch {
+            throw CommandFailure(.systemFailure, "Cannot write \(out): \(error.localizedDescription)")
         }
+        print("\(codes.count) codes with drafts for the open round of \(organisation)")
     }
 }

@@ -33,41 +33,74 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
+    /// Opens the database at `--database`, which must exist: a mistyped path is refused (exit 5)
+    /// rather than becoming a new, empty database — and a new key file — that a backup or an import
+    /// would then report success on. Only `migrate` creates a database.
+    func openExisting() throws -> AppDatabase {
+        let path = try databasePath
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure(.noDatabase, "There is no database at \(path); nothing was created. "
+                + "Check --database (or --root), or create a new database with `taitotutka migrate --database \(path)`.")
+        }
+        return try open(path)
+    }
+
+    /// Opens the database at `--database`, creating it (and its folder and key file) when missing;
+    /// `created` says whether it was.
+    func openOrCreate() throws -> (database: AppDatabase, created: Bool) {
+        let path = try databasePath
+        let existed = FileManager.default.fileExists(atPath: path)
+        return (try open(path), !existed)
+    }
+
     /// Opens the database with the migrations found under the root and the server key, creating the
     /// key file when the database holds nothing sealed yet.
-    func open() throws -> AppDatabase {
+    private func open(_ path: String) throws -> AppDatabase {
         let layout = try layout
-        let path = try databasePath
-        do {
-            let key = try ServerKey.loadOrCreate(path: try keyPath, mayCreate: !AppDatabase.holdsSealedData(path: path))
-            return try AppDatabase(path: path, catalog: MigrationCatalog(directory: layout.migrationsDirectory), key: key)
-        } catch let error as StorageError {
-            throw ValidationError(error.description)
-        }
+        let key = try ServerKey.loadOrCreate(path: try keyPath, mayCreate: !AppDatabase.holdsSealedData(path: path))
+        return try AppDatabase(path: path, catalog: MigrationCatalog(directory: layout.migrationsDirectory), key: key)
     }
 }
 
 /// `taitotutka migrate`: applies pending migrations, creating the database if needed.
 struct Migrate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create the database or bring its schema up to date.")
+    static let configuration = CommandConfiguration(
+        abstract: "Create the database or bring its schema up to date.",
+        discussion: """
+            Creates the database (and its server key file) when there is none at --database, and says so.
+
+            \(ExitStatus.help([
+                .unusableInput: "the Migrations folder is unusable",
+                .databaseProblem: "the database was written by a newer version, has another server key or is damaged",
+                .systemFailure: "the files could not be written (a full disk, a read-only file system, no permission)",
+            ]))
+            """)
 
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let database = try options.open()
-        do {
-            let applied = try database.migrate()
-            print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let (database, created) = try options.openOrCreate()
+        if created { print("Created a new database at \(try options.databasePath).") }
+        let applied = try database.migrate()
+        print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
     }
 }
 
 /// `taitotutka backup FILE`: a consistent copy while the server runs.
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a consistent copy of the database to a new file (safe while the server runs).")
+        abstract: "Write a consistent copy of the database to a new file (safe while the server runs).",
+        discussion: """
+            The copy is written under a temporary name beside FILE (.FILE.partial-…), flushed to disk and only \
+            then renamed to FILE, so a failed backup leaves nothing under FILE and can simply be run again.
+
+            \(ExitStatus.help([
+                .unusableInput: "FILE exists already",
+                .databaseProblem: "the database cannot be read",
+                .systemFailure: "writing the copy failed (a full disk, no permission); nothing is left",
+                .noDatabase: "there is no database at --database (nothing is created)",
+            ]))
+            """)
 
     @Argument(help: "The file to create; it must not exist.")
     var file: String
@@ -75,13 +108,9 @@ struct Backup: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let database = try options.open()
+        let database = try options.openExisting()
         let keyPath = try options.keyPath
-        do {
-            try database.backup(to: file)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try database.backup(to: file)
         print("Backed up to \(file).")
         print("The server key file \(keyPath) is not in the backup: survey answers in it open only with that key, "
             + "so keep a copy of the key apart from the backup (README: Where data lives).")

@@ -15,6 +15,12 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             The database must be migrated (taitotutka migrate) and hold no organisations. Every demo sign-in \
             has the password \(DemoData.password). The same seed, size and day give the same data.
+
+            \(ExitStatus.help([
+                .databaseProblem: "the database holds organisations already, needs migrating or cannot be used",
+                .systemFailure: "the database could not be written (a full disk, a read-only file system)",
+                .noDatabase: "there is no database at --database (nothing is created)",
+            ]))
             """)
 
     @Option(help: "How many employees to create, spread over the organisations (60/30/10 %).")
@@ -35,13 +41,9 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try options.open()
-        do {
-            try database.requireCurrentSchema()
-        } catch {
-            throw ValidationError("Demo data needs a migrated database. \(error.description)")
-        }
-        if ifEmpty, !(try hasNoOrganisations(database)) {
+        let database = try options.openExisting()
+        try database.requireCurrentSchema()
+        if ifEmpty, !(try OrganisationStore(database).all().isEmpty) {
             print("The database has data already; demo data not loaded.")
             // `make run` on an existing demo database still shows how to sign in.
             if let login = DemoData.signIns.first?.login, (try? UserStore(database).user(loginOrEmail: login)) != nil {
@@ -60,18 +62,9 @@ struct DemoCommand: ParsableCommand {
             progress.finish()
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
-            throw ExitCode(1)
+            throw error
         }
         report(summary, seconds: Date().timeIntervalSince(started))
-    }
-
-    private func hasNoOrganisations(_ database: AppDatabase) throws -> Bool {
-        do {
-            return try OrganisationStore(database).all().isEmpty
-        } catch {
-            throw ValidationError(error.description)
-        }
     }
 
     private func report(_ summary: DemoSummary, seconds: Double) {

@@ -21,7 +21,15 @@ struct ImportEmployees: ParsableCommand {
         abstract: "Import the staff roster from the HR system's CSV export (see docs/import-format.md).",
         discussion: """
             Prints what the import would do, then applies it in one transaction. A file with any rejected \
-            row changes nothing. Exit status: 0 done, 1 rows rejected, 2 unusable file or unknown organisation.
+            row changes nothing.
+
+            \(ExitStatus.help([
+                .rowsRejected: "rows were rejected and nothing was applied",
+                .unusableInput: "the file is unusable or the organisation unknown",
+                .databaseProblem: "the database needs migrating or cannot be used",
+                .systemFailure: "the database could not be written (a full disk, a read-only file system)",
+                .noDatabase: "there is no database at --database (nothing is created)",
+            ]))
             """)
 
     @Argument(help: "The CSV file: UTF-8 or Windows-1252, comma or semicolon separated.")
@@ -45,44 +53,36 @@ struct ImportEmployees: ParsableCommand {
         let today = CalendarDate.today()
         let deactivateMissing = !keepMissing
 
-        let planned = try storage {
-            try EmployeeImportStore(database).preview(
-                preview.previewBatch(forOrganisation: organisationID, today: today, deactivateMissing: deactivateMissing))
-        }
+        let planned = try EmployeeImportStore(database).preview(
+            preview.previewBatch(forOrganisation: organisationID, today: today, deactivateMissing: deactivateMissing))
         report(preview, planned: planned, deactivateMissing: deactivateMissing)
         if !preview.rejected.isEmpty {
             for row in preview.rejected { print(row) }
             print(EmployeeImportError.rowsRejected(count: preview.rejected.count))
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.rowsRejected.rawValue)
         }
         if dryRun {
             print("Dry run: nothing was changed.")
             return
         }
         let batch = try preview.batch(forOrganisation: organisationID, today: today, deactivateMissing: deactivateMissing)
-        let outcome = try storage { try EmployeeImportStore(database).apply(batch) }
-        try storage {
-            try AuditStore(database).record(AuditEntry(
-                action: "import.employees", target: organisation, detail: Self.auditDetail(outcome, file: file)))
-        }
+        let outcome = try EmployeeImportStore(database).apply(batch)
+        try AuditStore(database).record(AuditEntry(
+            action: "import.employees", target: organisation, detail: Self.auditDetail(outcome, file: file)))
         print("Imported: \(outcome.created) new, \(outcome.changed) changed, \(outcome.unchanged) unchanged, "
             + "\(outcome.deactivated) deactivated.")
     }
 
     private func opened() throws -> AppDatabase {
-        do {
-            let database = try options.open()
-            try database.requireCurrentSchema()
-            return database
-        } catch {
-            throw Self.failure("\(error)", status: 2)
-        }
+        let database = try options.openExisting()
+        try database.requireCurrentSchema()
+        return database
     }
 
     private func organisationID(in database: AppDatabase) throws -> Int64 {
-        let found = try storage { try OrganisationStore(database).organisation(slug: organisation) }
+        let found = try OrganisationStore(database).organisation(slug: organisation)
         guard let id = found?.id else {
-            throw Self.failure("There is no organisation with the slug \"\(organisation)\".", status: 2)
+            throw CommandFailure(.unusableInput, "There is no organisation with the slug \"\(organisation)\".")
         }
         return id
     }
@@ -91,11 +91,11 @@ struct ImportEmployees: ParsableCommand {
         let reader = EmployeeCSVReader()
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > reader.limits.maxBytes {
-            throw Self.failure("\(file): \(EmployeeImportError.tooLarge(bytes: size, limit: reader.limits.maxBytes))",
-                               status: 2)
+            throw CommandFailure(.unusableInput,
+                                 "\(file): \(EmployeeImportError.tooLarge(bytes: size, limit: reader.limits.maxBytes))")
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw Self.failure("Cannot read \(file): no such file, or no permission.", status: 2)
+            throw CommandFailure(.unusableInput, "Cannot read \(file): no such file, or no permission.")
         }
         let progress = ProgressLine()
         do {
@@ -104,7 +104,7 @@ struct ImportEmployees: ParsableCommand {
             return preview
         } catch {
             progress.finish()
-            throw Self.failure("\(file): \(error)", status: 2)
+            throw CommandFailure(.unusableInput, "\(file): \(error)")
         }
     }
 
@@ -121,20 +121,6 @@ struct ImportEmployees: ParsableCommand {
         }
         print("Sectors to create: \(Self.list(planned.sectorsCreated))")
         print("Units to create: \(Self.list(planned.unitsCreated))")
-    }
-
-    /// Runs a store call, turning its error into a message and exit status 2.
-    private func storage<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            throw Self.failure("\(error)", status: 2)
-        }
-    }
-
-    private static func failure(_ message: String, status: Int32) -> ExitCode {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        return ExitCode(status)
     }
 
     private static func list(_ names: [String]) -> String { names.isEmpty ? "none" : names.joined(separator: ", ") }

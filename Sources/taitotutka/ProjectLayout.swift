@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import ArgumentParser
 
 /// Where the server finds its files: `Public/`, `Templates/` and `Migrations/` under one root.
 struct ProjectLayout {
@@ -15,8 +14,8 @@ struct ProjectLayout {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         let missing = ["Public", "Templates", "Migrations"].filter { !Self.isDirectory(self.root + "/" + $0) }
         guard missing.isEmpty else {
-            throw ValidationError(
-                "\(root) is not a Taitotutka root: missing \(missing.joined(separator: ", ")). "
+            throw CommandFailure(
+                .usage, "\(root) is not a Taitotutka root: missing \(missing.joined(separator: ", ")). "
                     + "Run from the project folder or pass --root DIR.")
         }
     }

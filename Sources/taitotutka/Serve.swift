@@ -11,7 +11,18 @@ import Glibc
 
 /// `taitotutka serve`: runs the web server until SIGTERM or SIGINT.
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve Taitotutka over HTTP.")
+    static let configuration = CommandConfiguration(
+        abstract: "Serve Taitotutka over HTTP.",
+        discussion: """
+            The database must exist and be migrated (taitotutka migrate); serve creates none.
+
+            \(ExitStatus.help([
+                .unusableInput: "the Public or Templates folder cannot be read",
+                .databaseProblem: "the database needs migrating, was written by a newer version or has another server key",
+                .systemFailure: "the address cannot be listened on, or the files cannot be opened",
+                .noDatabase: "there is no database at --database (nothing is created)",
+            ]))
+            """)
 
     @Option(help: "Address to listen on (IPv4 or IPv6; :: for all interfaces).")
     var host = "127.0.0.1"
@@ -68,12 +79,8 @@ struct Serve: ParsableCommand {
         let termination = TerminationSignals()
         limitMallocArenas()
         let layout = try databaseOptions.layout
-        let database = try databaseOptions.open()
-        do {
-            try database.requireCurrentSchema()
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let database = try databaseOptions.openExisting()
+        try database.requireCurrentSchema()
         LoggingSystem.bootstrap { label in
             var handler = BufferedLogHandler(label: label)
             handler.logLevel = logLevel
@@ -95,7 +102,7 @@ struct Serve: ParsableCommand {
         do {
             try server.start()
         } catch {
-            throw ValidationError("Cannot listen on \(host):\(port): \(error)")
+            throw CommandFailure(.systemFailure, "Cannot listen on \(host):\(port): \(error)")
         }
         // Written straight to the descriptor so it appears at once even when stdout is a pipe.
         let address = "Taitotutka is serving http://\(host.contains(":") ? "[\(host)]" : host):\(server.port)/\n"

@@ -225,9 +225,12 @@ private let rejectionCases: [RejectionCase] = [
     .init("Transfer-Encoding gzip", transferEncoding("gzip"), .transferEncodingNotChunked, .badRequest),
     .init("Transfer-Encoding chunked, gzip", transferEncoding("chunked, gzip"), .transferEncodingNotChunked,
           .badRequest),
-    .init("Transfer-Encoding chunked, chunked", transferEncoding("chunked, chunked"), .transferEncodingNotChunked,
+    .init("Transfer-Encoding chunked, chunked", transferEncoding("chunked, chunked"), .malformedTransferEncoding,
           .badRequest),
-    .init("Transfer-Encoding empty", transferEncoding(""), .transferEncodingNotChunked, .badRequest),
+    .init("Transfer-Encoding empty", transferEncoding(""), .malformedTransferEncoding, .badRequest),
+    .init("Transfer-Encoding chunked;x=1", transferEncoding("chunked;x=1"), .malformedTransferEncoding, .badRequest),
+    .init("two Transfer-Encoding lines", post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
+          .multipleTransferEncodings, .badRequest),
     .init("Transfer-Encoding gzip, chunked", transferEncoding("gzip, chunked"), .unsupportedTransferCoding,
           .notImplemented),
     .init("Transfer-Encoding in HTTP/1.0", transferEncoding("chunked", version: "HTTP/1.0"),
@@ -520,7 +523,7 @@ struct RequestParserParseTests {
     }
 
     @Test func chunkedWithoutTrailersAndMixedCaseCoding() throws {
-        let request = try parseOne(post + "Transfer-Encoding: Chunked;x=1\r\n\r\nfF\r\n" + repeated("y", 255)
+        let request = try parseOne(post + "Transfer-Encoding: Chunked\r\n\r\nfF\r\n" + repeated("y", 255)
                                    + "\r\n0\r\n\r\n")
         #expect(request.body.count == 255)
         #expect(request.trailers.count == 0)

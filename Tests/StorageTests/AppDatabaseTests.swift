@@ -121,6 +121,48 @@ struct AppDatabaseTests {
         #expect(throws: StorageError.backupTargetExists(copyPath)) { try temporary.database.backup(to: copyPath) }
     }
 
+    @Test func backupLeavesOnlyTheCopyAndIsNotBlockedByLeftoverPartials() throws {
+        let temporary = try TemporaryDatabase()
+        defer { temporary.remove() }
+        let folder = temporary.folder + "/backups"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        // What a backup killed halfway leaves behind: its temporary file, never the name asked for.
+        #expect(FileManager.default.createFile(atPath: folder + "/.copy.sqlite.partial-0badf00d", contents: Data("half".utf8)))
+        try temporary.database.backup(to: folder + "/copy.sqlite")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            == [".copy.sqlite.partial-0badf00d", "copy.sqlite"])
+    }
+
+    @Test func backupRefusesAStaleLogBesideTheNameAndAMissingFolder() throws {
+        let temporary = try TemporaryDatabase()
+        defer { temporary.remove() }
+        let copyPath = temporary.folder + "/copy.sqlite"
+        #expect(FileManager.default.createFile(atPath: copyPath + "-wal", contents: Data("old log".utf8)))
+        #expect(throws: StorageError.backupTargetExists(copyPath + "-wal")) { try temporary.database.backup(to: copyPath) }
+        #expect(!FileManager.default.fileExists(atPath: copyPath))
+        let nowhere = temporary.folder + "/missing/copy.sqlite"
+        #expect(throws: StorageError.fileSystem("the backup to \(nowhere) failed: there is no folder \(temporary.folder)/missing.")) {
+            try temporary.database.backup(to: nowhere)
+        }
+    }
+
+    @Test func aFullDiskIsAFileSystemFaultNotADataError() {
+        let full = DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")
+        #expect(StorageError.classifying(full, context: "migration failed")
+            == .fileSystem("migration failed: the disk is full (database or disk is full)."))
+        #expect(StorageError.classifying(full, context: "migration failed").description
+            == "Migration failed: the disk is full (database or disk is full).")
+        let readOnly = DatabaseError(resultCode: .SQLITE_READONLY_DBMOVED, message: "attempt to write a readonly database")
+        #expect(StorageError(readOnly, conflict: { _ in nil })
+            == .fileSystem("The database cannot be read or written: the database or its folder is read-only "
+                + "(attempt to write a readonly database)."))
+        let corrupt = DatabaseError(resultCode: .SQLITE_CORRUPT, message: "database disk image is malformed")
+        guard case .sqlite = StorageError.classifying(corrupt, context: "reading") else {
+            Issue.record("a damaged database is not a file-system fault")
+            return
+        }
+    }
+
     @Test func backupWhileWritingIsConsistent() throws {
         let temporary = try TemporaryDatabase()
         defer { temporary.remove() }

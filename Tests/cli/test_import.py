@@ -133,6 +133,24 @@ class ImportEmployeesCommandTests(unittest.TestCase):
         self.assertIn("Cannot read", err)
         self.assertEqual(self.employee_count(), 0)
 
+    def test_a_ten_megabyte_line_or_ten_thousand_columns_are_refused_in_a_line(self):
+        """Issue 11, item 17: refused before the CSV parser, with a message of one short line."""
+        cases = (
+            ("one-line.csv", "x" * (10 * 1024 * 1024), "Line 1 is longer than 64 KB"),
+            ("wide.csv", ";".join(f"column {n}" for n in range(1, 10001)) + "\n1\n", "10000 columns"),
+            ("missing.csv", ";".join(f"Sarake {n}" for n in range(1, 451)) + "\n1\n", "and 442 more"),
+        )
+        for name, text, expected in cases:
+            with self.subTest(name):
+                status, out, err = self.import_employees(self.write(name, text))
+                self.assertEqual(status, 2, err)
+                self.assertIn(expected, err)
+                self.assertLess(len(err), 800)
+                self.assertEqual(err.count("\n"), 1)
+                self.assertNotIn("Usage:", err)
+                self.assertEqual(out, "")
+        self.assertEqual(self.employee_count(), 0)
+
     def test_large_file_prints_progress_to_stderr(self):
         rows = "".join(f"{n},First{n},Last{n}\n" for n in range(1, 12001))
         path = self.write("large.csv", "HR number,First name,Last name\n" + rows)

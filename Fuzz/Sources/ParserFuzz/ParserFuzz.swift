@@ -195,7 +195,10 @@ struct FuzzCase {
         }
         if chunked {
             precondition(request.version == .http1_1, "Transfer-Encoding accepted in HTTP/1.0")
-            precondition(request.headers.tokens("Transfer-Encoding").last?.hasPrefix("chunked") == true)
+            // The one spelling read as chunked: a single field line whose only coding is chunked.
+            let codings = request.headers.values("Transfer-Encoding")
+            precondition(codings.count == 1 && request.headers.tokens("Transfer-Encoding") == ["chunked"],
+                         "Transfer-Encoding \(codings) accepted")
         } else {
             precondition(request.trailers.count == 0, "trailers without a chunked body")
             if lengths.isEmpty { precondition(request.body.isEmpty, "body without framing") }

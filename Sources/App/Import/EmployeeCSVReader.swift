@@ -4,20 +4,6 @@ import SwiftCSV
 /// Reads the HR system's staff export (CSV in UTF-8 or Windows-1252, comma or semicolon) into an
 /// `EmployeeImportPreview`. Pure: it sees only the bytes it is given.
 public struct EmployeeCSVReader: Sendable {
-    /// Bounds that keep one upload from tying up the server.
-    public struct Limits: Sendable {
-        public var maxBytes: Int
-        public var maxRows: Int
-        public var maxCellLength: Int
-
-        /// 20 MB and 100,000 rows: well above the largest Finnish employer's roster.
-        public init(maxBytes: Int = 20 * 1_048_576, maxRows: Int = 100_000, maxCellLength: Int = 200) {
-            self.maxBytes = maxBytes
-            self.maxRows = maxRows
-            self.maxCellLength = maxCellLength
-        }
-    }
-
     /// Rows read so far and the rows the file seems to hold (physical lines; quoted line breaks make it
     /// an overestimate until the end).
     public typealias Progress = (_ rowsRead: Int, _ estimatedRows: Int) -> Void
@@ -36,6 +22,8 @@ public struct EmployeeCSVReader: Sendable {
     public func read(_ bytes: [UInt8], progress: Progress? = nil) throws(EmployeeImportError) -> EmployeeImportPreview {
         if bytes.count > limits.maxBytes { throw .tooLarge(bytes: bytes.count, limit: limits.maxBytes) }
         let (decoded, encoding) = try ImportTextDecoder.decode(bytes)
+        // Before SwiftCSV, which would build every field of a huge line first (ImportLimits.swift).
+        try limits.checkLines(of: bytes)
         guard decoded.contains(where: { !$0.isWhitespace }) else { throw .empty }
         let delimiter = Self.delimiter(ofFirstLineIn: decoded)
         // SwiftCSV drops an empty last field of a last line without a line break; a final break keeps it.

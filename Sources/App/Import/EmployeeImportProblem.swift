@@ -75,7 +75,7 @@ public enum EmployeeImportNotice: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .ignoredColumns(let headers):
-            return "Ignored columns: \(headers.joined(separator: ", "))."
+            return "Ignored columns: \(ShownNames(headers).english)."
         case .blankLinesSkipped(let count):
             return "\(count) blank \(count == 1 ? "line was" : "lines were") skipped."
         }
@@ -96,6 +96,10 @@ public enum EmployeeImportError: Error, Sendable, Equatable, CustomStringConvert
     case unclosedQuote(line: Int)
     case noRows
     case tooManyRows(limit: Int)
+    /// The header line has more fields than `EmployeeCSVReader.Limits.maxColumns`.
+    case tooManyColumns(found: Int, limit: Int)
+    /// A physical line is longer than `EmployeeCSVReader.Limits.maxLineBytes`.
+    case lineTooLong(line: Int, limit: Int)
     /// Raised by `EmployeeImportPreview.batch`: a file with rejected rows is never applied in part.
     case rowsRejected(count: Int)
 
@@ -115,7 +119,7 @@ public enum EmployeeImportError: Error, Sendable, Equatable, CustomStringConvert
             return "The file starts with a UTF-8 byte order mark but is not valid UTF-8; export it again as CSV UTF-8."
         case .missingColumns(let missing, let found):
             let names = missing.map { "\($0.finnishHeader) / \($0.englishHeader)" }.joined(separator: ", ")
-            let headers = found.isEmpty ? "none" : found.map { "\"\($0)\"" }.joined(separator: ", ")
+            let headers = found.isEmpty ? "none" : ShownNames(found.map { "\"\($0)\"" }).english
             return "The file lacks required columns: \(names). Columns found: \(headers)."
         case .duplicateColumn(let column, let first, let second):
             return "Columns \(first) and \(second) are both the \(column.englishHeader) column; keep one."
@@ -127,6 +131,12 @@ public enum EmployeeImportError: Error, Sendable, Equatable, CustomStringConvert
             return "The file has a header but no employee rows."
         case .tooManyRows(let limit):
             return "The file has more than \(limit) rows, the most one import accepts."
+        case .tooManyColumns(let found, let limit):
+            return "The header line has \(found) columns; at most \(limit) are accepted. "
+                + "Export the staff list with its usual columns."
+        case .lineTooLong(let line, let limit):
+            return "Line \(line) is longer than \((limit + 1023) / 1024) KB; a staff list's rows are much shorter. "
+                + "Check that the file is the staff list exported as CSV, one row per line."
         case .rowsRejected(let count):
             return "\(count) \(count == 1 ? "row was" : "rows were") rejected; nothing was imported. "
                 + "Fix the file and import it again."
@@ -136,5 +146,28 @@ public enum EmployeeImportError: Error, Sendable, Equatable, CustomStringConvert
     private func megabytes(_ bytes: Int) -> String {
         let tenths = (bytes * 10 + 524_288) / 1_048_576
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+/// A list of names (columns, headers) cut to a few, so that a file with ten thousand columns gets
+/// an error of a few lines, not one of megabytes: the first `limit` names, each at most
+/// `maxLength` characters, and how many more there were.
+struct ShownNames {
+    static let limit = 8
+    static let maxLength = 40
+
+    let names: [String]
+    let more: Int
+
+    init(_ all: [String]) {
+        names = all.prefix(Self.limit).map { name in
+            name.count > Self.maxLength ? String(name.prefix(Self.maxLength)) + "…" : name
+        }
+        more = all.count - names.count
+    }
+
+    /// "a, b, c" or "a, b, c and 12 more".
+    var english: String {
+        more == 0 ? names.joined(separator: ", ") : names.joined(separator: ", ") + " and \(more) more"
     }
 }

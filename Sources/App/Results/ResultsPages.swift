@@ -81,7 +81,7 @@ extension WebApp {
     func closeOverdueRounds() throws {
         do {
             try rounds.closeOverdue(today: CalendarDate.today())
-        } catch StorageError.unavailable {
+        } catch StorageError.fileSystem {
             return
         }
     }

@@ -113,19 +113,16 @@ extension StorageError {
         } else if let databaseError = error as? DatabaseError,
                   databaseError.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             self = .notFound
-        } else if let databaseError = error as? DatabaseError, databaseError.isPassingFault {
-            self = .unavailable(databaseError.message ?? "\(databaseError.resultCode)")
         } else {
-            self = .sqlite("\(error)")
+            self = Self.fileSystemFault(error, context: "The database cannot be read or written") ?? .sqlite("\(error)")
         }
     }
 }
 
 extension DatabaseError {
-    /// Faults of the machine rather than of the request: retrying later can succeed.
+    /// Faults of the machine rather than of the request (`StorageError.fileSystem`): retrying later can succeed.
     var isPassingFault: Bool {
-        [.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED,
-         .SQLITE_PROTOCOL].contains(resultCode)
+        StorageError.fileSystemFault(self, context: "") != nil
     }
 
     var isUniqueViolation: Bool {

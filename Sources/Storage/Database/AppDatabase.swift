@@ -36,7 +36,7 @@ public final class AppDatabase: Sendable {
             // or import must be. The writer is one long-lived connection, so once is enough.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
-            throw .sqlite("cannot open \(path): \(error)")
+            throw .classifying(error, context: "cannot open \(path)")
         }
         self.catalog = catalog
         secrets = SurveySecrets(serverKey: key)
@@ -77,7 +77,7 @@ public final class AppDatabase: Sendable {
             try migrator.migrate(pool)
             applied = catalog.migrations.map(\.identifier).filter { !before.contains($0) }
         } catch {
-            throw .sqlite("migration failed: \(error)")
+            throw .classifying(error, context: "migration failed")
         }
         try checkKey()
         if applied.contains(LegacySurveyConversion.migrationIdentifier) {
@@ -86,7 +86,7 @@ public final class AppDatabase: Sendable {
             do {
                 try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
             } catch {
-                throw .sqlite("cleaning up after the migration failed: \(error)")
+                throw .classifying(error, context: "cleaning up after the migration failed")
             }
             scrubber.scrubNow()
         }
@@ -123,7 +123,7 @@ public final class AppDatabase: Sendable {
                     && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM server_key_check)") == true
             }
         } catch {
-            throw .sqlite("cannot read \(path): \(error)")
+            throw .classifying(error, context: "cannot read \(path)")
         }
     }
 
@@ -135,7 +135,7 @@ public final class AppDatabase: Sendable {
         do {
             applied = try pool.read { try migrator.appliedIdentifiers($0) }
         } catch {
-            throw .sqlite("\(error)")
+            throw .classifying(error, context: "cannot read the schema")
         }
         let pending = catalog.migrations.map(\.identifier).filter { !applied.contains($0) }
         if !pending.isEmpty { throw .pendingMigrations(pending) }
@@ -151,22 +151,35 @@ public final class AppDatabase: Sendable {
                 return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             }
         } catch {
-            throw .sqlite("\(error)")
+            throw .classifying(error, context: "cannot read the schema")
         }
         let unknown = recorded.filter { !known.contains($0) }.sorted()
         if !unknown.isEmpty { throw .databaseNewerThanBinary(unknown: unknown) }
     }
 
     /// Writes a consistent, compacted copy of the database to a new file while the server keeps
-    /// running (`VACUUM INTO`: readers continue; writers wait for the copy to finish).
+    /// running (`VACUUM INTO`: readers continue; writers wait for the copy to finish). The copy is
+    /// written under a temporary name beside `path` and renamed only once it is complete and on disk,
+    /// so a failure (a full disk, say) leaves nothing under `path` and a retry can use it.
     public func backup(to path: String) throws(StorageError) {
-        guard !FileManager.default.fileExists(atPath: path) else { throw .backupTargetExists(path) }
+        // A journal or log left beside the name by an earlier database of that name would be applied
+        // to the new copy when it is opened, so they block the name as the file itself does.
+        for taken in [path, path + "-journal", path + "-wal"] where FileManager.default.fileExists(atPath: taken) {
+            throw .backupTargetExists(taken)
+        }
+        let partial = PartialBackupFile(destination: path)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: partial.folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .fileSystem("the backup to \(path) failed: there is no folder \(partial.folder).")
+        }
         do {
             try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+                try db.execute(sql: "VACUUM INTO ?", arguments: [partial.temporaryPath])
             }
         } catch {
-            throw .sqlite("backup to \(path) failed: \(error)")
+            partial.discard()
+            throw .classifying(error, context: "the backup to \(path) failed")
         }
+        try partial.publish()
     }
 }

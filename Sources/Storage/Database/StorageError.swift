@@ -8,6 +8,10 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case pendingMigrations([String])
     case backupTargetExists(String)
     case sqlite(String)
+    /// The files could not be read or written: a full disk, a read-only file system or database, no
+    /// permission, an I/O error. A fault of the machine rather than of the data, which usually goes
+    /// away when the fault does. The text says what was being done and what went wrong.
+    case fileSystem(String)
     /// The change would break a uniqueness rule (a duplicate name, HR number or login); the text
     /// says which, in words fit to show the user.
     case conflict(String)
@@ -16,18 +20,16 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The change breaks a rule of the data (a unit under itself, a parent in another organisation);
     /// the text says which, in words fit to show the user.
     case invalid(String)
-    /// The database cannot take a change now — the disk is full, the file or its folder is read-only,
-    /// an I/O error, or the writer stayed busy past the timeout. Nothing was saved; the same change
-    /// can succeed once the fault is gone.
-    case unavailable(String)
     /// The server key file is not the one the database's sealed data was written with.
     case wrongServerKey
     /// The server key file is missing although the database holds data sealed with it.
     case missingServerKey(String)
 
-    /// Whether this is a passing fault of the machine (see `unavailable`).
+    /// Whether this is a fault of the machine (`fileSystem`: a full disk, a read-only file, a busy
+    /// writer) rather than of the request: nothing was saved, and the same change can succeed once
+    /// the fault is gone.
     public var isUnavailable: Bool {
-        if case .unavailable = self { return true }
+        if case .fileSystem = self { return true }
         return false
     }
 
@@ -48,8 +50,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path) exists already; choose a new file for the backup."
         case .sqlite(let message):
             return "Database error: \(message)"
-        case .unavailable(let message):
-            return "The database cannot save changes now: \(message)"
+        case .fileSystem(let message):
+            return message.prefix(1).uppercased() + message.dropFirst()
         case .conflict(let message), .invalid(let message):
             return message
         case .notFound:

@@ -83,7 +83,7 @@ public struct ServerKey: Sendable {
             throw .invalid("The server key file \(path) may be read by others; run `chmod 600 \(path)`.")
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw .invalid("Cannot read the server key file \(path).")
+            throw .fileSystem("cannot read the server key file \(path): no permission, or not a text file.")
         }
         let hex = text.split(separator: "\n").first { !$0.hasPrefix("#") && !$0.isEmpty } ?? ""
         var bytes: [UInt8] = []
@@ -102,12 +102,17 @@ public struct ServerKey: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw .invalid("Cannot create the server key file \(path).") }
+        guard descriptor >= 0 else {
+            throw .fileSystem("cannot create the server key file \(path): \(String(cString: strerror(errno))).")
+        }
         defer { close(descriptor) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count, fsync(descriptor) == 0 else {
-            throw .invalid("Cannot write the server key file \(path).")
+            let reason = String(cString: strerror(errno))
+            // A half-written key would be refused at the next start as "not a Taitotutka key".
+            unlink(path)
+            throw .fileSystem("cannot write the server key file \(path): \(reason).")
         }
     }
 }
