@@ -109,6 +109,30 @@ struct ResultsTests {
         #expect(try otherHR.get("/rounds/\(roundID)/results/export.csv").status == .notFound)
     }
 
+    /// Rounds of two organisations with the same title: the administrator sees them under their
+    /// organisations' names; HR of one organisation sees only its own, without an organisation heading.
+    @Test func resultsListNamesTheOrganisationWhenSeveral() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        for organisation in [world.jarvela, world.koskenkyla] {
+            _ = try test.openRound(organisation, title: "Kevät 2026")
+        }
+        var admin = try test.signIn("admin")
+        let page = try admin.get("/results").text
+        let jarvela = try #require(page.range(of: "<h2>\(world.jarvela.name)</h2>"))
+        let koskenkyla = try #require(page.range(of: "<h2>\(world.koskenkyla.name)</h2>"))
+        // Each organisation's round sits below its own heading.
+        let titles = page.ranges(of: "<h3>Kevät 2026</h3>")
+        #expect(titles.count == 2)
+        let (first, second) = jarvela.lowerBound < koskenkyla.lowerBound ? (jarvela, koskenkyla) : (koskenkyla, jarvela)
+        #expect(titles.filter { $0.lowerBound > first.upperBound && $0.lowerBound < second.lowerBound }.count == 1)
+        #expect(titles.filter { $0.lowerBound > second.upperBound }.count == 1)
+        var hr = try test.signIn("hr")
+        let own = try hr.get("/results").text
+        #expect(own.contains("<h2>Kevät 2026</h2>"))
+        #expect(!own.contains(world.koskenkyla.name) && !own.contains("<h2>\(world.jarvela.name)</h2>"))
+    }
+
     @Test(arguments: [
         ("=1+1", "'=1+1"), ("+358 40", "'+358 40"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
         ("−0,3", "−0,3"), ("Päiväkoti", "Päiväkoti"),
