@@ -22,9 +22,12 @@ struct UnitSurveysView {
     let hasErrors: Bool
 }
 
-/// One printed slip.
+/// One printed slip: the code, the unit it answers for, and a QR code of the code form with the code
+/// filled in (when the page knows its own address). No name: a code is not linked to a person.
 struct CodeSlip {
     let code: String
+    let unitName: String
+    let qr: String?
 }
 
 struct CodeSlipsView {
@@ -34,6 +37,7 @@ struct CodeSlipsView {
     let address: String
     let summary: String
     let slips: [CodeSlip]
+    let hasQR: Bool
     let instructionFi: String
     let instructionSv: String
     let backHref: String
@@ -76,7 +80,7 @@ extension WebApp {
         try responses.addCodes(hashes: hashes, roundID: roundID, unitID: unitID, day: CalendarDate.today())
         auditChange("round.codes", context, target: "round:\(roundID)",
                     detail: "\(count) codes for unit \(unitID) round \(roundID)")
-        return try renderSlips(ordered, round: round, unit: unit, context)
+        return try renderSlips(ordered.map { ($0, unit) }, round: round, unit: unit, context)
     }
 
     /// Why codes cannot be made for this round and unit, as a string key; nil when they can.
@@ -115,32 +119,47 @@ extension WebApp {
                                   view, status: status ?? (errors.isEmpty ? .ok : .unprocessableContent))
     }
 
-    private func renderSlips(_ codes: [String], round: Stored<SurveyRound>, unit: Stored<WorkUnit>,
-                             _ context: RequestContext) throws -> Response {
+    /// The printable slips, each labelled with its unit (a print may hold a unit and its sub-units).
+    private func renderSlips(_ codes: [(code: String, unit: Stored<WorkUnit>)], round: Stored<SurveyRound>,
+                             unit: Stored<WorkUnit>, _ context: RequestContext) throws -> Response {
         let strings = context.strings
-        let address = codeAddress(context.request)
+        let origin = codeOrigin(context.request)
+        let address = (origin ?? "") + Paths.codeEntry
         let instruction = { (language: Language) in
-            self.localisation.strings(language).format("rounds_slip_instruction", ["address": address])
+            self.localisation.strings(language).format(origin == nil ? "rounds_slip_instruction" : "rounds_slip_instruction_qr",
+                                                       ["address": address])
+        }
+        let qrLabel = strings.text("rounds_slip_qr_label")
+        let slips = codes.map { item in
+            CodeSlip(code: item.code, unitName: item.unit.name,
+                     qr: origin.flatMap { QRCode($0 + Paths.codeEntry(prefilled: item.code)) }?.svg(label: qrLabel))
         }
         let unitID = unit.id
+        let units = Set(codes.map(\.unit.id))
         var crumbs = try surveyCrumbs(unit, context).map { Crumb(href: $0.href, label: $0.label, current: false) }
         crumbs.append(Crumb(href: Paths.unitSurveys(unitID), label: strings.text("rounds_slips_printed"), current: true))
+        let summary = units.count > 1
+            ? strings.format("rounds_slips_summary_tree", ["count": strings.number(codes.count), "unit": unit.name,
+                                                          "units": strings.number(units.count)])
+            : strings.format("rounds_slips_summary", ["count": strings.number(codes.count), "unit": unit.name])
         let view = CodeSlipsView(
-            crumbs: crumbs, unitName: unit.name, roundTitle: round.title, address: address,
-            summary: strings.format("rounds_slips_summary", ["count": strings.number(codes.count), "unit": unit.name]),
-            slips: codes.map(CodeSlip.init), instructionFi: instruction(.fi), instructionSv: instruction(.sv),
+            crumbs: crumbs, unitName: unit.name, roundTitle: round.title, address: address, summary: summary,
+            slips: slips, hasQR: origin != nil, instructionFi: instruction(.fi), instructionSv: instruction(.sv),
             backHref: Paths.unitSurveys(unitID))
-        return try context.render("rounds/slips", title: strings.text("rounds_slips_printed") + " – " + unit.name, view)
+        var response = try context.render("rounds/slips", title: strings.text("rounds_slips_printed") + " – " + unit.name, view)
+        response.headers.set("Cache-Control", "no-store")
+        return response
     }
 
-    /// The short address on the slips: `http(s)://HOST/k` from the request's Host header when it is a
-    /// plain host name or address (with an optional port), otherwise just `/k`.
-    func codeAddress(_ request: Request) -> String {
+    /// `http(s)://HOST` for the slips' address and QR codes, from the request's Host header when it is
+    /// a plain host name or address (with an optional port); nil otherwise, and the slips then show
+    /// just `/k` and no QR code.
+    func codeOrigin(_ request: Request) -> String? {
         let host = request.headers["Host"] ?? ""
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
         guard !host.isEmpty, host.count <= 255, host.unicodeScalars.allSatisfy(allowed.contains),
-              host.first != ".", host.first != ":" else { return Paths.codeEntry }
-        return (settings.secureTransport ? "https://" : "http://") + host + Paths.codeEntry
+              host.first != ".", host.first != ":" else { return nil }
+        return (settings.secureTransport ? "https://" : "http://") + host
     }
 
     /// Organisation › units › unit › surveys for those who manage it; "my units" › unit › surveys for
