@@ -7,16 +7,29 @@ struct UnitRoundRow {
     let title: String
     let dates: String
     let invited: String
+    /// Staff of the unit's sub-units the round invited, when it has sub-units: they are not counted
+    /// in `invited`, and get their slips from the page's other choice.
+    let subUnitsInvited: String?
     let codesMade: String
     let codesUsed: String
     let action: String
     let count: FieldView
 }
 
+/// "This unit only" or "with its sub-units": shown when the unit has sub-units.
+struct SlipScopeChoice {
+    let unitHref: String
+    let treeHref: String
+    let treeLabel: String
+    let tree: Bool
+}
+
 struct UnitSurveysView {
     let crumbs: [Crumb]
     let unitName: String
+    let choice: SlipScopeChoice?
     let rounds: [UnitRoundRow]
+    let treeRounds: [UnitTreeRoundRow]
     let hasRounds: Bool
     let errors: [ErrorLink]
     let hasErrors: Bool
@@ -48,8 +61,10 @@ let maximumCodeSlips = 200
 
 extension WebApp {
     /// The open anonymous rounds that invited this unit's staff, with the codes made and used so far.
+    /// `?with=sub-units` shows the unit with its sub-units, for one print of slips for all of them.
     func showUnitSurveys(_ request: Request, _ context: RequestContext) throws -> Response {
         let unit = try viewableUnit(context)
+        if request.queryValue("with") == "sub-units" { return try renderUnitTreeSurveys(unit, context) }
         return try renderUnitSurveys(unit, context)
     }
 
@@ -61,6 +76,8 @@ extension WebApp {
         guard let round = try rounds.round(id: try context.roundID), round.organisationID == unit.organisationID
         else { throw AppError.notFound }
         let roundID = round.id
+        let form = try context.requireForm()
+        if form["scope"] == "sub-units" { return try createTreeSurveyCodes(form, round: round, unit: unit, context) }
         let strings = context.strings
         let field = "count-\(roundID)"
         var errors = FormErrors()
@@ -68,7 +85,7 @@ extension WebApp {
             errors.add(field, strings.text(refusal))
             return try renderUnitSurveys(unit, context, errors: errors, status: .conflict)
         }
-        let typed = try context.requireForm()["count"] ?? ""
+        let typed = form["count"] ?? ""
         guard let count = Int(typed), (1...maximumCodeSlips).contains(count) else {
             errors.add(field, strings.format("rounds_error_code_count", ["maximum": String(maximumCodeSlips)]))
             return try renderUnitSurveys(unit, context, errors: errors, typed: [roundID: typed])
@@ -84,12 +101,18 @@ extension WebApp {
     }
 
     /// Why codes cannot be made for this round and unit, as a string key; nil when they can.
-    private func codeRefusal(_ round: Stored<SurveyRound>, unitID: Int64) throws -> String? {
-        if round.mode != .anonymous { return "rounds_error_codes_identified" }
-        if round.status != .open || round.closesOn < CalendarDate.today() { return "rounds_error_codes_closed" }
+    func codeRefusal(_ round: Stored<SurveyRound>, unitID: Int64) throws -> String? {
+        if let refusal = codeRefusal(round) { return refusal }
         if try !rounds.roundCovers(roundID: round.id, unitID: unitID) {
             return "rounds_error_codes_not_invited"
         }
+        return nil
+    }
+
+    /// Why codes cannot be made for this round at all (its mode, its dates); nil when they can.
+    func codeRefusal(_ round: Stored<SurveyRound>) -> String? {
+        if round.mode != .anonymous { return "rounds_error_codes_identified" }
+        if round.status != .open || round.closesOn < CalendarDate.today() { return "rounds_error_codes_closed" }
         return nil
     }
 
@@ -100,6 +123,8 @@ extension WebApp {
         let today = CalendarDate.today()
         let covering = try rounds.openRounds(coveringUnit: unitID, mode: .anonymous)
             .filter { $0.round.closesOn >= today }
+        let subUnits = try visibleSubUnits(of: unit, context)
+        let subUnitCounts = try rounds.openRounds(coveringAnyOf: subUnits.map(\.id), mode: .anonymous)
         let rows = try covering.map { item in
             let roundID = item.round.id
             let codes = try responses.codeCounts(roundID: roundID)[unitID] ?? (created: 0, used: 0)
@@ -107,20 +132,25 @@ extension WebApp {
             return UnitRoundRow(
                 title: item.round.title,
                 dates: strings.date(item.round.opensOn) + "–" + strings.date(item.round.closesOn),
-                invited: strings.number(item.invited), codesMade: strings.number(codes.created),
+                invited: strings.number(item.invited),
+                subUnitsInvited: subUnits.isEmpty ? nil : strings.number(
+                    subUnitCounts.first { $0.round.id == roundID }?.invitedByUnit.values.reduce(0, +) ?? 0),
+                codesMade: strings.number(codes.created),
                 codesUsed: codes.used >= item.round.minimumGroupSize ? strings.number(codes.used)
                     : strings.format("rounds_codes_hidden", ["minimum": String(item.round.minimumGroupSize)]),
                 action: Paths.unitSurveyCodes(unitID, roundID),
                 count: FieldView(name: field, value: typed[roundID] ?? "", error: errors[field], hintID: field + "-hint"))
         }
-        let view = UnitSurveysView(crumbs: try surveyCrumbs(unit, context), unitName: unit.name, rounds: rows,
+        let view = UnitSurveysView(crumbs: try surveyCrumbs(unit, context), unitName: unit.name,
+                                   choice: slipScopeChoice(unit, subUnits: subUnits, tree: false, strings),
+                                   rounds: rows, treeRounds: [],
                                    hasRounds: !rows.isEmpty, errors: errors.links, hasErrors: !errors.isEmpty)
         return try context.render("rounds/unit-surveys", title: strings.text("rounds_slips_title") + " – " + unit.name,
                                   view, status: status ?? (errors.isEmpty ? .ok : .unprocessableContent))
     }
 
     /// The printable slips, each labelled with its unit (a print may hold a unit and its sub-units).
-    private func renderSlips(_ codes: [(code: String, unit: Stored<WorkUnit>)], round: Stored<SurveyRound>,
+    func renderSlips(_ codes: [(code: String, unit: Stored<WorkUnit>)], round: Stored<SurveyRound>,
                              unit: Stored<WorkUnit>, _ context: RequestContext) throws -> Response {
         let strings = context.strings
         let origin = codeOrigin(context.request)
@@ -164,7 +194,7 @@ extension WebApp {
 
     /// Organisation › units › unit › surveys for those who manage it; "my units" › unit › surveys for
     /// supervisors.
-    private func surveyCrumbs(_ unit: Stored<WorkUnit>, _ context: RequestContext) throws -> [Crumb] {
+    func surveyCrumbs(_ unit: Stored<WorkUnit>, _ context: RequestContext) throws -> [Crumb] {
         let strings = context.strings
         let unitID = unit.id
         let here = [(Paths.unit(unitID), unit.name), (Paths.unitSurveys(unitID), strings.text("rounds_slips_title"))]

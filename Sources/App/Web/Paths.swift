@@ -101,6 +101,8 @@ enum Paths {
     static func closeRound(_ roundID: Int64) -> String { round(roundID) + "/close" }
     static func deleteRound(_ roundID: Int64) -> String { round(roundID) + "/delete" }
     static func unitSurveys(_ unitID: Int64) -> String { unit(unitID) + "/surveys" }
+    /// The slips page for the unit together with its sub-units, in one print.
+    static func unitSurveysWithSubUnits(_ unitID: Int64) -> String { unitSurveys(unitID) + "?with=sub-units" }
     static func unitSurveyCodes(_ unitID: Int64, _ roundID: Int64) -> String {
         unitSurveys(unitID) + "/\(roundID)/codes"
     }
