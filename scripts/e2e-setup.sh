@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need and a fresh machine may lack: Debian's chromium and
-# chromium-driver, a Java runtime for the Nu validator, and the pinned Python packages of
+# Installs what the browser and command-line tests need and a fresh machine may lack: Debian's
+# chromium and chromium-driver, a Java runtime for the Nu validator, LibreOffice Calc without a GUI
+# (the CSV exports are read back by a real spreadsheet), poppler-utils and zbar-tools (the printed
+# code slips are rasterised and their QR codes decoded), and the pinned Python packages of
 # Tests/e2e/requirements.txt in .build-e2e/venv. Says nothing when all of it is already there.
 # PYTHON names the interpreter for the virtual environment; the default is the first 3.12 found.
 set -euo pipefail
@@ -20,6 +22,16 @@ if [ -n "$missing" ]; then
   echo "installing:$missing"
   $sudo apt-get update -qq >/dev/null
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+fi
+# Without recommends: the spreadsheet needs no fonts, help or Java integration to read a CSV.
+lean=""
+for package in libreoffice-calc-nogui poppler-utils zbar-tools; do
+  dpkg -s "$package" >/dev/null 2>&1 || lean="$lean $package"
+done
+if [ -n "$lean" ]; then
+  echo "installing:$lean"
+  $sudo apt-get update -qq >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $lean >/dev/null
 fi
 
 # axe-selenium-python 3.x wants Python 3.12 or later, which Debian 12 lacks; pyenv's versions are

@@ -11,10 +11,11 @@ import Testing
 struct ResultsTests {
     /// Järvelä with 8 respondents in unit A's own staff, 3 in sub-unit A1 and 6 in unit B, all answering
     /// `value` to every statement (A1 answers 1, to make it stand out).
+    /// `addStaff` false reuses the staff of an earlier call; `valueA` is what unit A's own staff answer.
     static func answeredRound(_ test: TestApp, _ world: World, openAnswer: Bool = true,
-                              close: Bool = true) throws -> Stored<SurveyRound> {
+                              close: Bool = true, addStaff: Bool = true, valueA: Int = 4) throws -> Stored<SurveyRound> {
         let employees = EmployeeStore(test.database)
-        for (unit, count) in [(world.unitA, 8), (world.unitA1, 3), (world.unitB, 6)] {
+        for (unit, count) in addStaff ? [(world.unitA, 8), (world.unitA1, 3), (world.unitB, 6)] : [] {
             for index in 0..<count {
                 _ = try employees.create(Employee(
                     organisationID: world.jarvela.id, hrNumber: "R\(unit.id)-\(index)", firstName: "T",
@@ -31,7 +32,7 @@ struct ResultsTests {
         }
         for row in invited {
             let unitID: Int64 = row["unit_id"]
-            let value = unitID == world.unitA1.id ? 1 : (unitID == world.unitB.id ? 3 : 4)
+            let value = unitID == world.unitA1.id ? 1 : (unitID == world.unitB.id ? 3 : valueA)
             let answers = String(repeating: String(value), count: scoring.statementCount)
             _ = try SurveyResponseStore(test.database).submit(ResponseSubmission(
                 roundID: round.id, respondent: .employee(row["employee_id"]), answers: answers,
@@ -109,6 +110,30 @@ struct ResultsTests {
         #expect(try otherHR.get("/rounds/\(roundID)/results/export.csv").status == .notFound)
     }
 
+    /// Rounds of two organisations with the same title: the administrator sees them under their
+    /// organisations' names; HR of one organisation sees only its own, without an organisation heading.
+    @Test func resultsListNamesTheOrganisationWhenSeveral() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        for organisation in [world.jarvela, world.koskenkyla] {
+            _ = try test.openRound(organisation, title: "Kevät 2026")
+        }
+        var admin = try test.signIn("admin")
+        let page = try admin.get("/results").text
+        let jarvela = try #require(page.range(of: "<h2>\(world.jarvela.name)</h2>"))
+        let koskenkyla = try #require(page.range(of: "<h2>\(world.koskenkyla.name)</h2>"))
+        // Each organisation's round sits below its own heading.
+        let titles = page.ranges(of: "<h3>Kevät 2026</h3>")
+        #expect(titles.count == 2)
+        let (first, second) = jarvela.lowerBound < koskenkyla.lowerBound ? (jarvela, koskenkyla) : (koskenkyla, jarvela)
+        #expect(titles.filter { $0.lowerBound > first.upperBound && $0.lowerBound < second.lowerBound }.count == 1)
+        #expect(titles.filter { $0.lowerBound > second.upperBound }.count == 1)
+        var hr = try test.signIn("hr")
+        let own = try hr.get("/results").text
+        #expect(own.contains("<h2>Kevät 2026</h2>"))
+        #expect(!own.contains(world.koskenkyla.name) && !own.contains("<h2>\(world.jarvela.name)</h2>"))
+    }
+
     @Test(arguments: [
         ("=1+1", "'=1+1"), ("+358 40", "'+358 40"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
         ("−0,3", "−0,3"), ("Päiväkoti", "Päiväkoti"),
@@ -118,13 +143,48 @@ struct ResultsTests {
     }
 
     @Test func exportQuotesSeparatorsAndQuotes() {
-        let csv = ResultCSV.write(title: "T", tables: [ResultTable(
-            id: "x", caption: "C", columns: [ResultColumn("a")],
-            rows: [ResultRow(label: "Yksikkö; \"A\"", cells: [ResultCell(text: "3,5")])])], separator: ";")
-        #expect(csv.contains("\"Yksikkö; \"\"A\"\"\";3,5\r\n"))
-        let comma = ResultCSV.write(title: "T", tables: [ResultTable(
-            id: "x", caption: "C", columns: [ResultColumn("a")],
-            rows: [ResultRow(label: "A", cells: [ResultCell(text: "3,5")])])], separator: ",")
-        #expect(comma.contains("A,\"3,5\"\r\n"))
+        let table = ResultTable(id: "x", caption: "C", columns: [ResultColumn("Yksikkö", numeric: false), ResultColumn("a")],
+                                rows: [ResultRow(label: "Yksikkö; \"A\"", cells: [ResultCell(text: "3,5", export: .number(3.5, digits: 1))])])
+        let csv = ResultCSV.write(title: "T", tables: [table], separator: ";")
+        #expect(csv.contains("\r\nYksikkö;a\r\n\"Yksikkö; \"\"A\"\"\";3,5\r\n"), "header over its columns, no empty first cell")
+        let comma = ResultCSV.write(title: "T", tables: [table], separator: ",")
+        #expect(comma.contains("\r\nYksikkö,a\r\n\"Yksikkö; \"\"A\"\"\",3.5\r\n"), "decimal point with commas")
+    }
+
+    /// Figures are numbers to a spreadsheet: a plain minus, no plus or apostrophe, the decimal mark of
+    /// the variant; only text is neutralised.
+    @Test(arguments: [
+        (ExportValue.number(0.3, digits: 1), ",", "0,3"), (.number(0.3, digits: 1), ".", "0.3"),
+        (.number(-0.25, digits: 2), ",", "-0,25"), (.number(-0.04, digits: 1), ".", "0.0"),
+        (.number(3.456, digits: 2), ".", "3.46"), (.number(12, digits: 0), ",", "12"),
+        (.number(1234.5, digits: 1), ",", "1234,5"), (.integer(-3), ",", "-3"), (.integer(40000), ".", "40000"),
+        (.percent(0.345), ",", "35"), (.text("-2"), ",", "'-2"), (.text("+358"), ".", "'+358"),
+        (.text("=A1"), ",", "'=A1"), (.text("Päiväkoti"), ",", "Päiväkoti"),
+    ])
+    func exportFiguresAreNumbers(_ value: ExportValue, _ mark: String, _ expected: String) {
+        #expect(ResultCSV.field(value, Character(mark)) == expected)
+    }
+
+    /// Through the router: the unit export of a round with an earlier one has a change column with
+    /// negative and positive figures, written as numbers under their headers.
+    @Test func unitExportWritesChangesAsNumbersUnderTheirHeaders() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        _ = try Self.answeredRound(test, world)
+        let round = try Self.answeredRound(test, world, addStaff: false, valueA: 3)
+        var hr = try test.signIn("hr")
+        let text = try hr.get("/rounds/\(round.id)/results/units/\(world.unitA.id)/export.csv?separator=semicolon").text
+        #expect(text.hasPrefix("\u{FEFF}"))
+        #expect(!text.contains("'+") && !text.contains("\u{2212}") && !text.contains("'-"))
+        let lines = text.dropFirst().components(separatedBy: "\r\n")
+        let headerIndex = try #require(lines.firstIndex { $0.hasPrefix("Osa-alue;Keskiarvo;") })
+        let header = lines[headerIndex].split(separator: ";", omittingEmptySubsequences: false)
+        let row = lines[headerIndex + 1].split(separator: ";", omittingEmptySubsequences: false)
+        #expect(header.count == row.count, "one header cell per column")
+        let change = try #require(header.firstIndex(of: "Muutos edelliseen"))
+        // A's own eight answered 4 and now 3, A1's three 1 both times: (8 × 3 + 3 − 8 × 4 − 3) / 11.
+        #expect(row[change] == "-0,7")
+        let mean = try #require(header.firstIndex(of: "Keskiarvo"))
+        #expect(Double(row[mean].replacingOccurrences(of: ",", with: ".")) != nil)
     }
 }

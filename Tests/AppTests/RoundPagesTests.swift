@@ -228,7 +228,11 @@ struct RoundPagesTests {
         #expect(codes.count == 7 && Set(codes).count == 7)
         #expect(page.contains("http://localhost/k"))
         #expect(page.contains("Koodit näytetään vain tämän kerran"))
-        #expect(page.contains("lang=\"sv\"") && page.contains("Öppna adressen http://localhost/k"))
+        #expect(page.contains("lang=\"sv\"") && page.contains("öppna adressen http://localhost/k"))
+        // Each slip names its unit and carries a QR code of the code form; no name of a person.
+        #expect(page.components(separatedBy: "<p class=\"slip-unit\">\(world.unitA.name)</p>").count == 8)
+        #expect(page.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr-code\"").count == 8)
+        #expect(!page.contains(world.employeeA.lastName))
         let responses = SurveyResponseStore(test.database)
         for code in codes {
             let normalised = try #require(SurveyCode.normalise(code))
@@ -247,6 +251,34 @@ struct RoundPagesTests {
         #expect(try supervisor.status("/units/\(unitB)/surveys") == 404)
         #expect(try post(&supervisor, "/units/\(unitB)/surveys/\(roundID)/codes", [("count", "3")]).status.code == 404)
         #expect(try responses.codeCounts(roundID: roundID)[unitB] == nil)
+    }
+
+    /// The slip's QR code leads to `/k?code=…`: the form comes back filled in, not sent, not cached,
+    /// and the code stays unused until the person presses the button. Anything but a well-formed code
+    /// in the address is not echoed.
+    @Test func codeFormIsPrefilledFromASlipAddressWithoutUsingTheCode() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let roundID = try RoundFixture.round(world, test)
+        var supervisor = try test.staffBrowser("esihenkilo.a")
+        let slips = try post(&supervisor, "/units/\(try id(world.unitA.id))/surveys/\(roundID)/codes", [("count", "1")]).text
+        let code = try #require(slipCodes(slips).first)
+        var visitor = Browser(app: test)
+        let form = try visitor.get(Paths.codeEntry(prefilled: code.lowercased()))
+        #expect(form.status == .ok)
+        #expect(form.text.contains("value=\"\(code)\"") && form.text.contains("Lapun koodi on jo kentässä."))
+        #expect(form.headers["Cache-Control"] == "no-store")
+        #expect(visitor.cookies[surveyCodeCookieName] == nil, "not entered yet")
+        let stored = try SurveyResponseStore(test.database).code(hash: SurveyCode.hash(try #require(SurveyCode.normalise(code))))
+        #expect(stored?.used == false)
+        for junk in ["%22%3E%3Cscript%3E", "ABC", String(repeating: "A", count: 80)] {
+            let page = try visitor.get("/k?code=\(junk)")
+            #expect(page.status == .ok && page.text.contains("value=\"\"") && !page.text.contains("Lapun koodi on jo"))
+        }
+        // Entering it is the usual POST, which opens the survey.
+        let entered = try visitor.post("/k", ["code": code])
+        #expect(entered.status == .seeOther || entered.status == .found)
+        #expect(visitor.cookies[surveyCodeCookieName] != nil)
     }
 
     @Test func codeCountOutOfRangeIsRefused() throws {
@@ -292,11 +324,11 @@ struct RoundPagesTests {
     @Test func slipAddressIgnoresAStrangeHostHeader() throws {
         let test = try TestApp()
         var request = try Request(method: .GET, target: "/", headers: ["Host": "taitotutka.example.fi:8443"], body: [])
-        #expect(test.app.codeAddress(request) == "http://taitotutka.example.fi:8443/k")
+        #expect(test.app.codeOrigin(request) == "http://taitotutka.example.fi:8443")
         request = try Request(method: .GET, target: "/", headers: ["Host": "evil.example/\"><script>"], body: [])
-        #expect(test.app.codeAddress(request) == "/k")
+        #expect(test.app.codeOrigin(request) == nil)
         request = try Request(method: .GET, target: "/", headers: [:], body: [])
-        #expect(test.app.codeAddress(request) == "/k")
+        #expect(test.app.codeOrigin(request) == nil)
     }
 
     /// The codes on a slips page.

@@ -15,11 +15,11 @@ extension TestApp {
 
     /// An open round of `organisation` on the shipped framework, covering the whole organisation.
     func openRound(_ organisation: Stored<Organisation>, mode: SurveyMode = .anonymous, minimum: Int = 5,
-                   openQuestion: Bool = true) throws -> Stored<SurveyRound> {
+                   openQuestion: Bool = true, title: String? = nil) throws -> Stored<SurveyRound> {
         let store = SurveyRoundStore(database)
         let round = try store.create(
             SurveyRound(organisationID: organisation.id, frameworkID: try shippedFrameworkID(),
-                        title: "Kysely \(UUID().uuidString.prefix(4))", mode: mode, opensOn: "2026-01-01",
+                        title: title ?? "Kysely \(UUID().uuidString.prefix(4))", mode: mode, opensOn: "2026-01-01",
                         closesOn: "2099-12-31",
                         minimumGroupSize: minimum, openAnswerThreshold: max(minimum, 10)),
             scope: [], openQuestions: openQuestion

@@ -73,15 +73,16 @@ extension WebApp {
 
     private func progressRow(_ progress: RoundProgress, label: String, link: String?, group: ResultGroup,
                              _ strings: Strings, isTotal: Bool = false) -> ResultRow {
-        let invited = ResultCell(text: strings.number(progress.invited[group] ?? 0))
+        let invitedCount = progress.invited[group] ?? 0
+        let invited = ResultCell(text: strings.number(invitedCount), export: .integer(invitedCount))
         guard let count = progress.respondents(group) else {
             let hidden = strings.format("results_suppressed", ["minimum": String(progress.rule.minimumGroupSize)])
             return ResultRow(label: label, link: link, cells: [invited, ResultCell(text: hidden), .empty],
                              isTotal: isTotal)
         }
         return ResultRow(label: label, link: link, cells: [
-            invited, ResultCell(text: strings.number(count), export: String(count)),
-            progress.responseRate(group).map { ResultCell(text: strings.percent($0)) } ?? .empty,
+            invited, ResultCell(text: strings.number(count), export: .integer(count)),
+            progress.responseRate(group).map { ResultCell(text: strings.percent($0), export: .percent($0)) } ?? .empty,
         ], isTotal: isTotal)
     }
 

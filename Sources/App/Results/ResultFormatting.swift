@@ -20,29 +20,30 @@ struct ResultFormatting {
 
     func meanCell(_ mean: Double?) -> ResultCell {
         guard let mean else { return .empty }
-        return ResultCell(text: strings.decimal(mean), export: strings.decimal(mean, digits: 2),
+        return ResultCell(text: strings.decimal(mean), export: .number(mean, digits: 2),
                           heat: HeatScale.cssClass(for: mean, scaleMin: scaleMin, scaleMax: scaleMax))
     }
 
     func numberCell(_ value: Double?, digits: Int = 1, signed: Bool = false) -> ResultCell {
         guard let value else { return .empty }
-        return ResultCell(text: signed ? strings.signedDecimal(value, digits: digits) : strings.decimal(value, digits: digits))
+        return ResultCell(text: signed ? strings.signedDecimal(value, digits: digits) : strings.decimal(value, digits: digits),
+                          export: .number(value, digits: digits))
     }
 
     func percentCell(_ share: Double?) -> ResultCell {
         guard let share else { return .empty }
-        return ResultCell(text: strings.percent(share))
+        return ResultCell(text: strings.percent(share), export: .percent(share))
     }
 
     func countCell(_ count: Int) -> ResultCell {
-        ResultCell(text: strings.number(count), export: String(count))
+        ResultCell(text: strings.number(count), export: .integer(count))
     }
 
     /// The cells of a hidden group: no figure at all, one explanation.
     func hiddenCells(count: Int) -> [ResultCell] {
         guard count > 0 else { return [] }
-        return [ResultCell(text: suppressedText, export: suppressedText)]
-            + Array(repeating: ResultCell(text: "", export: ""), count: count - 1)
+        return [ResultCell(text: suppressedText, export: .text(suppressedText))]
+            + Array(repeating: ResultCell(text: "", export: .empty), count: count - 1)
     }
 
     /// One row per group with respondents and the mean of each area, for sectors × areas and the like.
@@ -76,7 +77,7 @@ struct ResultFormatting {
         let description = zip(points, shares).map { "\($0): \(strings.percent($1))" }.joined(separator: ", ")
             + ", \(strings.text("results_cant_say")): \(strings.percent(tally.cantSayShare))"
         let bar = DistributionBar(shares: shares, cantSay: tally.cantSayShare)
-        return ResultCell(text: description, export: description,
+        return ResultCell(text: description, export: .text(description),
                           svg: bar.svg(id: id, title: label, description: description))
     }
 }

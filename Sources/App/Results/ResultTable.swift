@@ -1,3 +1,5 @@
+import Foundation
+
 /// A table of results as a dashboard shows it. The HTML page and the CSV export are both written from
 /// the same tables, so an export can never hold a figure the page hides.
 struct ResultTable {
@@ -48,49 +50,103 @@ struct ResultRow {
     }
 }
 
+/// What a cell is in a CSV export. Figures stay numbers, so a spreadsheet can sum, sort and chart
+/// them; only text can be a formula, so only text is neutralised.
+enum ExportValue: Equatable {
+    case text(String)
+    /// A figure shown with `digits` decimals; negative with a plain `-`, never a `+`.
+    case number(Double, digits: Int)
+    case integer(Int)
+    /// A share 0…1, written as a whole number of per cent under a heading that ends in "(%)": a
+    /// trailing `%` is read as a number only when a spreadsheet's special-number detection is on.
+    case percent(Double)
+
+    static let empty = ExportValue.text("")
+}
+
 /// One cell: its text on the page, its value in the export, an optional heat class and chart.
 struct ResultCell {
     let text: String
-    let export: String
+    let export: ExportValue
     let heat: String
     let svg: String?
     let note: String?
 
-    init(text: String, export: String? = nil, heat: String = "", svg: String? = nil, note: String? = nil) {
+    init(text: String, export: ExportValue? = nil, heat: String = "", svg: String? = nil, note: String? = nil) {
         self.text = text
-        self.export = export ?? text
+        self.export = export ?? .text(text)
         self.heat = heat
         self.svg = svg
         self.note = note
     }
 
-    static let empty = ResultCell(text: "–", export: "")
+    static let empty = ResultCell(text: "–", export: .empty)
 }
 
 /// Writes result tables as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads ä and
-/// ö), comma or semicolon separated (Finnish Excel expects semicolons), and any cell that a
-/// spreadsheet would run as a formula made inert.
+/// ö), comma or semicolon separated (Finnish Excel expects semicolons, and a decimal comma with
+/// them; the comma variant has a decimal point). Each table is its caption, a header row and its
+/// rows, the header cells over their columns. Figures are plain numbers; a text cell that a
+/// spreadsheet would run as a formula is made inert.
 enum ResultCSV {
     static func write(title: String, tables: [ResultTable], separator: Character) -> String {
-        var lines: [String] = [line([title], separator)]
+        let decimalMark: Character = separator == ";" ? "," : "."
+        var lines: [String] = [line([.text(title)], separator, decimalMark)]
         for table in tables {
             lines.append("")
-            lines.append(line([table.caption], separator))
-            lines.append(line([""] + table.columns.map(\.label), separator))
+            lines.append(line([.text(table.caption)], separator, decimalMark))
+            // The first column is the rows' labels, so the header has exactly one cell per column.
+            lines.append(line(table.columns.enumerated().map { index, column in
+                let percent = index > 0 && table.rows.contains { row in
+                    if index - 1 < row.cells.count, case .percent = row.cells[index - 1].export { return true }
+                    return false
+                }
+                return .text(percent ? column.label + " (%)" : column.label)
+            }, separator, decimalMark))
             for row in table.rows {
-                lines.append(line([row.label] + row.cells.map(\.export), separator))
+                lines.append(line([.text(row.label)] + row.cells.map(\.export), separator, decimalMark))
             }
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func line(_ fields: [String], _ separator: Character) -> String {
-        fields.map { quoted(neutralised($0), separator) }.joined(separator: String(separator))
+    static func line(_ fields: [ExportValue], _ separator: Character, _ decimalMark: Character) -> String {
+        fields.map { quoted(field($0, decimalMark), separator) }.joined(separator: String(separator))
     }
 
-    /// A cell starting with = + - @ (or a tab or carriage return) is a formula to a spreadsheet; a
-    /// leading apostrophe keeps it text. Negative numbers in our own figures use the minus sign
-    /// U+2212, so they are not affected.
+    /// One cell as written: text neutralised, numbers as a spreadsheet reads them.
+    static func field(_ value: ExportValue, _ decimalMark: Character) -> String {
+        switch value {
+        case .text(let text): return neutralised(text)
+        case .integer(let number): return String(number)
+        case .number(let number, let digits): return decimal(number, digits: digits, decimalMark: decimalMark)
+        case .percent(let share):
+            guard share.isFinite else { return "" }
+            return String(Int((share * 100).rounded()))
+        }
+    }
+
+    /// `-0.25` or `-0,25`: ASCII digits, a plain minus, no plus and no digit grouping; never `-0`.
+    static func decimal(_ value: Double, digits: Int, decimalMark: Character) -> String {
+        guard value.isFinite else { return "" }
+        let places = max(0, min(digits, 6))
+        guard abs(value) < 1e12 else { return String(format: "%.0f", value) }
+        var power = 1
+        for _ in 0..<places { power *= 10 }
+        let scaled = Int((abs(value) * Double(power)).rounded())
+        let negative = value < 0 && scaled > 0
+        let whole = scaled / power
+        let fraction = scaled % power
+        var text = String(whole)
+        if places > 0 {
+            let fractionText = String(fraction)
+            text += String(decimalMark) + String(repeating: "0", count: places - fractionText.count) + fractionText
+        }
+        return negative ? "-" + text : text
+    }
+
+    /// A text cell starting with = + - @ (or a tab or carriage return) is a formula to a spreadsheet;
+    /// a leading apostrophe keeps it text. Numbers are not text cells and are never touched.
     static func neutralised(_ field: String) -> String {
         guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
         return "'" + field

@@ -14,9 +14,18 @@ struct ResultsUnitLink {
     let href: String
 }
 
-struct ResultsIndexView {
+/// One organisation's rounds; its name is a heading only when the reader sees several organisations.
+struct ResultsOrganisationView {
+    let name: String
     let rounds: [ResultsRoundView]
+}
+
+struct ResultsIndexView {
+    let organisations: [ResultsOrganisationView]
     let hasRounds: Bool
+    /// Rounds of several organisations often share titles ("Kevät 2026"): then each organisation's
+    /// rounds are listed under its name.
+    let grouped: Bool
 }
 
 extension WebApp {
@@ -25,8 +34,8 @@ extension WebApp {
     func showResultsIndex(_ request: Request, _ context: RequestContext) throws -> Response {
         guard let principal = context.principal else { throw AppError.notFound }
         try closeOverdueRounds()
-        let allOrganisations = try organisations.all().compactMap(\.id)
-        var organisationIDs = context.access.visibleOrganisationIDs ?? Set(allOrganisations)
+        let allOrganisations = try organisations.all()
+        var organisationIDs = context.access.visibleOrganisationIDs ?? Set(allOrganisations.map(\.id))
         var supervised: [Stored<WorkUnit>] = []
         for unitID in principal.supervisedUnitIDs.sorted() {
             if let unit = try units.unit(id: unitID) {
@@ -35,13 +44,15 @@ extension WebApp {
             }
         }
         let strings = context.strings
-        var views: [ResultsRoundView] = []
+        let names = Dictionary(allOrganisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var groups: [ResultsOrganisationView] = []
         for organisationID in organisationIDs.sorted() {
             let managed = context.access.canManageOrganisation(organisationID)
             // The top units a supervisor leads; sub-units are reached from their dashboards.
             let mine = supervised.filter { unit in
                 unit.organisationID == organisationID && !supervised.contains { $0.id == unit.parentID }
             }
+            var views: [ResultsRoundView] = []
             for round in try rounds.rounds(organisationID: organisationID) where round.status != .draft {
                 guard managed || !mine.isEmpty else { continue }
                 views.append(ResultsRoundView(
@@ -50,9 +61,12 @@ extension WebApp {
                     units: mine.map { ResultsUnitLink(name: $0.name,
                                                       href: Paths.unitResults(round.id, $0.id)) }))
             }
+            if !views.isEmpty { groups.append(ResultsOrganisationView(name: names[organisationID] ?? "", rounds: views)) }
         }
+        groups.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
         return try context.render("results/index", title: strings.text("results_title"),
-                                  ResultsIndexView(rounds: views, hasRounds: !views.isEmpty))
+                                  ResultsIndexView(organisations: groups, hasRounds: !groups.isEmpty,
+                                                   grouped: groups.count > 1))
     }
 
     /// The closed round that came before `round` in its organisation (any mode or framework version),

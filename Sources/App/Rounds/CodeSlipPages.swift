@@ -7,24 +7,40 @@ struct UnitRoundRow {
     let title: String
     let dates: String
     let invited: String
+    /// Staff of the unit's sub-units the round invited, when it has sub-units: they are not counted
+    /// in `invited`, and get their slips from the page's other choice.
+    let subUnitsInvited: String?
     let codesMade: String
     let codesUsed: String
     let action: String
     let count: FieldView
 }
 
+/// "This unit only" or "with its sub-units": shown when the unit has sub-units.
+struct SlipScopeChoice {
+    let unitHref: String
+    let treeHref: String
+    let treeLabel: String
+    let tree: Bool
+}
+
 struct UnitSurveysView {
     let crumbs: [Crumb]
     let unitName: String
+    let choice: SlipScopeChoice?
     let rounds: [UnitRoundRow]
+    let treeRounds: [UnitTreeRoundRow]
     let hasRounds: Bool
     let errors: [ErrorLink]
     let hasErrors: Bool
 }
 
-/// One printed slip.
+/// One printed slip: the code, the unit it answers for, and a QR code of the code form with the code
+/// filled in (when the page knows its own address). No name: a code is not linked to a person.
 struct CodeSlip {
     let code: String
+    let unitName: String
+    let qr: String?
 }
 
 struct CodeSlipsView {
@@ -34,6 +50,7 @@ struct CodeSlipsView {
     let address: String
     let summary: String
     let slips: [CodeSlip]
+    let hasQR: Bool
     let instructionFi: String
     let instructionSv: String
     let backHref: String
@@ -44,8 +61,10 @@ let maximumCodeSlips = 200
 
 extension WebApp {
     /// The open anonymous rounds that invited this unit's staff, with the codes made and used so far.
+    /// `?with=sub-units` shows the unit with its sub-units, for one print of slips for all of them.
     func showUnitSurveys(_ request: Request, _ context: RequestContext) throws -> Response {
         let unit = try viewableUnit(context)
+        if request.queryValue("with") == "sub-units" { return try renderUnitTreeSurveys(unit, context) }
         return try renderUnitSurveys(unit, context)
     }
 
@@ -57,6 +76,8 @@ extension WebApp {
         guard let round = try rounds.round(id: try context.roundID), round.organisationID == unit.organisationID
         else { throw AppError.notFound }
         let roundID = round.id
+        let form = try context.requireForm()
+        if form["scope"] == "sub-units" { return try createTreeSurveyCodes(form, round: round, unit: unit, context) }
         let strings = context.strings
         let field = "count-\(roundID)"
         var errors = FormErrors()
@@ -64,7 +85,7 @@ extension WebApp {
             errors.add(field, strings.text(refusal))
             return try renderUnitSurveys(unit, context, errors: errors, status: .conflict)
         }
-        let typed = try context.requireForm()["count"] ?? ""
+        let typed = form["count"] ?? ""
         guard let count = Int(typed), (1...maximumCodeSlips).contains(count) else {
             errors.add(field, strings.format("rounds_error_code_count", ["maximum": String(maximumCodeSlips)]))
             return try renderUnitSurveys(unit, context, errors: errors, typed: [roundID: typed])
@@ -78,16 +99,22 @@ extension WebApp {
             try auditChange("round.codes", context, target: "round:\(roundID)",
                             detail: "\(count) codes for unit \(unitID) round \(roundID)")
         }
-        return try renderSlips(ordered, round: round, unit: unit, context)
+        return try renderSlips(ordered.map { ($0, unit) }, round: round, unit: unit, context)
     }
 
     /// Why codes cannot be made for this round and unit, as a string key; nil when they can.
-    private func codeRefusal(_ round: Stored<SurveyRound>, unitID: Int64) throws -> String? {
-        if round.mode != .anonymous { return "rounds_error_codes_identified" }
-        if round.status != .open || round.closesOn < CalendarDate.today() { return "rounds_error_codes_closed" }
+    func codeRefusal(_ round: Stored<SurveyRound>, unitID: Int64) throws -> String? {
+        if let refusal = codeRefusal(round) { return refusal }
         if try !rounds.roundCovers(roundID: round.id, unitID: unitID) {
             return "rounds_error_codes_not_invited"
         }
+        return nil
+    }
+
+    /// Why codes cannot be made for this round at all (its mode, its dates); nil when they can.
+    func codeRefusal(_ round: Stored<SurveyRound>) -> String? {
+        if round.mode != .anonymous { return "rounds_error_codes_identified" }
+        if round.status != .open || round.closesOn < CalendarDate.today() { return "rounds_error_codes_closed" }
         return nil
     }
 
@@ -98,6 +125,8 @@ extension WebApp {
         let today = CalendarDate.today()
         let covering = try rounds.openRounds(coveringUnit: unitID, mode: .anonymous)
             .filter { $0.round.closesOn >= today }
+        let subUnits = try visibleSubUnits(of: unit, context)
+        let subUnitCounts = try rounds.openRounds(coveringAnyOf: subUnits.map(\.id), mode: .anonymous)
         let rows = try covering.map { item in
             let roundID = item.round.id
             let codes = try responses.codeCounts(roundID: roundID)[unitID] ?? (created: 0, used: 0)
@@ -105,49 +134,69 @@ extension WebApp {
             return UnitRoundRow(
                 title: item.round.title,
                 dates: strings.date(item.round.opensOn) + "–" + strings.date(item.round.closesOn),
-                invited: strings.number(item.invited), codesMade: strings.number(codes.created),
+                invited: strings.number(item.invited),
+                subUnitsInvited: subUnits.isEmpty ? nil : strings.number(
+                    subUnitCounts.first { $0.round.id == roundID }?.invitedByUnit.values.reduce(0, +) ?? 0),
+                codesMade: strings.number(codes.created),
                 codesUsed: codes.used >= item.round.minimumGroupSize ? strings.number(codes.used)
                     : strings.format("rounds_codes_hidden", ["minimum": String(item.round.minimumGroupSize)]),
                 action: Paths.unitSurveyCodes(unitID, roundID),
                 count: FieldView(name: field, value: typed[roundID] ?? "", error: errors[field], hintID: field + "-hint"))
         }
-        let view = UnitSurveysView(crumbs: try surveyCrumbs(unit, context), unitName: unit.name, rounds: rows,
+        let view = UnitSurveysView(crumbs: try surveyCrumbs(unit, context), unitName: unit.name,
+                                   choice: slipScopeChoice(unit, subUnits: subUnits, tree: false, strings),
+                                   rounds: rows, treeRounds: [],
                                    hasRounds: !rows.isEmpty, errors: errors.links, hasErrors: !errors.isEmpty)
         return try context.render("rounds/unit-surveys", title: strings.text("rounds_slips_title") + " – " + unit.name,
                                   view, status: status ?? (errors.isEmpty ? .ok : .unprocessableContent))
     }
 
-    private func renderSlips(_ codes: [String], round: Stored<SurveyRound>, unit: Stored<WorkUnit>,
-                             _ context: RequestContext) throws -> Response {
+    /// The printable slips, each labelled with its unit (a print may hold a unit and its sub-units).
+    func renderSlips(_ codes: [(code: String, unit: Stored<WorkUnit>)], round: Stored<SurveyRound>,
+                             unit: Stored<WorkUnit>, _ context: RequestContext) throws -> Response {
         let strings = context.strings
-        let address = codeAddress(context.request)
+        let origin = codeOrigin(context.request)
+        let address = (origin ?? "") + Paths.codeEntry
         let instruction = { (language: Language) in
-            self.localisation.strings(language).format("rounds_slip_instruction", ["address": address])
+            self.localisation.strings(language).format(origin == nil ? "rounds_slip_instruction" : "rounds_slip_instruction_qr",
+                                                       ["address": address])
+        }
+        let qrLabel = strings.text("rounds_slip_qr_label")
+        let slips = codes.map { item in
+            CodeSlip(code: item.code, unitName: item.unit.name,
+                     qr: origin.flatMap { QRCode($0 + Paths.codeEntry(prefilled: item.code)) }?.svg(label: qrLabel))
         }
         let unitID = unit.id
+        let units = Set(codes.map(\.unit.id))
         var crumbs = try surveyCrumbs(unit, context).map { Crumb(href: $0.href, label: $0.label, current: false) }
         crumbs.append(Crumb(href: Paths.unitSurveys(unitID), label: strings.text("rounds_slips_printed"), current: true))
+        let summary = units.count > 1
+            ? strings.format("rounds_slips_summary_tree", ["count": strings.number(codes.count), "unit": unit.name,
+                                                          "units": strings.number(units.count)])
+            : strings.format("rounds_slips_summary", ["count": strings.number(codes.count), "unit": unit.name])
         let view = CodeSlipsView(
-            crumbs: crumbs, unitName: unit.name, roundTitle: round.title, address: address,
-            summary: strings.format("rounds_slips_summary", ["count": strings.number(codes.count), "unit": unit.name]),
-            slips: codes.map(CodeSlip.init), instructionFi: instruction(.fi), instructionSv: instruction(.sv),
+            crumbs: crumbs, unitName: unit.name, roundTitle: round.title, address: address, summary: summary,
+            slips: slips, hasQR: origin != nil, instructionFi: instruction(.fi), instructionSv: instruction(.sv),
             backHref: Paths.unitSurveys(unitID))
-        return try context.render("rounds/slips", title: strings.text("rounds_slips_printed") + " – " + unit.name, view)
+        var response = try context.render("rounds/slips", title: strings.text("rounds_slips_printed") + " – " + unit.name, view)
+        response.headers.set("Cache-Control", "no-store")
+        return response
     }
 
-    /// The short address on the slips: `http(s)://HOST/k` from the request's Host header when it is a
-    /// plain host name or address (with an optional port), otherwise just `/k`.
-    func codeAddress(_ request: Request) -> String {
+    /// `http(s)://HOST` for the slips' address and QR codes, from the request's Host header when it is
+    /// a plain host name or address (with an optional port); nil otherwise, and the slips then show
+    /// just `/k` and no QR code.
+    func codeOrigin(_ request: Request) -> String? {
         let host = request.headers["Host"] ?? ""
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
         guard !host.isEmpty, host.count <= 255, host.unicodeScalars.allSatisfy(allowed.contains),
-              host.first != ".", host.first != ":" else { return Paths.codeEntry }
-        return (settings.secureTransport ? "https://" : "http://") + host + Paths.codeEntry
+              host.first != ".", host.first != ":" else { return nil }
+        return (settings.secureTransport ? "https://" : "http://") + host
     }
 
     /// Organisation › units › unit › surveys for those who manage it; "my units" › unit › surveys for
     /// supervisors.
-    private func surveyCrumbs(_ unit: Stored<WorkUnit>, _ context: RequestContext) throws -> [Crumb] {
+    func surveyCrumbs(_ unit: Stored<WorkUnit>, _ context: RequestContext) throws -> [Crumb] {
         let strings = context.strings
         let unitID = unit.id
         let here = [(Paths.unit(unitID), unit.name), (Paths.unitSurveys(unitID), strings.text("rounds_slips_title"))]

@@ -6,11 +6,21 @@ import Storage
 struct CodeEntryView {
     let code: String
     let error: String?
+    /// The code came from a slip's QR code (`/k?code=…`) and waits for the person to continue.
+    let prefilled: Bool
 }
 
 extension WebApp {
+    /// The code form; `?code=` (a slip's QR code) fills it in when it is a well-formed code. Nothing is
+    /// checked or sent until the person presses the button, so a scanned slip is not used up by a
+    /// link preview, and a wrong code in the address costs nothing. The page is not stored by caches.
     func showCodeEntry(_ request: Request, _ context: RequestContext) throws -> Response {
-        try context.render("surveys/code", title: context.strings.text("code_title"), CodeEntryView(code: "", error: nil))
+        let prefilled = request.queryValue("code").flatMap { SurveyCode.normalise(String($0.prefix(64))) }
+            .map(SurveyCode.format)
+        var response = try context.render("surveys/code", title: context.strings.text("code_title"),
+                                          CodeEntryView(code: prefilled ?? "", error: nil, prefilled: prefilled != nil))
+        if prefilled != nil { response.headers.set("Cache-Control", "no-store") }
+        return response
     }
 
     /// Checks a typed one-time code and, when it opens a round, keeps it in a cookie for the survey
@@ -53,6 +63,6 @@ extension WebApp {
     private func renderCodeEntry(_ typed: String, _ error: String, _ context: RequestContext,
                                  status: HTTPStatus) throws -> Response {
         try context.render("surveys/code", title: context.strings.text("code_title"),
-                           CodeEntryView(code: typed, error: error), status: status)
+                           CodeEntryView(code: typed, error: error, prefilled: false), status: status)
     }
 }

@@ -101,6 +101,8 @@ enum Paths {
     static func closeRound(_ roundID: Int64) -> String { round(roundID) + "/close" }
     static func deleteRound(_ roundID: Int64) -> String { round(roundID) + "/delete" }
     static func unitSurveys(_ unitID: Int64) -> String { unit(unitID) + "/surveys" }
+    /// The slips page for the unit together with its sub-units, in one print.
+    static func unitSurveysWithSubUnits(_ unitID: Int64) -> String { unitSurveys(unitID) + "?with=sub-units" }
     static func unitSurveyCodes(_ unitID: Int64, _ roundID: Int64) -> String {
         unitSurveys(unitID) + "/\(roundID)/codes"
     }
@@ -111,6 +113,11 @@ enum Paths {
     /// Where a signed-in employee answers a round; the pages below it are `SurveyPaths`.
     static func survey(_ roundID: Int64) -> String { "/surveys/\(roundID)" }
     static let codeEntry = "/k"
+    /// The code form with a slip's code filled in, for the slip's QR code. The form is not sent until
+    /// the person presses the button; the access log never records query strings.
+    static func codeEntry(prefilled code: String) -> String {
+        codeEntry + "?code=" + String(code.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+    }
     /// Where the holder of a one-time code answers.
     static let codeSurvey = "/k/survey"
 

@@ -166,6 +166,21 @@ public struct SurveyResponseStore: Sendable {
         }
     }
 
+    /// Stores new codes for several units of a round in one transaction (one print of a unit with
+    /// its sub-units): all of them or none.
+    public func addCodes(hashesByUnit: [(unitID: Int64, hashes: [Data])], roundID: Int64, day: String) throws(StorageError) {
+        let stored = hashesByUnit.map { (unitID: $0.unitID, hashes: $0.hashes.map(secrets.storedCodeHash)) }
+        try database.writing { db in
+            for (unitID, hashes) in stored {
+                for hash in hashes {
+                    try db.execute(sql: """
+                        INSERT INTO survey_codes (code_hash, round_id, unit_id, created_on) VALUES (?, ?, ?, ?)
+                        """, arguments: [hash, roundID, unitID, day])
+                }
+            }
+        }
+    }
+
     /// The round and unit a code (given as its SHA-256) opens, and whether it has been used.
     public func code(hash: Data) throws(StorageError) -> (roundID: Int64, unitID: Int64, used: Bool)? {
         let stored = secrets.storedCodeHash(hash)

@@ -25,6 +25,34 @@ extension SurveyRoundStore {
         }
     }
 
+    /// An open round that invited staff of some of a unit tree's units, with how many of each.
+    public struct CoveringRoundOfUnits: Sendable, Equatable {
+        public let round: Stored<SurveyRound>
+        /// Invited employees per unit id, for the units asked about that have any.
+        public let invitedByUnit: [Int64: Int]
+    }
+
+    /// The open rounds whose population includes staff of any of `unitIDs`, newest first, with the
+    /// invited count of each of those units (a unit with its sub-units, for one print of slips).
+    public func openRounds(coveringAnyOf unitIDs: [Int64], mode: SurveyMode? = nil)
+        throws(StorageError) -> [CoveringRoundOfUnits] {
+        guard !unitIDs.isEmpty else { return [] }
+        return try database.reading { db in
+            let marks = databaseQuestionMarks(count: unitIDs.count)
+            let counts = try Row.fetchAll(db, sql: """
+                SELECT i.round_id, i.unit_id, count(*) AS invited
+                FROM survey_invitations i JOIN survey_rounds r ON r.id = i.round_id
+                WHERE r.status = 'open' AND (? IS NULL OR r.mode = ?) AND i.unit_id IN (\(marks))
+                GROUP BY i.round_id, i.unit_id
+                """, arguments: StatementArguments([mode?.rawValue, mode?.rawValue]) + StatementArguments(unitIDs))
+            var byRound: [Int64: [Int64: Int]] = [:]
+            for row in counts { byRound[row["round_id"], default: [:]][row["unit_id"]] = row["invited"] }
+            let rounds = try Stored<SurveyRound>.filter(Array(byRound.keys).contains(Column("id"))).fetchAll(db)
+                .sorted { ($0.opensOn, $0.id) > ($1.opensOn, $1.id) }
+            return rounds.map { CoveringRoundOfUnits(round: $0, invitedByUnit: byRound[$0.id] ?? [:]) }
+        }
+    }
+
     /// Whether the round invited staff of the unit when it opened.
     public func roundCovers(roundID: Int64, unitID: Int64) throws(StorageError) -> Bool {
         try database.reading { db in
