@@ -63,7 +63,9 @@ extension WebApp {
         // MARK: - Import (upload, preview, apply)
         routes.get("/organisations/:slug/import", .staffAdministration, showImportForm)
         routes.post("/organisations/:slug/import", .staffAdministration, bodyLimit: Self.importBodyLimit, previewImport)
+        routes.post("/organisations/:slug/import/confirm", .staffAdministration, confirmImport)
         routes.post("/organisations/:slug/import/apply", .staffAdministration, applyImport)
+        routes.post("/organisations/:slug/imports/:importID/reactivate", .staffAdministration, reactivateImport)
 
         // MARK: - Frameworks
         // HR of the organisation and administrators. A shipped framework is visible to every

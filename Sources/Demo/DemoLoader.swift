@@ -90,6 +90,7 @@ public struct DemoLoader: Sendable {
         try createSignIns(plan.anchors, organisationIDs: organisationIDs, jarvelaUnitIDs: unitIDs)
         let rounds = try DemoSurveys(database: database, seed: seed, today: day)
             .load(plan, organisationIDs: organisationIDs, progress: surveyProgress)
+        try recordLastMonthsImport(plan, organisationIDs: organisationIDs, today: today)
         try storage {
             try AuditStore(database).record(AuditEntry(
                 action: "demo.load", target: nil,
@@ -99,6 +100,25 @@ public struct DemoLoader: Sendable {
         }
         return DemoSummary(organisations: counts, daycareCentre: plan.anchors.daycareCentre,
                            school: plan.anchors.school, surveyRounds: rounds)
+    }
+
+    /// HR's latest roster import in Järvelä, as the import page lists it: the whole staff list but for
+    /// three people who have left, who are deactivated (and could be reactivated from that page).
+    private func recordLastMonthsImport(_ plan: DemoPlan, organisationIDs: [String: Int64],
+                                        today: String) throws(DemoError) {
+        guard let organisation = plan.organisations.first(where: { $0.organisation.slug == "jarvela" }),
+              let jarvela = organisationIDs["jarvela"] else { throw .missingAnchor("organisation") }
+        let anchors: Set<String> = [plan.anchors.directorHRNumber, plan.anchors.workerHRNumber,
+                                    plan.anchors.principalHRNumber]
+        let leavers = Set(organisation.employees.filter { !anchors.contains($0.hrNumber) && $0.endDate == nil }
+            .suffix(3).map(\.hrNumber))
+        let hr = try storage { try UserStore(database).user(loginOrEmail: "hr") }
+        let batch = EmployeeImportBatch(organisationID: jarvela,
+                                        employees: organisation.employees.filter { !leavers.contains($0.hrNumber) },
+                                        deactivateMissing: true, today: today)
+        let actor = EmployeeImportActor(userID: hr?.id, login: hr?.login, source: .web,
+                                        fileName: "henkilosto-\(today.prefix(7)).csv")
+        _ = try storage { try EmployeeImportStore(database).apply(batch, recordedAs: actor) }
     }
 
     /// Creates the sectors, then the units (parents first, so sub-units can point to them); returns

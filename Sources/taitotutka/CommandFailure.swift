@@ -21,6 +21,9 @@ enum ExitStatus: Int32, CaseIterable {
     case systemFailure = 4
     /// There is no database at the path given; nothing was created.
     case noDatabase = 5
+    /// `import employees`: the file would deactivate more than a tenth of the active staff and
+    /// `--confirm-deactivations` did not name the number; nothing was applied.
+    case deactivationNotConfirmed = 6
     /// The command line itself is wrong (unknown option, bad value, `--root` without the project's
     /// folders); ArgumentParser's own usage errors exit with it too.
     case usage = 64

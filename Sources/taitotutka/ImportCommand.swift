@@ -14,14 +14,16 @@ struct ImportCommand: ParsableCommand {
         subcommands: [ImportEmployees.self])
 }
 
-/// `taitotutka import employees FILE --organisation SLUG [--dry-run] [--keep-missing]`.
+/// `taitotutka import employees FILE --organisation SLUG [--dry-run] [--deactivate-missing [--confirm-deactivations N]]`.
 struct ImportEmployees: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "employees",
         abstract: "Import the staff roster from the HR system's CSV export (see docs/import-format.md).",
         discussion: """
             Prints what the import would do, then applies it in one transaction. A file with any rejected \
-            row changes nothing.
+            row changes nothing. Employees missing from the file are deactivated only with \
+            --deactivate-missing (a full roster export); when that would deactivate more than a tenth of the \
+            active staff, the number must also be given with --confirm-deactivations.
 
             \(ExitStatus.help([
                 .rowsRejected: "rows were rejected and nothing was applied",
@@ -29,6 +31,7 @@ struct ImportEmployees: ParsableCommand {
                 .databaseProblem: "the database needs migrating or cannot be used",
                 .systemFailure: "the database could not be written (a full disk, a read-only file system)",
                 .noDatabase: "there is no database at --database (nothing is created)",
+                .deactivationNotConfirmed: "a large deactivation was not confirmed with --confirm-deactivations",
             ]))
             """)
 
@@ -41,7 +44,15 @@ struct ImportEmployees: ParsableCommand {
     @Flag(help: "Show what would change without changing anything.")
     var dryRun = false
 
-    @Flag(help: "Keep employees who are missing from the file active (the default deactivates them: a full export).")
+    @Flag(help: "The file is the whole staff list: deactivate active employees missing from it (never deleted).")
+    var deactivateMissing = false
+
+    @Option(help: ArgumentHelp("The number of employees the import deactivates, to confirm a deactivation of more "
+                               + "than a tenth of the active staff.", valueName: "count"))
+    var confirmDeactivations: Int?
+
+    /// The old way to keep missing employees active; keeping them is now the default.
+    @Flag(help: .hidden)
     var keepMissing = false
 
     @OptionGroup var options: DatabaseOptions
@@ -51,7 +62,6 @@ struct ImportEmployees: ParsableCommand {
         let organisationID = try organisationID(in: database)
         let preview = try readFile()
         let today = CalendarDate.today()
-        let deactivateMissing = !keepMissing
 
         let planned = try EmployeeImportStore(database).preview(
             preview.previewBatch(forOrganisation: organisationID, today: today, deactivateMissing: deactivateMissing))
@@ -65,10 +75,22 @@ struct ImportEmployees: ParsableCommand {
             print("Dry run: nothing was changed.")
             return
         }
+        try checkConfirmation(planned)
         let batch = try preview.batch(forOrganisation: organisationID, today: today, deactivateMissing: deactivateMissing)
-        let outcome = try EmployeeImportStore(database).apply(batch)
-        try AuditStore(database).record(AuditEntry(
-            action: "import.employees", target: organisation, detail: Self.auditDetail(outcome, file: file)))
+        let actor = EmployeeImportActor(userID: nil, login: nil, source: .commandLine,
+                                        fileName: (file as NSString).lastPathComponent)
+        // The import, its record and its audit line: one transaction. The count is checked again
+        // inside it, in case the roster changed since the preview.
+        let outcome = try database.transaction {
+            let outcome = try EmployeeImportStore(database).apply(batch, recordedAs: actor)
+            if outcome.deactivated != planned.deactivated {
+                throw CommandFailure(.databaseProblem, "The staff list changed while the file was read; nothing was "
+                    + "imported. Run the import again.")
+            }
+            try AuditStore(database).recordChange(AuditEntry(
+                action: "import.employees", target: organisation, detail: Self.auditDetail(outcome, file: file)))
+            return outcome
+        }
         print("Imported: \(outcome.created) new, \(outcome.changed) changed, \(outcome.unchanged) unchanged, "
             + "\(outcome.deactivated) deactivated.")
     }
@@ -121,6 +143,31 @@ struct ImportEmployees: ParsableCommand {
         }
         print("Sectors to create: \(Self.list(planned.sectorsCreated))")
         print("Units to create: \(Self.list(planned.unitsCreated))")
+        reportDeactivations(planned)
+    }
+
+    /// Who would be deactivated, prominently: the number, the share of the active staff, the first names.
+    private func reportDeactivations(_ planned: EmployeeImportOutcome) {
+        guard planned.deactivated > 0 else { return }
+        let share = String(format: "%.1f", planned.deactivatedShare * 100)
+        print("")
+        print("WARNING: this import deactivates \(planned.deactivated) of \(planned.activeBefore) active employees "
+            + "(\(share) %):")
+        let shown = 20
+        for item in planned.deactivations.prefix(shown) {
+            let reason = item.reason == .missing ? "not in the file" : "end date has passed"
+            print("  \(item.hrNumber)  \(item.lastName) \(item.firstName)  (\(reason))")
+        }
+        if planned.deactivations.count > shown { print("  … and \(planned.deactivations.count - shown) more") }
+    }
+
+    /// A deactivation of more than a tenth of the staff needs its number on the command line.
+    private func checkConfirmation(_ planned: EmployeeImportOutcome) throws {
+        guard DeactivationSafety.isLarge(planned), confirmDeactivations != planned.deactivated else { return }
+        throw CommandFailure(.deactivationNotConfirmed,
+            "Nothing was imported: deactivating \(planned.deactivated) of \(planned.activeBefore) active employees is more "
+            + "than a tenth of the staff, which usually means the file is not the whole staff list. If it is, run "
+            + "again with --confirm-deactivations \(planned.deactivated).")
     }
 
     private static func list(_ names: [String]) -> String { names.isEmpty ? "none" : names.joined(separator: ", ") }

@@ -63,7 +63,23 @@ struct AccessMatrixTests {
             expected: [S, F, F, F, H, A, A]),
         Row(route: "POST /organisations/:slug/import/apply", path: { _, _ in "/organisations/jarvela/import/apply" },
             expected: [S, F, F, F, H, A, A]),
+        Row(route: "POST /organisations/:slug/import/confirm", path: { _, _ in "/organisations/jarvela/import/confirm" },
+            expected: [S, F, F, F, H, A, A]),
+        Row(route: "POST /organisations/:slug/imports/:importID/reactivate", path: { world, test in
+            "/organisations/jarvela/imports/\(try recordedImport(world, test))/reactivate"
+        }, expected: [S, F, F, F, H, A, A]),
     ] + AccessMatrixTests.staffRows + AccessMatrixTests.roundRows + AccessMatrixTests.surveyRows + AccessMatrixTests.resultsRows + AccessMatrixTests.frameworkRows
+
+    /// An applied (empty) import of Järvelä's, for the routes that name one.
+    static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {
+        let batch = EmployeeImportBatch(organisationID: world.jarvela.id, employees: [], deactivateMissing: false,
+                                        today: "2026-12-07")
+        _ = try EmployeeImportStore(test.database).apply(
+            batch, recordedAs: EmployeeImportActor(userID: nil, login: nil, source: .commandLine, fileName: "x.csv"))
+        guard let latest = try EmployeeImportStore(test.database).recentImports(organisationID: world.jarvela.id).first
+        else { throw TestFailure("no import") }
+        return latest.record.id
+    }
 
     @Test func everyRouteHasARow() throws {
         let test = try TestApp()

@@ -180,6 +180,16 @@ struct DemoLoadTests {
         #expect(audit.first?.detail?.contains("400 employees") == true)
     }
 
+    @Test func hrsLatestImportIsInTheHistoryWithThreeLeaversToReactivate() throws {
+        let demo = try DemoDatabase()
+        _ = try demo.load(employees: 400)
+        let recent = try EmployeeImportStore(demo.database).recentImports(organisationID: demo.organisationID("jarvela"))
+        #expect(recent.count == 1)
+        #expect(recent.first?.record.login == "hr")
+        #expect(recent.first?.record.deactivated == 3)
+        #expect(recent.first?.reactivatable == 3)
+    }
+
     @Test func everySignInHasItsRoleScopeAndThePassword() throws {
         let demo = try DemoDatabase()
         let summary = try demo.load()

@@ -34,6 +34,8 @@ struct PathsTests {
         "POST /users/:userID/disable": Paths.disableUser(6), "POST /users/:userID/enable": Paths.enableUser(6),
         "GET /organisations/:slug/import": Paths.importStaff(slug), "POST /organisations/:slug/import": Paths.importStaff(slug),
         "POST /organisations/:slug/import/apply": Paths.applyImport(slug),
+        "POST /organisations/:slug/import/confirm": Paths.confirmImport(slug),
+        "POST /organisations/:slug/imports/:importID/reactivate": Paths.reactivateImport(slug, 4),
         "GET /organisations/:slug/frameworks": Paths.frameworks(slug),
         "POST /organisations/:slug/frameworks": Paths.frameworks(slug),
         "GET /organisations/:slug/frameworks/:frameworkID": Paths.framework(slug, 9),

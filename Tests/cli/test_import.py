@@ -84,21 +84,39 @@ class ImportEmployeesCommandTests(unittest.TestCase):
         self.assertIn("2 new", audit[0][2])
         self.assertIn("2 unchanged", audit[1][2])
 
-    def test_missing_employees_are_deactivated_unless_kept(self):
+    def test_missing_employees_are_deactivated_only_when_asked_and_confirmed(self):
         header = "HR number,First name,Last name\n"
         full = self.write("full.csv", header + "1,Aino,Virtanen\n2,Matti,Mäkinen\n")
         self.assertEqual(self.import_employees(full)[0], 0)
         partial = self.write("partial.csv", header + "1,Aino,Virtanen\n")
 
-        status, out, _ = self.import_employees(partial, "--keep-missing")
+        # Keeping them is the default: a file of some people is not a claim that the others left.
+        status, out, _ = self.import_employees(partial)
         self.assertEqual(status, 0)
         self.assertIn("0 deactivated", out)
         self.assertEqual(self.query("SELECT hr_number FROM employees WHERE active = 1 ORDER BY 1"), [("1",), ("2",)])
+        status, out, _ = self.import_employees(partial, "--keep-missing")
+        self.assertEqual(status, 0)
+        self.assertIn("0 deactivated", out)
 
-        status, out, _ = self.import_employees(partial)
+        # Half the staff is more than a tenth: said, listed, and refused without the number.
+        status, out, err = self.import_employees(partial, "--deactivate-missing")
+        self.assertEqual(status, 6)
+        self.assertIn("WARNING: this import deactivates 1 of 2 active employees (50.0 %)", out)
+        self.assertIn("2  Mäkinen Matti  (not in the file)", out)
+        self.assertIn("--confirm-deactivations 1", err)
+        self.assertEqual(self.query("SELECT hr_number FROM employees WHERE active = 1 ORDER BY 1"), [("1",), ("2",)])
+        status, _, _ = self.import_employees(partial, "--deactivate-missing", "--confirm-deactivations", "2")
+        self.assertEqual(status, 6)
+
+        status, out, _ = self.import_employees(partial, "--deactivate-missing", "--confirm-deactivations", "1")
         self.assertEqual(status, 0)
         self.assertIn("1 deactivated", out)
         self.assertEqual(self.query("SELECT hr_number FROM employees WHERE active = 1"), [("1",)])
+        # Recorded like a web import, so HR can undo it from the import page.
+        self.assertEqual(self.query("SELECT source, file_name, deactivated FROM employee_imports ORDER BY id DESC LIMIT 1"),
+                         [("command line", "partial.csv", 1)])
+        self.assertEqual(self.query("SELECT reason FROM employee_import_deactivations"), [("missing",)])
 
     def test_rejected_rows_exit_1_and_apply_nothing(self):
         fixture = os.path.join(FIXTURES, "employees-with-errors.csv")

@@ -11,6 +11,8 @@ final class PendingImports: @unchecked Sendable {
         let userID: Int64
         let organisationID: Int64
         let batch: EmployeeImportBatch
+        /// What the preview said the batch would do: applying must do exactly that.
+        let outcome: EmployeeImportOutcome
         let fileName: String
         let createdAt: Date
     }
@@ -33,6 +35,18 @@ final class PendingImports: @unchecked Sendable {
             entries[id] = entry
         }
         return id
+    }
+
+    /// The entry, if it exists, is fresh, and belongs to this user and organisation; it stays kept
+    /// (a confirmation page may be shown again before it is applied).
+    func entry(_ id: String, userID: Int64, organisationID: Int64, now: Date = Date()) -> Entry? {
+        lock.withLock {
+            prune(now: now)
+            guard let entry = entries[id], entry.userID == userID, entry.organisationID == organisationID else {
+                return nil
+            }
+            return entry
+        }
     }
 
     /// Takes the entry out, if it exists, is fresh, and belongs to this user and organisation.

@@ -39,6 +39,8 @@ struct EmployeeSearchView {
     let hasRows: Bool
     let pagination: PaginationView
     let showPagination: Bool
+    /// The staff import, for those who may use it.
+    let importHref: String?
 }
 
 /// The unit a search is limited to (reached from a unit's page), with a way back to all units.
@@ -86,7 +88,8 @@ extension WebApp {
             resultSummary: strings.format("staff_search_total", ["count": strings.number(page.total)]),
             rows: page.listings.map { EmployeeRow($0, strings) }, hasRows: !page.listings.isEmpty,
             pagination: paging.view(strings: strings) { base + Self.queryString(kept + [("page", String($0))]) },
-            showPagination: paging.pageCount > 1)
+            showPagination: paging.pageCount > 1,
+            importHref: context.access.canManageOrganisation(id) ? Paths.importStaff(organisation.slug) : nil)
         return try context.render("staff/employees",
                                   title: strings.text("staff_employees_title") + " – " + organisation.name, view)
     }

@@ -68,7 +68,8 @@ extension WebApp {
         if context.access.canManageOrganisation(id) {
             let slug = organisation.slug
             for (path, key) in [(Paths.employees(slug), "employees"), (Paths.unitTree(slug), "units"),
-                                (Paths.sectors(slug), "sectors"), (Paths.organisationUsers(slug), "users")] {
+                                (Paths.sectors(slug), "sectors"), (Paths.organisationUsers(slug), "users"),
+                                (Paths.importStaff(slug), "import")] {
                 links.append(HomeLink(href: path, label: strings.text("staff_link_" + key),
                                       description: strings.text("staff_link_" + key + "_text")))
             }

@@ -22,6 +22,8 @@ struct UserListView {
     let hasRows: Bool
     let pagination: PaginationView
     let showPagination: Bool
+    /// The staff import (on an organisation's list, for those who may use it).
+    let importHref: String?
 }
 
 /// One role on the user's page, with its remove button when this viewer may remove it.
@@ -100,11 +102,12 @@ extension WebApp {
         return try renderUserList(
             try users.users(organisationID: organisation.id), context,
             heading: strings.format("staff_organisation_users_title", ["name": organisation.name]), action: base,
-            crumbs: organisationCrumbs(organisation, strings, then: [(base, strings.text("staff_users_title"))]))
+            crumbs: organisationCrumbs(organisation, strings, then: [(base, strings.text("staff_users_title"))]),
+            importHref: context.access.canManageOrganisation(organisation.id) ? Paths.importStaff(organisation.slug) : nil)
     }
 
     private func renderUserList(_ listings: [UserListing], _ context: RequestContext, heading: String, action: String,
-                                crumbs: [Crumb]) throws -> Response {
+                                crumbs: [Crumb], importHref: String? = nil) throws -> Response {
         let strings = context.strings
         let request = context.request
         let text = String((request.queryValue("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -132,7 +135,7 @@ extension WebApp {
             resultSummary: strings.format("staff_users_total", ["count": strings.number(matching.count)]),
             rows: rows, hasRows: !rows.isEmpty,
             pagination: paging.view(strings: strings) { action + Self.queryString([("q", text), ("page", String($0))]) },
-            showPagination: paging.pageCount > 1)
+            showPagination: paging.pageCount > 1, importHref: importHref)
         return try context.render("staff/users", title: heading, view)
     }
 

@@ -46,6 +46,10 @@ enum Paths {
 
     static func importStaff(_ slug: String) -> String { organisation(slug) + "/import" }
     static func applyImport(_ slug: String) -> String { importStaff(slug) + "/apply" }
+    static func confirmImport(_ slug: String) -> String { importStaff(slug) + "/confirm" }
+    static func reactivateImport(_ slug: String, _ importID: Int64) -> String {
+        organisation(slug) + "/imports/\(importID)/reactivate"
+    }
 
     // MARK: - Frameworks
 

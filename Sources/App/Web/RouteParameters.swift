@@ -20,6 +20,7 @@ extension RequestContext {
     var areaID: Int64 { get throws(AppError) { try id("areaID") } }
     var statementID: Int64 { get throws(AppError) { try id("statementID") } }
     var roundID: Int64 { get throws(AppError) { try id("roundID") } }
+    var importID: Int64 { get throws(AppError) { try id("importID") } }
 
     /// A survey page's step (1 = the first area).
     var step: Int {
