@@ -171,6 +171,11 @@ struct SelfAssessmentVisibilityTests {
             var browser = try test.signIn(login)
             let page = try browser.get(login == "tyontekija" ? "/me" : path)
             #expect(page.status == .ok && page.text.contains("Itsearviointi") && page.text.contains("5,0"), "\(login)")
+            // The person sees "Sinä"; their supervisor and HR see whose assessment it is.
+            let label = login == "tyontekija" ? "Sinä" : "Aino Aaltonen"
+            #expect(page.text.contains("<th scope=\"col\" class=\"number\">\(label)</th>"), "\(login)")
+            #expect(page.text.contains(">\(label)</text>") || page.text.contains(">\(label)<"), "\(login): chart legend")
+            if login != "tyontekija" { #expect(!page.text.contains(">Sinä<"), "\(login)") }
         }
         var other = try test.signIn("esihenkilo.b")
         #expect(try other.get(path).status == .notFound)

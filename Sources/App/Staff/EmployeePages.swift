@@ -201,8 +201,11 @@ extension WebApp {
         guard let latest = try results.ownResponses(employeeID: employee.id).first,
               let round = try rounds.round(id: latest.roundID), let content = try frameworkContent(round.frameworkID)
         else { return nil }
+        // The person's own page says "You"; their supervisor or HR sees their name on the series.
+        let isOwnPage = context.principal?.user.employeeID == employee.id
         let profile = try ownProfile(scores: latest.areaScores, round: round, content: content, unitID: employee.unitID,
-                                     chartID: "self-assessment", context)
+                                     chartID: "self-assessment",
+                                     ownerName: isOwnPage ? nil : "\(employee.firstName) \(employee.lastName)", context)
         return (profile, context.strings.format("self_assessment_meta",
                                                 ["round": round.title, "date": context.strings.date(latest.submittedOn)]))
     }

@@ -22,14 +22,18 @@ struct OwnProfileView {
     let hasUnit: Bool
     let columnCount: Int
     let caption: String
+    /// Whose scores: "You" for the respondent, the person's name for a supervisor or HR.
+    let ownLabel: String
 }
 
 extension WebApp {
     /// Builds the profile of `scores` (area id → score) for a round, compared with the round's
-    /// shown results for the organisation and, when given, the respondent's unit.
+    /// shown results for the organisation and, when given, the respondent's unit. `ownerName` labels
+    /// the person's own series when someone else (their supervisor, HR) is looking; nil means "You".
     func ownProfile(scores: [Int64: Double], round: Stored<SurveyRound>, content: FrameworkContent, unitID: Int64?,
-                    chartID: String, _ context: RequestContext) throws -> OwnProfileView {
+                    chartID: String, ownerName: String? = nil, _ context: RequestContext) throws -> OwnProfileView {
         let strings = context.strings
+        let ownLabel = ownerName ?? strings.text("profile_you")
         let language = context.language.rawValue
         // Results exist only for a closed round: while it is open its figures would move with each
         // response, and the comparison would let the respondent difference them.
@@ -66,7 +70,7 @@ extension WebApp {
             }
         }
         let chart = RadarChart(axes: axes, series: [
-            RadarSeries(name: strings.text("profile_you"), values: own, style: .primary),
+            RadarSeries(name: ownLabel, values: own, style: .primary),
             RadarSeries(name: strings.text("profile_organisation"), values: organisation, style: .comparison),
             RadarSeries(name: strings.text("profile_target"), values: targets, style: .target),
         ], scaleMin: Double(content.framework.scaleMin), scaleMax: Double(content.framework.scaleMax))
@@ -75,6 +79,6 @@ extension WebApp {
                              description: strings.text("profile_chart_description")),
             rows: competence, factorRows: factors, hasFactors: !factors.isEmpty, hasUnit: unitID != nil,
             columnCount: unitID == nil ? 4 : 5,
-            caption: strings.format("profile_caption", ["round": round.title]))
+            caption: strings.format("profile_caption", ["round": round.title]), ownLabel: ownLabel)
     }
 }
