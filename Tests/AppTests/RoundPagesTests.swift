@@ -338,3 +338,50 @@ struct RoundPagesTests {
         }
     }
 }
+
+/// One count of respondents everywhere: the round list, the round page and the dashboard agree,
+/// also while the dashboard's progress is cached and a code answer arrives.
+@Suite("One respondent count")
+struct RespondentCountTests {
+    private func answered(_ html: String) -> String? {
+        guard let range = html.range(of: "<dt>Vastanneita</dt><dd>") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "<" })
+    }
+
+    private func progressCount(_ html: String) -> String? {
+        guard let range = html.range(of: "Vastaajia</dt><dd>") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "<" })
+    }
+
+    @Test func theRoundPageAndTheDashboardShowTheSameNumber() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let round = try test.openRound(world.jarvela, minimum: 3)
+        let content = try test.content(of: round)
+        let scoring = ResponseScoring(content: content)
+        let answers = String(repeating: "4", count: scoring.statementCount)
+        for employee in [world.employeeA, world.employeeA1, world.employeeB] {
+            _ = try SurveyResponseStore(test.database).submit(ResponseSubmission(
+                roundID: round.id, respondent: .employee(employee.id), answers: answers,
+                areaScores: scoring.areaScores(answers: answers), openAnswers: [:], day: CalendarDate.today()))
+        }
+        var hr = try test.signIn("hr")
+        let dashboard = try hr.get("/rounds/\(round.id)/results")
+        #expect(progressCount(dashboard.text) == "3")
+        #expect(answered(try hr.get("/rounds/\(round.id)").text) == "3")
+
+        // A code answer arrives while the dashboard's progress is cached.
+        let code = SurveyCode.generate()
+        let hash = SurveyCode.hash(try #require(SurveyCode.normalise(code)))
+        try SurveyResponseStore(test.database).addCodes(hashes: [hash], roundID: round.id, unitID: world.unitB.id,
+                                                        day: CalendarDate.today())
+        _ = try SurveyResponseStore(test.database).submit(ResponseSubmission(
+            roundID: round.id, respondent: .code(hash: hash), answers: answers,
+            areaScores: scoring.areaScores(answers: answers), openAnswers: [:], day: CalendarDate.today()))
+        let roundPage = answered(try hr.get("/rounds/\(round.id)").text)
+        let dashboardNow = progressCount(try hr.get("/rounds/\(round.id)/results").text)
+        let listed = try hr.get("/organisations/jarvela/rounds").text
+        #expect(roundPage == dashboardNow, "round page \(roundPage ?? "–"), dashboard \(dashboardNow ?? "–")")
+        #expect(listed.contains(">\(roundPage ?? "?")<"))
+    }
+}

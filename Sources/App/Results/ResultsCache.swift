@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Storage
 
 /// Built results per round. Results are published only once a round has closed, and a closed round
@@ -79,5 +80,27 @@ extension WebApp {
     func roundHierarchy(_ round: Stored<SurveyRound>) throws -> UnitHierarchy {
         UnitHierarchy(units: try units.units(organisationID: round.organisationID),
                       placement: try rounds.unitPlacements(roundID: round.id))
+    }
+}
+
+/// How many were invited to a round and how many have answered: the one count the round list, the
+/// round page, supervisors' home page and the dashboards all show. It comes from the cached progress
+/// (responses placed in the round's unit tree), so two pages never disagree by a response that
+/// arrived in between. `answered` is nil while the organisation's count is under the minimum group size.
+struct RoundParticipation: Sendable {
+    let invited: Int
+    let answered: Int?
+    let rate: Double?
+
+    static let none = RoundParticipation(invited: 0, answered: 0, rate: nil)
+}
+
+extension WebApp {
+    func roundParticipation(_ round: Stored<SurveyRound>, unitID: Int64? = nil) throws -> RoundParticipation {
+        guard round.status != .draft else { return .none }
+        let progress = try roundProgress(round)
+        let group = unitID.map(ResultGroup.unit) ?? .organisation
+        return RoundParticipation(invited: progress.invited[group] ?? 0, answered: progress.respondents(group),
+                                  rate: progress.responseRate(group))
     }
 }

@@ -11,8 +11,7 @@ extension WebApp {
         let strings = context.strings
         let frameworkNames = try frameworkLabels(organisationID: organisation.id, strings)
         let rows = try rounds.rounds(organisationID: organisation.id).map { round in
-            let counts = try rounds.participation(roundID: round.id)
-            let figures = participationFigures(round, counts, strings)
+            let figures = participationFigures(round, try roundParticipation(round), strings)
             return RoundRow(href: Paths.round(round.id), title: round.title,
                             mode: strings.text("rounds_mode_" + round.mode.rawValue),
                             status: strings.text("rounds_status_" + round.status.rawValue),
@@ -29,15 +28,14 @@ extension WebApp {
 
     /// Invited, answered and response rate as shown; a draft has invited no one yet, and a count under
     /// the round's minimum is shown as "fewer than N" (watching it move would tell who just answered).
-    private func participationFigures(_ round: Stored<SurveyRound>, _ counts: (invited: Int, answered: Int),
+    private func participationFigures(_ round: Stored<SurveyRound>, _ counts: RoundParticipation,
                                       _ strings: Strings) -> (invited: String, answered: String, rate: String) {
         guard round.status != .draft else { return ("–", "–", "–") }
-        guard counts.answered >= round.minimumGroupSize else {
+        guard let answered = counts.answered else {
             return (strings.number(counts.invited),
                     strings.format("rounds_codes_hidden", ["minimum": String(round.minimumGroupSize)]), "–")
         }
-        let rate = counts.invited > 0 ? strings.percent(Double(counts.answered) / Double(counts.invited)) : "–"
-        return (strings.number(counts.invited), strings.number(counts.answered), rate)
+        return (strings.number(counts.invited), strings.number(answered), counts.rate.map { strings.percent($0) } ?? "–")
     }
 
     /// "Name, version N" of each framework the organisation may use, by id.
@@ -252,8 +250,7 @@ extension WebApp {
             DetailItem(label: strings.text("rounds_field_open_answer_threshold"),
                        value: strings.number(round.openAnswerThreshold)),
         ]
-        let counts = try rounds.participation(roundID: roundID)
-        let figures = participationFigures(round, counts, strings)
+        let figures = participationFigures(round, try roundParticipation(round), strings)
         let participation = [
             DetailItem(label: strings.text("rounds_invited"), value: figures.invited),
             DetailItem(label: strings.text("rounds_answered"), value: figures.answered),
