@@ -385,3 +385,39 @@ struct RespondentCountTests {
         #expect(listed.contains(">\(roundPage ?? "?")<"))
     }
 }
+
+@Suite("Supervisor's home page")
+struct SupervisorHomeTests {
+    @Test func showsTheUnitsOpenRoundWithTheCountFromTheMinimumUpAndTheSlips() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let third = try EmployeeStore(test.database).create(Employee(
+            organisationID: world.jarvela.id, hrNumber: "1003", firstName: "Outi", lastName: "Ojala", unitID: world.unitA1.id))
+        let round = try test.openRound(world.jarvela, minimum: 3, title: "Syksyn digikysely")
+        var supervisor = try test.signIn("esihenkilo.a")
+        var home = try supervisor.get("/")
+        #expect(home.text.contains("Yksiköidesi avoimet kyselyt"))
+        #expect(home.text.contains("Päiväkoti Satakieli</strong> – Syksyn digikysely"))
+        // Unit A with its pre-school group: three invited, none answered yet: under the minimum.
+        #expect(home.text.contains("Alle 3 on vastannut; kutsuttuja 3."))
+        #expect(home.text.contains("href=\"/units/\(world.unitA.id)/surveys\""))
+        #expect(home.text.contains("href=\"/rounds/\(round.id)/results/units/\(world.unitA.id)\""))
+
+        let content = try test.content(of: round)
+        let scoring = ResponseScoring(content: content)
+        let answers = String(repeating: "3", count: scoring.statementCount)
+        for employee in [world.employeeA, world.employeeA1, third] {
+            _ = try SurveyResponseStore(test.database).submit(ResponseSubmission(
+                roundID: round.id, respondent: .employee(employee.id), answers: answers,
+                areaScores: scoring.areaScores(answers: answers), openAnswers: [:], day: CalendarDate.today()))
+        }
+        // The progress is cached for a few seconds; a fresh application sees the new count.
+        let fresh = try TestApp(reopening: test)
+        var again = try fresh.signIn("esihenkilo.a")
+        home = try again.get("/")
+        #expect(home.text.contains("3/3 vastannut (100"))
+        // Another unit's supervisor sees only their own unit.
+        var other = try test.signIn("esihenkilo.b")
+        #expect(!(try other.get("/").text.contains("Päiväkoti Satakieli</strong>")))
+    }
+}

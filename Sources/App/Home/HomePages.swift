@@ -17,6 +17,19 @@ struct HomeView {
     /// Rounds the employee has not answered yet, first on the page: answering takes minutes.
     let openSurveys: [HomeLink]
     let hasOpenSurveys: Bool
+    /// For supervisors: how their units' open rounds are going, with the slips to print.
+    let unitRounds: [UnitRoundLine]
+    let hasUnitRounds: Bool
+}
+
+/// An open round as a supervisor's unit sees it: how many have answered (from the minimum group
+/// size up; fewer is "fewer than 5"), the progress page, and the code slips for anonymous rounds.
+struct UnitRoundLine {
+    let unit: String
+    let round: String
+    let progress: String
+    let progressHref: String
+    let slipsHref: String?
 }
 
 struct AccessibilityView {
@@ -46,10 +59,40 @@ extension WebApp {
                                                          ["date": strings.date(invitation.round.closesOn)]))
                 }
         } ?? []
+        let unitRounds = try supervisedUnitRounds(principal, strings)
         return try context.render("home/home", title: strings.text("home_title"),
                                   HomeView(greeting: strings.format("home_greeting", ["name": name]),
                                            roles: roles, links: Array(links), hasLinks: !links.isEmpty,
-                                           openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty))
+                                           openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty,
+                                           unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty))
+    }
+
+    /// The open rounds of each unit the principal supervises (with its sub-units), in the same count
+    /// the dashboards show.
+    private func supervisedUnitRounds(_ principal: Principal, _ strings: Strings) throws -> [UnitRoundLine] {
+        var lines: [UnitRoundLine] = []
+        let today = CalendarDate.today()
+        for unitID in principal.assignments.filter({ $0.role == .supervisor }).compactMap(\.unitID) {
+            guard let unit = try units.unit(id: unitID) else { continue }
+            for round in try rounds.rounds(organisationID: unit.organisationID)
+            where round.status == .open && round.acceptsAnswers(on: today) {
+                let counts = try roundParticipation(round, unitID: unitID)
+                guard counts.invited > 0 else { continue }
+                let progress = counts.answered.map { answered in
+                    strings.format("home_unit_round_progress", [
+                        "answered": strings.number(answered), "invited": strings.number(counts.invited),
+                        "rate": counts.rate.map { strings.percent($0) } ?? "–",
+                    ])
+                } ?? strings.format("home_unit_round_few", [
+                    "minimum": String(round.minimumGroupSize), "invited": strings.number(counts.invited),
+                ])
+                lines.append(UnitRoundLine(
+                    unit: unit.name, round: round.title, progress: progress,
+                    progressHref: Paths.unitResults(round.id, unitID),
+                    slipsHref: round.mode == .anonymous ? Paths.unitSurveys(unitID) : nil))
+            }
+        }
+        return lines
     }
 
     /// A role assignment in words: "Supervisor — Päiväkoti Satakieli".

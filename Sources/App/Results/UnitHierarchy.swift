@@ -1,7 +1,7 @@
 import Metrics
 import Storage
 
-/// A round's units as a tree with their names: the anonymity rule's `UnitTreeView` (children in name
+/// A round's units as a tree with their names: the anonymity rule's `UnitTree` (children in name
 /// order) and each unit's record for display.
 struct UnitHierarchy: Sendable {
     let tree: UnitTree
