@@ -45,6 +45,10 @@ public final class WebApp: Sendable {
     let rounds: SurveyRoundStore
     let responses: SurveyResponseStore
     let results: SurveyResultsStore
+    let trainingCatalogue: TrainingCatalogueStore
+    let trainingSessions: TrainingSessionStore
+    let enrolments: EnrolmentStore
+    let completions: CompletionStore
 
     /// `templatesDirectory` holds the Mustache templates and `locales/` with the string tables.
     public init(database: AppDatabase, templatesDirectory: String, settings: AppSettings, logger: Logger) throws {
@@ -72,6 +76,10 @@ public final class WebApp: Sendable {
         rounds = SurveyRoundStore(database)
         responses = SurveyResponseStore(database)
         results = SurveyResultsStore(database)
+        trainingCatalogue = TrainingCatalogueStore(database)
+        trainingSessions = TrainingSessionStore(database)
+        enrolments = EnrolmentStore(database)
+        completions = CompletionStore(database)
         sessions = SessionManager(store: SessionStore(database), users: users, units: units, settings: settings)
     }
 
