@@ -53,7 +53,7 @@ struct ResultFormatting {
 
     /// The flag of a figure below its target: a symbol, and words for screen readers and the key.
     var belowTargetFlag: CellFlag {
-        CellFlag(cssClass: "below-target", symbol: "!", label: strings.text("results_below_target"))
+        CellFlag(cssClass: "below-target", symbol: CellFlag.belowTargetSymbol, label: strings.text("results_below_target"))
     }
 
     /// The gap between a mean and its target, flagged when the mean is below it as shown: a gap that

@@ -13,6 +13,8 @@ struct ResultTable {
     let hasLinks: Bool
     /// The key below the table: what its shading and symbols mean; page only.
     let key: TableKey?
+    /// Whether some heading sorts the table, so that the page says how sorting works.
+    let sortable: Bool
 
     init(id: String, caption: String, columns: [ResultColumn], rows: [ResultRow], links: [TableLink] = [],
          key: TableKey? = nil) {
@@ -24,6 +26,7 @@ struct ResultTable {
         self.links = links
         hasLinks = !links.isEmpty
         self.key = key
+        sortable = columns.contains { $0.sortLink != nil }
     }
 
     /// The same table with only some of its columns (0 is the rows' labels, always kept), under
@@ -79,6 +82,9 @@ struct CellFlag {
     let cssClass: String
     let symbol: String
     let label: String
+
+    /// The symbol beside a figure below its target, on the dashboards and on a person's own profile.
+    static let belowTargetSymbol = "!"
 }
 
 /// A column heading; `sortLink` is set where the table can be sorted by this column.

@@ -183,7 +183,7 @@ extension WebApp {
         let strings = format.strings
         let scale = ["minimum": String(format.results.scale.minimum), "maximum": String(format.results.scale.maximum),
                      "weak": String(format.results.scale.minimum + 1), "strong": String(format.results.scale.maximum - 1),
-                     "groupSize": String(format.results.rule.minimumGroupSize)]
+                     "groupSize": String(format.results.rule.minimumGroupSize), "symbol": format.belowTargetFlag.symbol]
         let terms: [(String, String)] = [
             ("results_respondents", "results_explain_respondents"), ("results_response_rate", "results_explain_response_rate"),
             ("results_mean", "results_explain_mean"), ("results_target", "results_explain_target"),
