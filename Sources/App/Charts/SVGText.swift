@@ -51,7 +51,7 @@ enum SVGText {
     /// capitals, digits, everything else.
     private static func characterWidth(_ character: Character) -> Double {
         switch character {
-        case "i", "j", "l", "t", "f", "I", "J", ".", ",", ":", ";", "'", "!", "|", " ", "(", ")", "-": 0.4
+        case "i", "j", "l", "t", "f", "I", "J", ".", ",", ":", ";", "'", "!", "|", " ", "\u{00A0}", "(", ")", "-": 0.4
         case "m", "w", "M", "W", "@", "%", "…": 1.0
         case "0"..."9": 0.64
         default: character.isUppercase ? 0.78 : 0.64

@@ -33,16 +33,8 @@ struct ResultFormatting {
 
     /// The key of the means' shading: each shade with the means (as shown) it covers, lowest first.
     func heatKey() -> [HeatKeyEntry] {
-        guard scaleMax > scaleMin else { return [] }
-        // The lowest mean shown with one decimal that falls in each fifth of the scale.
-        let starts = (0...5).map { fifth -> Double in
-            let boundary = scaleMin + (scaleMax - scaleMin) * Double(fifth) / 5
-            return (boundary * 10 - 1e-6).rounded(.up) / 10
-        }
-        return (0..<5).map { fifth in
-            let upper = fifth == 4 ? scaleMax : starts[fifth + 1] - 0.1
-            return HeatKeyEntry(heat: "heat-\(fifth + 1)",
-                                label: "\(strings.decimal(starts[fifth]))–\(strings.decimal(upper))")
+        HeatScale.keyRanges(scaleMin: scaleMin, scaleMax: scaleMax).map { range in
+            HeatKeyEntry(heat: range.heat, label: "\(strings.decimal(range.lower))–\(strings.decimal(range.upper))")
         }
     }
 

@@ -13,11 +13,12 @@ struct ResultTable {
     let hasLinks: Bool
     /// The key below the table: what its shading and symbols mean; page only.
     let key: TableKey?
-    /// Whether some heading sorts the table, so that the page says how sorting works.
-    let sortable: Bool
+    /// Whether the page says above the table how its sort links work: when some heading sorts it,
+    /// unless the same hint stands above another table of the same figures.
+    let sortHint: Bool
 
     init(id: String, caption: String, columns: [ResultColumn], rows: [ResultRow], links: [TableLink] = [],
-         key: TableKey? = nil) {
+         key: TableKey? = nil, sortHint: Bool = true) {
         self.id = id
         self.caption = caption
         self.columns = columns
@@ -26,7 +27,7 @@ struct ResultTable {
         self.links = links
         hasLinks = !links.isEmpty
         self.key = key
-        sortable = columns.contains { $0.sortLink != nil }
+        self.sortHint = sortHint && columns.contains { $0.sortLink != nil }
     }
 
     /// The same table with only some of its columns (0 is the rows' labels, always kept), under

@@ -217,7 +217,7 @@ extension WebApp {
         }
         let areaColumn = ResultColumn(strings.text("profile_area"), numeric: false)
         guard let totals = results.totals(group) else {
-            return ResultTable(id: id, caption: caption, columns: [areaColumn] + columns, rows: [])
+            return ResultTable(id: id, caption: caption, columns: [areaColumn] + columns, rows: [], sortHint: false)
         }
         let previousMeans = previous?.areaMeansByCode(group) ?? [:]
         let rows = indices.map { index -> (row: ResultRow, figures: [AreaSortColumn: Double]) in
@@ -245,8 +245,9 @@ extension WebApp {
             figures[.change] = change
             return (row, figures)
         }
+        // The hint on sorting stands above the table of the main columns (`mainColumns`), not again here.
         return ResultTable(id: id, caption: caption, columns: [areaColumn] + columns,
-                           rows: Self.sortedAreaRows(rows, by: options.areaSort, options.areaDirection))
+                           rows: Self.sortedAreaRows(rows, by: options.areaSort, options.areaDirection), sortHint: false)
     }
 
     /// Area rows in the framework's order, or sorted by a figure either way with the areas that lack
