@@ -142,7 +142,8 @@ struct DashboardLayoutTests {
         #expect(Self.headings(descending).contains("Ero tavoitteeseen▼"))
 
         // The order links: the framework's, and weakest first (the lowest mean first).
-        let links = try #require(ascendingPage.firstMatch(of: #/<ul class="table-links no-print">(.*?)</ul>/#))
+        let links = try #require(ascendingPage.firstMatch(
+            of: #/<div class="table-links no-print"><span class="links-label">Järjestys:</span><ul>(.*?)</ul>/#))
         #expect(links.output.1.contains("Mittarin järjestys") && links.output.1.contains("area-sort=mean&amp;area-dir=asc"))
         let weakestFirst = try hr.get(base + "?area-sort=mean&area-dir=asc").text
         #expect(weakestFirst.contains("<strong aria-current=\"true\">Heikoimmat ensin</strong>"))

@@ -26,9 +26,10 @@ ARTIFACTS = os.environ.get("E2E_ARTIFACTS") or os.path.join(
     os.path.dirname(__file__), "..", "..", ".build-e2e", "last-run")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def dashboard_html():
-    """The served HTML of the dashboards checked here, for the Nu validator at the end."""
+    """The served HTML of the dashboards checked here, for the Nu validator at the end (of the
+    session: the `last` mark moves that test after every other file's)."""
     return HtmlCollector(os.path.join(ARTIFACTS, "dashboard-html"))
 
 

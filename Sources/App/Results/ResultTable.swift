@@ -11,6 +11,8 @@ struct ResultTable {
     /// Links above the table that change how it is shown (its order, its columns); page only.
     let links: [TableLink]
     let hasLinks: Bool
+    /// Words before the links that say what they choose, e.g. "Order:".
+    let linksLabel: String?
     /// The key below the table: what its shading and symbols mean; page only.
     let key: TableKey?
     /// Whether the page says above the table how its sort links work: when some heading sorts it,
@@ -18,7 +20,7 @@ struct ResultTable {
     let sortHint: Bool
 
     init(id: String, caption: String, columns: [ResultColumn], rows: [ResultRow], links: [TableLink] = [],
-         key: TableKey? = nil, sortHint: Bool = true) {
+         linksLabel: String? = nil, key: TableKey? = nil, sortHint: Bool = true) {
         self.id = id
         self.caption = caption
         self.columns = columns
@@ -26,13 +28,15 @@ struct ResultTable {
         hasRows = !rows.isEmpty
         self.links = links
         hasLinks = !links.isEmpty
+        self.linksLabel = linksLabel
         self.key = key
         self.sortHint = sortHint && columns.contains { $0.sortLink != nil }
     }
 
     /// The same table with only some of its columns (0 is the rows' labels, always kept), under
     /// another id: a short table of what matters first, beside the full one.
-    func selecting(columns kept: [Int], id: String, links: [TableLink] = [], key: TableKey? = nil) -> ResultTable {
+    func selecting(columns kept: [Int], id: String, links: [TableLink] = [], linksLabel: String? = nil,
+                   key: TableKey? = nil) -> ResultTable {
         let cellIndices = kept.filter { $0 > 0 }.map { $0 - 1 }
         return ResultTable(
             id: id, caption: caption,
@@ -41,7 +45,7 @@ struct ResultTable {
                 ResultRow(label: row.label, link: row.link, cells: cellIndices.compactMap { $0 < row.cells.count ? row.cells[$0] : nil },
                           isTotal: row.isTotal)
             },
-            links: links, key: key)
+            links: links, linksLabel: linksLabel, key: key)
     }
 }
 

@@ -162,6 +162,7 @@ extension WebApp {
                              orderLinks: [TableLink]) -> ResultTable {
         let flagged = table.rows.contains { row in row.cells.contains { $0.flag != nil } }
         return table.selecting(columns: [0, 1, 7, 8, 9], id: id, links: orderLinks,
+                               linksLabel: orderLinks.isEmpty ? nil : format.strings.text("results_order_label"),
                                key: format.tableKey(flags: flagged ? [format.belowTargetFlag] : []))
     }
 
