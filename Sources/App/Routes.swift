@@ -19,6 +19,12 @@ extension WebApp {
         routes.post("/sign-in", .anyone, signIn)
         routes.post("/sign-out", .signedIn, signOut)
         routes.post("/language", .anyone, chooseLanguage)
+        routes.get("/account/password", .signedIn, showChangePassword)
+        routes.post("/account/password", .signedIn, changePassword)
+        routes.get("/forgot-password", .anyone, showForgotPassword)
+        // One-time links and printed slips: the token in `?t=` (GET) or the form (POST).
+        routes.get("/set-password", .anyone, showSetPassword)
+        routes.post("/set-password", .anyone, setPassword)
 
         // MARK: - Home
         routes.get("/", .signedIn, showHome)
@@ -59,6 +65,10 @@ extension WebApp {
         routes.post("/users/:userID/roles/:assignmentID/delete", .staffAdministration, revokeRole)
         routes.post("/users/:userID/disable", .staffAdministration, disableUser)
         routes.post("/users/:userID/enable", .staffAdministration, enableUser)
+        routes.post("/users/:userID/password-link", .staffAdministration, createPasswordLink)
+        // Sign-ins for many at once (a unit with its sub-units, or a sector), as printed slips.
+        routes.get("/organisations/:slug/sign-in-slips", .staffAdministration, showSignInSlipForm)
+        routes.post("/organisations/:slug/sign-in-slips", .staffAdministration, createSignInSlips)
 
         // MARK: - Import (upload, preview, apply)
         routes.get("/organisations/:slug/import", .staffAdministration, showImportForm)

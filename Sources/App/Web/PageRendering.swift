@@ -61,7 +61,7 @@ extension WebApp {
     /// query string cannot put arbitrary text on the page.
     static let noticeKeys: Set<String> = [
         "saved", "created", "deactivated", "reactivated", "role_added", "role_removed", "user_disabled",
-        "user_enabled", "imported", "signed_out", "session_ended", "password_set", "survey_saved", "survey_closed",
+        "user_enabled", "imported", "signed_out", "session_ended", "password_changed", "password_set", "survey_saved", "survey_closed",
         "round_opened", "round_extended", "round_closed", "deleted", "published",
     ]
 
