@@ -40,7 +40,7 @@ extension WebApp {
         let sort = request.queryValue("sort").flatMap { code in code.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
             ? String(code.prefix(40)) : nil }
         let page = request.queryValue("page").flatMap { Int($0) } ?? 1
-        let key = resultsFingerprint(of: round, among: found.all, context) + "|sort:\(sort ?? "")|page:\(page)"
+        let key = resultsKey(of: round, among: found.all, context, "sort:\(sort ?? "")|page:\(page)")
         return try context.renderCached("results/organisation",
                                         title: "\(context.strings.text("results_title")) – \(round.title)", key: key) {
             try organisationDashboard(round, sort: sort, page: String(page), context)

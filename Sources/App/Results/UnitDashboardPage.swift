@@ -52,7 +52,7 @@ extension WebApp {
         let round = found.round
         let unit = try visibleUnit(of: round, context)
         guard round.status == .closed else { return try renderProgress(round, unit: unit, context) }
-        let key = resultsFingerprint(of: round, among: found.all, context) + "|unit:\(unit.id)"
+        let key = resultsKey(of: round, among: found.all, context, "unit:\(unit.id)")
         return try context.renderCached("results/unit", title: "\(unit.name) – \(round.title)", key: key) {
             try unitDashboard(round, unit, context)
         }
