@@ -70,6 +70,13 @@ extension AccessMatrixTests {
                 expected: hrOnly),
             Row(route: "POST /users/:userID/enable", path: { _, test in "/users/\(try userID("esihenkilo.b", test))/enable" },
                 expected: hrOnly),
+            Row(route: "POST /users/:userID/password-link", path: { _, test in
+                "/users/\(try userID("esihenkilo.b", test))/password-link"
+            }, expected: hrOnly),
+            Row(route: "GET /organisations/:slug/sign-in-slips", path: { _, _ in "/organisations/jarvela/sign-in-slips" },
+                expected: hrOnly),
+            Row(route: "POST /organisations/:slug/sign-in-slips", path: { _, _ in "/organisations/jarvela/sign-in-slips" },
+                expected: hrOnly),
         ]
     }()
 }

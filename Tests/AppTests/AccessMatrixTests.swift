@@ -55,6 +55,11 @@ struct AccessMatrixTests {
         Row(route: "GET /sign-in", path: { _, _ in "/sign-in" }, expected: [A, A, A, A, A, A, A]),
         Row(route: "POST /sign-in", path: { _, _ in "/sign-in" }, expected: [A, A, A, A, A, A, A]),
         Row(route: "POST /language", path: { _, _ in "/language" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "GET /account/password", path: { _, _ in "/account/password" }, expected: [S, A, A, A, A, A, A]),
+        Row(route: "POST /account/password", path: { _, _ in "/account/password" }, expected: [S, A, A, A, A, A, A]),
+        Row(route: "GET /forgot-password", path: { _, _ in "/forgot-password" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "GET /set-password", path: { _, _ in "/set-password?t=nothing" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "POST /set-password", path: { _, _ in "/set-password" }, expected: [A, A, A, A, A, A, A]),
         Row(route: "GET /accessibility", path: { _, _ in "/accessibility" }, expected: [A, A, A, A, A, A, A]),
         Row(route: "POST /sign-out", path: { _, _ in "/sign-out" }, expected: [S, A, A, A, A, A, A]),
         Row(route: "GET /organisations/:slug/import", path: { _, _ in "/organisations/jarvela/import" },
@@ -69,6 +74,7 @@ struct AccessMatrixTests {
             "/organisations/jarvela/imports/\(try recordedImport(world, test))/reactivate"
         }, expected: [S, F, F, F, H, A, A]),
     ] + AccessMatrixTests.staffRows + AccessMatrixTests.roundRows + AccessMatrixTests.surveyRows + AccessMatrixTests.resultsRows + AccessMatrixTests.frameworkRows
+        + AccessMatrixTests.trainingRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.
     static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {

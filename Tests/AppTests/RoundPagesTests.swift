@@ -324,11 +324,11 @@ struct RoundPagesTests {
     @Test func slipAddressIgnoresAStrangeHostHeader() throws {
         let test = try TestApp()
         var request = try Request(method: .GET, target: "/", headers: ["Host": "taitotutka.example.fi:8443"], body: [])
-        #expect(test.app.codeOrigin(request) == "http://taitotutka.example.fi:8443")
+        #expect(test.app.siteOrigin(request) == "http://taitotutka.example.fi:8443")
         request = try Request(method: .GET, target: "/", headers: ["Host": "evil.example/\"><script>"], body: [])
-        #expect(test.app.codeOrigin(request) == nil)
+        #expect(test.app.siteOrigin(request) == nil)
         request = try Request(method: .GET, target: "/", headers: [:], body: [])
-        #expect(test.app.codeOrigin(request) == nil)
+        #expect(test.app.siteOrigin(request) == nil)
     }
 
     /// The codes on a slips page.

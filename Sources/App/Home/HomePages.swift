@@ -20,6 +20,7 @@ struct HomeView {
     /// For supervisors: how their units' open rounds are going, with the slips to print.
     let unitRounds: [UnitRoundLine]
     let hasUnitRounds: Bool
+    let changePasswordHref = Paths.changePassword
 }
 
 /// An open round as a supervisor's unit sees it: how many have answered (from the minimum group

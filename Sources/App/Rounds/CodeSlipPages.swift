@@ -155,7 +155,7 @@ extension WebApp {
     func renderSlips(_ codes: [(code: String, unit: Stored<WorkUnit>)], round: Stored<SurveyRound>,
                              unit: Stored<WorkUnit>, _ context: RequestContext) throws -> Response {
         let strings = context.strings
-        let origin = codeOrigin(context.request)
+        let origin = siteOrigin(context.request)
         let address = (origin ?? "") + Paths.codeEntry
         let instruction = { (language: Language) in
             self.localisation.strings(language).format(origin == nil ? "rounds_slip_instruction" : "rounds_slip_instruction_qr",
@@ -181,17 +181,6 @@ extension WebApp {
         var response = try context.render("rounds/slips", title: strings.text("rounds_slips_printed") + " – " + unit.name, view)
         response.headers.set("Cache-Control", "no-store")
         return response
-    }
-
-    /// `http(s)://HOST` for the slips' address and QR codes, from the request's Host header when it is
-    /// a plain host name or address (with an optional port); nil otherwise, and the slips then show
-    /// just `/k` and no QR code.
-    func codeOrigin(_ request: Request) -> String? {
-        let host = request.headers["Host"] ?? ""
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
-        guard !host.isEmpty, host.count <= 255, host.unicodeScalars.allSatisfy(allowed.contains),
-              host.first != ".", host.first != ":" else { return nil }
-        return (settings.secureTransport ? "https://" : "http://") + host
     }
 
     /// Organisation › units › unit › surveys for those who manage it; "my units" › unit › surveys for

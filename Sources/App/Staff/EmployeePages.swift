@@ -47,7 +47,6 @@ struct EmployeeDetailView {
 }
 
 /// Shortest initial password accepted for a new sign-in.
-let minimumPasswordLength = 12
 
 extension WebApp {
     /// An employee's record: for HR and administrators of their organisation, supervisors of their
@@ -80,7 +79,9 @@ extension WebApp {
         }
     }
 
-    /// Gives an employee a sign-in with the employee role and an initial password HR hands over.
+    /// Gives an employee a sign-in with the employee role. Without a password typed, the person gets a
+    /// one-time link to choose their own (the better way: nobody else ever knows it); with one, it
+    /// must pass the same policy as any new password.
     func createEmployeeUser(_ request: Request, _ context: RequestContext) throws -> Response {
         let employee = try editableEmployee(context)
         let id = employee.id
@@ -100,11 +101,9 @@ extension WebApp {
         } else if try users.user(loginOrEmail: input.login) != nil {
             errors.add("login", strings.text("staff_error_login_taken"))
         }
-        if input.password.count < minimumPasswordLength {
-            errors.add("password", strings.format("staff_error_password_short",
-                                                  ["count": strings.number(minimumPasswordLength)]))
-        } else if input.password.utf8.count > 1024 {
-            errors.add("password", strings.text("staff_error_password_long"))
+        if !input.password.isEmpty, let problem = passwordPolicy.problem(
+            input.password, personal: [input.login, employee.firstName, employee.lastName, employee.email ?? ""]) {
+            errors.add("password", strings.format(problem.rawValue, ["minimum": String(PasswordPolicy.minimumLength)]))
         }
         guard errors.isEmpty else {
             return try renderEmployee(employee, context, signInInput: (input, errors))
@@ -112,16 +111,25 @@ extension WebApp {
         // The roster's e-mail also signs in, unless another sign-in uses it already.
         var email = employee.email
         if let address = email, try users.user(loginOrEmail: address) != nil { email = nil }
-        let hash = try hasher.hash(input.password)
+        let hash = input.password.isEmpty ? User.noPassword : try hasher.hash(input.password)
+        let created: (user: Stored<User>, link: (token: String, expires: Date)?)
         do {
-            try changing {
+            created = try changing {
                 let user = try users.create(User(login: input.login, email: email, passwordHash: hash, employeeID: id))
                 _ = try users.assign(RoleAssignment(userID: user.id, role: .employee))
                 try auditChange("user.create", context, target: "user:\(user.id)", detail: "employee:\(id)")
+                guard input.password.isEmpty else { return (user, nil) }
+                let link = try issuePasswordToken(userID: user.id, createdBy: context.principal?.userID,
+                                                  lifetime: Self.passwordLinkLifetime)
+                try auditChange("password.link", context, target: "user:\(user.id)")
+                return (user, link)
             }
         } catch StorageError.conflict {
             errors.add("login", strings.text("staff_error_login_taken"))
             return try renderEmployee(employee, context, signInInput: (input, errors))
+        }
+        if let link = created.link {
+            return try renderPasswordLink(created.user, token: link.token, expires: link.expires, context)
         }
         return context.redirect(Paths.employee(id), notice: "created")
     }

@@ -56,6 +56,21 @@ struct UserDetailView {
     let canEnable: Bool
     let disableAction: String
     let enableAction: String
+    /// A one-time set-password link instead of a password typed for someone.
+    let canCreatePasswordLink: Bool
+    let passwordLinkAction: String
+    /// The trainer choice for the employee's organisation, when the viewer is its HR.
+    let trainer: [TrainerChoiceView]
+}
+
+/// A one-time set-password link, shown once to whoever made it, to hand over printed or read out.
+struct PasswordLinkView {
+    let crumbs: [Crumb]
+    let login: String
+    let link: String
+    let qr: String?
+    let validUntil: String
+    let backHref: String
 }
 
 /// Names of organisations and units for role scopes, looked up once per page.
@@ -228,6 +243,41 @@ extension WebApp {
         return context.redirect(Paths.user(userID), notice: disabled ? "user_disabled" : "user_enabled")
     }
 
+    /// Makes a one-time set-password link for the user (any earlier unused one ends) and shows it once.
+    func createPasswordLink(_ request: Request, _ context: RequestContext) throws -> Response {
+        let subject = try viewableUser(context)
+        let user = subject.user
+        guard context.access.canManageUser(belongingTo: subject.organisationIDs, roles: subject.roles) else {
+            throw AppError.forbidden
+        }
+        // A link for oneself would be a way round the current password; a disabled user cannot sign in.
+        if user.id == context.principal?.userID || user.disabled { throw AppError.badRequest }
+        let link = try changing {
+            let link = try issuePasswordToken(userID: user.id, createdBy: context.principal?.userID,
+                                              lifetime: Self.passwordLinkLifetime)
+            try auditChange("password.link", context, target: "user:\(user.id)")
+            return link
+        }
+        return try renderPasswordLink(user, token: link.token, expires: link.expires, context)
+    }
+
+    func renderPasswordLink(_ user: Stored<User>, token: String, expires: Date, _ context: RequestContext) throws -> Response {
+        let strings = context.strings
+        let path = Paths.setPassword(token: token)
+        let origin = siteOrigin(context.request)
+        let link = (origin ?? "") + path
+        let view = PasswordLinkView(
+            crumbs: [Crumb(href: Paths.user(user.id), label: user.login, current: false),
+                     Crumb(href: Paths.user(user.id), label: strings.text("staff_password_link_title"), current: true)],
+            login: user.login, link: link,
+            qr: origin == nil ? nil : QRCode(link)?.svg(label: strings.text("staff_password_link_qr")),
+            validUntil: strings.dateTime(expires), backHref: Paths.user(user.id))
+        var response = try context.render("staff/password-link",
+                                          title: strings.format("staff_password_link_page", ["login": user.login]), view)
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
     // MARK: Rendering
 
     private func renderUser(_ subject: UserSubject, _ context: RequestContext, errors: FormErrors, typedRole: String,
@@ -266,9 +316,19 @@ extension WebApp {
             crumbs: crumbs, login: user.login, details: details, roles: roles, hasRoles: !roles.isEmpty,
             roleForm: roleForm, errors: errors.links, hasErrors: !errors.isEmpty,
             canDisable: canManage && !user.disabled && !isSelf, canEnable: canManage && user.disabled,
-            disableAction: Paths.disableUser(userID), enableAction: Paths.enableUser(userID))
+            disableAction: Paths.disableUser(userID), enableAction: Paths.enableUser(userID),
+            canCreatePasswordLink: canManage && !user.disabled && !isSelf, passwordLinkAction: Paths.passwordLink(userID),
+            trainer: try trainerChoice(subject, context))
         return try context.render("staff/user", title: strings.format("staff_user_title", ["login": user.login]), view,
                                   status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// Whether the person trains for their organisation, with the form to change it, for its HR.
+    private func trainerChoice(_ subject: UserSubject, _ context: RequestContext) throws -> [TrainerChoiceView] {
+        guard let employee = subject.employee, context.access.canManageOrganisation(employee.organisationID) else { return [] }
+        let isTrainer = try trainingCatalogue.isTrainer(userID: subject.user.id, organisationID: employee.organisationID)
+        return [TrainerChoiceView(isTrainer: isTrainer, action: Paths.trainer(subject.user.id),
+                                  organisationID: String(employee.organisationID))]
     }
 
     /// The role form: only roles and scopes this viewer may give.
@@ -361,4 +421,11 @@ struct UserSubject {
     let roles: [Stored<RoleAssignment>]
     let employee: Stored<Employee>?
     let organisationIDs: Set<Int64>
+}
+
+/// HR's choice of whether a person is one of the organisation's trainers.
+struct TrainerChoiceView {
+    let isTrainer: Bool
+    let action: String
+    let organisationID: String
 }

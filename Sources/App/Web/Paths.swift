@@ -12,6 +12,12 @@ enum Paths {
 
     /// The sign-in page with a notice.
     static func signIn(notice: String) -> String { "/sign-in?notice=" + notice }
+    static let changePassword = "/account/password"
+    static let forgotPassword = "/forgot-password"
+    static let setPassword = "/set-password"
+    /// The set-password page for a one-time token. The token travels in the query, which the access
+    /// log leaves out, and the page is never cached.
+    static func setPassword(token: String) -> String { setPassword + "?t=" + token }
 
     // MARK: - Staff: organisations, sectors, units, employees, users
 
@@ -41,6 +47,8 @@ enum Paths {
     }
     static func disableUser(_ userID: Int64) -> String { user(userID) + "/disable" }
     static func enableUser(_ userID: Int64) -> String { user(userID) + "/enable" }
+    static func passwordLink(_ userID: Int64) -> String { user(userID) + "/password-link" }
+    static func signInSlips(_ slug: String) -> String { organisation(slug) + "/sign-in-slips" }
 
     // MARK: - Import
 

@@ -21,6 +21,9 @@ extension RequestContext {
     var statementID: Int64 { get throws(AppError) { try id("statementID") } }
     var roundID: Int64 { get throws(AppError) { try id("roundID") } }
     var importID: Int64 { get throws(AppError) { try id("importID") } }
+    var trainingID: Int64 { get throws(AppError) { try id("trainingID") } }
+    var seriesID: Int64 { get throws(AppError) { try id("seriesID") } }
+    var sessionID: Int64 { get throws(AppError) { try id("sessionID") } }
 
     /// A survey page's step (1 = the first area).
     var step: Int {

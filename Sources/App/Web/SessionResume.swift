@@ -12,6 +12,7 @@ struct SignInView {
     /// The form that was being sent when the session ended, to send again once signed in.
     var resumePath: String?
     var resumeForm: String?
+    var forgotHref = Paths.forgotPassword
 }
 
 /// When a session ends while someone is filling in a form — an employee answering a survey on a

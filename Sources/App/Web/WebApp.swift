@@ -25,6 +25,8 @@ public final class WebApp: Sendable {
     let pageBodies: PageBodyCache
     let frameworkContents = FrameworkContentCache()
     let hasher: PasswordHasher
+    /// What a new password must be, with the list of common passwords from `Templates/auth/`.
+    let passwordPolicy: PasswordPolicy
     /// Signs the anonymous CSRF tokens (sign-in and language forms), with a key derived from the
     /// server key for this purpose only.
     let anonymousFormKey: [UInt8]
@@ -38,12 +40,17 @@ public final class WebApp: Sendable {
     let units: UnitStore
     let employees: EmployeeStore
     let users: UserStore
+    let passwordTokens: PasswordTokenStore
     let audit: AuditStore
     let imports: EmployeeImportStore
     let frameworks: FrameworkStore
     let rounds: SurveyRoundStore
     let responses: SurveyResponseStore
     let results: SurveyResultsStore
+    let trainingCatalogue: TrainingCatalogueStore
+    let trainingSessions: TrainingSessionStore
+    let enrolments: EnrolmentStore
+    let completions: CompletionStore
 
     /// `templatesDirectory` holds the Mustache templates and `locales/` with the string tables.
     public init(database: AppDatabase, templatesDirectory: String, settings: AppSettings, logger: Logger) throws {
@@ -61,18 +68,24 @@ public final class WebApp: Sendable {
         profileCookies = ProfileCookie(key: database.keyBytes(for: .ownProfileCookie))
         renderer = try Renderer(directory: templatesDirectory)
         localisation = try Localisation(directory: templatesDirectory + "/locales")
+        passwordPolicy = try PasswordPolicy(listAt: templatesDirectory + "/auth/common-passwords.txt")
         hasher = PasswordHasher(rounds: settings.passwordRounds)
         organisations = OrganisationStore(database)
         sectors = SectorStore(database)
         units = UnitStore(database)
         employees = EmployeeStore(database)
         users = UserStore(database)
+        passwordTokens = PasswordTokenStore(database)
         audit = AuditStore(database)
         imports = EmployeeImportStore(database)
         frameworks = FrameworkStore(database)
         rounds = SurveyRoundStore(database)
         responses = SurveyResponseStore(database)
         results = SurveyResultsStore(database)
+        trainingCatalogue = TrainingCatalogueStore(database)
+        trainingSessions = TrainingSessionStore(database)
+        enrolments = EnrolmentStore(database)
+        completions = CompletionStore(database)
         sessions = SessionManager(store: SessionStore(database), users: users, units: units, settings: settings)
     }
 

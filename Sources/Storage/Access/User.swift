@@ -20,6 +20,10 @@ public struct User: Codable, Sendable, Equatable, FetchableRecord, PersistableRe
         case createdAt = "created_at"
     }
 
+    /// The hash of a sign-in whose person has not chosen a password yet (they have a one-time link):
+    /// no password matches it.
+    public static let noPassword = "unset"
+
     public init(login: String, email: String? = nil, passwordHash: String, disabled: Bool = false,
                 employeeID: Int64? = nil, createdAt: Date = Date()) {
         self.login = login

@@ -16,7 +16,7 @@ public struct UserListing: Sendable, Equatable {
 
 /// Sign-ins and their roles.
 public struct UserStore: Sendable {
-    private let database: AppDatabase
+    let database: AppDatabase
 
     /// A store over `database`.
     public init(_ database: AppDatabase) {

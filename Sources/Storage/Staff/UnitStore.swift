@@ -104,6 +104,11 @@ public struct UnitStore: Sendable {
         }
     }
 
+    /// The unit and its parents up to the root: a session or rule aimed at any of them reaches the unit.
+    public func ancestorIDs(of unitID: Int64) throws(StorageError) -> Set<Int64> {
+        try database.reading { db in try Self.ancestorIDs(of: unitID, in: db) }
+    }
+
     /// The unit and its parents up to the root.
     static func ancestorIDs(of unitID: Int64, in db: Database) throws -> Set<Int64> {
         let ids = try Int64.fetchAll(db, sql: """
