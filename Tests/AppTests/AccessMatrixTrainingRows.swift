@@ -101,12 +101,13 @@ extension AccessMatrixTests {
             Row(route: "POST /training-sessions/:sessionID/cancel", path: { world, test in
                 "/training-sessions/\(try session(world, test))/cancel"
             }, expected: keepers),
+            // Supervisors assign their own units' people.
             Row(route: "GET /training-sessions/:sessionID/assign", path: { world, test in
                 "/training-sessions/\(try session(world, test))/assign"
-            }, expected: keepers),
+            }, expected: [S, H, A, A, H, A, A]),
             Row(route: "POST /training-sessions/:sessionID/assign", path: { world, test in
                 "/training-sessions/\(try session(world, test))/assign"
-            }, expected: keepers),
+            }, expected: [S, H, A, A, H, A, A]),
             // HR names trainers among its own people: the employee's sign-in, by Järvelä's HR.
             Row(route: "POST /users/:userID/trainer", path: { world, test in
                 guard let user = try UserStore(test.database).user(loginOrEmail: "tyontekija") else {

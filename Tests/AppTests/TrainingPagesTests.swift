@@ -205,6 +205,21 @@ struct TrainingPagesTests {
         #expect(list.map(\.state) == [.enrolled, .waiting] && list.allSatisfy { $0.kind == .assigned })
     }
 
+    @Test func aSupervisorAssignsOnlyTheirOwnUnitsPeople() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let sessionID = try TrainingFixture.session(world, test, enrolment: .assigned)
+        var supervisor = try test.staffBrowser("esihenkilo.b")
+        try supervisor.get("/training-sessions/\(sessionID)/assign")
+        // 1001 is Aino of unit A: not this supervisor's.
+        let refused = try supervisor.post("/training-sessions/\(sessionID)/assign", ["hr_numbers": "2001\n1001"])
+        #expect(refused.status.code == 422)
+        #expect(refused.text.contains("1001"))
+        try supervisor.get("/training-sessions/\(sessionID)/assign")
+        try supervisor.post("/training-sessions/\(sessionID)/assign", ["hr_numbers": "2001"])
+        #expect(try EnrolmentStore(test.database).list(sessionID: sessionID).map(\.employeeID) == [world.employeeB.id])
+    }
+
     @Test func hrNamesATrainerWhoThenKeepsTheCatalogue() throws {
         let test = try TestApp()
         _ = try World(test)

@@ -9,32 +9,51 @@ extension WebApp {
     // MARK: Assigning people to a session
 
     func showAssignToSession(_ request: Request, _ context: RequestContext) throws -> Response {
-        let (listing, _) = try keptSession(context)
-        return try renderAssignForm(listing, context, numbers: "", error: nil)
+        let (listing, _, limit) = try assignableSession(context)
+        return try renderAssignForm(listing, context, numbers: "", supervisorOnly: limit != nil, error: nil)
+    }
+
+    /// The session and its organisation for someone who may assign people to it: its catalogue's
+    /// keepers (anyone of the organisation), or a supervisor of one of its units (only the people of
+    /// the units they supervise, returned as the limit).
+    private func assignableSession(_ context: RequestContext) throws -> (SessionListing, Stored<Organisation>, Set<Int64>?) {
+        guard let listing = try trainingSessions.listing(sessionID: try context.sessionID),
+              let organisation = try organisations.organisation(id: listing.training.organisationID),
+              let principal = context.principal else { throw AppError.notFound }
+        if try keepsCatalogue(organisation.id, context) { return (listing, organisation, nil) }
+        let supervised = principal.supervisedUnitIDs
+        let ownUnits = try units.units(organisationID: organisation.id).filter { supervised.contains($0.id) }
+        guard !ownUnits.isEmpty else { throw AppError.notFound }
+        return (listing, organisation, supervised)
     }
 
     /// Assigns the people named by HR number, one per line. Nothing is saved unless every line names
     /// an active employee of the organisation, so a typo never leaves half a list.
     func assignToSession(_ request: Request, _ context: RequestContext) throws -> Response {
-        let (listing, organisation) = try keptSession(context)
+        let (listing, organisation, limit) = try assignableSession(context)
+        let supervisorOnly = limit != nil
         let strings = context.strings
         let typed = try context.requireForm()["hr_numbers"] ?? ""
         let numbers = typed.split(whereSeparator: { $0.isNewline || $0 == "," || $0 == ";" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard listing.session.status == .scheduled, listing.session.enrolment != .open else {
-            return try renderAssignForm(listing, context, numbers: typed, error: strings.text("trainings_error_assign_mode"))
+            return try renderAssignForm(listing, context, numbers: typed, supervisorOnly: supervisorOnly, error: strings.text("trainings_error_assign_mode"))
         }
         guard !numbers.isEmpty else {
-            return try renderAssignForm(listing, context, numbers: typed, error: strings.text("trainings_error_required"))
+            return try renderAssignForm(listing, context, numbers: typed, supervisorOnly: supervisorOnly, error: strings.text("trainings_error_required"))
         }
         guard numbers.count <= Self.assignLimit else {
-            return try renderAssignForm(listing, context, numbers: typed, error: strings.format(
+            return try renderAssignForm(listing, context, numbers: typed, supervisorOnly: supervisorOnly, error: strings.format(
                 "trainings_error_assign_too_many", ["maximum": strings.number(Self.assignLimit)]))
         }
-        let found = try employees.activeEmployees(organisationID: organisation.id, hrNumbers: numbers)
+        var found = try employees.activeEmployees(organisationID: organisation.id, hrNumbers: numbers)
+        if let limit {
+            // A supervisor assigns only their own units' people; anyone else reads as unknown.
+            found = found.filter { $0.value.unitID.map(limit.contains) ?? false }
+        }
         let unknown = numbers.filter { found[$0] == nil }
         guard unknown.isEmpty else {
-            return try renderAssignForm(listing, context, numbers: typed, error: strings.format(
+            return try renderAssignForm(listing, context, numbers: typed, supervisorOnly: supervisorOnly, error: strings.format(
                 "trainings_error_assign_unknown", ["numbers": unknown.prefix(10).joined(separator: ", ")]))
         }
         let assigner = context.principal?.userID
@@ -55,7 +74,7 @@ extension WebApp {
     }
 
     private func renderAssignForm(_ listing: SessionListing, _ context: RequestContext, numbers: String,
-                                  error: String?) throws -> Response {
+                                  supervisorOnly: Bool = false, error: String?) throws -> Response {
         let strings = context.strings
         let title = listing.training.title.text(strings.language.rawValue)
         let heading = strings.format("trainings_assign_heading", ["title": title])
@@ -66,7 +85,8 @@ extension WebApp {
                 (Paths.trainingSession(listing.session.id), strings.sessionTime(listing.session.startsAt, listing.session.endsAt)),
                 (Paths.assignToSession(listing.session.id), heading),
             ]),
-            heading: heading, intro: strings.text("trainings_assign_intro"), hasIntro: true,
+            heading: heading,
+            intro: strings.text(supervisorOnly ? "trainings_assign_intro_supervisor" : "trainings_assign_intro"), hasIntro: true,
             action: Paths.assignToSession(listing.session.id), submitLabel: strings.text("trainings_assign_submit"),
             sections: [FormSectionView([FormFieldView(.textarea, name: "hr_numbers", value: numbers,
                                                       label: strings.text("trainings_field_hr_numbers"),

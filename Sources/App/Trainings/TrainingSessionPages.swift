@@ -45,6 +45,8 @@ struct SessionPageView {
     let canCancel: Bool
     let assignAction: String
     let canAssign: Bool
+    /// A supervisor (not a keeper) may assign their own units' people.
+    let canAssignOwnPeople: Bool
     let attendanceHref: String
     let list: [ListedPersonView]
     let hasList: Bool
@@ -138,6 +140,8 @@ extension WebApp {
             cancelAction: Paths.cancelTrainingSession(session.id), canCancel: keeps && scheduled,
             assignAction: Paths.assignToSession(session.id),
             canAssign: keeps && scheduled && notStarted && session.enrolment != .open,
+            canAssignOwnPeople: !keeps && (context.principal?.isSupervisor ?? false) && scheduled && notStarted
+                && session.enrolment != .open,
             attendanceHref: Paths.sessionAttendance(session.id),
             list: list.people, hasList: !list.people.isEmpty,
             listSummary: strings.format("trainings_list_summary", [
