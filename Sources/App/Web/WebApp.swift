@@ -19,8 +19,10 @@ public final class WebApp: Sendable {
     let pendingImports = PendingImports()
     /// Set when the responder is built: what a form sent after its session ended needs (`SessionResume`).
     let resume = Mutex<SessionResume?>(nil)
-    let resultsCache = ResultsCache()
-    let pageBodies = PageBodyCache()
+    /// Returns what the caches and results builds free to the system.
+    let freedMemory: FreedMemory
+    let resultsCache: ResultsCache
+    let pageBodies: PageBodyCache
     let frameworkContents = FrameworkContentCache()
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
@@ -56,6 +58,10 @@ public final class WebApp: Sendable {
         self.settings = settings
         self.logger = logger
         anonymousFormKey = database.keyBytes(for: .anonymousFormToken)
+        let freedMemory = FreedMemory(threshold: settings.returnFreedMemoryBytes)
+        self.freedMemory = freedMemory
+        resultsCache = ResultsCache(budget: settings.resultsCacheBytes, released: { freedMemory.released($0) })
+        pageBodies = PageBodyCache(budget: settings.pageCacheBytes, released: { freedMemory.released($0) })
         let attemptCounters = AttemptCounterStore(database)
         throttle = SignInThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
         codeThrottle = CodeThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
