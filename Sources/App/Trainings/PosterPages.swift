@@ -7,6 +7,8 @@ struct PosterSessionView {
     let day: String
     let time: String
     let title: String
+    /// The session page, linked from the title on screen (the printed poster has the QR code).
+    let href: String
     let place: String
     let hasPlace: Bool
     /// "For: Päiväkoti Satakieli" on a series poster, when the session is aimed at some units only.
@@ -124,7 +126,7 @@ extension WebApp {
                 .svg(label: strings.format("tcal_poster_qr_session", ["title": title]), className: "qr-code poster-qr")
             return PosterSessionView(
                 day: text.day(session.startsAt), time: text.timeRange(session.startsAt, session.endsAt), title: title,
-                place: place, hasPlace: !place.isEmpty,
+                href: Paths.trainingSession(session.id), place: place, hasPlace: !place.isEmpty,
                 audience: units.isEmpty ? "" : strings.format("tcal_poster_for", ["units": units.joined(separator: ", ")]),
                 hasAudience: !units.isEmpty, qr: qr ?? "", hasQR: qr != nil)
         }
