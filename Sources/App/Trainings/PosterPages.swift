@@ -101,12 +101,14 @@ extension WebApp {
             unitNames[sessionID] = try unitIDs.compactMap { try units.unit(id: $0)?.name }.sorted()
         }
         let page = context.strings
-        let trail = [(Paths.home, page.text("nav_home")),
-                     (Paths.trainingSeriesList(organisation.slug), page.text("tcal_series_list")),
-                     (Paths.trainingSeries(seriesID), series.title.text(page.language.rawValue)),
-                     (Paths.seriesPoster(seriesID), page.text("tcal_poster_title"))]
+        // As on the series page: organisation › keeping the catalogue › the series › its poster.
+        let crumbs = organisationCrumbs(organisation, page, then: [
+            (Paths.trainingCatalogue(organisation.slug), page.text("tcal_catalogue_keeping")),
+            (Paths.trainingSeries(seriesID), series.title.text(page.language.rawValue)),
+            (Paths.seriesPoster(seriesID), page.text("tcal_poster_title")),
+        ])
         let subject = PosterSubject(heading: series.title.text(choice.language.rawValue), subject: organisation.name,
-                                    crumbs: Self.crumbs(trail),
+                                    crumbs: crumbs,
                                     href: { Paths.seriesPoster(seriesID, month: $0, language: $1) })
         return try renderPoster(subject, selected, choice, strings, context, unitNames: unitNames)
     }
