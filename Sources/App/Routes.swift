@@ -187,5 +187,21 @@ extension WebApp {
         routes.get("/training-sessions/:sessionID/assign", .signedIn, showAssignToSession)
         routes.post("/training-sessions/:sessionID/assign", .signedIn, assignToSession)
         routes.post("/users/:userID/trainer", .staffAdministration, setTrainer)
+
+        // MARK: - Trainings: calendars and posters
+        // "Add to calendar" for anyone who may see the session (404 otherwise).
+        routes.get("/training-sessions/:sessionID/event.ics", .signedIn, showSessionEvent)
+        // The person's feed addresses: made, renewed and revoked by the person (staff with an employee
+        // record; the page explains to others why there is nothing to make).
+        routes.get("/my-trainings/calendar", .signedIn, showCalendarFeeds)
+        routes.post("/my-trainings/calendar/renew", .signedIn, renewCalendarFeed)
+        routes.post("/my-trainings/calendar/revoke", .signedIn, revokeCalendarFeed)
+        // The feed itself, outside the page pipeline (no session, no cookies): its token in `?t=`,
+        // which the access log leaves out; unknown or revoked tokens get 404.
+        routes.raw("/calendar/feed.ics") { [self] request in serveCalendarFeed(request) }
+        // Printable posters: a unit's for its supervisors, HR and trainers; a series' for those who
+        // keep the catalogue (404 for anyone else).
+        routes.get("/units/:unitID/training-poster", .signedIn, showUnitTrainingPoster)
+        routes.get("/training-series/:seriesID/poster", .signedIn, showSeriesPoster)
     }
 }

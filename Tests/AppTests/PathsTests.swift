@@ -108,6 +108,16 @@ struct PathsTests {
         "GET /rounds/:roundID/results/export.csv": Paths.roundResultsExport(7),
         "GET /rounds/:roundID/results/units/:unitID": Paths.unitResults(7, 4),
         "GET /rounds/:roundID/results/units/:unitID/export.csv": Paths.unitResultsExport(7, 4),
+    ].merging(PathsTests.trainingCalendarPrinted) { first, _ in first }
+
+    /// The calendar and poster routes (the feed itself is a raw route, checked below).
+    static let trainingCalendarPrinted: [String: String] = [
+        "GET /training-sessions/:sessionID/event.ics": Paths.trainingSessionEvent(12),
+        "GET /my-trainings/calendar": Paths.myTrainingsCalendar,
+        "POST /my-trainings/calendar/renew": Paths.renewCalendarFeed,
+        "POST /my-trainings/calendar/revoke": Paths.revokeCalendarFeed,
+        "GET /units/:unitID/training-poster": Paths.unitTrainingPoster(4),
+        "GET /training-series/:seriesID/poster": Paths.seriesPoster(13),
     ]
 
     @Test func everyRouteIsPrintedAndMatchedBack() throws {
@@ -122,6 +132,18 @@ struct PathsTests {
             let pattern = String(route.drop { $0 != " " }.dropFirst())
             #expect(table.router.pattern(answering: method, path: path) == pattern, "\(path) does not reach \(route)")
         }
+    }
+
+    @Test func theFeedAddressReachesItsRawRouteWithTheTokenInTheQuery() throws {
+        let test = try TestApp()
+        guard let assets = StaticFiles(directory: packageRoot + "/Public") else { throw TestFailure("no Public/") }
+        let table = test.app.routeTable(staticFiles: assets)
+        let address = Paths.calendarFeed(token: "abc_DEF-123\"<x>")
+        #expect(address == "/calendar/feed.ics?t=abc_DEF-123x")
+        #expect(table.router.pattern(answering: .GET, path: Paths.calendarFeed) == Paths.calendarFeed)
+        #expect(table.entries.contains { $0.pattern == Paths.calendarFeed && $0.requirement == nil })
+        #expect(Paths.unitTrainingPoster(4, month: "2027-03\"&x=1", language: nil) == "/units/4/training-poster?month=2027-03x1")
+        #expect(Paths.seriesPoster(13, month: "2027-03", language: "sv") == "/training-series/13/poster?month=2027-03&lang=sv")
     }
 
     @Test func everyRouteIsWrittenInRoutesSwiftAndNowhereElse() throws {

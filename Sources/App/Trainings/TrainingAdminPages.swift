@@ -191,7 +191,7 @@ extension WebApp {
             crumbs: crumbs, title: title,
             term: strings.format("trainings_term", ["start": strings.date(HelsinkiTime.date(term.start)),
                                                      "end": strings.date(HelsinkiTime.date(term.end.addingTimeInterval(-3600)))]),
-            months: months, hasMonths: !months.isEmpty,
+            months: months, hasMonths: !months.isEmpty, posterHref: Paths.seriesPoster(series.id),
             form: seriesFormView(input, action: Paths.trainingSeries(series.id), crumbs: [],
                                  heading: strings.text("trainings_series_edit"), submit: strings.text("trainings_save"),
                                  withActive: true, strings))
@@ -244,5 +244,7 @@ struct SeriesPageView {
     let term: String
     let months: [ProgrammeMonthView]
     let hasMonths: Bool
+    /// The series' printable poster of a month's sessions.
+    let posterHref: String
     let form: TrainingFormView
 }

@@ -34,4 +34,31 @@ extension Paths {
     static func assignToSession(_ sessionID: Int64) -> String { trainingSession(sessionID) + "/assign" }
     static func sessionAttendance(_ sessionID: Int64) -> String { trainingSession(sessionID) + "/attendance" }
     static func trainer(_ userID: Int64) -> String { user(userID) + "/trainer" }
+
+    // MARK: - Calendars and posters
+
+    /// The person's calendar subscriptions: their feed addresses, made, renewed and revoked here.
+    static let myTrainingsCalendar = myTrainings + "/calendar"
+    static let renewCalendarFeed = myTrainingsCalendar + "/renew"
+    static let revokeCalendarFeed = myTrainingsCalendar + "/revoke"
+    /// The subscription feed (raw route, no session): the token travels in the query, which the
+    /// access log leaves out.
+    static let calendarFeed = "/calendar/feed.ics"
+    static func calendarFeed(token: String) -> String {
+        calendarFeed + "?t=" + String(token.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+    }
+    /// A unit's printable poster of a month's sessions; `month` is `YYYY-MM`, `language` fi, sv or en.
+    static func unitTrainingPoster(_ unitID: Int64, month: String? = nil, language: String? = nil) -> String {
+        unit(unitID) + "/training-poster" + posterQuery(month: month, language: language)
+    }
+    /// A series' printable poster of a month's sessions.
+    static func seriesPoster(_ seriesID: Int64, month: String? = nil, language: String? = nil) -> String {
+        trainingSeries(seriesID) + "/poster" + posterQuery(month: month, language: language)
+    }
+
+    private static func posterQuery(month: String?, language: String?) -> String {
+        let safe = { (text: String) in String(text.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) }
+        let items = [month.map { "month=" + safe($0) }, language.map { "lang=" + safe($0) }].compactMap { $0 }
+        return items.isEmpty ? "" : "?" + items.joined(separator: "&")
+    }
 }

@@ -51,6 +51,7 @@ public final class WebApp: Sendable {
     let trainingSessions: TrainingSessionStore
     let enrolments: EnrolmentStore
     let completions: CompletionStore
+    let calendarFeeds: CalendarFeedStore
 
     /// `templatesDirectory` holds the Mustache templates and `locales/` with the string tables.
     public init(database: AppDatabase, templatesDirectory: String, settings: AppSettings, logger: Logger) throws {
@@ -86,6 +87,7 @@ public final class WebApp: Sendable {
         trainingSessions = TrainingSessionStore(database)
         enrolments = EnrolmentStore(database)
         completions = CompletionStore(database)
+        calendarFeeds = CalendarFeedStore(database)
         sessions = SessionManager(store: SessionStore(database), users: users, units: units, settings: settings)
     }
 
