@@ -11,6 +11,9 @@ public struct AppSettings: Sendable {
     public var sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60
     /// PBKDF2 rounds for new password hashes; tests lower it to stay fast.
     public var passwordRounds = PasswordHasher.recommendedRounds
+    /// The time now, for rules that open and close with the clock (a session's check-in and feedback
+    /// windows); tests set their own clock to try the edges.
+    public var now: @Sendable () -> Date = { Date() }
 
     public init() {}
 }
