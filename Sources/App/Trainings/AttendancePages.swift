@@ -148,7 +148,7 @@ extension WebApp {
             searchSummary: walkIns.isEmpty ? strings.text("trainingattendance_search_none")
                 : strings.format("trainingattendance_search_found", ["count": strings.number(walkIns.count)]),
             rows: rows, hasRows: !rows.isEmpty, walkIns: walkIns, hasWalkIns: !walkIns.isEmpty,
-            summary: strings.format("trainingattendance_summary", [
+            summary: strings.format(session.enrolment == .open ? "trainingattendance_summary_open" : "trainingattendance_summary", [
                 "present": strings.number(present), "listed": strings.number(sheet.filter { $0.enrolment != nil }.count),
             ]),
             limited: !managed.scope.everyone,
