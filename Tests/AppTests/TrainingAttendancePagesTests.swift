@@ -35,7 +35,7 @@ struct CheckInPageTests {
         #expect(page.status.code == 200)
         #expect(page.text.contains("name=\"k\"") == open, "the one-tap form is offered only inside the window")
         if !open {
-            let said = offsetFromStart < 0 ? "Ilmoittautuminen aukeaa" : "Ilmoittautuminen sulkeutui"
+            let said = offsetFromStart < 0 ? "Kuittaus aukeaa" : "Kuittaus sulkeutui"
             #expect(page.text.contains(said))
         }
         let posted = try browser.post(Paths.checkIn(session.id), ["k": TrainingAttendanceFixture.key])

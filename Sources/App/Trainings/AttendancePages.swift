@@ -48,7 +48,8 @@ struct AttendanceView {
     let walkIns: [AttendancePersonRow]
     let hasWalkIns: Bool
     let summary: String
-    let limited: Bool
+    let limited: String
+    let hasLimited: Bool
     let exportHref: String
     let exportSemicolonHref: String
     let checkInCodeHref: String
@@ -151,7 +152,7 @@ extension WebApp {
             summary: strings.format(session.enrolment == .open ? "trainingattendance_summary_open" : "trainingattendance_summary", [
                 "present": strings.number(present), "listed": strings.number(sheet.filter { $0.enrolment != nil }.count),
             ]),
-            limited: !managed.scope.everyone,
+            limited: limitedNote(managed.scope, strings), hasLimited: !managed.scope.everyone,
             exportHref: Paths.sessionAttendanceExport(session.id),
             exportSemicolonHref: Paths.sessionAttendanceExport(session.id, semicolon: true),
             checkInCodeHref: Paths.checkInCode(session.id), hasCheckInCode: keeps && session.status != .cancelled)
@@ -180,6 +181,13 @@ extension WebApp {
         return AttendancePersonRow(id: String(employee.id), inputID: "present-\(employee.id)", hintID: "person-\(employee.id)-hint",
                                    name: employee.lastName + ", " + employee.firstName,
                                    details: details.joined(separator: " · "), present: attendance != nil)
+    }
+
+    /// Whose people the user sees when not everyone's: their units' (a supervisor) or their
+    /// organisation's (HR or a trainer of an organisation the training is offered to).
+    private func limitedNote(_ scope: AttendanceScope, _ strings: Strings) -> String {
+        if scope.everyone { return "" }
+        return strings.text(scope.unitIDs.isEmpty ? "trainingattendance_limited_organisation" : "trainingattendance_limited")
     }
 
     /// Breadcrumbs: the session, then this page.
