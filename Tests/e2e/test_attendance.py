@@ -1,24 +1,25 @@
 """Attendance, self check-in and feedback of a training session in the browser.
 
-An employee on a 360 × 640 phone with JavaScript switched off opens the session's QR-code address,
-signs in on the way, taps "I was here", follows the link to feedback and gives it. HR marks a walk-in
-on the attendance page; the supervisor sees only their own units' people. The QR code on the
-trainer's screen decodes (zbarimg) to the check-in address. Every new page, in each of its states,
-passes axe-core (WCAG 2.1 A/AA), the 320 px check and (its served HTML) the Nu validator.
-
-Until the catalogue pages and the demo's trainings land, the session is written into the served
-database through SQLite (E2E_DATABASE from run.py), as the stores would write it.
+HR puts a series, a training and an open session (started 40 minutes ago, ended 5 minutes ago: its
+check-in is still open and its feedback has opened) into the catalogue through the pages. An employee
+on a 360 × 640 phone with JavaScript switched off opens the session's QR-code address, signs in on the
+way, taps "I was here", follows the link to feedback and gives it. HR marks a walk-in on the
+attendance page; the supervisor sees only their own units' people. The QR code on the trainer's
+screen decodes (zbarimg) to the check-in address. Every new page, in each of its states, passes
+axe-core (WCAG 2.1 A/AA), the 320 px check and (its served HTML) the Nu validator.
 """
 import datetime
+import http.cookiejar
 import os
+import re
 import shutil
-import sqlite3
 import subprocess
 import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+import zoneinfo
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -31,39 +32,63 @@ EMPLOYEE = "tyontekija"
 SUPERVISOR = "esihenkilo"
 HR = "hr"
 PHONE = {"width": 360, "height": 640, "deviceScaleFactor": 2, "mobile": True}
-KEY = "e2eKey_" + uuid.uuid4().hex[:12]
+HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-def stamp(instant):
-    """An instant as GRDB stores a Date: UTC, `YYYY-MM-DD HH:MM:SS.SSS`."""
-    return instant.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.000")
+class Client:
+    """A browser without a browser: cookies, the last page's form token, redirects followed."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.token = ""
+
+    def request(self, path, fields=None):
+        data = urllib.parse.urlencode(fields + [("csrf_token", self.token)]).encode() if fields is not None else None
+        request = urllib.request.Request(self.base_url + path, data=data)
+        if data is not None:
+            request.add_header("Origin", self.base_url)
+        with self.opener.open(request, timeout=30) as response:
+            text = response.read().decode()
+            found = TOKEN.search(text)
+            if found:
+                self.token = found.group(1)
+            return path_of(response.geturl()), text
 
 
 @pytest.fixture(scope="module")
-def session(app_ready):
-    """A session of Järvelä's, for everyone, that started 40 minutes ago and ended 5 minutes ago: its
-    check-in is still open (30 minutes after the end) and its feedback has opened. In a series."""
-    path = os.environ.get("E2E_DATABASE")
-    if not path:
-        pytest.skip("E2E_DATABASE is not set: run the browser tests with Tests/e2e/run.py")
-    now = datetime.datetime.now(datetime.timezone.utc)
-    with sqlite3.connect(path, timeout=30) as db:
-        organisation = db.execute("SELECT id FROM organisations WHERE slug = 'jarvela'").fetchone()[0]
-        series = db.execute(
-            "INSERT INTO training_series (organisation_id, title_fi, created_at) VALUES (?, ?, ?)",
-            (organisation, "Digivinkkituokio E2E " + KEY, stamp(now))).lastrowid
-        training = db.execute(
-            "INSERT INTO trainings (organisation_id, series_id, title_fi, duration_minutes, format, language, "
-            "created_at, updated_at) VALUES (?, ?, 'Teams-vinkit puhelimella', 30, 'remote', 'fi', ?, ?)",
-            (organisation, series, stamp(now), stamp(now))).lastrowid
-        session_id = db.execute(
-            "INSERT INTO training_sessions (training_id, uid, starts_at, ends_at, place, trainer_name, enrolment, "
-            "check_in_key, created_at, updated_at) VALUES (?, ?, ?, ?, 'Kahvihuone', 'Tiina', 'open', ?, ?, ?)",
-            (training, str(uuid.uuid4()), stamp(now - datetime.timedelta(minutes=40)),
-             stamp(now - datetime.timedelta(minutes=5)), KEY, stamp(now), stamp(now))).lastrowid
-        employee = db.execute(
-            "SELECT e.id FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.login = ?", (EMPLOYEE,)).fetchone()[0]
-    return {"id": session_id, "series": series, "employee": employee}
+def session(app_ready, base_url):
+    """The session HR schedules through the catalogue pages, with its series and check-in address."""
+    now = datetime.datetime.now(HELSINKI)
+    start, end = now - datetime.timedelta(minutes=40), now - datetime.timedelta(minutes=5)
+    if start.date() != end.date():
+        pytest.skip("a session 40 minutes long cannot end 5 minutes ago on the same day before 00.45")
+    hr = Client(base_url)
+    hr.request("/sign-in")
+    hr.request("/sign-in", [("login", HR), ("password", DEMO_PASSWORD), ("next", "/")])
+    hr.request("/organisations/jarvela/trainings")
+    series_path, _ = hr.request("/organisations/jarvela/training-series", [
+        ("title_fi", "Digivinkkituokio " + uuid.uuid4().hex[:6]), ("active", "yes")])
+    series = re.fullmatch(r"/training-series/(\d+)", series_path)
+    assert series, series_path
+    _, page = hr.request("/organisations/jarvela/trainings/new")
+    area = re.search(r'name="area_codes" type="checkbox" value="([^"]+)"', page).group(1)
+    training_path, _ = hr.request("/organisations/jarvela/trainings/new", [
+        ("series_id", series.group(1)), ("title_fi", "Teams-vinkit puhelimella"), ("duration_minutes", "35"),
+        ("format", "on_site"), ("language", "fi"), ("area_codes", area), ("active", "yes")])
+    assert re.fullmatch(r"/trainings/\d+", training_path), training_path
+    hr.request(training_path + "/sessions/new")
+    session_path, _ = hr.request(training_path + "/sessions/new", [
+        ("date", start.date().isoformat()), ("start_time", start.strftime("%H:%M")), ("end_time", end.strftime("%H:%M")),
+        ("place", "Kahvihuone"), ("meeting_url", ""), ("trainer_name", "Tiina"), ("capacity", ""),
+        ("enrolment", "open"), ("unit_names", "")])
+    found = re.fullmatch(r"/training-sessions/(\d+)", session_path)
+    assert found, session_path
+    _, code = hr.request(session_path + "/check-in-code")
+    address = re.search(r'class="check-in-address">([^<]+)<', code).group(1).replace("&amp;", "&")
+    key = urllib.parse.parse_qs(urllib.parse.urlsplit(address).query)["k"][0]
+    return {"id": int(found.group(1)), "series": int(series.group(1)), "key": key}
 
 
 def post_raw(url, cookies, fields, base_url):
@@ -105,7 +130,7 @@ def in_browser(checker, label, problems):
 
 def test_employee_checks_in_by_the_qr_link_and_gives_feedback_on_a_phone(session, base_url, driver, checker, nojs_driver):
     sid = session["id"]
-    check_in = f"{base_url}/training-sessions/{sid}/check-in?k={KEY}"
+    check_in = f"{base_url}/training-sessions/{sid}/check-in?k={session['key']}"
     feedback = f"{base_url}/training-sessions/{sid}/feedback"
     problems = []
 
@@ -168,6 +193,9 @@ def test_hr_marks_attendance_and_every_page_of_theirs_passes(session, base_url, 
     in_finnish(driver, base_url)
     sign_in(driver, base_url, HR, DEMO_PASSWORD)
     checked(checker, attendance, "hr, attendance", problems)
+    present = driver.find_elements(By.CSS_SELECTOR, "input[name=present]:checked")
+    assert len(present) == 1, "the employee's own check-in is on the list"
+    session["employee"] = int(present[0].get_attribute("value"))
 
     # A walk-in found by name, ticked and saved.
     checked(checker, attendance + "?q=ne", "hr, attendance with a search", problems)
@@ -201,7 +229,7 @@ def test_hr_marks_attendance_and_every_page_of_theirs_passes(session, base_url, 
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     decoded = subprocess.run([zbarimg, "--quiet", "--raw", image], capture_output=True, text=True, timeout=60)
-    assert decoded.stdout.strip() == f"{base_url}/training-sessions/{sid}/check-in?k={KEY}", decoded.stdout
+    assert decoded.stdout.strip() == f"{base_url}/training-sessions/{sid}/check-in?k={session['key']}", decoded.stdout
 
     checked(checker, f"{base_url}/training-sessions/{sid}/feedback/results", "hr, feedback results", problems)
     assert "lukuja ei näytetä" in driver.page_source, "one answer shows figures"

@@ -173,7 +173,7 @@ extension WebApp {
         switch attendance {
         case .checkIn?:
             details.append(strings.format("trainingattendance_checked_in_at",
-                                          ["time": recordedAt.map { AttendanceText.clock($0, strings) } ?? ""]))
+                                          ["time": recordedAt.map { strings.clock($0) } ?? ""]))
         case .marked?: details.append(strings.text("trainingattendance_marked"))
         case nil: break
         }

@@ -50,27 +50,18 @@ enum TrainingWindows {
     }
 }
 
-/// Session times as the attendance, check-in and feedback pages write them, in Helsinki time.
+/// Instants as the attendance, check-in and feedback pages write them, in Helsinki time (a session's
+/// time is `Strings.sessionTime`, as on the session page).
 enum AttendanceText {
     /// An instant as Helsinki wall-clock date and time, written the reader's way (1.3.2026 klo 14.00).
     static func dateTime(_ instant: Date, _ strings: Strings) -> String {
         strings.format("trainingattendance_date_time", [
-            "date": strings.date(HelsinkiTime.date(instant)), "time": clock(instant, strings),
+            "date": strings.date(HelsinkiTime.date(instant)), "time": strings.clock(instant),
         ])
     }
 
-    /// A session's date with its start and end time: 1.3.2026 klo 14.00–14.15.
+    /// A session's day with its start and end time.
     static func sessionTime(_ session: TrainingSession, _ strings: Strings) -> String {
-        let sameDay = HelsinkiTime.date(session.startsAt) == HelsinkiTime.date(session.endsAt)
-        return strings.format("trainingattendance_session_time", [
-            "date": strings.date(HelsinkiTime.date(session.startsAt)), "start": clock(session.startsAt, strings),
-            "end": sameDay ? clock(session.endsAt, strings) : dateTime(session.endsAt, strings),
-        ])
-    }
-
-    /// 14.00 in Finnish and Swedish, 14:00 in English.
-    static func clock(_ instant: Date, _ strings: Strings) -> String {
-        let time = HelsinkiTime.time(instant)
-        return strings.language == .en ? time : time.replacingOccurrences(of: ":", with: ".")
+        strings.sessionTime(session.startsAt, session.endsAt)
     }
 }
