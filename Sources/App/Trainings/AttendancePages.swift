@@ -92,12 +92,15 @@ extension WebApp {
         let userID = context.principal?.userID
         let now = settings.now()
         try changing {
-            let changed = try completions.markAttendance(
+            // Read inside the write transaction: the audit line names exactly who changed.
+            let before = Set(try completions.attendance(sessionID: session.id).keys)
+            _ = try completions.markAttendance(
                 session: session, listed: listed, present: present, source: .marked, recordedBy: userID,
                 completedOn: HelsinkiTime.date(session.startsAt), now: now)
-            if changed.added > 0 || changed.removed > 0 {
+            let marked = present.subtracting(before).sorted(), unmarked = listed.subtracting(present).intersection(before).sorted()
+            if !marked.isEmpty || !unmarked.isEmpty {
                 try auditChange("training.attendance", context, target: "session:\(session.id)",
-                                detail: "marked \(changed.added), unmarked \(changed.removed)")
+                                detail: "marked employees \(marked), unmarked \(unmarked)")
             }
         }
         return context.redirect(Paths.sessionAttendance(session.id), notice: "saved")
