@@ -24,6 +24,8 @@ public struct DemoSummary: Sendable, Equatable {
     public let school: String
     /// The survey rounds created, in load order.
     public var surveyRounds: [DemoRoundSummary] = []
+    /// The year of trainings created.
+    public var trainings = DemoTrainingSummary()
 
     /// Employees created in all organisations.
     public var employees: Int { organisations.reduce(0) { $0 + $1.employees } }
@@ -32,7 +34,8 @@ public struct DemoSummary: Sendable, Equatable {
 }
 
 /// Fills an empty, migrated database with the demo organisations, their staff, one sign-in per
-/// role (see `DemoData`) and survey rounds with responses (see `DemoSurveys`).
+/// role (see `DemoData`), survey rounds with responses (see `DemoSurveys`) and a year of trainings
+/// (see `DemoTrainingYear`).
 ///
 /// Employees go in through the HR import, in batches so progress can be shown; the whole load is
 /// not one transaction, so a load that fails half-way leaves a database to delete and start again.
@@ -91,15 +94,18 @@ public struct DemoLoader: Sendable {
         let rounds = try DemoSurveys(database: database, seed: seed, today: day)
             .load(plan, organisationIDs: organisationIDs, progress: surveyProgress)
         try recordLastMonthsImport(plan, organisationIDs: organisationIDs, today: today)
+        let trainings = try DemoTrainings(database: database, seed: seed, today: day)
+            .load(plan, organisationIDs: organisationIDs)
         try storage {
             try AuditStore(database).record(AuditEntry(
                 action: "demo.load", target: nil,
                 detail: "seed \(seed), \(today): \(total) employees, \(counts.count) organisations, "
                     + "\(counts.reduce(0) { $0 + $1.units }) units, \(DemoData.signIns.count) sign-ins, "
-                    + "\(rounds.count) survey rounds with \(rounds.reduce(0) { $0 + $1.responses }) responses"))
+                    + "\(rounds.count) survey rounds with \(rounds.reduce(0) { $0 + $1.responses }) responses, "
+                    + "\(trainings.sessions) training sessions with \(trainings.attendance) attendances"))
         }
         return DemoSummary(organisations: counts, daycareCentre: plan.anchors.daycareCentre,
-                           school: plan.anchors.school, surveyRounds: rounds)
+                           school: plan.anchors.school, surveyRounds: rounds, trainings: trainings)
     }
 
     /// HR's latest roster import in Järvelä, as the import page lists it: the whole staff list but for

@@ -77,6 +77,9 @@ struct DemoCommand: ParsableCommand {
             print("  Survey \(round.organisationSlug): \(round.title) (\(round.mode.rawValue), \(round.status.rawValue)), "
                 + "\(round.responses) responses of \(round.invited) invited")
         }
+        let trainings = summary.trainings
+        print("  Trainings: \(trainings.trainings) in the catalogues, \(trainings.sessions) sessions, "
+            + "\(trainings.enrolments) enrolments, \(trainings.attendance) attendances, \(trainings.completions) completions")
         print("Esihenkilo supervises \(summary.daycareCentre); esihenkilo2 supervises \(summary.school).")
         print("")
         printSignIns()

@@ -267,3 +267,270 @@ struct DemoLoadTests {
         #expect(reports == reports.sorted() && reports.count > 3)
     }
 }
+
+@Suite("Demo trainings")
+struct DemoTrainingTests {
+    /// One load the read-only tests share (loading is the slow part).
+    private static let shared = Result { () throws -> (DemoDatabase, DemoSummary) in
+        let demo = try DemoDatabase()
+        return (demo, try demo.load(employees: 600, seed: 1))
+    }
+
+    private func loaded() throws -> (DemoDatabase, DemoSummary) {
+        try Self.shared.get()
+    }
+
+    private var today: DemoDay {
+        get throws { try #require(DemoDay(DemoDataTests.today)) }
+    }
+
+    @Test func aYearOfSessionsWithAttendanceRecordingsAndEvidence() throws {
+        let (demo, summary) = try loaded()
+        let counts = try demo.database.pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM training_sessions) AS sessions,
+                       (SELECT count(*) FROM training_attendance) AS attendance,
+                       (SELECT count(*) FROM training_completions WHERE kind = 'attended') AS attended,
+                       (SELECT count(*) FROM training_completions WHERE kind = 'recording') AS recording,
+                       (SELECT count(*) FROM training_completions WHERE kind = 'external') AS external,
+                       (SELECT count(*) FROM training_attendance a
+                        WHERE NOT EXISTS (SELECT 1 FROM training_completions c WHERE c.session_id = a.session_id
+                                          AND c.employee_id = a.employee_id AND c.kind = 'attended')) AS unmatched,
+                       (SELECT count(*) FROM training_sessions WHERE recording_url IS NOT NULL
+                                                             AND recording_until IS NOT NULL) AS recorded,
+                       (SELECT count(*) FROM training_series) AS series
+                """)
+        }
+        let row = try #require(counts)
+        #expect(summary.trainings.sessions == row["sessions"] as Int)
+        #expect(summary.trainings.attendance == row["attendance"] as Int)
+        #expect((row["sessions"] as Int) > 150, "a year of sessions")
+        #expect(row["attendance"] as Int == row["attended"] as Int, "every attendance has its completion")
+        #expect(row["unmatched"] as Int == 0)
+        #expect((row["recording"] as Int) > 0 && (row["external"] as Int) > 0)
+        #expect((row["recorded"] as Int) > 20)
+        #expect(row["series"] as Int == 5, "three series in Järvelä, two in Solvik")
+
+        // The series of the sources: 10 digi-tip themes, 10 security themes and six Microsoft 365 sessions.
+        let themes = try demo.database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.title_fi, count(t.id) AS themes, min(t.duration_minutes) AS shortest, max(t.duration_minutes) AS longest
+                FROM training_series s JOIN trainings t ON t.series_id = s.id JOIN organisations o ON o.id = s.organisation_id
+                WHERE o.slug = 'jarvela' GROUP BY s.id ORDER BY s.title_fi
+                """).map { "\($0["title_fi"] as String): \($0["themes"] as Int) × \($0["shortest"] as Int)–\($0["longest"] as Int)" }
+        }
+        #expect(themes == ["Digiturvavartti: 10 × 15–15", "Digivinkkituokio: 10 × 15–15", "Microsoft 365 -tuokiot: 6 × 30–30"])
+
+        // Nothing past is in the future, and sessions run the coming weeks too.
+        let (past, coming) = try demo.database.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM training_sessions WHERE starts_at < ?",
+                              arguments: [try HelsinkiTime.instant(date: DemoDataTests.today, time: "00:00").unwrap()]) ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM training_sessions WHERE starts_at > ?",
+                              arguments: [try HelsinkiTime.instant(date: DemoDataTests.today, time: "23:59").unwrap()]) ?? 0)
+        }
+        #expect(past > 100 && coming > 10)
+        let latestAttendance = try demo.database.pool.read { db in
+            try Date.fetchOne(db, sql: "SELECT max(s.starts_at) FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id")
+        }
+        #expect(try latestAttendance.map(HelsinkiTime.date).unwrap() < DemoDataTests.today)
+    }
+
+    @Test func sessionsAreAtNapTimeOnSiteOrOnTeamsInHelsinkiTime() throws {
+        let (demo, _) = try loaded()
+        let sessions = try demo.database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.starts_at, s.ends_at, s.place, s.meeting_url, s.trainer_name, t.title_fi, t.format,
+                       (SELECT count(*) FROM training_session_units u WHERE u.session_id = s.id) AS targets
+                FROM training_sessions s JOIN trainings t ON t.id = s.training_id
+                """)
+        }
+        let napTime = sessions.filter { ($0["title_fi"] as String).hasPrefix("Nukkarivartti") }
+        #expect(!napTime.isEmpty)
+        for row in napTime {
+            #expect(HelsinkiTime.time(row["starts_at"]) == "12:30" && HelsinkiTime.time(row["ends_at"]) == "13:00")
+            #expect((row["targets"] as Int) > 0, "nap-time sessions are aimed at daycare centres")
+        }
+        let onSite = sessions.filter { ($0["format"] as String) == "on_site" }
+        #expect(!onSite.isEmpty && onSite.allSatisfy { !($0["place"] as String).isEmpty && ($0["meeting_url"] as String?) == nil })
+        let teams = sessions.filter { ($0["format"] as String) == "remote" }
+        #expect(teams.allSatisfy { ($0["meeting_url"] as String?)?.hasPrefix("https://") == true })
+        #expect(sessions.allSatisfy { !($0["trainer_name"] as String).isEmpty })
+        // Tuesdays at 14:00 in Helsinki, summer and winter time alike.
+        let tips = sessions.filter { ($0["title_fi"] as String).hasPrefix("Digivinkki:") }
+        #expect(tips.allSatisfy { HelsinkiTime.time($0["starts_at"]) == "14:00" })
+        let offsets = Set(tips.map { (row: Row) -> Int in
+            let start: Date = row["starts_at"]
+            return TimeZone(identifier: "Europe/Helsinki")?.secondsFromGMT(for: start) ?? 0
+        })
+        #expect(offsets == [7200, 10800], "sessions on both sides of a daylight-saving change")
+    }
+
+    @Test func areasAudiencesAndTextsComeFromTheFrameworkAndTheOrganisations() throws {
+        let (demo, _) = try loaded()
+        let (codes, frameworkCodes, untranslated, audiences) = try demo.database.pool.read { db in
+            (Set(try String.fetchAll(db, sql: "SELECT DISTINCT area_code FROM training_areas")),
+             Set(try String.fetchAll(db, sql: "SELECT code FROM framework_areas WHERE kind = 'competence'")),
+             try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM trainings WHERE title_sv = '' OR title_en = '' OR description_fi = ''
+                                                  OR description_sv = '' OR description_en = ''
+                """) ?? -1,
+             try Row.fetchAll(db, sql: """
+                SELECT t.title_fi, a.sector_id, a.job_group, sec.organisation_id AS sector_organisation
+                FROM training_audience a JOIN trainings t ON t.id = a.training_id
+                LEFT JOIN sectors sec ON sec.id = a.sector_id
+                """))
+        }
+        #expect(codes == frameworkCodes, "every competence area has trainings, and no code is unknown")
+        #expect(untranslated == 0)
+        #expect(audiences.contains { ($0["title_fi"] as String).hasPrefix("Nukkarivartti") && ($0["sector_id"] as Int64?) != nil })
+        #expect(audiences.contains { ($0["title_fi"] as String) == "Excelin perusteet" && ($0["job_group"] as String?) != nil })
+        // Järvelä offers its series to Koskenkylä; Solvik runs its own in Swedish.
+        let (offered, solvikLanguages) = try demo.database.pool.read { db in
+            (try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM training_offers f JOIN organisations o ON o.id = f.organisation_id WHERE o.slug = 'koskenkyla'
+                """) ?? 0,
+             Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT t.language FROM trainings t JOIN organisations o ON o.id = t.organisation_id WHERE o.slug = 'solvik'
+                """)))
+        }
+        #expect(offered >= 26)
+        #expect(solvikLanguages == ["sv"])
+        let trainers = try TrainingCatalogueStore(demo.database).trainers(organisationID: demo.organisationID("jarvela"))
+        #expect(trainers == [try #require(try UserStore(demo.database).user(loginOrEmail: "koordinaattori")).id])
+    }
+
+    @Test func registrationHasOneFullSessionWithAWaitingListAndCancelledSessionsKeepTheirReason() throws {
+        let (demo, _) = try loaded()
+        let now = try HelsinkiTime.instant(date: DemoDataTests.today, time: "12:00").unwrap()
+        let full = try demo.database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.capacity,
+                       (SELECT count(*) FROM training_enrolments e WHERE e.session_id = s.id AND e.state = 'enrolled') AS enrolled,
+                       (SELECT count(*) FROM training_enrolments e WHERE e.session_id = s.id AND e.state = 'waiting') AS waiting
+                FROM training_sessions s WHERE s.enrolment = 'registration' AND s.starts_at > ?
+                """, arguments: [now])
+        }
+        let withQueue = full.filter { ($0["waiting"] as Int) > 0 }
+        #expect(withQueue.count == 1)
+        let session = try #require(withQueue.first)
+        #expect(session["enrolled"] as Int == session["capacity"] as Int)
+        let list = try EnrolmentStore(demo.database).list(sessionID: session["id"])
+        let lastPlace = try #require(list.filter { $0.state == .enrolled }.map(\.enrolledAt).max())
+        #expect(list.filter { $0.state == .waiting }.allSatisfy { $0.enrolledAt > lastPlace }, "the queue joined after the places went")
+        #expect(full.contains { ($0["enrolled"] as Int) < ($0["capacity"] as Int) }, "another session still has places")
+
+        let (assigned, cancelled) = try demo.database.pool.read { db in
+            (try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM training_enrolments e JOIN training_sessions s ON s.id = e.session_id
+                WHERE s.enrolment = 'assigned' AND e.kind = 'assigned' AND e.assigned_by IS NOT NULL AND s.starts_at > ?
+                """, arguments: [now]) ?? 0,
+             try Row.fetchAll(db, sql: """
+                SELECT starts_at, cancel_reason, sequence,
+                       (SELECT count(*) FROM training_attendance a WHERE a.session_id = s.id) AS present
+                FROM training_sessions s WHERE status = 'cancelled'
+                """))
+        }
+        #expect(assigned > 0, "new hires are assigned to the coming onboarding")
+        #expect(cancelled.contains { ($0["starts_at"] as Date) > now } && cancelled.contains { ($0["starts_at"] as Date) < now })
+        #expect(cancelled.allSatisfy { !(($0["cancel_reason"] as String?) ?? "").isEmpty && $0["sequence"] as Int == 1 })
+        #expect(cancelled.allSatisfy { $0["present"] as Int == 0 })
+    }
+
+    @Test func tyontekijaHasAHistoryAPlaceAndASessionToFollow() throws {
+        let (demo, _) = try loaded()
+        let user = try #require(try UserStore(demo.database).user(loginOrEmail: "tyontekija"))
+        let employeeID = try #require(user.employeeID)
+        let employee = try #require(try EmployeeStore(demo.database).employee(id: employeeID))
+        let history = try CompletionStore(demo.database).inForce(employeeID: employeeID)
+        #expect(history.filter { $0.entry.kind == .attended }.count >= 3)
+        #expect(history.contains { $0.entry.kind == .recording })
+        #expect(history.allSatisfy { $0.entry.completedOn < DemoDataTests.today && $0.entry.completedOn >= (employee.startDate ?? "") })
+
+        let now = try HelsinkiTime.instant(date: DemoDataTests.today, time: "23:59").unwrap()
+        let places = try EnrolmentStore(demo.database).enrolments(employeeID: employeeID)
+        let sessions = TrainingSessionStore(demo.database)
+        let upcomingPlaces = try sessions.listings(sessionIDs: places.filter { $0.state == .enrolled }.map(\.sessionID))
+            .filter { $0.session.startsAt > now }
+        #expect(upcomingPlaces.contains { $0.session.enrolment == .registration })
+
+        let followed = try EnrolmentStore(demo.database).followed(employeeID: employeeID)
+        let followedListings = try sessions.listings(sessionIDs: Array(followed))
+        let next = try #require(followedListings.first)
+        #expect(next.session.startsAt > now && next.session.enrolment == .open)
+        let centre = try #require(employee.unitID)
+        #expect(try sessions.targetUnits(sessionID: next.session.id).contains(centre))
+        // The centre has a coming session on site for its supervisor's unit view.
+        let centreSessions = try demo.database.pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM training_session_units u JOIN training_sessions s ON s.id = u.session_id
+                JOIN trainings t ON t.id = s.training_id
+                WHERE u.unit_id = ? AND s.starts_at > ? AND t.format = 'on_site' AND s.status = 'scheduled'
+                """, arguments: [centre, now]) ?? 0
+        }
+        #expect(centreSessions >= 1)
+    }
+
+    @Test func completionsVaryByAreaAndByUnit() throws {
+        let (demo, _) = try loaded()
+        let jarvela = try demo.organisationID("jarvela")
+        let (byArea, byUnit) = try demo.database.pool.read { db in
+            (try Row.fetchAll(db, sql: """
+                SELECT a.area_code, count(DISTINCT c.employee_id) AS people FROM training_completions c
+                JOIN training_areas a ON a.training_id = c.training_id JOIN employees e ON e.id = c.employee_id
+                WHERE e.organisation_id = ? GROUP BY a.area_code
+                """, arguments: [jarvela]).reduce(into: [String: Int]()) { $0[$1["area_code"]] = $1["people"] },
+             try Row.fetchAll(db, sql: """
+                SELECT coalesce(u.parent_id, u.id) AS unit, count(DISTINCT e.id) AS staff,
+                       count(DISTINCT c.employee_id) AS trained
+                FROM employees e JOIN units u ON u.id = e.unit_id
+                LEFT JOIN training_completions c ON c.employee_id = e.id
+                WHERE e.organisation_id = ? AND e.active = 1 GROUP BY 1 HAVING staff >= 8
+                """, arguments: [jarvela]).map { Double($0["trained"] as Int) / Double($0["staff"] as Int) })
+        }
+        #expect((byArea["information-security"] ?? 0) > 2 * (byArea["client-guidance"] ?? 0))
+        let shares = byUnit.sorted()
+        #expect(shares.count > 5)
+        #expect((shares.last ?? 0) - (shares.first ?? 0) > 0.4, "some units train much more than others: \(shares)")
+    }
+
+    @Test func theSameSeedGivesTheSameYear() throws {
+        let first = try DemoDatabase(), second = try DemoDatabase(), other = try DemoDatabase()
+        try first.load(employees: 300, seed: 9)
+        try second.load(employees: 300, seed: 9)
+        try other.load(employees: 300, seed: 10)
+        let rows = { (demo: DemoDatabase) in
+            try demo.database.pool.read { db in
+                try [
+                    "SELECT * FROM trainings ORDER BY id", "SELECT * FROM training_areas ORDER BY 1, 2",
+                    "SELECT * FROM training_audience ORDER BY 1, 2, 3",
+                    // Everything but the check-in key, which is a secret drawn at random.
+                    """
+                    SELECT id, training_id, uid, starts_at, ends_at, place, meeting_url, trainer_name, capacity, enrolment,
+                           status, cancel_reason, cancelled_at, recording_url, recording_until, sequence FROM training_sessions
+                    ORDER BY id
+                    """,
+                    "SELECT * FROM training_session_units ORDER BY 1, 2", "SELECT * FROM training_enrolments ORDER BY 1, 2",
+                    "SELECT * FROM training_follows ORDER BY 1, 2", "SELECT * FROM training_attendance ORDER BY 1, 2",
+                    "SELECT * FROM training_completions ORDER BY id",
+                ].map { sql in try Row.fetchAll(db, sql: sql).map { Array($0.databaseValues.map(\.description)) } }
+            }
+        }
+        let firstRows = try rows(first)
+        #expect(firstRows[3].count > 50 && firstRows[7].count > 100)
+        #expect(firstRows == (try rows(second)))
+        #expect(firstRows != (try rows(other)))
+        let keys = { (demo: DemoDatabase) in
+            try demo.database.pool.read { db in try String.fetchAll(db, sql: "SELECT check_in_key FROM training_sessions ORDER BY id") }
+        }
+        let firstKeys = try keys(first)
+        #expect(Set(firstKeys).count == firstKeys.count && firstKeys.allSatisfy { $0.count >= 22 })
+        #expect(firstKeys != (try keys(second)), "check-in keys are not derived from the seed")
+    }
+}
+
+private extension Optional {
+    func unwrap() throws -> Wrapped {
+        guard let value = self else { throw TestFailure("nil") }
+        return value
+    }
+}

@@ -58,13 +58,16 @@ extension WebApp {
             organisation = try organisations.organisation(id: kept)
         } else if let unitID = principal.supervisedUnitIDs.sorted().first, let unit = try units.unit(id: unitID) {
             organisation = try organisations.organisation(id: unit.organisationID)
+        } else if let coordinated = principal.coordinatorOrganisationIDs.sorted().first {
+            organisation = try organisations.organisation(id: coordinated)
         } else {
             organisation = principal.isAdmin ? try organisations.all().first : nil
         }
         guard let organisation else { throw AppError.notFound }
         let ownEmployee = employee?.organisationID == organisation.id ? employee : nil
         let keeps = try keepsCatalogue(organisation.id, context)
-        try context.require(keeps || ownEmployee != nil || (try supervises(in: organisation.id, principal)))
+        try context.require(keeps || ownEmployee != nil || context.access.canViewOrganisation(organisation.id)
+                            || (try supervises(in: organisation.id, principal)))
         var ancestry: Set<Int64> = []
         var sectorID: Int64?
         if let unitID = ownEmployee?.unitID {

@@ -111,7 +111,7 @@ extension WebApp {
         let recordingAvailable = session.recordingURL != nil && (session.recordingUntil.map { $0 >= today } ?? true)
             && session.startsAt <= now
         let keeps = try keepsCatalogue(training.organisationID, context)
-        let list = keeps ? try sessionList(session.id, strings) : (people: [], enrolled: 0, waiting: 0)
+        let list = keeps ? try sessionList(session.id, context) : (people: [], enrolled: 0, waiting: 0, others: 0)
         let description = training.description.text(language)
         let view = SessionPageView(
             crumbs: trainingCrumbs(strings, then: [
@@ -146,7 +146,7 @@ extension WebApp {
             list: list.people, hasList: !list.people.isEmpty,
             listSummary: strings.format("trainings_list_summary", [
                 "enrolled": strings.number(list.enrolled), "waiting": strings.number(list.waiting),
-            ]))
+            ]) + (list.others > 0 ? " " + strings.format("trainings_list_others", ["count": strings.number(list.others)]) : ""))
         return try context.render("trainings/session", title: training.title.text(language) + " – " + view.time, view,
                                   status: status)
     }
@@ -166,18 +166,26 @@ extension WebApp {
     }
 
     /// The session's list (enrolled, then waiting in queue order) with names, for catalogue keepers.
-    private func sessionList(_ sessionID: Int64, _ strings: Strings) throws -> (people: [ListedPersonView], enrolled: Int,
-                                                                                waiting: Int) {
+    /// In regional cooperation each organisation sees only its own people by name; the others are a
+    /// count.
+    private func sessionList(_ sessionID: Int64, _ context: RequestContext) throws
+        -> (people: [ListedPersonView], enrolled: Int, waiting: Int, others: Int) {
+        let strings = context.strings
         let list = try enrolments.list(sessionID: sessionID)
         let people = try employees.employees(ids: list.map(\.employeeID))
+        var others = 0
         let views: [ListedPersonView] = list.compactMap { enrolment in
             guard let person = people[enrolment.employeeID] else { return nil }
+            guard context.access.canViewEmployee(person) else {
+                others += 1
+                return nil
+            }
             let state = strings.text(enrolment.state == .waiting ? "trainings_listed_waiting"
                                      : enrolment.kind == .assigned ? "trainings_listed_assigned" : "trainings_listed_enrolled")
             return ListedPersonView(name: "\(person.lastName) \(person.firstName)", href: Paths.employee(person.id), state: state)
         }
         let waiting = list.filter { $0.state == .waiting }.count
-        return (views, list.count - waiting, waiting)
+        return (views, list.count - waiting, waiting, others)
     }
 
     // MARK: The reader's own actions

@@ -92,7 +92,10 @@ extension WebApp {
             items.append((Paths.me, "nav_me"))
             items.append((Paths.mySurveys, "nav_surveys"))
         }
-        items.append((Paths.trainings, "nav_trainings"))
+        if principal.employeeID != nil || principal.isSupervisor || principal.isAdmin
+            || !principal.hrOrganisationIDs.isEmpty || !principal.coordinatorOrganisationIDs.isEmpty {
+            items.append((Paths.trainings, "nav_trainings"))
+        }
         if principal.isSupervisor {
             items.append((Paths.myUnits, "nav_my_units"))
         }
