@@ -235,9 +235,25 @@ def test_hr_marks_attendance_and_every_page_of_theirs_passes(session, base_url, 
     assert "lukuja ei näytetä" in driver.page_source, "one answer shows figures"
     checked(checker, f"{base_url}/training-series/{session['series']}/feedback", "hr, series feedback", problems)
 
+    # The demo's year of trainings: a series' feedback and the attendance of its first and last sessions
+    # (a past one with its list, a coming one not yet open for marking).
+    driver.get(base_url + "/organisations/jarvela/trainings")
+    demo_series = sorted({a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a[href*='/training-series/']")
+                          if re.search(r"/training-series/\d+$", a.get_attribute("href") or "")
+                          and not a.get_attribute("href").endswith(f"/training-series/{session['series']}")})
+    assert demo_series, "the demo has no training series"
+    checked(checker, demo_series[0] + "/feedback", "hr, a demo series' feedback", problems)
+    driver.get(demo_series[0])
+    demo_sessions = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a[href*='/training-sessions/']")
+                     if re.search(r"/training-sessions/\d+$", a.get_attribute("href") or "")]
+    assert demo_sessions, "the demo series has no sessions"
+    for href in sorted(set(demo_sessions[:1] + demo_sessions[-1:])):
+        checked(checker, href + "/attendance", "hr, a demo session's attendance", problems)
+
     completions = f"{base_url}/employees/{session['employee']}/completions"
     checked(checker, completions, "hr, completions", problems)
     assert "Osallistui" in driver.page_source, "the check-in is not in the history"
+    assert "Katsoi tallenteen (oma ilmoitus)" in driver.page_source, "the demo's watched recording is not in the history"
     driver.find_element(By.ID, "note").send_keys("Kurssi muualla")
     click(driver, "form[method=post] button.primary")
     assert "Valitse koulutus luettelosta" in driver.page_source
