@@ -61,4 +61,28 @@ extension Paths {
         let items = [month.map { "month=" + safe($0) }, language.map { "lang=" + safe($0) }].compactMap { $0 }
         return items.isEmpty ? "" : "?" + items.joined(separator: "&")
     }
+
+    // MARK: - Attendance, check-in, feedback and completions
+
+    /// The session's attendance as CSV; `semicolon` for Finnish Excel (decimal comma).
+    static func sessionAttendanceExport(_ sessionID: Int64, semicolon: Bool = false) -> String {
+        sessionAttendance(sessionID) + ".csv" + (semicolon ? "?separator=semicolon" : "")
+    }
+    /// The big QR code of the self check-in address, for the trainer's screen.
+    static func checkInCode(_ sessionID: Int64) -> String { trainingSession(sessionID) + "/check-in-code" }
+    static func sessionFeedbackResults(_ sessionID: Int64) -> String { sessionFeedback(sessionID) + "/results" }
+    static func seriesFeedback(_ seriesID: Int64) -> String { trainingSeries(seriesID) + "/feedback" }
+    /// A person's completion history, with HR's forms for external evidence and corrections.
+    static func employeeCompletions(_ employeeID: Int64) -> String { employee(employeeID) + "/completions" }
+    /// The organisation's completions in force over a period (`from`…`to`, both days included) as CSV.
+    static func trainingCompletionsExport(_ slug: String) -> String { organisation(slug) + "/training-completions.csv" }
+    static func trainingCompletionsExport(_ slug: String, from: String, to: String, semicolon: Bool = false) -> String {
+        trainingCompletionsExport(slug) + "?from=" + dateOnly(from) + "&to=" + dateOnly(to)
+            + (semicolon ? "&separator=semicolon" : "")
+    }
+
+    /// Digits and dashes only, so a date put in a query cannot carry anything else.
+    private static func dateOnly(_ text: String) -> String {
+        String(text.filter { $0.isASCII && ($0.isNumber || $0 == "-") }.prefix(10))
+    }
 }
