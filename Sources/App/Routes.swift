@@ -155,5 +155,10 @@ extension WebApp {
         routes.get("/rounds/:roundID/results/export.csv", .staffAdministration, exportOrganisationDashboard)
         routes.get("/rounds/:roundID/results/units/:unitID", .unitLeadership, showUnitDashboard)
         routes.get("/rounds/:roundID/results/units/:unitID/export.csv", .unitLeadership, exportUnitDashboard)
+
+        // MARK: - Trainings: unit and organisation views
+        // A unit's trainings for its supervisors and HR; HR's report of the organisation for a period.
+        routes.get("/units/:unitID/trainings", .unitLeadership, showUnitTrainings)
+        routes.get("/organisations/:slug/training-report", .staffAdministration, showTrainingReport)
     }
 }
