@@ -156,6 +156,38 @@ extension WebApp {
         routes.get("/rounds/:roundID/results/units/:unitID", .unitLeadership, showUnitDashboard)
         routes.get("/rounds/:roundID/results/units/:unitID/export.csv", .unitLeadership, exportUnitDashboard)
 
+        // MARK: - Trainings: catalogue, calendar, sessions and my trainings
+        // Everyone signed in sees the catalogue of their organisation's audience; each handler checks
+        // the training or session through `TrainingReader` (404 for what is not the reader's).
+        routes.get("/trainings", .signedIn, showTrainings)
+        routes.get("/trainings/:trainingID", .signedIn, showTraining)
+        routes.get("/my-trainings", .signedIn, showMyTrainings)
+        routes.get("/training-sessions/:sessionID", .signedIn, showTrainingSession)
+        routes.post("/training-sessions/:sessionID/enrol", .signedIn, enrolInSession)
+        routes.post("/training-sessions/:sessionID/leave", .signedIn, leaveSession)
+        routes.post("/training-sessions/:sessionID/follow", .signedIn, followSession)
+        // Keeping the catalogue: HR and administrators of the organisation, and the trainers HR names
+        // (checked in the handler: trainers hold no role).
+        routes.get("/organisations/:slug/trainings", .signedIn, showTrainingAdmin)
+        routes.get("/organisations/:slug/trainings/new", .signedIn, showNewTraining)
+        routes.post("/organisations/:slug/trainings/new", .signedIn, createTraining)
+        routes.post("/organisations/:slug/training-series", .signedIn, createTrainingSeries)
+        routes.get("/training-series/:seriesID", .signedIn, showTrainingSeries)
+        routes.post("/training-series/:seriesID", .signedIn, updateTrainingSeries)
+        routes.get("/trainings/:trainingID/edit", .signedIn, showEditTraining)
+        routes.post("/trainings/:trainingID/edit", .signedIn, updateTraining)
+        routes.get("/trainings/:trainingID/sessions/new", .signedIn, showNewTrainingSession)
+        routes.post("/trainings/:trainingID/sessions/new", .signedIn, createTrainingSession)
+        routes.get("/training-sessions/:sessionID/edit", .signedIn, showEditTrainingSession)
+        routes.post("/training-sessions/:sessionID/edit", .signedIn, updateTrainingSession)
+        routes.get("/training-sessions/:sessionID/copy", .signedIn, showCopyTrainingSession)
+        routes.post("/training-sessions/:sessionID/copy", .signedIn, copyTrainingSession)
+        routes.get("/training-sessions/:sessionID/cancel", .signedIn, showCancelTrainingSession)
+        routes.post("/training-sessions/:sessionID/cancel", .signedIn, cancelTrainingSession)
+        routes.get("/training-sessions/:sessionID/assign", .signedIn, showAssignToSession)
+        routes.post("/training-sessions/:sessionID/assign", .signedIn, assignToSession)
+        routes.post("/users/:userID/trainer", .staffAdministration, setTrainer)
+
         // MARK: - Trainings: unit and organisation views
         // A unit's trainings for its supervisors and HR; HR's report of the organisation for a period.
         routes.get("/units/:unitID/trainings", .unitLeadership, showUnitTrainings)

@@ -74,6 +74,7 @@ struct AccessMatrixTests {
             "/organisations/jarvela/imports/\(try recordedImport(world, test))/reactivate"
         }, expected: [S, F, F, F, H, A, A]),
     ] + AccessMatrixTests.staffRows + AccessMatrixTests.roundRows + AccessMatrixTests.surveyRows + AccessMatrixTests.resultsRows + AccessMatrixTests.frameworkRows
+        + AccessMatrixTests.trainingRows
         + AccessMatrixTests.trainingReportRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.

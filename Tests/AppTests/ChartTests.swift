@@ -234,7 +234,9 @@ struct ChartTestsByKind {
         }
         #expect(abs(widths.reduce(0, +) - DistributionBar.width) < 0.05)
         let labels = probe.all("text", class: "segment-label").map(\.text)
-        #expect(labels == ["17\u{00A0}%", "30\u{00A0}%", "40\u{00A0}%", "10\u{00A0}%"])
+        // At 12 px only the wide segments have room for their share; the table writes every share
+        // under the bar, and each segment's tooltip names it.
+        #expect(labels == ["30\u{00A0}%", "40\u{00A0}%"])
         #expect(segments.first?.attributes["class"] == "segment segment-1")
     }
 
@@ -353,5 +355,120 @@ struct ChartTestsByKind {
     @Test func heatScaleWithoutARangeHasNoBucket() {
         #expect(HeatScale.cssClass(for: 3, scaleMin: 5, scaleMax: 5) == "heat-0")
         #expect(HeatScale.cssClass(for: 50, scaleMin: 0, scaleMax: 100) == "heat-3")
+    }
+}
+
+// MARK: Readable dashboards (issue 11, item 5)
+
+extension ChartTests {
+    /// Six or more areas on one trend: no two series look alike. The first eight differ in dash and
+    /// marker both, the first 64 in the pair, and every colour keeps 3:1 against white.
+    @Test func manySeriesDifferInDashAndMarker() {
+        let styles = (0..<64).map(SeriesStyle.sequence)
+        let first = Array(styles.prefix(8))
+        #expect(Set(first.map { $0.dash ?? "solid" }).count == 8)
+        #expect(Set(first.map(\.marker)).count == 8)
+        #expect(Set(styles.map { "\($0.dash ?? "solid")|\($0.marker)" }).count == 64)
+        #expect(Set(styles.map(\.name)).count == 64, "each series has its own class")
+        for style in styles {
+            #expect(ChartColour.contrast(style.colour, "#ffffff") >= 3, "\(style.name)")
+        }
+        #expect(Array(styles.prefix(4)) == SeriesStyle.allCases)
+    }
+
+    /// Each trend line ends in a label with the series' whole name and its marker; labels of lines
+    /// that end close together are moved apart, and the view box holds them.
+    @Test func trendLabelsLinesAtTheirEndsWithoutOverlap() throws {
+        let names = ["Tietotekniikan perustaidot", "Digitaaliset työvälineet omassa työssä",
+                     "Digiratkaisujen hyödyntäminen ja arviointi", "Tietoturva ja tietosuoja",
+                     "Eettinen osaaminen digityössä", "Digital vägledning av invånare och kunder"]
+        let chart = TrendChart(rounds: ["Syksy 2025", "Kevät 2026"], series: names.enumerated().map { index, name in
+            TrendSeries(name: name, values: [3.0, 3.6 + Double(index) * 0.02], style: SeriesStyle.sequence(index))
+        }, scaleMin: 1, scaleMax: 5)
+        let labels = chart.endLabels()
+        #expect(labels.count == names.count)
+        #expect(labels.map { $0.lines.joined(separator: " ") } == names, "whole names, never cut")
+        let sorted = labels.sorted { $0.top < $1.top }
+        for (upper, lower) in zip(sorted, sorted.dropFirst()) {
+            #expect(upper.top + upper.height <= lower.top + 1e-9, "\(upper.lines) overlaps \(lower.lines)")
+        }
+        let svg = chart.svg(id: "trend", title: "t", description: "d")
+        let probe = try expectAccessibleAndSafe(svg, kind: "trend", id: "trend", title: "t")
+        #expect(probe.all("text", class: "end-label").count == names.count)
+        #expect(!svg.contains("…"))
+        let viewBox = try #require(probe.root?.attributes["viewBox"]).split(separator: " ").compactMap { Double($0) }
+        let right = viewBox[0] + viewBox[2]
+        for label in labels {
+            let width = label.lines.map { SVGText.estimatedWidth($0, fontSize: 11) }.max() ?? 0
+            #expect(TrendChart.endLabelLeft + 8 + width <= right)
+        }
+        #expect(Set(probe.all("g", class: "series").map { $0.attributes["class"] ?? "" }).count == names.count)
+    }
+
+    @Test(arguments: [
+        ([10.0, 10.0, 10.0], [30.0, 30.0, 30.0]), ([100.0, 101.0, 150.0], [13.0, 26.0, 13.0]), ([185.0, 189.0], [13.0, 13.0]),
+    ])
+    func nudgedBlocksKeepApartAndInsideThePlot(_ centres: [Double], _ heights: [Double]) {
+        let tops = TrendChart.nudge(centres: centres, heights: heights, gap: 3, maxBottom: 190)
+        let blocks = zip(tops, heights).sorted { $0.0 < $1.0 }
+        for (upper, lower) in zip(blocks, blocks.dropFirst()) {
+            #expect(upper.0 + upper.1 + 3 <= lower.0 + 1e-9)
+        }
+        #expect(blocks.allSatisfy { $0.0 + $0.1 <= 190 + 1e-9 })
+    }
+
+    /// A long area name takes as many lines as it needs on the radar: "Digital vägledning av
+    /// invånare och ku…" no more.
+    @Test func radarLabelsWrapWithoutCutting() throws {
+        let long = "Digital vägledning av invånare och kunder i kommunens tjänster"
+        let chart = RadarChart(axes: ["A", long, "C", "D", "E", "F"], series: [], scaleMin: 1, scaleMax: 5)
+        let svg = chart.svg(id: "r", title: "t", description: "d")
+        let probe = try SVGProbe.parse(svg)
+        let lines = probe.all("tspan", inside: "axis-label").map(\.text)
+        #expect(lines.joined(separator: " ") == ["A", long, "C", "D", "E", "F"].joined(separator: " "),
+                "every word, on as many lines as it takes")
+        #expect(lines.count > 6 + 3, "the long name takes more than three lines")
+        #expect(lines.allSatisfy { $0.count <= RadarChart.labelCharacters || !$0.contains(" ") })
+        #expect(!svg.contains("…"))
+    }
+
+    /// The bars' labels are drawn at 12 px (one user unit to a CSS pixel), and every segment tells
+    /// its point and share to a pointer, the narrow unlabelled ones too.
+    @Test func distributionLabelsAreReadableAndSegmentsNamed() throws {
+        let bar = DistributionBar(shares: [0.02, 0.18, 0.3, 0.4, 0.1], cantSay: 0.05,
+                                  pointNames: ["1 Täysin eri mieltä", "2", "3", "4", "5"], cantSayName: "En osaa sanoa")
+        let probe = try SVGProbe.parse(bar.svg(id: "d", title: "t", description: "d"))
+        #expect(probe.all("text", class: "segment-label").allSatisfy { $0.attributes["font-size"] == "12" })
+        #expect(DistributionBar.fontSize >= 12)
+        let tooltips = probe.all("title").dropFirst().map(\.text)
+        #expect(tooltips.first == "1 Täysin eri mieltä: 2\u{00A0}%")
+        #expect(tooltips.last?.hasPrefix("En osaa sanoa: ") == true)
+        #expect(tooltips.count == 6)
+    }
+
+    /// The shading's key and the shading agree: every mean as shown falls in the range its class
+    /// is given in the key, and the ranges meet without a gap.
+    @Test(arguments: [(1.0, 5.0), (1.0, 4.0), (0.0, 10.0), (1.0, 7.0)])
+    func heatKeyMatchesTheShading(_ low: Double, _ high: Double) throws {
+        let ranges = HeatScale.keyRanges(scaleMin: low, scaleMax: high)
+        #expect(ranges.count == 5)
+        #expect(ranges.first?.lower == low && ranges.last?.upper == high)
+        for (lower, upper) in zip(ranges, ranges.dropFirst()) {
+            #expect(abs(upper.lower - lower.upper - 0.1) < 1e-9)
+        }
+        for step in 0...Int(((high - low) * 10).rounded()) {
+            let shown = low + Double(step) / 10
+            let heat = HeatScale.cssClass(for: shown, scaleMin: low, scaleMax: high)
+            let range = try #require(ranges.first { $0.heat == heat })
+            #expect(range.lower - 1e-9 <= shown && shown <= range.upper + 1e-9, "\(shown) is \(heat)")
+        }
+        #expect(HeatScale.keyRanges(scaleMin: 5, scaleMax: 5).isEmpty)
+    }
+
+    /// A gap is flagged when it is below the target as shown: −0,04 reads 0,0 and is not.
+    @Test func shownFiguresRoundToOneDecimal() {
+        #expect(ResultFormatting.shown(-0.04) == 0)
+        #expect(ResultFormatting.shown(-0.06) == -0.1)
+        #expect(ResultFormatting.shown(1.75) == 1.8)
     }
 }

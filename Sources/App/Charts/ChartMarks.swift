@@ -1,3 +1,5 @@
+import Foundation
+
 /// Marks shared by several charts: data-point markers and the series legend.
 extension SVGWriter {
     /// Draws a series marker centred on a point, with a white edge so that overlapping markers stay apart.
@@ -27,6 +29,35 @@ extension SVGWriter {
             polygonMarker(style, "marker marker-diamond", [
                 SVGPoint(x: x, y: y - r), SVGPoint(x: x + r, y: y), SVGPoint(x: x, y: y + r), SVGPoint(x: x - r, y: y),
             ])
+        case .triangleDown:
+            let r = size * 1.25
+            polygonMarker(style, "marker marker-triangle-down", [
+                SVGPoint(x: x, y: y + r), SVGPoint(x: x + r * 0.87, y: y - r * 0.5), SVGPoint(x: x - r * 0.87, y: y - r * 0.5),
+            ])
+        case .cross:
+            polygonMarker(style, "marker marker-cross", Self.cross(at: point, arm: size * 1.3, half: size * 0.45,
+                                                                   angle: 0))
+        case .saltire:
+            polygonMarker(style, "marker marker-saltire", Self.cross(at: point, arm: size * 1.3, half: size * 0.45,
+                                                                     angle: Double.pi / 4))
+        case .star:
+            let corners = (0..<10).map { corner -> SVGPoint in
+                let radius = corner % 2 == 0 ? size * 1.45 : size * 0.6
+                let angle = -Double.pi / 2 + Double(corner) * Double.pi / 5
+                return SVGPoint(x: x + radius * cos(angle), y: y + radius * sin(angle))
+            }
+            polygonMarker(style, "marker marker-star", corners)
+        }
+    }
+
+    /// The twelve corners of a plus sign centred on `point`, turned by `angle` (π/4 makes an ×).
+    private static func cross(at point: SVGPoint, arm: Double, half: Double, angle: Double) -> [SVGPoint] {
+        let outline: [(Double, Double)] = [
+            (half, -arm), (half, -half), (arm, -half), (arm, half), (half, half), (half, arm),
+            (-half, arm), (-half, half), (-arm, half), (-arm, -half), (-half, -half), (-half, -arm),
+        ]
+        return outline.map { dx, dy in
+            SVGPoint(x: point.x + dx * cos(angle) - dy * sin(angle), y: point.y + dx * sin(angle) + dy * cos(angle))
         }
     }
 

@@ -5,19 +5,27 @@ struct DistributionBar: Sendable, Equatable {
     /// Share of "can't say" answers, drawn grey at the right end after a small gap.
     var cantSay: Double?
 
-    static let width = 300.0
-    static let height = 20.0
+    /// Drawn one user unit to a CSS pixel (the stylesheet gives the bar this width plus the view box's
+    /// padding), so that labels come out at their font size: 12 px, readable, never a few pixels.
+    static let width = 192.0
+    static let height = 22.0
     private static let cantSayGap = 3.0
-    private static let fontSize = 10.0
+    static let fontSize = 12.0
     /// Segments under this share get no label even if they look wide enough.
     private static let minimumLabelledShare = 0.04
 
     /// Grey, so that "can't say" reads as off the scale.
     static let cantSayColour = "#a6a6a6"
 
-    init(shares: [Double], cantSay: Double? = nil) {
+    /// Names of the scale points and of "can't say" for the segments' tooltips; may be empty.
+    var pointNames: [String]
+    var cantSayName: String?
+
+    init(shares: [Double], cantSay: Double? = nil, pointNames: [String] = [], cantSayName: String? = nil) {
         self.shares = shares
         self.cantSay = cantSay
+        self.pointNames = pointNames
+        self.cantSayName = cantSayName
     }
 
     /// A drawn segment: its scale point (nil for can't say), position, fill and label if one fits.
@@ -27,6 +35,8 @@ struct DistributionBar: Sendable, Equatable {
         var width: Double
         var fill: String
         var label: String?
+        /// "Point: share" (or only the share, without point names) for a pointer's tooltip.
+        var tooltip: String
     }
 
     /// Segments laid out left to right; widths are proportional to the shares and fill the bar.
@@ -41,13 +51,14 @@ struct DistributionBar: Sendable, Equatable {
         var result: [Segment] = []
         for (point, share) in values.enumerated() where share > 0 {
             let width = usable * share / total
-            result.append(Self.segment(point: point, x: x, width: width, share: share, fill: colours[point]))
+            result.append(Self.segment(point: point, x: x, width: width, share: share, fill: colours[point],
+                                       name: point < pointNames.count ? pointNames[point] : nil))
             x += width
         }
         if cantSayShare > 0 {
             let width = usable * cantSayShare / total
             result.append(Self.segment(point: nil, x: x + Self.cantSayGap, width: width, share: cantSayShare,
-                                       fill: Self.cantSayColour))
+                                       fill: Self.cantSayColour, name: cantSayName))
         }
         return result
     }
@@ -57,11 +68,14 @@ struct DistributionBar: Sendable, Equatable {
         var writer = SVGWriter()
         writer.open("g", ["class": "segments"])
         for segment in segments() {
-            writer.empty("rect", [
+            writer.open("rect", [
                 "class": segment.point.map { "segment segment-\($0 + 1)" } ?? "segment segment-cant-say",
                 "x": SVGNumber.format(segment.x), "y": "0", "width": SVGNumber.format(segment.width),
                 "height": SVGNumber.format(Self.height), "fill": segment.fill, "stroke": "#ffffff", "stroke-width": "0.5",
             ])
+            // A pointer over a segment too narrow for its label still tells its share.
+            writer.text("title", [:], segment.tooltip)
+            writer.close("rect")
             if let label = segment.label {
                 writer.text("text", [
                     "class": "segment-label", "x": SVGNumber.format(segment.x + segment.width / 2),
@@ -106,9 +120,11 @@ struct DistributionBar: Sendable, Equatable {
         share.isFinite && share > 0 ? share : 0
     }
 
-    private static func segment(point: Int?, x: Double, width: Double, share: Double, fill: String) -> Segment {
+    private static func segment(point: Int?, x: Double, width: Double, share: Double, fill: String,
+                                name: String?) -> Segment {
         let text = SVGNumber.percent(share)
         let fits = share >= minimumLabelledShare && width >= SVGText.estimatedWidth(text, fontSize: fontSize) + 4
-        return Segment(point: point, x: x, width: width, fill: fill, label: fits ? text : nil)
+        return Segment(point: point, x: x, width: width, fill: fill, label: fits ? text : nil,
+                       tooltip: name.map { "\($0): \(text)" } ?? text)
     }
 }

@@ -9,4 +9,18 @@ enum HeatScale {
         let bucket = min(Int((fraction * 5 + 1e-9).rounded(.down)) + 1, 5)
         return "heat-\(bucket)"
     }
+
+    /// The means shown with one decimal that each class covers, lowest first, for the key below a
+    /// table: on 1–5, `heat-1` is 1.0–1.7 and `heat-2` 1.8–2.5. Empty when the scale is.
+    static func keyRanges(scaleMin: Double, scaleMax: Double) -> [(heat: String, lower: Double, upper: Double)] {
+        guard scaleMin.isFinite, scaleMax.isFinite, scaleMax > scaleMin else { return [] }
+        // The lowest one-decimal mean at or above each fifth's boundary (the same allowance as above).
+        let starts = (0...5).map { fifth -> Double in
+            let boundary = scaleMin + (scaleMax - scaleMin) * Double(fifth) / 5
+            return (boundary * 10 - 1e-6).rounded(.up) / 10
+        }
+        return (0..<5).map { fifth in
+            (heat: "heat-\(fifth + 1)", lower: starts[fifth], upper: fifth == 4 ? scaleMax : starts[fifth + 1] - 0.1)
+        }
+    }
 }

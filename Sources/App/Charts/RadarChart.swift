@@ -20,6 +20,8 @@ struct RadarChart: Sendable {
     private static let labelGap = 10.0
     private static let fontSize = 12.0
     private static let lineHeight = 14.0
+    /// Axis labels wrap at about this many characters a line.
+    static let labelCharacters = 16
 
     init(axes: [String], series: [RadarSeries], scaleMin: Double, scaleMax: Double) {
         self.axes = axes
@@ -84,7 +86,7 @@ struct RadarChart: Sendable {
             return point(axis: axis, value: value)
         }
         let style = item.style
-        writer.open("g", ["class": "series series-" + style.rawValue])
+        writer.open("g", ["class": "series series-" + style.name])
         let present = points.compactMap { $0 }
         if present.count == points.count, !present.isEmpty {
             writer.empty("polygon", [
@@ -122,7 +124,9 @@ struct RadarChart: Sendable {
         for (axis, label) in axes.enumerated() {
             let direction = angle(axis)
             let anchorPoint = Self.polar(angle: direction, distance: Self.radius + Self.labelGap)
-            let lines = SVGText.wrap(label, maxCharacters: 16, maxLines: 3)
+            // Never cut: a long name ("Digital vägledning av invånare och kunder") takes more lines,
+            // and the view box grows to hold them.
+            let lines = SVGText.wrap(label, maxCharacters: Self.labelCharacters, maxLines: .max)
             let (anchor, firstBaseline) = Self.placement(cos: cos(direction), sin: sin(direction),
                                                          at: anchorPoint, lineCount: lines.count)
             writer.lines(lines, x: anchorPoint.x, y: firstBaseline, lineHeight: Self.lineHeight,

@@ -40,8 +40,21 @@ enum SVGText {
         return kept + [String(rest.prefix(max(1, limit - 1))) + "…"]
     }
 
-    /// Approximate width of text in user units; good enough to reserve room in the view box.
+    /// Approximate width of text in user units, to reserve room in the view box. Measured against
+    /// DejaVu Sans, the widest of the fonts `system-ui` usually resolves to, and rounded up, so that
+    /// a label is never clipped by the view box whichever font draws it.
     static func estimatedWidth(_ text: String, fontSize: Double) -> Double {
-        Double(text.count) * fontSize * 0.58
+        text.reduce(0) { $0 + characterWidth($1) } * fontSize
+    }
+
+    /// Width of one character in ems, by class: narrow letters and punctuation, wide letters,
+    /// capitals, digits, everything else.
+    private static func characterWidth(_ character: Character) -> Double {
+        switch character {
+        case "i", "j", "l", "t", "f", "I", "J", ".", ",", ":", ";", "'", "!", "|", " ", "\u{00A0}", "(", ")", "-": 0.4
+        case "m", "w", "M", "W", "@", "%", "…": 1.0
+        case "0"..."9": 0.64
+        default: character.isUppercase ? 0.78 : 0.64
+        }
     }
 }

@@ -26,7 +26,7 @@ struct TrendChart: Sendable {
     static let plotBottom = 190.0
     private static let edgeInset = 24.0
     private static let fontSize = 11.0
-    private static let lineHeight = 13.0
+    static let lineHeight = 13.0
 
     init(rounds: [String], series: [TrendSeries], scaleMin: Double, scaleMax: Double, target: TargetLine? = nil) {
         self.rounds = rounds
@@ -55,6 +55,7 @@ struct TrendChart: Sendable {
         drawAxes(&writer)
         if let target { drawTarget(target, &writer, &bounds) }
         for item in series { drawSeries(item, &writer) }
+        drawEndLabels(&writer, &bounds)
         let labelsBottom = drawRoundLabels(&writer, &bounds)
         _ = writer.legend(series.map { ($0.name, $0.style) }, left: Self.plotLeft, top: labelsBottom + 10, bounds: &bounds)
         return SVGWriter.document(kind: "trend", id: id, title: title, description: description,
@@ -104,9 +105,88 @@ struct TrendChart: Sendable {
             guard round < item.values.count, let value = item.values[round], value.isFinite else { return nil }
             return SVGPoint(x: x(round: round), y: y(value: value))
         }
-        writer.open("g", ["class": "series series-" + item.style.rawValue])
+        writer.open("g", ["class": "series series-" + item.style.name])
         for run in Self.runs(points) where run.count > 1 { writer.seriesLine(item.style, run) }
         for point in points.compactMap({ $0 }) { writer.marker(item.style, at: point) }
+        writer.close("g")
+    }
+
+    /// A series' name at the right of the plot, level with its last value unless it had to move to
+    /// keep clear of the others, with the series' marker before it and a thin leader from the value.
+    struct EndLabel: Sendable, Equatable {
+        var style: SeriesStyle
+        var lines: [String]
+        /// Where the series' last value is.
+        var point: SVGPoint
+        /// Top edge of the label's block of lines.
+        var top: Double
+
+        var height: Double { Double(lines.count) * TrendChart.lineHeight }
+    }
+
+    /// Left edge of the end labels' markers; the text starts after the marker.
+    static let endLabelLeft = plotRight + 12
+    private static let endLabelCharacters = 24
+    private static let endLabelGap = 3.0
+
+    /// The end labels of the series that have a value, nudged apart so that no two overlap.
+    func endLabels() -> [EndLabel] {
+        var labels: [EndLabel] = []
+        for item in series {
+            let last = rounds.indices.last { round in
+                round < item.values.count && item.values[round].map(\.isFinite) == true
+            }
+            guard let last, let value = item.values[last] else { continue }
+            let lines = SVGText.wrap(item.name, maxCharacters: Self.endLabelCharacters, maxLines: .max)
+            guard !lines.isEmpty else { continue }
+            labels.append(EndLabel(style: item.style, lines: lines, point: SVGPoint(x: x(round: last), y: y(value: value)),
+                                   top: 0))
+        }
+        let tops = Self.nudge(centres: labels.map(\.point.y), heights: labels.map(\.height), gap: Self.endLabelGap,
+                              maxBottom: Self.plotBottom)
+        for index in labels.indices { labels[index].top = tops[index] }
+        return labels
+    }
+
+    /// Tops for blocks of the given heights, each wanted centred on its `centres` value, moved apart
+    /// so that blocks keep at least `gap` between them, in the order of their centres, with none
+    /// below `maxBottom` unless they cannot all fit above it. Returned in the order given.
+    static func nudge(centres: [Double], heights: [Double], gap: Double, maxBottom: Double) -> [Double] {
+        let count = min(centres.count, heights.count)
+        var tops = (0..<count).map { centres[$0] - heights[$0] / 2 }
+        // Equal centres keep the order given, so the result does not depend on the sort's stability.
+        let order = (0..<count).sorted { (centres[$0], $0) < (centres[$1], $1) }
+        for (previous, current) in zip(order, order.dropFirst()) {
+            tops[current] = max(tops[current], tops[previous] + heights[previous] + gap)
+        }
+        if let last = order.last, tops[last] + heights[last] > maxBottom {
+            tops[last] = maxBottom - heights[last]
+            for (current, next) in zip(order, order.dropFirst()).reversed() {
+                tops[current] = min(tops[current], tops[next] - gap - heights[current])
+            }
+        }
+        return tops
+    }
+
+    private func drawEndLabels(_ writer: inout SVGWriter, _ bounds: inout ChartBounds) {
+        let labels = endLabels()
+        guard !labels.isEmpty else { return }
+        writer.open("g", ["class": "end-labels"])
+        for label in labels {
+            let middle = label.top + Self.lineHeight / 2
+            writer.empty("line", [
+                "class": "end-label-leader", "x1": SVGNumber.format(label.point.x + 6), "y1": SVGNumber.format(label.point.y),
+                "x2": SVGNumber.format(Self.endLabelLeft - 6), "y2": SVGNumber.format(middle),
+                "stroke": label.style.colour, "stroke-width": "1",
+            ])
+            writer.marker(label.style, at: SVGPoint(x: Self.endLabelLeft, y: middle), size: 3.5)
+            let textLeft = Self.endLabelLeft + 8
+            writer.lines(label.lines, x: textLeft, y: middle + Self.fontSize * 0.35, lineHeight: Self.lineHeight,
+                         fontSize: Self.fontSize, anchor: "start", className: "end-label")
+            let width = label.lines.map { SVGText.estimatedWidth($0, fontSize: Self.fontSize) }.max() ?? 0
+            bounds.include(minX: Self.endLabelLeft - 6, minY: label.top, maxX: textLeft + width,
+                           maxY: label.top + label.height)
+        }
         writer.close("g")
     }
 

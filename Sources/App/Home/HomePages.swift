@@ -110,6 +110,6 @@ extension WebApp {
     /// The accessibility statement Finnish public-sector services must publish (Act 306/2019).
     func showAccessibility(_ request: Request, _ context: RequestContext) throws -> Response {
         try context.render("home/accessibility", title: context.strings.text("accessibility_title"),
-                           AccessibilityView(updated: context.strings.date("2026-11-23")))
+                           AccessibilityView(updated: context.strings.date("2026-12-07")))
     }
 }

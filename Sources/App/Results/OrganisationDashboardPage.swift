@@ -37,13 +37,11 @@ extension WebApp {
               context.access.canManageOrganisation(found.round.organisationID) else { throw AppError.notFound }
         let round = found.round
         guard round.status == .closed else { return try renderProgress(round, unit: nil, context) }
-        let sort = request.queryValue("sort").flatMap { code in code.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
-            ? String(code.prefix(40)) : nil }
-        let page = request.queryValue("page").flatMap { Int($0) } ?? 1
-        let key = resultsFingerprint(of: round, among: found.all, context) + "|sort:\(sort ?? "")|page:\(page)"
+        let options = DashboardOptions(request)
+        let key = resultsFingerprint(of: round, among: found.all, context) + "|options:" + options.query
         return try context.renderCached("results/organisation",
                                         title: "\(context.strings.text("results_title")) – \(round.title)", key: key) {
-            try organisationDashboard(round, sort: sort, page: String(page), context)
+            try organisationDashboard(round, options: options, paged: true, context)
         }
     }
 
@@ -51,7 +49,9 @@ extension WebApp {
         try closeOverdueRounds()
         let round = try administeredRound(context)
         guard round.status == .closed else { return try exportProgress(round, unit: nil, request, context) }
-        let view = try organisationDashboard(round, sort: request.queryValue("sort"), page: nil, context)
+        // Every column and every unit, in the order the page was sorted.
+        let view = try organisationDashboard(round, options: DashboardOptions(request).showingAllColumns(true),
+                                             paged: false, context)
         return csvResponse(title: round.title, tables: [view.summary.areaTable, view.summary.factorTable, view.sectors, view.units,
                                                          view.jobGroups, view.trendTable],
                            request, filename: "tulokset-\(round.id).csv")
@@ -64,9 +64,9 @@ extension WebApp {
         return round
     }
 
-    /// The dashboard's model; `page` nil means every unit (for the export), otherwise one page of 50.
-    private func organisationDashboard(_ round: Stored<SurveyRound>, sort: String?, page: String?, _ context: RequestContext)
-        throws -> OrganisationDashboardView {
+    /// The dashboard's model; `paged` false means every unit (for the export), otherwise one page of 50.
+    private func organisationDashboard(_ round: Stored<SurveyRound>, options: DashboardOptions, paged: Bool,
+                                       _ context: RequestContext) throws -> OrganisationDashboardView {
         let all = try rounds.rounds(organisationID: round.organisationID)
         prefetchResults([round] + trendRounds(round, among: all))
         let results = try roundResults(round)
@@ -75,8 +75,9 @@ extension WebApp {
         let base = Paths.roundResults(round.id)
         let previous = try previousResults(of: round, among: all)
         let unitCount = results.hierarchy.roots.filter { results.invitedOrAnswered(.unit($0)) }.count
-        let paging = page.map { Paging(requested: $0, total: unitCount) }
+        let paging = paged ? Paging(requested: String(options.page), total: unitCount) : nil
         let (trend, trendTable) = try trendChart(round, among: all, results: results, format: format)
+        let groups = GroupTableLayout(results: results, options: options, base: base, format: format)
         let reliability = results.content.areas.indices.compactMap { index -> ReliabilityView? in
             guard let alpha = results.reliability[index] else { return nil }
             return ReliabilityView(area: format.areaName(index), alpha: strings.decimal(alpha, digits: 2),
@@ -86,59 +87,47 @@ extension WebApp {
             crumbs: dashboardCrumbs(round, context, then: []), roundTitle: round.title,
             roundMeta: roundMeta(round, strings),
             summary: dashboardSummary(results, group: .organisation, previous: previous, format: format,
-                                      radarID: "organisation-radar", export: Paths.roundResultsExport(round.id)),
-            sectors: try sectorTable(results, round: round, sort: sort, format: format, base: base),
-            units: unitTable(results, round: round, sort: sort, paging: paging, format: format, base: base),
+                                      radarID: "organisation-radar", export: Paths.roundResultsExport(round.id),
+                                      options: options, base: base, explainsReliability: true),
+            sectors: try sectorTable(results, round: round, layout: groups, format: format),
+            units: unitTable(results, round: round, layout: groups, paging: paging, format: format, base: base),
             pagination: (paging ?? Paging(requested: nil, total: 0)).view(strings: strings) { number in
-                base + Self.queryString([("sort", sort ?? ""), ("page", String(number))]) + "#units-heading"
+                options.onPage(number).link(base, fragment: "units-heading")
             },
             showPagination: (paging?.pageCount ?? 1) > 1,
-            jobGroups: jobGroupTable(results, within: .organisation, format: format),
+            jobGroups: jobGroupTable(results, within: .organisation, layout: groups, format: format),
             trend: trend, trendTable: trendTable, hasTrend: trendTable.rows.count > 0 && trendTable.columns.count > 2,
             reliability: reliability, hasReliability: !reliability.isEmpty,
             openAnswers: openAnswerGroups(results, group: .organisation, language: context.language.rawValue),
             hasOpenAnswers: results.openAnswers(for: .organisation).map { !$0.isEmpty } ?? false)
     }
 
-    private func sectorTable(_ results: RoundResults, round: Stored<SurveyRound>, sort: String?, format: ResultFormatting,
-                             base: String) throws -> ResultTable {
-        let indices = Array(results.content.areas.indices)
+    private func sectorTable(_ results: RoundResults, round: Stored<SurveyRound>, layout: GroupTableLayout,
+                             format: ResultFormatting) throws -> ResultTable {
         let sectorRows = try sectors.sectors(organisationID: round.organisationID).map { sector in
-            (sector: sector, row: format.groupRow(sector.name, link: nil, group: .sector(sector.id), areas: indices))
+            (format.groupRow(sector.name, link: nil, group: .sector(sector.id), areas: layout.areas), ResultGroup.sector(sector.id))
         }
         let total = format.groupRow(format.strings.text("results_whole_organisation"), link: nil, group: .organisation,
-                                    areas: indices, isTotal: true)
-        let sorted = sortedRows(sectorRows.map { ($0.row, ResultGroup.sector($0.sector.id)) }, by: sort,
-                                results: results)
-        return ResultTable(id: "sectors", caption: format.strings.text("results_sectors_caption"),
-                           columns: format.groupColumns(first: format.strings.text("results_sector"), areas: indices,
-                                                        sortBase: base + "?", sortedBy: sort),
-                           rows: [total] + sorted)
+                                    areas: layout.areas, isTotal: true)
+        return layout.table(id: "sectors", caption: format.strings.text("results_sectors_caption"),
+                            first: format.strings.text("results_sector"),
+                            rows: [total] + layout.sorted(sectorRows), fragment: "sectors-heading")
     }
 
     /// Top-level units against the areas, one page of them (all for the export); each links to its own
     /// dashboard for the units below it.
-    private func unitTable(_ results: RoundResults, round: Stored<SurveyRound>, sort: String?, paging: Paging?,
+    private func unitTable(_ results: RoundResults, round: Stored<SurveyRound>, layout: GroupTableLayout, paging: Paging?,
                            format: ResultFormatting, base: String) -> ResultTable {
-        let indices = Array(results.content.areas.indices)
         let rows = results.hierarchy.roots.compactMap { id -> (ResultRow, ResultGroup)? in
             guard let unit = results.hierarchy.units[id], results.invitedOrAnswered(.unit(id)) else { return nil }
-            return (format.groupRow(unit.name, link: "\(base)/units/\(id)", group: .unit(id), areas: indices), .unit(id))
+            return (format.groupRow(unit.name, link: Paths.unitResults(round.id, id), group: .unit(id), areas: layout.areas),
+                    .unit(id))
         }
-        return ResultTable(id: "units", caption: format.strings.text("results_units_caption"),
-                           columns: format.groupColumns(first: format.strings.text("results_unit"), areas: indices,
-                                                        sortBase: base + "?", sortedBy: sort),
-                           rows: Array(sortedRows(rows, by: sort, results: results).dropFirst(paging?.offset ?? 0)
-                                .prefix(paging == nil ? Int.max : Paging.pageSize)))
-    }
-
-    /// Rows sorted by an area's mean, highest first, hidden groups last; unsorted when no area is named.
-    private func sortedRows(_ rows: [(ResultRow, ResultGroup)], by code: String?, results: RoundResults) -> [ResultRow] {
-        guard let code, let index = results.content.areas.firstIndex(where: { $0.area.code == code }) else {
-            return rows.map(\.0)
-        }
-        return rows.map { row, group in (row, results.totals(group)?.areaScores[index].mean ?? -1) }
-            .sorted { $0.1 > $1.1 }.map(\.0)
+        return layout.table(id: "units", caption: format.strings.text("results_units_caption"),
+                            first: format.strings.text("results_unit"),
+                            rows: Array(layout.sorted(rows).dropFirst(paging?.offset ?? 0)
+                                .prefix(paging == nil ? Int.max : Paging.pageSize)),
+                            fragment: "units-heading")
     }
 
     /// The closed rounds up to `round` that the trend shows, oldest first (at most eight).
@@ -153,11 +142,10 @@ extension WebApp {
         let history = trendRounds(round, among: all)
         let series = try history.map { try roundResults($0).areaMeansByCode(.organisation) }
         let indices = areaIndices(results, kind: .competence)
-        let styles: [SeriesStyle] = [.primary, .comparison, .previous, .target]
         let trend = TrendChart(rounds: history.map(\.title), series: indices.enumerated().map { offset, index in
             let code = results.content.areas[index].area.code
             return TrendSeries(name: format.areaName(index), values: series.map { $0[code] },
-                               style: styles[offset % styles.count])
+                               style: SeriesStyle.sequence(offset))
         }, scaleMin: format.scaleMin, scaleMax: format.scaleMax)
         let table = ResultTable(id: "trend", caption: format.strings.text("results_trend_caption"),
                                 columns: [ResultColumn(format.strings.text("profile_area"), numeric: false)]
@@ -166,7 +154,8 @@ extension WebApp {
                                     let code = results.content.areas[index].area.code
                                     return ResultRow(label: format.areaName(index),
                                                      cells: series.map { format.meanCell($0[code]) })
-                                })
+                                },
+                                key: format.tableKey())
         return (trend.svg(id: "trend", title: format.strings.text("results_trend_title"),
                           description: format.strings.text("results_trend_description")), table)
     }

@@ -8,14 +8,88 @@ struct ResultTable {
     let columns: [ResultColumn]
     let rows: [ResultRow]
     let hasRows: Bool
+    /// Links above the table that change how it is shown (its order, its columns); page only.
+    let links: [TableLink]
+    let hasLinks: Bool
+    /// Words before the links that say what they choose, e.g. "Order:".
+    let linksLabel: String?
+    /// The key below the table: what its shading and symbols mean; page only.
+    let key: TableKey?
+    /// Whether the page says above the table how its sort links work: when some heading sorts it,
+    /// unless the same hint stands above another table of the same figures.
+    let sortHint: Bool
 
-    init(id: String, caption: String, columns: [ResultColumn], rows: [ResultRow]) {
+    init(id: String, caption: String, columns: [ResultColumn], rows: [ResultRow], links: [TableLink] = [],
+         linksLabel: String? = nil, key: TableKey? = nil, sortHint: Bool = true) {
         self.id = id
         self.caption = caption
         self.columns = columns
         self.rows = rows
         hasRows = !rows.isEmpty
+        self.links = links
+        hasLinks = !links.isEmpty
+        self.linksLabel = linksLabel
+        self.key = key
+        self.sortHint = sortHint && columns.contains { $0.sortLink != nil }
     }
+
+    /// The same table with only some of its columns (0 is the rows' labels, always kept), under
+    /// another id: a short table of what matters first, beside the full one.
+    func selecting(columns kept: [Int], id: String, links: [TableLink] = [], linksLabel: String? = nil,
+                   key: TableKey? = nil) -> ResultTable {
+        let cellIndices = kept.filter { $0 > 0 }.map { $0 - 1 }
+        return ResultTable(
+            id: id, caption: caption,
+            columns: [columns[0]] + kept.filter { $0 > 0 && $0 < columns.count }.map { columns[$0] },
+            rows: rows.map { row in
+                ResultRow(label: row.label, link: row.link, cells: cellIndices.compactMap { $0 < row.cells.count ? row.cells[$0] : nil },
+                          isTotal: row.isTotal)
+            },
+            links: links, linksLabel: linksLabel, key: key)
+    }
+}
+
+/// A link that shows a table another way; the way it is shown now is plain text, not a link.
+struct TableLink {
+    let label: String
+    let href: String
+    let current: Bool
+}
+
+/// What a table's colours and symbols mean, in words.
+struct TableKey {
+    /// The shading of means, lowest bucket first; empty when the table has none.
+    let heat: [HeatKeyEntry]
+    let hasHeat: Bool
+    let heatCaption: String
+    /// Symbols in the table's cells and what each means.
+    let flags: [CellFlag]
+    let hasFlags: Bool
+
+    init(heat: [HeatKeyEntry], heatCaption: String, flags: [CellFlag]) {
+        self.heat = heat
+        hasHeat = !heat.isEmpty
+        self.heatCaption = heatCaption
+        self.flags = flags
+        hasFlags = !flags.isEmpty
+    }
+}
+
+/// One shade of the means' colour scale and the means it covers, e.g. "3,4–4,1".
+struct HeatKeyEntry {
+    let heat: String
+    let label: String
+}
+
+/// A meaning that a cell's colour would otherwise carry alone, given as a symbol beside the figure
+/// and as words for screen readers (and in the table's key).
+struct CellFlag {
+    let cssClass: String
+    let symbol: String
+    let label: String
+
+    /// The symbol beside a figure below its target, on the dashboards and on a person's own profile.
+    static let belowTargetSymbol = "!"
 }
 
 /// A column heading; `sortLink` is set where the table can be sorted by this column.
@@ -23,15 +97,20 @@ struct ResultColumn {
     let label: String
     let numeric: Bool
     let sortLink: String?
-    let sorted: Bool
+    /// `aria-sort` and the visible ▲/▼ of the column the table is sorted by.
     let ariaSort: String?
+    let sortMarker: String?
+    /// For screen readers, what following the sort link does, e.g. "sort weakest first".
+    let sortAction: String?
 
-    init(_ label: String, numeric: Bool = true, sortLink: String? = nil, sorted: Bool = false) {
+    init(_ label: String, numeric: Bool = true, sortLink: String? = nil, sorted: SortDirection? = nil,
+         sortAction: String? = nil) {
         self.label = label
         self.numeric = numeric
         self.sortLink = sortLink
-        self.sorted = sorted
-        ariaSort = sorted ? "descending" : nil
+        ariaSort = sorted?.ariaSort
+        sortMarker = sorted?.marker
+        self.sortAction = sortLink == nil ? nil : sortAction
     }
 }
 
@@ -64,20 +143,27 @@ enum ExportValue: Equatable {
     static let empty = ExportValue.text("")
 }
 
-/// One cell: its text on the page, its value in the export, an optional heat class and chart.
+/// One cell: its text on the page, its value in the export, an optional heat class, chart and flag.
 struct ResultCell {
     let text: String
     let export: ExportValue
     let heat: String
     let svg: String?
-    let note: String?
+    /// A symbol and words beside the figure, e.g. "below target"; never in the export, whose
+    /// figure already says it.
+    let flag: CellFlag?
 
-    init(text: String, export: ExportValue? = nil, heat: String = "", svg: String? = nil, note: String? = nil) {
+    init(text: String, export: ExportValue? = nil, heat: String = "", svg: String? = nil, flag: CellFlag? = nil) {
         self.text = text
         self.export = export ?? .text(text)
         self.heat = heat
         self.svg = svg
-        self.note = note
+        self.flag = flag
+    }
+
+    /// The same cell with a flag.
+    func flagged(_ flag: CellFlag?) -> ResultCell {
+        ResultCell(text: text, export: export, heat: heat, svg: svg, flag: flag)
     }
 
     static let empty = ResultCell(text: "–", export: .empty)

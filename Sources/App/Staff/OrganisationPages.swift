@@ -69,7 +69,8 @@ extension WebApp {
             let slug = organisation.slug
             for (path, key) in [(Paths.employees(slug), "employees"), (Paths.unitTree(slug), "units"),
                                 (Paths.sectors(slug), "sectors"), (Paths.organisationUsers(slug), "users"),
-                                (Paths.importStaff(slug), "import"), (Paths.signInSlips(slug), "sign_in_slips")] {
+                                (Paths.importStaff(slug), "import"), (Paths.signInSlips(slug), "sign_in_slips"),
+                                (Paths.trainingCatalogue(slug), "trainings")] {
                 links.append(HomeLink(href: path, label: strings.text("staff_link_" + key),
                                       description: strings.text("staff_link_" + key + "_text")))
             }

@@ -59,6 +59,8 @@ struct UserDetailView {
     /// A one-time set-password link instead of a password typed for someone.
     let canCreatePasswordLink: Bool
     let passwordLinkAction: String
+    /// The trainer choice for the employee's organisation, when the viewer is its HR.
+    let trainer: [TrainerChoiceView]
 }
 
 /// A one-time set-password link, shown once to whoever made it, to hand over printed or read out.
@@ -315,9 +317,18 @@ extension WebApp {
             roleForm: roleForm, errors: errors.links, hasErrors: !errors.isEmpty,
             canDisable: canManage && !user.disabled && !isSelf, canEnable: canManage && user.disabled,
             disableAction: Paths.disableUser(userID), enableAction: Paths.enableUser(userID),
-            canCreatePasswordLink: canManage && !user.disabled && !isSelf, passwordLinkAction: Paths.passwordLink(userID))
+            canCreatePasswordLink: canManage && !user.disabled && !isSelf, passwordLinkAction: Paths.passwordLink(userID),
+            trainer: try trainerChoice(subject, context))
         return try context.render("staff/user", title: strings.format("staff_user_title", ["login": user.login]), view,
                                   status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// Whether the person trains for their organisation, with the form to change it, for its HR.
+    private func trainerChoice(_ subject: UserSubject, _ context: RequestContext) throws -> [TrainerChoiceView] {
+        guard let employee = subject.employee, context.access.canManageOrganisation(employee.organisationID) else { return [] }
+        let isTrainer = try trainingCatalogue.isTrainer(userID: subject.user.id, organisationID: employee.organisationID)
+        return [TrainerChoiceView(isTrainer: isTrainer, action: Paths.trainer(subject.user.id),
+                                  organisationID: String(employee.organisationID))]
     }
 
     /// The role form: only roles and scopes this viewer may give.
@@ -410,4 +421,11 @@ struct UserSubject {
     let roles: [Stored<RoleAssignment>]
     let employee: Stored<Employee>?
     let organisationIDs: Set<Int64>
+}
+
+/// HR's choice of whether a person is one of the organisation's trainers.
+struct TrainerChoiceView {
+    let isTrainer: Bool
+    let action: String
+    let organisationID: String
 }

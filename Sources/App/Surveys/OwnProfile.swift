@@ -9,6 +9,7 @@ struct ProfileRowView {
     let target: String
     let unit: String
     let organisation: String
+    /// The score as shown is below the target as shown: marked with a symbol, not only a colour.
     let belowTarget: Bool
 }
 
@@ -24,6 +25,9 @@ struct OwnProfileView {
     let caption: String
     /// Whose scores: "You" for the respondent, the person's name for a supervisor or HR.
     let ownLabel: String
+    /// Some score is below its target, so the table has a key for the symbol that says so.
+    let hasBelowTarget: Bool
+    let belowTargetSymbol = CellFlag.belowTargetSymbol
 }
 
 extension WebApp {
@@ -58,7 +62,7 @@ extension WebApp {
             let row = ProfileRowView(
                 area: area.area.name.text(language), own: format(score), target: format(target),
                 unit: format(unitMeans?.areaScores[index].mean), organisation: format(organisationMean),
-                belowTarget: score.map { value in target.map { value < $0 } ?? false } ?? false)
+                belowTarget: score.map { value in target.map { Self.isBelow(value, target: $0) } ?? false } ?? false)
             if area.area.kind == .competence {
                 competence.append(row)
                 axes.append(row.area)
@@ -79,6 +83,13 @@ extension WebApp {
                              description: strings.text("profile_chart_description")),
             rows: competence, factorRows: factors, hasFactors: !factors.isEmpty, hasUnit: unitID != nil,
             columnCount: unitID == nil ? 4 : 5,
-            caption: strings.format("profile_caption", ["round": round.title]), ownLabel: ownLabel)
+            caption: strings.format("profile_caption", ["round": round.title]), ownLabel: ownLabel,
+            hasBelowTarget: (competence + factors).contains(where: \.belowTarget))
+    }
+
+    /// Whether a score is below its target as both are shown (one decimal): 2,96 against a target
+    /// of 3 reads "3,0" and is not called below it.
+    static func isBelow(_ score: Double, target: Double) -> Bool {
+        ResultFormatting.shown(score) < ResultFormatting.shown(target)
     }
 }

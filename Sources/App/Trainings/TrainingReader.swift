@@ -26,7 +26,8 @@ struct TrainingReader: Sendable {
 
     /// Whether the training's audience includes the reader as an employee.
     func isInAudience(_ audience: TrainingAudience) -> Bool {
-        guard let employee else { return false }
+        // Someone without a staff record here (a supervisor's own sign-in) sees what is for everyone.
+        guard let employee else { return audience.isEveryone }
         return audience.includes(sectorID: sectorID, jobGroup: employee.jobGroup)
     }
 
@@ -53,15 +54,20 @@ extension WebApp {
             organisation = try organisations.organisation(slug: slug)
         } else if let employee {
             organisation = try organisations.organisation(id: employee.organisationID)
+        } else if let kept = try catalogueOrganisationIDs(principal).sorted().first {
+            organisation = try organisations.organisation(id: kept)
+        } else if let unitID = principal.supervisedUnitIDs.sorted().first, let unit = try units.unit(id: unitID) {
+            organisation = try organisations.organisation(id: unit.organisationID)
+        } else if let coordinated = principal.coordinatorOrganisationIDs.sorted().first {
+            organisation = try organisations.organisation(id: coordinated)
         } else {
-            let kept = try catalogueOrganisationIDs(principal)
-            organisation = try kept.sorted().first.flatMap { try organisations.organisation(id: $0) }
-                ?? (principal.isAdmin ? try organisations.all().first : nil)
+            organisation = principal.isAdmin ? try organisations.all().first : nil
         }
         guard let organisation else { throw AppError.notFound }
         let ownEmployee = employee?.organisationID == organisation.id ? employee : nil
         let keeps = try keepsCatalogue(organisation.id, context)
-        try context.require(keeps || ownEmployee != nil)
+        try context.require(keeps || ownEmployee != nil || context.access.canViewOrganisation(organisation.id)
+                            || (try supervises(in: organisation.id, principal)))
         var ancestry: Set<Int64> = []
         var sectorID: Int64?
         if let unitID = ownEmployee?.unitID {
@@ -70,6 +76,22 @@ extension WebApp {
         }
         return TrainingReader(organisation: organisation, employee: ownEmployee, sectorID: sectorID,
                               unitAncestry: ancestry, keepsCatalogue: keeps)
+    }
+
+    /// Whether the principal supervises a unit of the organisation.
+    private func supervises(in organisationID: Int64, _ principal: Principal) throws -> Bool {
+        guard let unitID = principal.supervisedUnitIDs.sorted().first else { return false }
+        return try units.unit(id: unitID)?.organisationID == organisationID
+    }
+
+    /// The reader of a training's pages: its own organisation's reader for those who keep that
+    /// catalogue (an administrator, a trainer), otherwise the signed-in person's usual reader.
+    func trainingReader(_ context: RequestContext, for training: Stored<Training>) throws -> TrainingReader {
+        if try keepsCatalogue(training.organisationID, context),
+           let organisation = try organisations.organisation(id: training.organisationID) {
+            return try trainingReader(context, slug: organisation.slug)
+        }
+        return try trainingReader(context)
     }
 
     /// HR or administrator of the organisation, or a trainer HR named there.
@@ -96,7 +118,7 @@ extension WebApp {
                                                                details: TrainingDetails) {
         guard let listing = try trainingSessions.listing(sessionID: try context.sessionID),
               let details = try trainingCatalogue.details(trainingID: listing.training.id) else { throw AppError.notFound }
-        let reader = try trainingReader(context)
+        let reader = try trainingReader(context, for: listing.training)
         guard try organisationSees(listing.training, organisationID: reader.organisation.id) else {
             throw AppError.notFound
         }

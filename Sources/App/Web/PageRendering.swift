@@ -63,6 +63,8 @@ extension WebApp {
         "saved", "created", "deactivated", "reactivated", "role_added", "role_removed", "user_disabled",
         "user_enabled", "imported", "signed_out", "session_ended", "password_changed", "password_set", "survey_saved", "survey_closed",
         "round_opened", "round_extended", "round_closed", "deleted", "published",
+        "enrolled", "waiting_list", "place_given_up", "following", "not_following", "session_cancelled", "assigned",
+        "assigned_some_waiting",
     ]
 
     func renderLayout(title: String, content: String, request: Request, strings: Strings, principal: Principal?,
@@ -89,6 +91,10 @@ extension WebApp {
         if principal.employeeID != nil {
             items.append((Paths.me, "nav_me"))
             items.append((Paths.mySurveys, "nav_surveys"))
+        }
+        if principal.employeeID != nil || principal.isSupervisor || principal.isAdmin
+            || !principal.hrOrganisationIDs.isEmpty || !principal.coordinatorOrganisationIDs.isEmpty {
+            items.append((Paths.trainings, "nav_trainings"))
         }
         if principal.isSupervisor {
             items.append((Paths.myUnits, "nav_my_units"))

@@ -82,6 +82,36 @@ public struct EmployeeStore: Sendable {
         }
     }
 
+    /// The employees with these ids, by id (unknown ids are left out).
+    public func employees(ids: [Int64]) throws(StorageError) -> [Int64: Stored<Employee>] {
+        guard !ids.isEmpty else { return [:] }
+        return try database.reading { db in
+            let list = try Stored<Employee>.fetchAll(db, sql: "SELECT * FROM employees WHERE id IN (SELECT value FROM json_each(?))",
+                                                     arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+            return Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The organisation's active employees with these HR numbers, by HR number.
+    public func activeEmployees(organisationID: Int64, hrNumbers: [String]) throws(StorageError) -> [String: Stored<Employee>] {
+        guard !hrNumbers.isEmpty else { return [:] }
+        return try database.reading { db in
+            var found: [String: Stored<Employee>] = [:]
+            for employee in try Stored<Employee>.fetchAll(db, sql: """
+                SELECT * FROM employees WHERE organisation_id = ? AND active = 1
+                  AND hr_number IN (SELECT value FROM json_each(?))
+                """, arguments: [organisationID, Self.jsonStrings(hrNumbers)]) {
+                found[employee.hrNumber] = employee
+            }
+            return found
+        }
+    }
+
+    private static func jsonStrings(_ values: [String]) -> String {
+        let data = (try? JSONEncoder().encode(values)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// The employee with this id, active or not, or nil.
     public func employee(id: Int64) throws(StorageError) -> Stored<Employee>? {
         try database.reading { db in try Stored<Employee>.fetchOne(db, key: id) }

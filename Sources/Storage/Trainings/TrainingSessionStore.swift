@@ -56,6 +56,19 @@ public struct TrainingSessionStore: Sendable {
         }
     }
 
+    /// Held sessions of trainings the organisation sees whose recording can be watched on `today`
+    /// (a Helsinki date), newest first.
+    public func recordings(visibleTo organisationID: Int64, today: String, now: Date = Date()) throws(StorageError) -> [SessionListing] {
+        try database.reading { db in
+            try Self.listings(db, where: """
+                s.recording_url IS NOT NULL AND (s.recording_until IS NULL OR s.recording_until >= :today)
+                AND s.starts_at <= :now AND t.active = 1
+                AND (t.organisation_id = :organisation
+                     OR t.id IN (SELECT training_id FROM training_offers WHERE organisation_id = :organisation))
+                """, arguments: ["today": today, "now": now, "organisation": organisationID]).reversed()
+        }
+    }
+
     /// The sessions with these ids, with their trainings, earliest first.
     public func listings(sessionIDs: [Int64]) throws(StorageError) -> [SessionListing] {
         guard !sessionIDs.isEmpty else { return [] }
