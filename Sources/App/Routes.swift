@@ -227,5 +227,10 @@ extension WebApp {
         routes.get("/employees/:employeeID/completions", .staffAdministration, showEmployeeCompletions)
         routes.post("/employees/:employeeID/completions", .staffAdministration, changeEmployeeCompletions)
         routes.get("/organisations/:slug/training-completions.csv", .staffAdministration, exportOrganisationCompletions)
+
+        // MARK: - Trainings: unit and organisation views
+        // A unit's trainings for its supervisors and HR; HR's report of the organisation for a period.
+        routes.get("/units/:unitID/trainings", .unitLeadership, showUnitTrainings)
+        routes.get("/organisations/:slug/training-report", .staffAdministration, showTrainingReport)
     }
 }

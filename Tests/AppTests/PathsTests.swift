@@ -108,6 +108,9 @@ struct PathsTests {
         "GET /rounds/:roundID/results/export.csv": Paths.roundResultsExport(7),
         "GET /rounds/:roundID/results/units/:unitID": Paths.unitResults(7, 4),
         "GET /rounds/:roundID/results/units/:unitID/export.csv": Paths.unitResultsExport(7, 4),
+        // Trainings: unit and organisation views
+        "GET /units/:unitID/trainings": Paths.unitTrainings(4),
+        "GET /organisations/:slug/training-report": Paths.trainingReport(slug),
         // Trainings: attendance, check-in, feedback and completions
         "GET /training-sessions/:sessionID/attendance": Paths.sessionAttendance(12),
         "POST /training-sessions/:sessionID/attendance": Paths.sessionAttendance(12),

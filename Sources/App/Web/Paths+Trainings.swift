@@ -86,3 +86,16 @@ extension Paths {
         String(text.filter { $0.isASCII && ($0.isNumber || $0 == "-") }.prefix(10))
     }
 }
+
+/// Links of the supervisors' and HR's training views (`Trainings/UnitTrainingsPage.swift`,
+/// `Trainings/TrainingReportPage.swift`).
+extension Paths {
+    /// A unit's training view: coming sessions, who attended what, completions per area.
+    static func unitTrainings(_ unitID: Int64) -> String { unit(unitID) + "/trainings" }
+    /// HR's training report of an organisation, for the default period (the last 12 months).
+    static func trainingReport(_ slug: String) -> String { organisation(slug) + "/training-report" }
+    /// The report for a chosen period (`YYYY-MM-DD`), on a page of its unit tables.
+    static func trainingReport(_ slug: String, from: String, to: String, page: Int? = nil) -> String {
+        trainingReport(slug) + WebApp.queryString([("from", from), ("to", to), ("page", page.map(String.init) ?? "")])
+    }
+}
