@@ -12,7 +12,7 @@ extension AccessMatrixTests {
         return [
             Row(route: "GET /training-sessions/:sessionID/event.ics", path: { world, test in
                 "/training-sessions/\(try calendarSession(world, test))/event.ics"
-            }, expected: [S, A, H, H, H, A, A]),
+            }, expected: [S, A, A, A, H, A, A]),
             Row(route: "GET /my-trainings/calendar", path: { _, _ in "/my-trainings/calendar" },
                 expected: [S, A, A, A, A, A, A]),
             Row(route: "POST /my-trainings/calendar/renew", path: { _, _ in "/my-trainings/calendar/renew" },
@@ -29,8 +29,8 @@ extension AccessMatrixTests {
         ]
     }()
 
-    /// A session of Järvelä's for the whole organisation: its employees and those who keep the
-    /// catalogue see it; supervisors without an employee record and other organisations do not.
+    /// A session of Järvelä's for the whole organisation and a training for everyone: as on the session
+    /// page, everyone of Järvelä sees it (supervisors too), the other organisation's HR does not.
     static func calendarSession(_ world: World, _ test: TestApp) throws -> Int64 {
         let fixture = TrainingCalendarFixture(test: test, world: world)
         let training = try fixture.training("Teams")
