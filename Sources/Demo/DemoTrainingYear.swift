@@ -36,8 +36,9 @@ struct DemoTrainingYear {
 
     /// The first day of the past sessions.
     var firstDay: DemoDay { today.adding(days: -300) }
-    /// The last day of the coming sessions.
-    var lastDay: DemoDay { today.adding(days: 42) }
+    /// The last day of the coming sessions: six weeks of term (counted from the end of the holidays
+    /// when the demo is loaded during them).
+    var lastDay: DemoDay { termDay(from: today.adding(days: 1)).adding(days: 42) }
 
     /// Attendees of each session, by session index.
     private var present: [Int: Set<Int64>] = [:]

@@ -108,6 +108,24 @@ struct PathsTests {
         "GET /rounds/:roundID/results/export.csv": Paths.roundResultsExport(7),
         "GET /rounds/:roundID/results/units/:unitID": Paths.unitResults(7, 4),
         "GET /rounds/:roundID/results/units/:unitID/export.csv": Paths.unitResultsExport(7, 4),
+        // Trainings: unit and organisation views
+        "GET /units/:unitID/trainings": Paths.unitTrainings(4),
+        "GET /organisations/:slug/training-report": Paths.trainingReport(slug),
+        // Trainings: attendance, check-in, feedback and completions
+        "GET /training-sessions/:sessionID/attendance": Paths.sessionAttendance(12),
+        "POST /training-sessions/:sessionID/attendance": Paths.sessionAttendance(12),
+        "GET /training-sessions/:sessionID/attendance.csv": Paths.sessionAttendanceExport(12),
+        "GET /training-sessions/:sessionID/check-in-code": Paths.checkInCode(12),
+        "GET /training-sessions/:sessionID/check-in": Paths.checkIn(12),
+        "POST /training-sessions/:sessionID/check-in": Paths.checkIn(12),
+        "GET /training-sessions/:sessionID/feedback": Paths.sessionFeedback(12),
+        "POST /training-sessions/:sessionID/feedback": Paths.sessionFeedback(12),
+        "GET /training-sessions/:sessionID/feedback/results": Paths.sessionFeedbackResults(12),
+        "GET /training-series/:seriesID/feedback": Paths.seriesFeedback(3),
+        "POST /training-sessions/:sessionID/recording-watched": Paths.recordingWatched(12),
+        "GET /employees/:employeeID/completions": Paths.employeeCompletions(5),
+        "POST /employees/:employeeID/completions": Paths.employeeCompletions(5),
+        "GET /organisations/:slug/training-completions.csv": Paths.trainingCompletionsExport(slug),
     ].merging(PathsTests.trainingCalendarPrinted) { first, _ in first }
 
     /// The calendar and poster routes (the feed itself is a raw route, checked below).

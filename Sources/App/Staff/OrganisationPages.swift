@@ -74,6 +74,8 @@ extension WebApp {
                 links.append(HomeLink(href: path, label: strings.text("staff_link_" + key),
                                       description: strings.text("staff_link_" + key + "_text")))
             }
+            links.append(HomeLink(href: Paths.trainingReport(slug), label: strings.text("trainingreport_link"),
+                                  description: strings.text("trainingreport_link_text")))
         }
         return try context.render("staff/organisation", title: organisation.name, OrganisationOverviewView(
             crumbs: organisationCrumbs(organisation, strings, then: []), name: organisation.name, figures: figures,

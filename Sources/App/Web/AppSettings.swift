@@ -24,6 +24,9 @@ public struct AppSettings: Sendable {
     /// Free memory is given back to the system (`malloc_trim`) after each build of round results and
     /// whenever the caches have let go of this many bytes; 0 never does.
     public var returnFreedMemoryBytes = 16 << 20
+    /// The time now, for rules that open and close with the clock (a session's check-in and feedback
+    /// windows); tests set their own clock to try the edges.
+    public var now: @Sendable () -> Date = { Date() }
 
     public init() {}
 }

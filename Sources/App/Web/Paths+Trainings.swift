@@ -61,4 +61,41 @@ extension Paths {
         let items = [month.map { "month=" + safe($0) }, language.map { "lang=" + safe($0) }].compactMap { $0 }
         return items.isEmpty ? "" : "?" + items.joined(separator: "&")
     }
+
+    // MARK: - Attendance, check-in, feedback and completions
+
+    /// The session's attendance as CSV; `semicolon` for Finnish Excel (decimal comma).
+    static func sessionAttendanceExport(_ sessionID: Int64, semicolon: Bool = false) -> String {
+        sessionAttendance(sessionID) + ".csv" + (semicolon ? "?separator=semicolon" : "")
+    }
+    /// The big QR code of the self check-in address, for the trainer's screen.
+    static func checkInCode(_ sessionID: Int64) -> String { trainingSession(sessionID) + "/check-in-code" }
+    static func sessionFeedbackResults(_ sessionID: Int64) -> String { sessionFeedback(sessionID) + "/results" }
+    static func seriesFeedback(_ seriesID: Int64) -> String { trainingSeries(seriesID) + "/feedback" }
+    /// A person's completion history, with HR's forms for external evidence and corrections.
+    static func employeeCompletions(_ employeeID: Int64) -> String { employee(employeeID) + "/completions" }
+    /// The organisation's completions in force over a period (`from`…`to`, both days included) as CSV.
+    static func trainingCompletionsExport(_ slug: String) -> String { organisation(slug) + "/training-completions.csv" }
+    static func trainingCompletionsExport(_ slug: String, from: String, to: String, semicolon: Bool = false) -> String {
+        trainingCompletionsExport(slug) + "?from=" + dateOnly(from) + "&to=" + dateOnly(to)
+            + (semicolon ? "&separator=semicolon" : "")
+    }
+
+    /// Digits and dashes only, so a date put in a query cannot carry anything else.
+    private static func dateOnly(_ text: String) -> String {
+        String(text.filter { $0.isASCII && ($0.isNumber || $0 == "-") }.prefix(10))
+    }
+}
+
+/// Links of the supervisors' and HR's training views (`Trainings/UnitTrainingsPage.swift`,
+/// `Trainings/TrainingReportPage.swift`).
+extension Paths {
+    /// A unit's training view: coming sessions, who attended what, completions per area.
+    static func unitTrainings(_ unitID: Int64) -> String { unit(unitID) + "/trainings" }
+    /// HR's training report of an organisation, for the default period (the last 12 months).
+    static func trainingReport(_ slug: String) -> String { organisation(slug) + "/training-report" }
+    /// The report for a chosen period (`YYYY-MM-DD`), on a page of its unit tables.
+    static func trainingReport(_ slug: String, from: String, to: String, page: Int? = nil) -> String {
+        trainingReport(slug) + WebApp.queryString([("from", from), ("to", to), ("page", page.map(String.init) ?? "")])
+    }
 }

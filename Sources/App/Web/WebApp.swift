@@ -24,6 +24,7 @@ public final class WebApp: Sendable {
     let resultsCache: ResultsCache
     let pageBodies: PageBodyCache
     let frameworkContents = FrameworkContentCache()
+    let trainingReportCache = TrainingReportCache()
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
     let passwordPolicy: PasswordPolicy

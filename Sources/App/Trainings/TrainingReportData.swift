@@ -1,0 +1,169 @@
+import Foundation
+import Metrics
+import Storage
+
+/// The figures of an organisation's training report for one period, added up the unit tree once
+/// and kept until something changes (see `TrainingReportCache`).
+///
+/// Counts of attendances and completions are ordinary HR data and shown per group; a share of a
+/// group's staff is shown only where the anonymity rule lets that group's figures through (at least
+/// the minimum group size, and not recoverable from its parent and siblings), like every figure
+/// about groups of people.
+struct TrainingReportData: Sendable {
+    let organisationID: Int64
+    let from: String
+    let to: String
+    /// Trainings with sessions held (or recordings watched) in the period.
+    let held: [HeldTraining]
+    let hierarchy: UnitHierarchy
+    let sectors: [Stored<Sector>]
+    /// Activity of the organisation, each sector and each unit with its sub-units.
+    let activity: [ResultGroup: UnitTrainingActivity]
+    /// Every employee, those without a unit included.
+    let total: UnitTrainingActivity
+    /// Which groups' shares of staff may be shown.
+    let sharePlan: SuppressionPlan<ResultGroup>
+    /// The link to the survey, when the organisation has two closed rounds.
+    let survey: TrainingSurveyLink?
+
+    /// The share of a group's active staff with a completion in the period, if it may be shown.
+    func trainedShare(_ group: ResultGroup) -> Double? {
+        guard sharePlan.shows(group), let activity = activity[group], activity.staff > 0 else { return nil }
+        return Double(activity.trainedPeople) / Double(activity.staff)
+    }
+}
+
+/// Completions per competence area between the organisation's two latest closed rounds, for the
+/// groups the rounds' results describe.
+struct TrainingSurveyLink: Sendable {
+    let latest: Stored<SurveyRound>
+    let previous: Stored<SurveyRound>
+    /// Staff employed on the latest round's last day, per group.
+    let staff: [ResultGroup: Int]
+    /// Area code → people per group with a completion in the area after the previous round closed and
+    /// by the time the latest closed.
+    let trained: [String: [ResultGroup: Int]]
+    let plan: SuppressionPlan<ResultGroup>
+
+    /// The share of a group's staff who completed a training in the area, if it may be shown.
+    func share(_ code: String, _ group: ResultGroup) -> Double? {
+        guard plan.shows(group), let staff = staff[group], staff > 0 else { return nil }
+        return Double(trained[code]?[group] ?? 0) / Double(staff)
+    }
+}
+
+/// Built reports per organisation and period. A report is rebuilt when the trainings' data version
+/// changes (a completion entry, a session or a training) and at least every minute, for roster
+/// changes.
+final class TrainingReportCache: Sendable {
+    struct Entry: Sendable {
+        let version: String
+        let builtAt: Date
+        let data: TrainingReportData
+    }
+
+    /// Reports are counted at a flat estimate (a report of a 40,000-person organisation's units and
+    /// areas is some hundreds of kilobytes): 4 MB keeps about sixteen.
+    static let estimatedBytes = 256 << 10
+    private let entries = SingleFlight<Entry>(budget: 4 << 20, cost: { _ in TrainingReportCache.estimatedBytes })
+    let maximumAge: TimeInterval
+
+    init(maximumAge: TimeInterval = 60) {
+        self.maximumAge = maximumAge
+    }
+
+    func data(key: String, version: String, build: () throws -> TrainingReportData) throws -> TrainingReportData {
+        try entries.value(CacheKey(family: "training-report|" + key, version: 0, variant: version), isFresh: { entry in
+            entry.version == version && Date().timeIntervalSince(entry.builtAt) < self.maximumAge
+        }, build: {
+            Entry(version: version, builtAt: Date(), data: try build())
+        }).data
+    }
+}
+
+extension WebApp {
+    /// The report of an organisation for `from...to` (Helsinki dates), from the cache when nothing has
+    /// changed.
+    func trainingReportData(_ organisation: Stored<Organisation>, from: String, to: String) throws -> TrainingReportData {
+        let version = try trainingReports.version()
+        return try trainingReportCache.data(key: "\(organisation.id)|\(from)|\(to)", version: version) {
+            try buildTrainingReport(organisation, from: from, to: to)
+        }
+    }
+
+    private func buildTrainingReport(_ organisation: Stored<Organisation>, from: String, to: String) throws -> TrainingReportData {
+        guard let start = TrainingReportDates.startOfDay(from), let end = TrainingReportDates.endOfDay(to) else {
+            throw AppError.badRequest
+        }
+        let organisationID = organisation.id
+        let hierarchy = UnitHierarchy(units: try units.units(organisationID: organisationID))
+        let perUnit = try trainingReports.unitActivity(organisationID: organisationID, from: start, until: end, fromDay: from,
+                                                       toDay: to)
+        var activity: [ResultGroup: UnitTrainingActivity] = [:]
+        var total = UnitTrainingActivity()
+        for (unitID, values) in perUnit {
+            total.add(values)
+            guard let unitID, hierarchy.tree.contains(unitID) else { continue }
+            for group in Self.groups(of: unitID, in: hierarchy.tree) {
+                activity[group, default: UnitTrainingActivity()].add(values)
+            }
+        }
+        let staffCells = perUnit.compactMap { unitID, values in unitID.map { ($0, values.staff) } }
+        return TrainingReportData(
+            organisationID: organisationID, from: from, to: to,
+            held: try trainingReports.trainingsHeld(organisationID: organisationID, from: start, until: end, fromDay: from,
+                                                    toDay: to),
+            hierarchy: hierarchy, sectors: try sectors.sectors(organisationID: organisationID), activity: activity,
+            total: total, sharePlan: Self.sharePlan(staffCells, tree: hierarchy.tree, rule: AnonymityRule()),
+            survey: try trainingSurveyLink(organisationID, hierarchy: hierarchy))
+    }
+
+    /// The groups a unit's own staff count in: the unit and those above it, its sector and the
+    /// organisation.
+    private static func groups(of unitID: Int64, in tree: UnitTree) -> [ResultGroup] {
+        var groups = tree.selfAndAncestors(of: unitID).map(ResultGroup.unit)
+        groups.append(tree.sector(of: unitID).map(ResultGroup.sector) ?? .withoutSector)
+        groups.append(.organisation)
+        return groups
+    }
+
+    /// Which groups (the organisation, sectors, units with their sub-units) may have a share of their
+    /// staff shown: the anonymity rule's plan over the unit tree, with each unit's own staff as a cell.
+    private static func sharePlan(_ staff: [(Int64, Int)], tree: UnitTree, rule: AnonymityRule) -> SuppressionPlan<ResultGroup> {
+        let counts = Dictionary(staff, uniquingKeysWith: +)
+        let groups = RoundGroups(tree: tree, cells: tree.nodes.keys.map { ResponseCell(unitID: $0, jobGroup: "") })
+        return rule.figurePlan(groups, cellRespondents: groups.cells.map { counts[$0.unitID] ?? 0 })
+    }
+
+    /// The last day a round took answers: its closing day, or the day HR closed it early.
+    static func lastDay(of round: Stored<SurveyRound>) -> String {
+        guard let closedAt = round.closedAt else { return round.closesOn }
+        return min(round.closesOn, HelsinkiTime.date(closedAt))
+    }
+
+    /// Completions per area between the organisation's two latest closed rounds.
+    private func trainingSurveyLink(_ organisationID: Int64, hierarchy: UnitHierarchy) throws -> TrainingSurveyLink? {
+        try closeOverdueRounds()
+        let closed = try rounds.rounds(organisationID: organisationID).filter { $0.status == .closed }
+        guard closed.count >= 2 else { return nil }
+        let latest = closed[0], previous = closed[1]
+        let latestDay = Self.lastDay(of: latest)
+        let counts = try trainingReports.areaCompletions(organisationID: organisationID, after: Self.lastDay(of: previous),
+                                                         through: latestDay, employedOn: latestDay)
+        func rolledUp(_ perUnit: [Int64?: Int]) -> [ResultGroup: Int] {
+            var groups: [ResultGroup: Int] = [:]
+            for (unitID, count) in perUnit {
+                guard let unitID, hierarchy.tree.contains(unitID) else { continue }
+                for group in Self.groups(of: unitID, in: hierarchy.tree) { groups[group, default: 0] += count }
+            }
+            return groups
+        }
+        let staffCells = counts.staff.compactMap { unitID, count in unitID.map { ($0, count) } }
+        return TrainingSurveyLink(
+            latest: latest, previous: previous, staff: rolledUp(counts.staff),
+            trained: counts.trained.mapValues(rolledUp),
+            plan: Self.sharePlan(staffCells, tree: hierarchy.tree,
+                                 rule: AnonymityRule(minimumGroupSize: latest.minimumGroupSize,
+                                                     openAnswerThreshold: latest.openAnswerThreshold)))
+    }
+}
