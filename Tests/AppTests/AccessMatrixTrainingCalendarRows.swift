@@ -12,6 +12,7 @@ extension AccessMatrixTests {
         return [
             Row(route: "GET /training-sessions/:sessionID/event.ics", path: { world, test in
                 "/training-sessions/\(try calendarSession(world, test))/event.ics"
+            // As the session page: supervisors see what is for the whole organisation and everyone.
             }, expected: [S, A, A, A, H, A, A]),
             Row(route: "GET /my-trainings/calendar", path: { _, _ in "/my-trainings/calendar" },
                 expected: [S, A, A, A, A, A, A]),
