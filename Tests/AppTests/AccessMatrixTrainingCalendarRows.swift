@@ -30,8 +30,8 @@ extension AccessMatrixTests {
         ]
     }()
 
-    /// A session of Järvelä's for the whole organisation: its employees and those who keep the
-    /// catalogue see it; supervisors without an employee record and other organisations do not.
+    /// A session of Järvelä's for the whole organisation and a training for everyone: as on the session
+    /// page, everyone of Järvelä sees it (supervisors too), the other organisation's HR does not.
     static func calendarSession(_ world: World, _ test: TestApp) throws -> Int64 {
         let fixture = TrainingCalendarFixture(test: test, world: world)
         let training = try fixture.training("Teams")

@@ -98,6 +98,11 @@ struct ICalendarWriterTests {
         #expect(ICalendarWriter.utc(autumn) == "20271101T120000Z" && ICalendarWriter.helsinkiLocal(autumn) == "20271101T140000")
     }
 
+    @Test func aSessionUIDGetsTheDomainOnce() {
+        #expect(ICalendarWriter.eventUID("0f1e2d3c-aaaa") == "0f1e2d3c-aaaa@taitotutka")
+        #expect(ICalendarWriter.eventUID("0f1e2d3c-aaaa@taitotutka") == "0f1e2d3c-aaaa@taitotutka")
+    }
+
     @Test func onlyHTTPAddressesBecomeURLs() {
         #expect(ICalendarWriter.uri("https://teams.microsoft.com/l/meetup-join/x") != nil)
         #expect(ICalendarWriter.uri("javascript:alert(1)") == nil)

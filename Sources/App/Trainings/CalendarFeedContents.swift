@@ -70,7 +70,7 @@ struct TrainingEventBuilder: Sendable {
         if let page { description.append(strings.format("tcal_event_page", ["link": page])) }
         let place = text.place(session.record, format: training.format)
         return ICalendarEvent(
-            uid: session.uid + "@" + ICalendarWriter.uidDomain, sequence: session.sequence,
+            uid: ICalendarWriter.eventUID(session.uid), sequence: session.sequence,
             stamp: max(session.updatedAt, training.updatedAt), created: session.createdAt,
             start: session.startsAt, end: session.endsAt,
             summary: cancelled ? strings.format("tcal_event_cancelled_summary", ["title": title]) : title,

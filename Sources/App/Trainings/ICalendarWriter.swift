@@ -37,6 +37,12 @@ struct ICalendarWriter: Sendable {
     /// The domain part added to a session's own uid (`uid@taitotutka`): stable, whatever host name
     /// the service is reached by.
     static let uidDomain = "taitotutka"
+
+    /// A session's uid as an event's globally unique UID: with the domain added, unless it already has
+    /// one (sessions made by the demo keep `…@taitotutka` in the column).
+    static func eventUID(_ uid: String) -> String {
+        uid.contains("@") ? uid : uid + "@" + uidDomain
+    }
     /// How often a subscribed calendar should fetch the feed again.
     static let refreshInterval = "PT1H"
 
