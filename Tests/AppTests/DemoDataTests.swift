@@ -445,6 +445,14 @@ struct DemoTrainingTests {
         #expect(history.filter { $0.entry.kind == .attended }.count >= 3)
         #expect(history.contains { $0.entry.kind == .recording })
         #expect(history.allSatisfy { $0.entry.completedOn < DemoDataTests.today && $0.entry.completedOn >= (employee.startDate ?? "") })
+        // Only trainings Järvelä's people may see: its own, or those offered to it.
+        let jarvela = try demo.organisationID("jarvela")
+        let catalogue = TrainingCatalogueStore(demo.database)
+        for completion in history {
+            let details = try #require(try catalogue.details(trainingID: completion.training.id))
+            #expect(details.training.organisationID == jarvela || details.offeredTo.contains(jarvela),
+                    "\(completion.training.titleFi) is not Järvelä's")
+        }
 
         let now = try HelsinkiTime.instant(date: DemoDataTests.today, time: "23:59").unwrap()
         let places = try EnrolmentStore(demo.database).enrolments(employeeID: employeeID)

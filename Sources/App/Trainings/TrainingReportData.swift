@@ -13,6 +13,8 @@ struct TrainingReportData: Sendable {
     let organisationID: Int64
     let from: String
     let to: String
+    /// When these figures were counted: rendered pages of them are kept under this.
+    let builtAt: Date
     /// Trainings with sessions held (or recordings watched) in the period.
     let held: [HeldTraining]
     let hierarchy: UnitHierarchy
@@ -21,14 +23,15 @@ struct TrainingReportData: Sendable {
     let activity: [ResultGroup: UnitTrainingActivity]
     /// Every employee, those without a unit included.
     let total: UnitTrainingActivity
-    /// Which groups' shares of staff may be shown.
-    let sharePlan: SuppressionPlan<ResultGroup>
+    /// Groups whose shares of staff must not be shown.
+    let hiddenShares: Set<ResultGroup>
     /// The link to the survey, when the organisation has two closed rounds.
     let survey: TrainingSurveyLink?
 
     /// The share of a group's active staff with a completion in the period, if it may be shown.
     func trainedShare(_ group: ResultGroup) -> Double? {
-        guard sharePlan.shows(group), let activity = activity[group], activity.staff > 0 else { return nil }
+        guard group.isShowable, !hiddenShares.contains(group), let activity = activity[group], activity.staff > 0
+        else { return nil }
         return Double(activity.trainedPeople) / Double(activity.staff)
     }
 }
@@ -43,18 +46,19 @@ struct TrainingSurveyLink: Sendable {
     /// Area code → people per group with a completion in the area after the previous round closed and
     /// by the time the latest closed.
     let trained: [String: [ResultGroup: Int]]
-    let plan: SuppressionPlan<ResultGroup>
+    /// Groups whose shares must not be shown.
+    let hidden: Set<ResultGroup>
 
     /// The share of a group's staff who completed a training in the area, if it may be shown.
     func share(_ code: String, _ group: ResultGroup) -> Double? {
-        guard plan.shows(group), let staff = staff[group], staff > 0 else { return nil }
+        guard group.isShowable, !hidden.contains(group), let staff = staff[group], staff > 0 else { return nil }
         return Double(trained[code]?[group] ?? 0) / Double(staff)
     }
 }
 
 /// Built reports per organisation and period. A report is rebuilt when the trainings' data version
-/// changes (a completion entry, a session or a training) and at least every minute, for roster
-/// changes.
+/// changes (a completion entry, a session or a training) and at least every five minutes, for changes
+/// of the roster (imports, moves between units), which the version does not see.
 final class TrainingReportCache: Sendable {
     struct Entry: Sendable {
         let version: String
@@ -65,7 +69,7 @@ final class TrainingReportCache: Sendable {
     private let entries = SingleFlight<Entry>(capacity: 24)
     let maximumAge: TimeInterval
 
-    init(maximumAge: TimeInterval = 60) {
+    init(maximumAge: TimeInterval = 300) {
         self.maximumAge = maximumAge
     }
 
@@ -84,7 +88,10 @@ extension WebApp {
     func trainingReportData(_ organisation: Stored<Organisation>, from: String, to: String) throws -> TrainingReportData {
         let version = try trainingReports.version()
         return try trainingReportCache.data(key: "\(organisation.id)|\(from)|\(to)", version: version) {
-            try buildTrainingReport(organisation, from: from, to: to)
+            let clock = ContinuousClock(), started = clock.now
+            let data = try buildTrainingReport(organisation, from: from, to: to)
+            logger.info("training report of organisation \(organisation.id) for \(from)...\(to) built in \(clock.now - started)")
+            return data
         }
     }
 
@@ -107,11 +114,11 @@ extension WebApp {
         }
         let staffCells = perUnit.compactMap { unitID, values in unitID.map { ($0, values.staff) } }
         return TrainingReportData(
-            organisationID: organisationID, from: from, to: to,
+            organisationID: organisationID, from: from, to: to, builtAt: Date(),
             held: try trainingReports.trainingsHeld(organisationID: organisationID, from: start, until: end, fromDay: from,
                                                     toDay: to),
             hierarchy: hierarchy, sectors: try sectors.sectors(organisationID: organisationID), activity: activity,
-            total: total, sharePlan: Self.sharePlan(staffCells, tree: hierarchy.tree, rule: AnonymityRule()),
+            total: total, hiddenShares: Self.hiddenShares(staffCells, tree: hierarchy.tree, rule: AnonymityRule()),
             survey: try trainingSurveyLink(organisationID, hierarchy: hierarchy))
     }
 
@@ -124,12 +131,17 @@ extension WebApp {
         return groups
     }
 
-    /// Which groups (the organisation, sectors, units with their sub-units) may have a share of their
-    /// staff shown: the anonymity rule's plan over the unit tree, with each unit's own staff as a cell.
-    private static func sharePlan(_ staff: [(Int64, Int)], tree: UnitTree, rule: AnonymityRule) -> SuppressionPlan<ResultGroup> {
+    /// Which groups (the organisation, sectors, units with their sub-units) must not have a share of
+    /// their staff shown: the anonymity rule over the unit tree's partitions (the organisation as its
+    /// sectors and as its top units, each unit as its own staff and sub-units, each sector as its
+    /// units), with each unit's own staff as a cell: every group below the minimum, and complements
+    /// so that none can be worked out by subtraction. Staff are identified HR data, not answers, so the
+    /// quick rule suffices where survey results also run the linked-table audit.
+    private static func hiddenShares(_ staff: [(Int64, Int)], tree: UnitTree, rule: AnonymityRule) -> Set<ResultGroup> {
         let counts = Dictionary(staff, uniquingKeysWith: +)
         let groups = RoundGroups(tree: tree, cells: tree.nodes.keys.map { ResponseCell(unitID: $0, jobGroup: "") })
-        return rule.figurePlan(groups, cellRespondents: groups.cells.map { counts[$0.unitID] ?? 0 })
+        return rule.hiddenGroups(respondents: groups.totals(groups.cells.map { counts[$0.unitID] ?? 0 }),
+                                 partitions: groups.partitions)
     }
 
     /// The last day a round took answers: its closing day, or the day HR closed it early.
@@ -159,8 +171,8 @@ extension WebApp {
         return TrainingSurveyLink(
             latest: latest, previous: previous, staff: rolledUp(counts.staff),
             trained: counts.trained.mapValues(rolledUp),
-            plan: Self.sharePlan(staffCells, tree: hierarchy.tree,
-                                 rule: AnonymityRule(minimumGroupSize: latest.minimumGroupSize,
-                                                     openAnswerThreshold: latest.openAnswerThreshold)))
+            hidden: Self.hiddenShares(staffCells, tree: hierarchy.tree,
+                                      rule: AnonymityRule(minimumGroupSize: latest.minimumGroupSize,
+                                                          openAnswerThreshold: latest.openAnswerThreshold)))
     }
 }

@@ -173,10 +173,7 @@ extension WebApp {
         let reach = subtree.union(try units.ancestorIDs(of: unit.id))
         let targets = try trainingSessions.targetUnits(sessionIDs: listings.map(\.session.id))
         let audiences = try trainingCatalogue.audiences(trainingIDs: Array(Set(listings.map(\.training.id))))
-        var sectorOfUnit: [Int64: Int64] = [:]
-        for member in try units.units(organisationID: organisationID) where subtree.contains(member.id) {
-            if let sectorID = member.sectorID { sectorOfUnit[member.id] = sectorID }
-        }
+        let sectorOfUnit = try trainingReports.sectorIDs(unitIDs: subtree)
         let profiles = Set(people.map { PersonProfile(sectorID: $0.unitID.flatMap { sectorOfUnit[$0] }, jobGroup: $0.jobGroup) })
         let aimed = listings.filter { listing in
             let units = targets[listing.session.id] ?? []
