@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import Storage
+import Synchronization
 
 /// The figures of an organisation's training report for one period, added up the unit tree once
 /// and kept until something changes (see `TrainingReportCache`).
@@ -101,8 +102,29 @@ extension WebApp {
         }
         let organisationID = organisation.id
         let hierarchy = UnitHierarchy(units: try units.units(organisationID: organisationID))
-        let perUnit = try trainingReports.unitActivity(organisationID: organisationID, from: start, until: end, fromDay: from,
-                                                       toDay: to)
+        // The three counts run at once on the pool's readers: one after another they were most of a
+        // first view's time.
+        let counted = Mutex<Counts>(Counts())
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                let perUnit = Result { try trainingReports.unitActivity(organisationID: organisationID, from: start, until: end,
+                                                                         fromDay: from, toDay: to) }
+                counted.withLock { $0.perUnit = perUnit }
+            case 1:
+                let held = Result { try trainingReports.trainingsHeld(organisationID: organisationID, from: start, until: end,
+                                                                       fromDay: from, toDay: to) }
+                counted.withLock { $0.held = held }
+            default:
+                let survey = Result { try trainingSurveyLink(organisationID, hierarchy: hierarchy) }
+                counted.withLock { $0.survey = survey }
+            }
+        }
+        let counts = counted.withLock { $0 }
+        guard let perUnitResult = counts.perUnit, let heldResult = counts.held, let surveyResult = counts.survey else {
+            throw AppError.badRequest
+        }
+        let perUnit = try perUnitResult.get()
         var activity: [ResultGroup: UnitTrainingActivity] = [:]
         var total = UnitTrainingActivity()
         for (unitID, values) in perUnit {
@@ -114,12 +136,17 @@ extension WebApp {
         }
         let staffCells = perUnit.compactMap { unitID, values in unitID.map { ($0, values.staff) } }
         return TrainingReportData(
-            organisationID: organisationID, from: from, to: to, builtAt: Date(),
-            held: try trainingReports.trainingsHeld(organisationID: organisationID, from: start, until: end, fromDay: from,
-                                                    toDay: to),
+            organisationID: organisationID, from: from, to: to, builtAt: Date(), held: try heldResult.get(),
             hierarchy: hierarchy, sectors: try sectors.sectors(organisationID: organisationID), activity: activity,
             total: total, hiddenShares: Self.hiddenShares(staffCells, tree: hierarchy.tree, rule: AnonymityRule()),
-            survey: try trainingSurveyLink(organisationID, hierarchy: hierarchy))
+            survey: try surveyResult.get())
+    }
+
+    /// What the three counts of a report found, each as it came back.
+    private struct Counts: Sendable {
+        var perUnit: Result<[Int64?: UnitTrainingActivity], any Error>?
+        var held: Result<[HeldTraining], any Error>?
+        var survey: Result<TrainingSurveyLink?, any Error>?
     }
 
     /// The groups a unit's own staff count in: the unit and those above it, its sector and the
