@@ -88,6 +88,26 @@ public struct TrainingReportStore: Sendable {
         }
     }
 
+    /// Sessions of active trainings the organisation sees (its own and those offered to it) starting in
+    /// `from..<until` that are aimed at the whole organisation or at one of `units`, earliest first;
+    /// cancelled ones included.
+    public func sessionIDs(organisationID: Int64, from: Date, until: Date,
+                           aimedAt units: Set<Int64>) throws(StorageError) -> [Int64] {
+        try database.reading { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT s.id FROM training_sessions s JOIN trainings t ON t.id = s.training_id
+                WHERE s.starts_at >= :from AND s.starts_at < :until AND t.active = 1
+                  AND (t.organisation_id = :organisation
+                       OR t.id IN (SELECT training_id FROM training_offers WHERE organisation_id = :organisation))
+                  AND (NOT EXISTS (SELECT 1 FROM training_session_units u WHERE u.session_id = s.id)
+                       OR EXISTS (SELECT 1 FROM training_session_units u
+                                  WHERE u.session_id = s.id AND u.unit_id IN (SELECT value FROM json_each(:units))))
+                ORDER BY s.starts_at, s.id
+                """, arguments: ["from": from, "until": until, "organisation": organisationID,
+                                 "units": TrainingCatalogueStore.jsonArray(units.sorted())])
+        }
+    }
+
     /// Places and queue places of these people on these sessions (cancelled ones left out).
     public func enrolments(sessionIDs: [Int64], employeeIDs: [Int64]) throws(StorageError) -> [Enrolment] {
         guard !sessionIDs.isEmpty, !employeeIDs.isEmpty else { return [] }
@@ -103,16 +123,18 @@ public struct TrainingReportStore: Sendable {
 
     // MARK: - The organisation
 
-    /// Something that changes whenever the figures of the organisation's report may change: a new
-    /// completion entry (attendance marked or unmarked, a recording, evidence, a correction), a
-    /// session or training added or changed.
+    /// Something that changes whenever the training views' figures may change: a new completion entry
+    /// (attendance marked or unmarked, a recording, evidence, a correction), a session or training
+    /// added or changed, a place taken or given up.
     public func version() throws(StorageError) -> String {
         try database.reading { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT (SELECT max(id) FROM training_completions) AS completion,
                        (SELECT count(*) FROM training_sessions) AS sessions,
                        (SELECT max(updated_at) FROM training_sessions) AS session_change,
-                       (SELECT max(updated_at) FROM trainings) AS training_change
+                       (SELECT max(updated_at) FROM trainings) AS training_change,
+                       (SELECT count(*) FROM training_enrolments) AS enrolments,
+                       (SELECT max(changed_at) FROM training_enrolments) AS enrolment_change
                 """)
             let values = row.map { Array($0.databaseValues.map(\.description)) } ?? []
             return values.joined(separator: "|")
