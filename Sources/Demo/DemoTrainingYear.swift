@@ -457,7 +457,8 @@ struct DemoTrainingYear {
             for person in assigned {
                 load.enrolments.append(BulkEnrolment(
                     sessionIndex: planned.index, employeeID: person.id, kind: .assigned, state: .enrolled,
-                    enrolledAt: DemoHelsinki.instant(max(listedOn, DemoDay(daysSinceEpoch: max(person.start, firstDay.daysSinceEpoch + 14) - 14)), 10),
+                    enrolledAt: DemoHelsinki.instant(min(max(listedOn, DemoDay(daysSinceEpoch: max(person.start, firstDay.daysSinceEpoch + 14) - 14)),
+                                                         today.adding(days: -1)), 10),
                     assignedBy: organisation.hrUserID))
             }
             if day < today { markListed(planned, assigned.map(\.id), rate: 0.85) }
