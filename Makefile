@@ -7,7 +7,7 @@ BENCH_PACKAGES := wrk curl
 E2E_PYTHON := .build-e2e/venv/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release run test deps e2e-deps e2e bench bench-http bench-app fuzz clean
+.PHONY: all build release run test deps e2e-deps e2e bench bench-http bench-app bench-memory fuzz clean
 
 all: build
 
@@ -66,6 +66,13 @@ bench-app: release
 bench-http: release
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	@scripts/bench-http.sh
+
+# Resident memory over a long mixed run (result pages and submissions) on 40,000 employees (see
+# BENCHMARKS.md). BENCH_MEMORY_SERVERS="before=/path/taitotutka:/path/root after=..." compares
+# builds in alternating runs; BENCH_MEMORY_SECONDS and BENCH_MEMORY_REPEATS set the length.
+bench-memory: release
+	$(call ensure_packages,$(BENCH_PACKAGES) sqlite3)
+	@scripts/bench-memory.sh $(BENCH_MEMORY_SERVERS)
 
 fuzz:
 	@Fuzz/run.sh $(FUZZ_SECONDS)

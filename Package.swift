@@ -57,6 +57,7 @@ let package = Package(
                 "Storage",
                 "Metrics",
                 "CQREncode",
+                "CSystemShims",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),

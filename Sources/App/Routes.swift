@@ -188,6 +188,46 @@ extension WebApp {
         routes.post("/training-sessions/:sessionID/assign", .signedIn, assignToSession)
         routes.post("/users/:userID/trainer", .staffAdministration, setTrainer)
 
+        // MARK: - Trainings: calendars and posters
+        // "Add to calendar" for anyone who may see the session (404 otherwise).
+        routes.get("/training-sessions/:sessionID/event.ics", .signedIn, showSessionEvent)
+        // The person's feed addresses: made, renewed and revoked by the person (staff with an employee
+        // record; the page explains to others why there is nothing to make).
+        routes.get("/my-trainings/calendar", .signedIn, showCalendarFeeds)
+        routes.post("/my-trainings/calendar/renew", .signedIn, renewCalendarFeed)
+        routes.post("/my-trainings/calendar/revoke", .signedIn, revokeCalendarFeed)
+        // The feed itself, outside the page pipeline (no session, no cookies): its token in `?t=`,
+        // which the access log leaves out; unknown or revoked tokens get 404.
+        routes.raw("/calendar/feed.ics") { [self] request in serveCalendarFeed(request) }
+        // Printable posters: a unit's for its supervisors, HR and trainers; a series' for those who
+        // keep the catalogue (404 for anyone else).
+        routes.get("/units/:unitID/training-poster", .signedIn, showUnitTrainingPoster)
+        routes.get("/training-series/:seriesID/poster", .signedIn, showSeriesPoster)
+
+        // MARK: - Trainings: attendance, check-in, feedback and completions
+        // Attendance in bulk: the training's catalogue keepers (its HR and trainers) and administrators
+        // mark everyone, HR and trainers of an organisation it is offered to mark their own people, a
+        // supervisor marks their own units' people (404 for anyone else).
+        routes.get("/training-sessions/:sessionID/attendance", .signedIn, showAttendance)
+        routes.post("/training-sessions/:sessionID/attendance", .signedIn, saveAttendance)
+        routes.get("/training-sessions/:sessionID/attendance.csv", .signedIn, exportAttendance)
+        // Self check-in: the QR code for the trainer's screen (catalogue keepers), and the page it
+        // opens, whose key is in `?k=` (GET) or the form (POST); a wrong key is a 404.
+        routes.get("/training-sessions/:sessionID/check-in-code", .signedIn, showCheckInCode)
+        routes.get("/training-sessions/:sessionID/check-in", .signedIn, showCheckIn)
+        routes.post("/training-sessions/:sessionID/check-in", .signedIn, checkIn)
+        // Feedback: the form for attendees; aggregates under the anonymity rule for catalogue keepers.
+        routes.get("/training-sessions/:sessionID/feedback", .signedIn, showSessionFeedback)
+        routes.post("/training-sessions/:sessionID/feedback", .signedIn, giveSessionFeedback)
+        routes.get("/training-sessions/:sessionID/feedback/results", .signedIn, showSessionFeedbackResults)
+        routes.get("/training-series/:seriesID/feedback", .signedIn, showSeriesFeedback)
+        // Completions: "I watched the recording" (the session's audience), a person's history with
+        // external evidence and corrections (HR of their organisation), the organisation's export.
+        routes.post("/training-sessions/:sessionID/recording-watched", .signedIn, recordRecordingWatched)
+        routes.get("/employees/:employeeID/completions", .staffAdministration, showEmployeeCompletions)
+        routes.post("/employees/:employeeID/completions", .staffAdministration, changeEmployeeCompletions)
+        routes.get("/organisations/:slug/training-completions.csv", .staffAdministration, exportOrganisationCompletions)
+
         // MARK: - Trainings: unit and organisation views
         // A unit's trainings for its supervisors and HR; HR's report of the organisation for a period.
         routes.get("/units/:unitID/trainings", .unitLeadership, showUnitTrainings)

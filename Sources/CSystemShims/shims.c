@@ -41,3 +41,5 @@ int tt_accept(int fd, struct sockaddr *address, socklen_t *length) {
 }
 
 int tt_limit_malloc_arenas(int count) { return mallopt(M_ARENA_MAX, count); }
+
+int tt_malloc_trim(void) { return malloc_trim(0); }

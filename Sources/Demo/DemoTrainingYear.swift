@@ -591,17 +591,22 @@ struct DemoTrainingYear {
     /// place in the coming AI workshop (enrolled in `shared`) and the coming nap-time session followed.
     private mutating func tyontekija() {
         guard let worker, let centre = anchorCentre,
-              let organisation = organisations.first(where: { $0.slug == "jarvela" }) else { return }
-        let by = organisation.trainerUserID
+              let jarvela = organisations.firstIndex(where: { $0.slug == "jarvela" }) else { return }
+        let by = organisations[jarvela].trainerUserID
         let today = self.today
-        let employed = { (session: DemoPlannedSession) in worker.isEmployed(on: session.day) && session.day < today }
+        let ownSessions = sessionOrganisation
+        // Only Järvelä's own sessions: the Swedish organisations run series of the same kind.
+        let employed = { (session: DemoPlannedSession) in
+            worker.isEmployed(on: session.day) && session.day < today && ownSessions[session.index] == jarvela
+        }
         let mine = [onSiteSessions[centre]?.last(where: employed), napSessions[centre]?.last(where: employed)]
             .compactMap { $0 } + Array(securitySessions.filter(employed).suffix(2))
         for session in mine where load.sessions[session.index].session.status == .scheduled {
             addAttendance(session, employeeID: worker.id, checkIn: false, recordedBy: by,
                           at: load.sessions[session.index].session.endsAt)
         }
-        if let tip = tipSessions.last(where: { employed($0) && ($0.recordingUntil ?? today) > today }) ?? tipSessions.last(where: employed),
+        if let tip = tipSessions.last(where: { employed($0) && ($0.recordingUntil ?? today) > today })
+            ?? tipSessions.last(where: employed),
            let until = tip.recordingUntil {
             watch(tip, employeeID: worker.id, until: until)
         }

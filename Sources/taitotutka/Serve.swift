@@ -56,6 +56,18 @@ struct Serve: ParsableCommand {
     @Option(help: "Hours after sign-in after which a session ends, however active.")
     var sessionMaxHours = 12
 
+    @Option(help: "Megabytes of rendered result pages kept in memory.")
+    var pageCacheMb = AppSettings().pageCacheBytes >> 20
+
+    @Option(help: "Megabytes (estimated) of built survey results kept in memory.")
+    var resultsCacheMb = AppSettings().resultsCacheBytes >> 20
+
+    @Option(help: """
+        Return free memory to the system (malloc_trim) after each build of survey results and whenever \
+        the caches have let go of this many megabytes; 0 never does.
+        """)
+    var returnFreedMemoryMb = AppSettings().returnFreedMemoryBytes >> 20
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
@@ -63,6 +75,13 @@ struct Serve: ParsableCommand {
         if let ioQueues, ioQueues <= 0 { throw ValidationError("--io-queues must be positive.") }
         guard sessionIdleMinutes > 0 else { throw ValidationError("--session-idle-minutes must be positive.") }
         guard sessionMaxHours > 0 else { throw ValidationError("--session-max-hours must be positive.") }
+        guard (0...65_536).contains(pageCacheMb) else { throw ValidationError("--page-cache-mb must be between 0 and 65536.") }
+        guard (0...65_536).contains(resultsCacheMb) else {
+            throw ValidationError("--results-cache-mb must be between 0 and 65536.")
+        }
+        guard (0...65_536).contains(returnFreedMemoryMb) else {
+            throw ValidationError("--return-freed-memory-mb must be between 0 and 65536.")
+        }
     }
 
     /// The application settings from the flags and the environment.
@@ -71,6 +90,9 @@ struct Serve: ParsableCommand {
         settings.secureTransport = https || ProcessInfo.processInfo.environment["TAITOTUTKA_HTTPS"] == "1"
         settings.sessionIdleTimeout = TimeInterval(sessionIdleMinutes * 60)
         settings.sessionAbsoluteTimeout = TimeInterval(sessionMaxHours * 3600)
+        settings.pageCacheBytes = pageCacheMb << 20
+        settings.resultsCacheBytes = resultsCacheMb << 20
+        settings.returnFreedMemoryBytes = returnFreedMemoryMb << 20
         return settings
     }
 

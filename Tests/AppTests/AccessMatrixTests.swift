@@ -74,8 +74,8 @@ struct AccessMatrixTests {
             "/organisations/jarvela/imports/\(try recordedImport(world, test))/reactivate"
         }, expected: [S, F, F, F, H, A, A]),
     ] + AccessMatrixTests.staffRows + AccessMatrixTests.roundRows + AccessMatrixTests.surveyRows + AccessMatrixTests.resultsRows + AccessMatrixTests.frameworkRows
-        + AccessMatrixTests.trainingRows
-        + AccessMatrixTests.trainingReportRows
+        + AccessMatrixTests.trainingRows + AccessMatrixTests.trainingAttendanceRows
+        + AccessMatrixTests.trainingCalendarRows + AccessMatrixTests.trainingReportRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.
     static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {

@@ -111,6 +111,31 @@ struct PathsTests {
         // Trainings: unit and organisation views
         "GET /units/:unitID/trainings": Paths.unitTrainings(4),
         "GET /organisations/:slug/training-report": Paths.trainingReport(slug),
+        // Trainings: attendance, check-in, feedback and completions
+        "GET /training-sessions/:sessionID/attendance": Paths.sessionAttendance(12),
+        "POST /training-sessions/:sessionID/attendance": Paths.sessionAttendance(12),
+        "GET /training-sessions/:sessionID/attendance.csv": Paths.sessionAttendanceExport(12),
+        "GET /training-sessions/:sessionID/check-in-code": Paths.checkInCode(12),
+        "GET /training-sessions/:sessionID/check-in": Paths.checkIn(12),
+        "POST /training-sessions/:sessionID/check-in": Paths.checkIn(12),
+        "GET /training-sessions/:sessionID/feedback": Paths.sessionFeedback(12),
+        "POST /training-sessions/:sessionID/feedback": Paths.sessionFeedback(12),
+        "GET /training-sessions/:sessionID/feedback/results": Paths.sessionFeedbackResults(12),
+        "GET /training-series/:seriesID/feedback": Paths.seriesFeedback(3),
+        "POST /training-sessions/:sessionID/recording-watched": Paths.recordingWatched(12),
+        "GET /employees/:employeeID/completions": Paths.employeeCompletions(5),
+        "POST /employees/:employeeID/completions": Paths.employeeCompletions(5),
+        "GET /organisations/:slug/training-completions.csv": Paths.trainingCompletionsExport(slug),
+    ].merging(PathsTests.trainingCalendarPrinted) { first, _ in first }
+
+    /// The calendar and poster routes (the feed itself is a raw route, checked below).
+    static let trainingCalendarPrinted: [String: String] = [
+        "GET /training-sessions/:sessionID/event.ics": Paths.trainingSessionEvent(12),
+        "GET /my-trainings/calendar": Paths.myTrainingsCalendar,
+        "POST /my-trainings/calendar/renew": Paths.renewCalendarFeed,
+        "POST /my-trainings/calendar/revoke": Paths.revokeCalendarFeed,
+        "GET /units/:unitID/training-poster": Paths.unitTrainingPoster(4),
+        "GET /training-series/:seriesID/poster": Paths.seriesPoster(13),
     ]
 
     @Test func everyRouteIsPrintedAndMatchedBack() throws {
@@ -125,6 +150,18 @@ struct PathsTests {
             let pattern = String(route.drop { $0 != " " }.dropFirst())
             #expect(table.router.pattern(answering: method, path: path) == pattern, "\(path) does not reach \(route)")
         }
+    }
+
+    @Test func theFeedAddressReachesItsRawRouteWithTheTokenInTheQuery() throws {
+        let test = try TestApp()
+        guard let assets = StaticFiles(directory: packageRoot + "/Public") else { throw TestFailure("no Public/") }
+        let table = test.app.routeTable(staticFiles: assets)
+        let address = Paths.calendarFeed(token: "abc_DEF-123\"<x>")
+        #expect(address == "/calendar/feed.ics?t=abc_DEF-123x")
+        #expect(table.router.pattern(answering: .GET, path: Paths.calendarFeed) == Paths.calendarFeed)
+        #expect(table.entries.contains { $0.pattern == Paths.calendarFeed && $0.requirement == nil })
+        #expect(Paths.unitTrainingPoster(4, month: "2027-03\"&x=1", language: nil) == "/units/4/training-poster?month=2027-03x1")
+        #expect(Paths.seriesPoster(13, month: "2027-03", language: "sv") == "/training-series/13/poster?month=2027-03&lang=sv")
     }
 
     @Test func everyRouteIsWrittenInRoutesSwiftAndNowhereElse() throws {

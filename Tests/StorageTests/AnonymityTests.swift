@@ -233,3 +233,65 @@ struct LegacySurveyConversionTests {
         }
     }
 }
+
+extension AnonymityTests {
+    /// Training feedback is kept like a survey answer: a copy of the database shows that feedback was
+    /// given on a session, and its content, but nothing that says whose a row is.
+    @Test func aCopyOfTheDatabaseTiesNoTrainingFeedbackToAnyone() throws {
+        let fixture = try TrainingFixture()
+        defer { fixture.remove() }
+        let session = try fixture.session(capacity: nil, enrolment: .open, startsIn: -2)
+        let people = try fixture.people(8)
+        _ = try fixture.completions.markAttendance(session: session, listed: Set(people), present: Set(people),
+                                                   recordedBy: nil, completedOn: "2026-12-05")
+        let store = TrainingFeedbackStore(fixture.staff.temporary.database)
+        let comments = people.map { "Palaute-\($0)-salaisuus" }
+        for (index, person) in people.enumerated() {
+            #expect(try store.submit(sessionID: session.id, employeeID: person,
+                                     TrainingFeedbackAnswer(usefulness: 1 + index % 5, canUse: index % 2 == 0,
+                                                            comment: comments[index])) == .recorded)
+        }
+        try fixture.staff.temporary.database.pool.read { db in
+            // The rows name no one and keep no time or counter.
+            let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info('training_feedback')")
+                .map { $0[0] as String }
+            #expect(columns == ["session_id", "random_id", "usefulness", "can_use", "comment"])
+            let credentialColumns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info('training_feedback_credentials')")
+                .map { $0[0] as String }
+            #expect(credentialColumns == ["session_id", "credential"])
+            // Stored in the order of their random keys, not the order of answering.
+            let stored = try String.fetchAll(db, sql: "SELECT comment FROM training_feedback WHERE session_id = ?",
+                                             arguments: [session.id])
+            #expect(Set(stored) == Set(comments))
+            #expect(stored != comments, "eight rows in answering order by chance: 1 in 40 320")
+            let keys = try Data.fetchAll(db, sql: "SELECT random_id FROM training_feedback")
+            #expect(keys.count == 8 && keys.allSatisfy { $0.count == 16 } && Set(keys).count == 8)
+            // Who has given feedback is eight keyed hashes: not the plain hash of any naming text, and
+            // not a hash under any key but the server's.
+            let credentials = try Data.fetchAll(db, sql: "SELECT credential FROM training_feedback_credentials")
+            #expect(credentials.count == 8)
+            let otherKey = ServerKey.generate()
+            for person in people {
+                let text = "session:\(session.id)|employee:\(person)"
+                for guess in [Data(SHA256.hash(data: Data(text.utf8))), Data(SHA256.hash(data: Data("\(person)".utf8))),
+                              otherKey.mac(.trainingFeedbackCredential, Array(text.utf8)),
+                              otherKey.mac(.answerCredential, Array(text.utf8))] {
+                    #expect(!credentials.contains(guess))
+                }
+            }
+            // No table besides attendance names these people for the session, and no row holds a time
+            // to line up with an attendance record.
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%feedback%'")
+            #expect(Set(tables) == ["training_feedback", "training_feedback_credentials"])
+        }
+        // After the log is truncated, the files hold no credential's naming text.
+        #expect(fixture.staff.temporary.database.scrubHistory())
+        let bytes = Self.fileBytes(fixture.staff.temporary.path)
+        #expect(!Self.contains(bytes, "employee:"))
+        // The server, with its key, can still tell who has answered (to ask only once), never which row.
+        #expect(try store.hasGiven(sessionID: session.id, employeeID: people[0]))
+        #expect(try store.submit(sessionID: session.id, employeeID: people[0],
+                                 TrainingFeedbackAnswer(usefulness: 5, canUse: nil, comment: "")) == .alreadyGiven)
+        #expect(try store.answers(sessionIDs: [session.id])[session.id]?.count == 8)
+    }
+}

@@ -38,7 +38,7 @@ extension WebApp {
         let round = found.round
         guard round.status == .closed else { return try renderProgress(round, unit: nil, context) }
         let options = DashboardOptions(request)
-        let key = resultsFingerprint(of: round, among: found.all, context) + "|options:" + options.query
+        let key = resultsKey(of: round, among: found.all, context, "options:" + options.query)
         return try context.renderCached("results/organisation",
                                         title: "\(context.strings.text("results_title")) – \(round.title)", key: key) {
             try organisationDashboard(round, options: options, paged: true, context)

@@ -2,42 +2,61 @@ import Foundation
 import Metrics
 import Storage
 
-/// Built results per round. Results are published only once a round has closed, and a closed round
-/// never changes, so its results are built once. While a round is open only its progress (response
-/// counts) is shown; that is rebuilt when responses arrive, but at most every `staleness` seconds.
+/// Built results and progress per round, within a budget of bytes (`MemoryCost`). Results are
+/// published only once a round has closed, and a closed round never changes, so its results are
+/// built once. While a round is open only its progress (response counts) is shown; that is rebuilt
+/// when responses arrive, but at most every `staleness` seconds. Results are kept under the round's
+/// results version, so a new version (a status change) drops what the older one built.
 final class ResultsCache: Sendable {
-    struct Entry: Sendable {
-        let version: Int
-        let builtAt: Date
-        let results: RoundResults
+    enum Entry: Sendable {
+        case results(RoundResults)
+        case progress(RoundProgress, version: Int, builtAt: Date)
+
+        var memoryCost: Int {
+            switch self {
+            case .results(let results): results.memoryCost
+            case .progress(let progress, _, _): progress.memoryCost
+            }
+        }
     }
 
-    struct ProgressEntry: Sendable {
-        let version: Int
-        let builtAt: Date
-        let progress: RoundProgress
-    }
-
-    private let entries = SingleFlight<Entry>(capacity: 12)
-    private let progressEntries = SingleFlight<ProgressEntry>(capacity: 12)
+    private let entries: SingleFlight<Entry>
     let staleness: TimeInterval
 
-    init(staleness: TimeInterval = 10) {
+    init(budget: Int, staleness: TimeInterval = 10, released: @escaping @Sendable (Int) -> Void = { _ in }) {
+        entries = SingleFlight(budget: budget, cost: { $0.memoryCost }, released: released)
         self.staleness = staleness
     }
 
+    var usage: SingleFlight<Entry>.Usage { entries.usage }
+
     func results(roundID: Int64, version: Int, build: () throws -> RoundResults) throws -> RoundResults {
-        try entries.value(String(roundID), isFresh: { $0.version == version }, build: {
-            Entry(version: version, builtAt: Date(), results: try build())
-        }).results
+        let entry = try entries.value(Self.key(roundID, version, "results"), isFresh: { entry in
+            if case .results = entry { true } else { false }
+        }, build: {
+            .results(try build())
+        })
+        guard case .results(let results) = entry else { throw AppError.notFound }
+        return results
     }
 
+    /// While responses arrive the version changes with each, so a progress built at an older version
+    /// is still answered for `staleness` seconds: otherwise every response would cost a rebuild. So
+    /// progress is kept under one key per round whatever its version, replaced when it goes stale.
     func progress(roundID: Int64, version: Int, build: () throws -> RoundProgress) throws -> RoundProgress {
-        try progressEntries.value(String(roundID), isFresh: { entry in
-            entry.version == version || Date().timeIntervalSince(entry.builtAt) < self.staleness
+        let key = CacheKey(family: "progress:\(roundID)", version: 0, variant: "")
+        let entry = try entries.value(key, isFresh: { entry in
+            guard case .progress(_, let built, let builtAt) = entry else { return false }
+            return built == version || Date().timeIntervalSince(builtAt) < self.staleness
         }, build: {
-            ProgressEntry(version: version, builtAt: Date(), progress: try build())
-        }).progress
+            .progress(try build(), version: version, builtAt: Date())
+        })
+        guard case .progress(let progress, _, _) = entry else { throw AppError.notFound }
+        return progress
+    }
+
+    private static func key(_ roundID: Int64, _ version: Int, _ variant: String) -> CacheKey {
+        CacheKey(family: "round:\(roundID)", version: version, variant: variant)
     }
 }
 
@@ -51,7 +70,10 @@ extension WebApp {
             guard let content = try frameworkContent(round.frameworkID) else { throw AppError.notFound }
             let built = RoundResultsBuilder.build(round: round, content: content, hierarchy: try roundHierarchy(round),
                                                   data: try results.roundData(roundID: roundID))
-            logger.info("round \(roundID) results built; \(built.audit.logLine)")
+            logger.info("round \(roundID) results built; \(built.audit.logLine); about \(built.memoryCost >> 10) kB held")
+            // The build's working memory (the round's responses, the audit's equations) is several
+            // times what the results keep, and free again now (BENCHMARKS.md, issue 11: memory).
+            freedMemory.workFinished()
             return built
         }
     }

@@ -80,14 +80,18 @@ extension WebApp {
         return try earlier.map(roundResults)
     }
 
-    /// What a dashboard's body depends on besides the page's own parameters: the results versions of
-    /// this round and the organisation's earlier rounds (changes and trends), the round's dates and
-    /// status, and whether the reader administers the organisation (the breadcrumbs differ).
-    func resultsFingerprint(of round: Stored<SurveyRound>, among all: [Stored<SurveyRound>], _ context: RequestContext) -> String {
+    /// What a dashboard's body is kept under: the round's family at its results version, so the
+    /// first body of a new version drops the older ones, and a variant naming everything else the
+    /// body depends on besides the page's own `parameters`: the results versions of the
+    /// organisation's earlier rounds (changes and trends), the round's dates and status, and whether
+    /// the reader administers the organisation (the breadcrumbs differ).
+    func resultsKey(of round: Stored<SurveyRound>, among all: [Stored<SurveyRound>], _ context: RequestContext,
+                    _ parameters: String) -> CacheKey {
         let history = all.filter { $0.status != .draft && $0.opensOn <= round.opensOn }
         let versions = history.map { "\($0.id)v\($0.resultsVersion)" }
-        return "round:\(round.id):\(round.closesOn):\(round.status.rawValue)|\(versions.joined(separator: ","))"
-            + "|manage:\(context.access.canManageOrganisation(round.organisationID))"
+        return CacheKey(family: "round:\(round.id)", version: round.resultsVersion,
+                        variant: "\(round.closesOn):\(round.status.rawValue)|\(versions.joined(separator: ","))"
+                            + "|manage:\(context.access.canManageOrganisation(round.organisationID))|\(parameters)")
     }
 
     /// Closes rounds whose last day has passed, so their results are published (cheap when none are).

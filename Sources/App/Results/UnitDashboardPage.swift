@@ -64,7 +64,7 @@ extension WebApp {
         let unit = try visibleUnit(of: round, context)
         guard round.status == .closed else { return try renderProgress(round, unit: unit, context) }
         let options = DashboardOptions(request)
-        let key = resultsFingerprint(of: round, among: found.all, context) + "|unit:\(unit.id)|options:" + options.query
+        let key = resultsKey(of: round, among: found.all, context, "unit:\(unit.id)|options:" + options.query)
         return try context.renderCached("results/unit", title: "\(unit.name) – \(round.title)", key: key) {
             try unitDashboard(round, unit, options: options, context)
         }

@@ -34,6 +34,8 @@ struct EmployeeDetailView {
     let details: [DetailLine]
     let canEdit: Bool
     let editHref: String
+    /// HR's page of the person's training completions.
+    let completionsHref: String
     let deactivateAction: String
     let reactivateAction: String
     /// The employee's sign-in, for those who may open it.
@@ -193,6 +195,7 @@ extension WebApp {
         let view = EmployeeDetailView(
             crumbs: crumbs, hasCrumbs: !crumbs.isEmpty, name: employee.fullName, active: employee.active,
             details: details, canEdit: access.canEditEmployee(employee), editHref: Paths.editEmployee(id),
+            completionsHref: Paths.employeeCompletions(id),
             deactivateAction: Paths.deactivateEmployee(id), reactivateAction: Paths.reactivateEmployee(id),
             signIn: signIn, hasSignIn: !signIn.isEmpty, signInForm: signInForm,
             selfAssessment: assessment?.profile, selfAssessmentMeta: assessment?.meta ?? "",

@@ -25,6 +25,8 @@ struct UnitDetailView {
     let active: Bool
     let canEdit: Bool
     let editHref: String
+    /// The unit's printable training poster for its break room.
+    let posterHref: String
     let trainingsHref: String
     let subUnits: [UnitNodeView]
     let hasSubUnits: Bool
@@ -137,7 +139,7 @@ extension WebApp {
             name: unit.name, organisationName: organisation.name, sectorName: sectorName, hasSector: !sectorName.isEmpty,
             parentName: showParent ? parent?.name ?? "" : "", parentHref: unit.parentID.map(Paths.unit) ?? "",
             hasParent: showParent, active: unit.active, canEdit: canEdit, editHref: Paths.editUnit(unitID),
-            trainingsHref: Paths.unitTrainings(unitID),
+            posterHref: Paths.unitTrainingPoster(unitID), trainingsHref: Paths.unitTrainings(unitID),
             subUnits: subUnits, hasSubUnits: !subUnits.isEmpty,
             rows: page.listings.map { EmployeeRow($0, strings) }, hasRows: !page.listings.isEmpty,
             resultSummary: strings.format("staff_count_people", ["count": strings.number(total)]),

@@ -29,6 +29,8 @@ struct MyTrainingsView {
     let history: [CompletionRowView]
     let hasHistory: Bool
     let catalogueHref: String
+    /// The person's calendar subscriptions (feed addresses).
+    let calendarHref: String
     let hasEmployee: Bool
 }
 
@@ -43,7 +45,7 @@ extension WebApp {
         guard let employeeID = context.principal?.employeeID, let employee = try employees.employee(id: employeeID) else {
             return try context.render("trainings/mine", title: strings.text("my_trainings_title"), MyTrainingsView(
                 upcoming: [], hasUpcoming: false, recommendations: [], hasRecommendations: false, recommendationBasis: "",
-                history: [], hasHistory: false, catalogueHref: Paths.trainings, hasEmployee: false))
+                history: [], hasHistory: false, catalogueHref: Paths.trainings, calendarHref: Paths.myTrainingsCalendar, hasEmployee: false))
         }
         let reader = try trainingReader(context)
         let now = Date()
@@ -65,7 +67,7 @@ extension WebApp {
             upcoming: cards, hasUpcoming: !cards.isEmpty,
             recommendations: recommended.views, hasRecommendations: !recommended.views.isEmpty,
             recommendationBasis: recommended.basis, history: history, hasHistory: !history.isEmpty,
-            catalogueHref: Paths.trainings, hasEmployee: true)
+            catalogueHref: Paths.trainings, calendarHref: Paths.myTrainingsCalendar, hasEmployee: true)
         return try context.render("trainings/mine", title: strings.text("my_trainings_title"), view)
     }
 

@@ -15,6 +15,9 @@ struct TrainingAdminView {
     let trainers: [AdminTrainerRow]
     let hasTrainers: Bool
     let usersHref: String
+    /// HR (not trainers) manages users and exports everyone's completions.
+    let isHR: Bool
+    let completionsExportHref: String
     let catalogueHref: String
 }
 
@@ -37,6 +40,7 @@ struct AdminTrainingRow {
 
 struct AdminTrainerRow {
     let href: String
+    let hasHref: Bool
     let name: String
 }
 
@@ -87,7 +91,8 @@ extension WebApp {
         let trainerIDs = try trainingCatalogue.trainers(organisationID: organisation.id)
         let trainers = try trainerIDs.compactMap { id -> AdminTrainerRow? in
             guard let user = try users.user(id: id) else { return nil }
-            return AdminTrainerRow(href: Paths.user(id), name: user.login)
+            let linked = context.access.canManageOrganisation(organisation.id)
+            return AdminTrainerRow(href: linked ? Paths.user(id) : "", hasHref: linked, name: user.login)
         }
         let base = Paths.trainingCatalogue(organisation.slug)
         let view = TrainingAdminView(
@@ -98,6 +103,8 @@ extension WebApp {
                                        heading: strings.text("trainings_series_new"), submit: strings.text("trainings_series_create"),
                                        withActive: false, strings),
             trainers: trainers, hasTrainers: !trainers.isEmpty, usersHref: Paths.organisationUsers(organisation.slug),
+            isHR: context.access.canManageOrganisation(organisation.id),
+            completionsExportHref: Paths.trainingCompletionsExport(organisation.slug),
             catalogueHref: Paths.trainings)
         return try context.render("trainings/admin", title: strings.text("trainings_admin_title") + " – " + organisation.name,
                                   view, status: status)
@@ -191,7 +198,7 @@ extension WebApp {
             crumbs: crumbs, title: title,
             term: strings.format("trainings_term", ["start": strings.date(HelsinkiTime.date(term.start)),
                                                      "end": strings.date(HelsinkiTime.date(term.end.addingTimeInterval(-3600)))]),
-            months: months, hasMonths: !months.isEmpty,
+            months: months, hasMonths: !months.isEmpty, posterHref: Paths.seriesPoster(series.id), feedbackHref: Paths.seriesFeedback(series.id),
             form: seriesFormView(input, action: Paths.trainingSeries(series.id), crumbs: [],
                                  heading: strings.text("trainings_series_edit"), submit: strings.text("trainings_save"),
                                  withActive: true, strings))
@@ -244,5 +251,8 @@ struct SeriesPageView {
     let term: String
     let months: [ProgrammeMonthView]
     let hasMonths: Bool
+    /// The series' printable poster of a month's sessions.
+    let posterHref: String
+    let feedbackHref: String
     let form: TrainingFormView
 }

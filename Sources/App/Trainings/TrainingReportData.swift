@@ -57,9 +57,10 @@ struct TrainingSurveyLink: Sendable {
     }
 }
 
-/// Built reports per organisation and period. A report is rebuilt when the trainings' data version
-/// changes (a completion entry, a session or a training) and at least every five minutes, for changes
-/// of the roster (imports, moves between units), which the version does not see.
+/// Built reports per organisation and period, within a budget of bytes (`MemoryCost`). A report is
+/// rebuilt when the trainings' data version changes (a completion entry, a session, a training or a
+/// place) and at least every five minutes, for changes of the roster (imports, moves between
+/// units), which the version does not see.
 final class TrainingReportCache: Sendable {
     struct Entry: Sendable {
         let version: String
@@ -67,19 +68,48 @@ final class TrainingReportCache: Sendable {
         let data: TrainingReportData
     }
 
-    private let entries = SingleFlight<Entry>(capacity: 24)
+    /// A dozen organisation-periods of a 40,000-employee installation.
+    static let budget = 24 << 20
+
+    private let entries: SingleFlight<Entry>
     let maximumAge: TimeInterval
 
-    init(maximumAge: TimeInterval = 300) {
+    init(maximumAge: TimeInterval = 300, budget: Int = TrainingReportCache.budget,
+         released: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.maximumAge = maximumAge
+        entries = SingleFlight(budget: budget, cost: { $0.data.memoryCost + $0.version.utf8.count }, released: released)
     }
 
-    func data(key: String, version: String, build: () throws -> TrainingReportData) throws -> TrainingReportData {
-        try entries.value(key, isFresh: { entry in
+    func data(organisationID: Int64, from: String, to: String, version: String,
+              build: () throws -> TrainingReportData) throws -> TrainingReportData {
+        // One key per organisation and period whatever the version: a stale entry is replaced.
+        let key = CacheKey(family: "training-report:\(organisationID)", version: 0, variant: "\(from)|\(to)")
+        return try entries.value(key, isFresh: { entry in
             entry.version == version && Date().timeIntervalSince(entry.builtAt) < self.maximumAge
         }, build: {
             Entry(version: version, builtAt: Date(), data: try build())
         }).data
+    }
+}
+
+extension TrainingReportData {
+    /// What the report holds, roughly: the unit tree and a figure per group.
+    var memoryCost: Int {
+        var cost = hierarchy.memoryCost
+        cost += MemoryCost.table(activity.count, of: (ResultGroup, UnitTrainingActivity).self)
+        cost += MemoryCost.table(hiddenShares.count, of: ResultGroup.self)
+        cost += MemoryCost.array(held.count, of: HeldTraining.self)
+        for training in held.map(\.training) {
+            cost += [training.titleFi, training.titleSv, training.titleEn, training.descriptionFi, training.descriptionSv,
+                     training.descriptionEn].reduce(0) { $0 + MemoryCost.text($1) }
+        }
+        cost += MemoryCost.array(sectors.count, of: Stored<Sector>.self) + sectors.reduce(0) { $0 + MemoryCost.text($1.name) }
+        if let survey {
+            cost += MemoryCost.table(survey.staff.count, of: (ResultGroup, Int).self)
+            cost += survey.trained.values.reduce(0) { $0 + MemoryCost.table($1.count, of: (ResultGroup, Int).self) }
+            cost += MemoryCost.table(survey.hidden.count, of: ResultGroup.self)
+        }
+        return cost
     }
 }
 
@@ -88,7 +118,7 @@ extension WebApp {
     /// changed.
     func trainingReportData(_ organisation: Stored<Organisation>, from: String, to: String) throws -> TrainingReportData {
         let version = try trainingReports.version()
-        return try trainingReportCache.data(key: "\(organisation.id)|\(from)|\(to)", version: version) {
+        return try trainingReportCache.data(organisationID: organisation.id, from: from, to: to, version: version) {
             let clock = ContinuousClock(), started = clock.now
             let data = try buildTrainingReport(organisation, from: from, to: to)
             logger.info("training report of organisation \(organisation.id) for \(from)...\(to) built in \(clock.now - started)")

@@ -64,9 +64,10 @@ extension WebApp {
         }
         let data = try trainingReportData(organisation, from: from, to: to)
         let page = request.queryValue("page").flatMap { Int($0) } ?? 1
-        // The body depends on the figures (kept under the time they were counted), the period and the
+        // The body depends on the figures (versioned by the time they were counted), the period and the
         // page; the survey's part on closed rounds, whose results never change.
-        let key = "training-report|\(organisation.id)|\(from)|\(to)|\(page)|\(data.builtAt.timeIntervalSince1970)"
+        let key = CacheKey(family: "training-report-page:\(organisation.id)|\(from)|\(to)",
+                           version: Int(data.builtAt.timeIntervalSince1970 * 1000), variant: String(page))
         return try context.renderCached("trainings/report-organisation", title: title, key: key) {
             try trainingReportView(data, organisation: organisation, page: String(page), crumbs: crumbs, fields: fields,
                                    types: types, format: format)

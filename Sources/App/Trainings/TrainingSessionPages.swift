@@ -48,6 +48,11 @@ struct SessionPageView {
     /// A supervisor (not a keeper) may assign their own units' people.
     let canAssignOwnPeople: Bool
     let attendanceHref: String
+    let checkInCodeHref: String
+    let feedbackResultsHref: String
+    /// An attendee's way to the feedback form, from the end of the session for 14 days.
+    let feedbackHref: String
+    let canGiveFeedback: Bool
     let list: [ListedPersonView]
     let hasList: Bool
     let listSummary: String
@@ -143,12 +148,23 @@ extension WebApp {
             canAssignOwnPeople: !keeps && (context.principal?.isSupervisor ?? false) && scheduled && notStarted
                 && session.enrolment != .open,
             attendanceHref: Paths.sessionAttendance(session.id),
+            checkInCodeHref: Paths.checkInCode(session.id), feedbackResultsHref: Paths.sessionFeedbackResults(session.id),
+            feedbackHref: Paths.sessionFeedback(session.id),
+            canGiveFeedback: try mayGiveFeedback(session, reader, now: now),
             list: list.people, hasList: !list.people.isEmpty,
             listSummary: strings.format("trainings_list_summary", [
                 "enrolled": strings.number(list.enrolled), "waiting": strings.number(list.waiting),
             ]) + (list.others > 0 ? " " + strings.format("trainings_list_others", ["count": strings.number(list.others)]) : ""))
         return try context.render("trainings/session", title: training.title.text(language) + " – " + view.time, view,
                                   status: status)
+    }
+
+    /// Whether to offer the feedback form: the reader attended and its window is open (the form itself
+    /// checks again, and that it was not given already).
+    private func mayGiveFeedback(_ session: Stored<TrainingSession>, _ reader: TrainingReader, now: Date) throws -> Bool {
+        guard session.status == .scheduled, let employee = reader.employee,
+              TrainingWindows.feedback(session.record, at: now) == .open else { return false }
+        return try completions.attended(sessionID: session.id, employeeID: employee.id)
     }
 
     private func myStateText(_ session: Stored<TrainingSession>, mine: Enrolment?, following: Bool,

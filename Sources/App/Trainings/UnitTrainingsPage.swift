@@ -86,7 +86,8 @@ extension WebApp {
         // The body is kept while the trainings' data stays the same, and for a minute at most: the
         // coming sessions count from now, and the roster (names, who works here) may change.
         let manages = context.access.canManageOrganisation(organisation.id)
-        let key = "unit-trainings|\(unit.id)|\(manages)|\(try trainingReports.version())|\(Int(Date().timeIntervalSince1970 / 60))"
+        let key = CacheKey(family: "unit-trainings:\(unit.id)|\(try trainingReports.version())",
+                           version: Int(Date().timeIntervalSince1970 / 60), variant: manages ? "manager" : "supervisor")
         return try context.renderCached("trainings/unit-trainings",
                                         title: context.strings.text("trainingreport_unit_title") + " – " + unit.name, key: key) {
             try unitTrainingsView(unit, organisation, context)

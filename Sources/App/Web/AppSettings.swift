@@ -11,6 +11,22 @@ public struct AppSettings: Sendable {
     public var sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60
     /// PBKDF2 rounds for new password hashes; tests lower it to stay fast.
     public var passwordRounds = PasswordHasher.recommendedRounds
+    /// Most bytes of rendered dashboard bodies kept in memory. At 40,000 employees a unit dashboard's
+    /// body is about 40 kB and an organisation's about 110 kB, kept gzip-compressed at about a tenth:
+    /// 16 MB holds some thousands; a miss costs one rendering from cached results (50–200 ms).
+    public var pageCacheBytes = 16 << 20
+    /// Most bytes (estimated) of built round results and progress kept in memory. A closed round of
+    /// 40,000 employees takes 7–16 MB and 0.2–0.7 s to build again, and a dashboard needs its round's
+    /// and the earlier rounds' results: 64 MB holds two organisations' two latest rounds each and their
+    /// open rounds' progress. Too small a budget rebuilds results on every page and drops
+    /// throughput to a third (measured, BENCHMARKS.md).
+    public var resultsCacheBytes = 64 << 20
+    /// Free memory is given back to the system (`malloc_trim`) after each build of round results and
+    /// whenever the caches have let go of this many bytes; 0 never does.
+    public var returnFreedMemoryBytes = 16 << 20
+    /// The time now, for rules that open and close with the clock (a session's check-in and feedback
+    /// windows); tests set their own clock to try the edges.
+    public var now: @Sendable () -> Date = { Date() }
 
     public init() {}
 }

@@ -19,10 +19,12 @@ public final class WebApp: Sendable {
     let pendingImports = PendingImports()
     /// Set when the responder is built: what a form sent after its session ended needs (`SessionResume`).
     let resume = Mutex<SessionResume?>(nil)
-    let resultsCache = ResultsCache()
-    let pageBodies = PageBodyCache()
+    /// Returns what the caches and results builds free to the system.
+    let freedMemory: FreedMemory
+    let resultsCache: ResultsCache
+    let pageBodies: PageBodyCache
     let frameworkContents = FrameworkContentCache()
-    let trainingReportCache = TrainingReportCache()
+    let trainingReportCache: TrainingReportCache
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
     let passwordPolicy: PasswordPolicy
@@ -50,6 +52,7 @@ public final class WebApp: Sendable {
     let trainingSessions: TrainingSessionStore
     let enrolments: EnrolmentStore
     let completions: CompletionStore
+    let calendarFeeds: CalendarFeedStore
 
     /// `templatesDirectory` holds the Mustache templates and `locales/` with the string tables.
     public init(database: AppDatabase, templatesDirectory: String, settings: AppSettings, logger: Logger) throws {
@@ -57,6 +60,11 @@ public final class WebApp: Sendable {
         self.settings = settings
         self.logger = logger
         anonymousFormKey = database.keyBytes(for: .anonymousFormToken)
+        let freedMemory = FreedMemory(threshold: settings.returnFreedMemoryBytes)
+        self.freedMemory = freedMemory
+        resultsCache = ResultsCache(budget: settings.resultsCacheBytes, released: { freedMemory.released($0) })
+        pageBodies = PageBodyCache(budget: settings.pageCacheBytes, released: { freedMemory.released($0) })
+        trainingReportCache = TrainingReportCache(released: { freedMemory.released($0) })
         let attemptCounters = AttemptCounterStore(database)
         throttle = SignInThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
         codeThrottle = CodeThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
@@ -81,6 +89,7 @@ public final class WebApp: Sendable {
         trainingSessions = TrainingSessionStore(database)
         enrolments = EnrolmentStore(database)
         completions = CompletionStore(database)
+        calendarFeeds = CalendarFeedStore(database)
         sessions = SessionManager(store: SessionStore(database), users: users, units: units, settings: settings)
     }
 

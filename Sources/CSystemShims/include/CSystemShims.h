@@ -16,6 +16,9 @@ int tt_epoll_wait(int epfd, int32_t *fds, uint32_t *events, int max, int timeout
 int tt_accept(int fd, struct sockaddr *address, socklen_t *length);
 /// mallopt(M_ARENA_MAX, count): caps glibc's per-thread malloc arenas. Returns 1 on success.
 int tt_limit_malloc_arenas(int count);
+/// malloc_trim(0): gives the free memory at the top of glibc's heaps and in free pages inside them
+/// back to the system. Returns 1 when some was returned.
+int tt_malloc_trim(void);
 
 extern const int TT_EPOLL_CTL_ADD;
 extern const int TT_EPOLL_CTL_MOD;

@@ -25,6 +25,8 @@ public enum KeyPurpose: String, CaseIterable, Sendable {
     case anonymousFormToken = "taitotutka/v1/anonymous-form-token"
     /// The keyed hash of a login or client address in the throttles' stored counters.
     case attemptCounter = "taitotutka/v1/attempt-counter"
+    /// The keyed hash that records that an employee has given feedback on a training session.
+    case trainingFeedbackCredential = "taitotutka/v1/training-feedback-credential"
 }
 
 /// The server's secret: 32 random bytes in a file outside the database, created at first start with
