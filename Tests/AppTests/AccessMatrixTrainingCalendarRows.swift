@@ -12,7 +12,8 @@ extension AccessMatrixTests {
         return [
             Row(route: "GET /training-sessions/:sessionID/event.ics", path: { world, test in
                 "/training-sessions/\(try calendarSession(world, test))/event.ics"
-            }, expected: [S, A, H, H, H, A, A]),
+            // As the session page: supervisors see what is for the whole organisation and everyone.
+            }, expected: [S, A, A, A, H, A, A]),
             Row(route: "GET /my-trainings/calendar", path: { _, _ in "/my-trainings/calendar" },
                 expected: [S, A, A, A, A, A, A]),
             Row(route: "POST /my-trainings/calendar/renew", path: { _, _ in "/my-trainings/calendar/renew" },
