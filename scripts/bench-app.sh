@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench-app: the application at the size later issues benchmark at. Loads 40,000 demo
 # employees (goal: under two minutes), then measures signed-in pages under load with wrk:
-# the HR staff search, a unit page and the sign-in page. Figures are printed; nothing fails on timing.
+# the HR staff search, a unit page, the survey dashboards and submissions, and the trainings pages.
+# Figures are printed; nothing fails on timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCH_PORT:-18081}
@@ -64,6 +65,54 @@ grep -o "round [0-9]* results built; anonymity audit.*" "$folder/log" | sed 's/^
 measure_p95 "organisation dashboard (goal p95 <= 50 ms)" "/rounds/$round/results"
 measure_p95 "unit dashboard, largest top unit (goal p95 <= 15 ms)" "/rounds/$round/results/units/$big_unit"
 measure_p95 "organisation dashboard CSV export" "/rounds/$round/results/export.csv"
+
+# Trainings at 40,000: an employee's "my trainings" and catalogue, a unit's training view and HR's
+# organisation report, alternating page by page for BENCH_TRAINING_RUNS rounds (default 3) so each
+# sees the same machine state; medians of the rounds at the end. Goals on this 2-core machine under
+# 16 connections: my trainings p95 <= 10 ms, catalogue <= 15 ms, HR's report <= 50 ms.
+sign_in_as() {
+    local login=$1 jar=$folder/jar-$1 token
+    token=$(curl -s -c "$jar" "http://127.0.0.1:$port/sign-in" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
+    curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf_token=$token" --data-urlencode "login=$login" \
+        --data-urlencode "password=demo-salasana-2026" "http://127.0.0.1:$port/sign-in"
+    awk '$6 == "tt_session" {print $7}' "$jar"
+}
+employee_session=$(sign_in_as tyontekija)
+supervisor_session=$(sign_in_as esihenkilo)
+[ -n "$employee_session" ] && [ -n "$supervisor_session" ] || { echo "training sign-ins failed" >&2; exit 1; }
+centre=$(sqlite3 "$database" "SELECT r.unit_id FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE u.login = 'esihenkilo'")
+big_top=$(sqlite3 "$database" "WITH RECURSIVE tree(top, id) AS (SELECT id, id FROM units WHERE parent_id IS NULL AND organisation_id = (SELECT id FROM organisations WHERE slug = 'jarvela') UNION ALL SELECT tree.top, units.id FROM units JOIN tree ON units.parent_id = tree.id) SELECT top FROM tree JOIN employees e ON e.unit_id = tree.id WHERE e.active = 1 GROUP BY top ORDER BY count(*) DESC LIMIT 1")
+echo "== trainings: $(sqlite3 "$database" "SELECT count(*) FROM training_sessions") sessions, $(sqlite3 "$database" "SELECT count(*) FROM training_attendance") attendance rows, $(sqlite3 "$database" "SELECT count(*) FROM training_completions") completions, $(sqlite3 "$database" "SELECT count(*) FROM training_enrolments") enrolments"
+curl -s -o /dev/null -w "   first (uncached) organisation training report: %{time_total} s\n" -H "Cookie: tt_session=$session" \
+    "http://127.0.0.1:$port/organisations/jarvela/training-report"
+training_pages=(
+    "my trainings (tyontekija; goal p95 <= 10 ms)|$employee_session|/my-trainings"
+    "catalogue (tyontekija; goal p95 <= 15 ms)|$employee_session|/trainings"
+    "unit training view (esihenkilo's daycare centre)|$supervisor_session|/units/$centre/trainings"
+    "unit training view (HR, largest top unit)|$session|/units/$big_top/trainings"
+    "organisation training report (HR; goal p95 <= 50 ms)|$session|/organisations/jarvela/training-report"
+)
+figures=$folder/training-figures
+: > "$figures"
+for run in $(seq "${BENCH_TRAINING_RUNS:-3}"); do
+    for page in "${training_pages[@]}"; do
+        IFS='|' read -r label cookie path <<< "$page"
+        echo "== run $run: $label: $path, 16 connections, ${seconds}s"
+        line=$(wrk -t2 -c16 -d"${seconds}s" -s scripts/percentiles.lua -H "Cookie: tt_session=$cookie" \
+            "http://127.0.0.1:$port$path" 2>&1 | grep -E "req/s" || true)
+        echo "$line"
+        echo "$label|$line" >> "$figures"
+    done
+done
+echo "== trainings, medians of ${BENCH_TRAINING_RUNS:-3} alternating runs"
+for page in "${training_pages[@]}"; do
+    IFS='|' read -r label _ path <<< "$page"
+    grep -F "$label|" "$figures" | sed 's/.*|//' | awk -v label="$label" '
+        { gsub(/[;,]/, ""); rps[NR] = $1; p50[NR] = $5; p95[NR] = $8; p99[NR] = $11; if ($16 > bad) bad = $16 }
+        function median(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+            return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+        END { if (NR) printf "   %s: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (non-2xx at most %d)\n", label, median(rps, NR), median(p50, NR), median(p95, NR), median(p99, NR), bad }'
+done
 
 codes=$folder/codes
 $binary bench-codes jarvela 40000 "$codes" --database "$database" | sed "s/^/   /"

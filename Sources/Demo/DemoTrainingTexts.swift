@@ -432,6 +432,25 @@ enum DemoTrainingTexts {
         swedish ? "Intyg från eOppiva granskat" : "eOppiva-todistus tarkastettu"
     }
 
+    /// Comments left with the feedback after a session.
+    static func feedbackComments(swedish: Bool, useful: Bool) -> [String] {
+        switch (swedish, useful) {
+        case (false, true):
+            return ["Lyhyt ja selkeä, juuri sopiva tauon aikana.", "Hyvä, että näytettiin omalla puhelimella.",
+                    "Tästä oli heti hyötyä, kiitos!", "Tallenne auttoi, kun en päässyt paikalle koko ajaksi.",
+                    "Lisää tällaisia vinkkejä, esimerkiksi Teamsin kalenterista."]
+        case (false, false):
+            return ["Meni vähän liian nopeasti.", "Ääni pätki välillä Teamsissa.",
+                    "Olisin tarvinnut enemmän aikaa kokeilla itse.", "Aihe oli minulle jo tuttu."]
+        case (true, true):
+            return ["Kort och tydligt, lagom under en paus.", "Bra att vi fick pröva i den egna telefonen.",
+                    "Det här hade jag direkt nytta av, tack!", "Mer sådana tips, till exempel om kalendern i Teams."]
+        case (true, false):
+            return ["Det gick lite för snabbt.", "Ljudet hackade ibland i Teams.",
+                    "Jag hade behövt mer tid att pröva själv."]
+        }
+    }
+
     /// Reasons given for cancelling a session.
     static func cancelReason(swedish: Bool, upcoming: Bool) -> String {
         switch (swedish, upcoming) {

@@ -27,12 +27,15 @@ struct DemoPlannedSession: Sendable {
 ///   holidays.
 /// - Tyontekija attended sessions on site, at nap time and on Teams, watched a recording, has a place
 ///   in the coming AI workshop and follows a coming nap-time session.
+/// - About a quarter of attendees gave feedback after the session (stored apart from them).
 struct DemoTrainingYear {
     let organisations: [DemoTrainingOrganisation]
     let anchors: DemoAnchors
     let today: DemoDay
     var random: DemoRandom
     private(set) var load = TrainingBulkLoad()
+    /// Feedback of attendees, by session index; stored after the load (it needs the attendance).
+    private(set) var feedback: [(sessionIndex: Int, employeeID: Int64, answer: TrainingFeedbackAnswer)] = []
 
     /// The first day of the past sessions.
     var firstDay: DemoDay { today.adding(days: -300) }
@@ -85,6 +88,7 @@ struct DemoTrainingYear {
         }
         externalEvidence(jarvela: jarvela, partners: partners)
         tyontekija()
+        feedbackAfterSessions()
     }
 
     // MARK: - Catalogue
@@ -457,7 +461,8 @@ struct DemoTrainingYear {
             for person in assigned {
                 load.enrolments.append(BulkEnrolment(
                     sessionIndex: planned.index, employeeID: person.id, kind: .assigned, state: .enrolled,
-                    enrolledAt: DemoHelsinki.instant(max(listedOn, DemoDay(daysSinceEpoch: max(person.start, firstDay.daysSinceEpoch + 14) - 14)), 10),
+                    enrolledAt: DemoHelsinki.instant(min(max(listedOn, DemoDay(daysSinceEpoch: max(person.start, firstDay.daysSinceEpoch + 14) - 14)),
+                                                         today.adding(days: -1)), 10),
                     assignedBy: organisation.hrUserID))
             }
             if day < today { markListed(planned, assigned.map(\.id), rate: 0.85) }
@@ -611,6 +616,36 @@ struct DemoTrainingYear {
         }
         if let next = napSessions[centre]?.first(where: { $0.day > today }) {
             load.follows.append(BulkFollow(sessionIndex: next.index, employeeID: worker.id))
+        }
+    }
+
+    // MARK: - Feedback
+
+    /// About a quarter of attendees answer the feedback after a session: usefulness mostly 4 or 5,
+    /// highest for guidance in the unit, "I can use this in my work" mostly yes, and now and then a
+    /// comment. The sign-ins' own people give none, so their feedback forms are still open.
+    private mutating func feedbackAfterSessions() {
+        let jarvela = organisations.first { $0.slug == "jarvela" }
+        let signIns = Set([anchors.workerHRNumber, anchors.directorHRNumber, anchors.principalHRNumber])
+        let excluded = Set(jarvela?.people.filter { signIns.contains($0.hrNumber) }.map(\.id) ?? [])
+        for item in load.attendance where !excluded.contains(item.employeeID) {
+            guard random.unit() < 0.25 else { continue }
+            let training = load.trainings[load.sessions[item.sessionIndex].trainingIndex].draft.training
+            let owner = sessionOrganisation[item.sessionIndex].map { organisations[$0] }
+            // Guidance in the unit itself is liked best.
+            let onSite = training.format == .onSite && load.sessions[item.sessionIndex].unitIDs.count == 1
+            let mean = onSite ? 4.4 : training.format == .hybrid ? 4.2 : 3.9
+            let usefulness = min(5, max(1, Int((mean + 0.8 * random.normal()).rounded())))
+            let canUseDraw = random.unit()
+            let canUse: Bool? = canUseDraw < 0.15 ? nil : canUseDraw < 0.15 + 0.85 * (0.35 + 0.13 * Double(usefulness))
+            let commentDraw = random.unit()
+            var comment = ""
+            if commentDraw < 0.04 {
+                let comments = DemoTrainingTexts.feedbackComments(swedish: owner?.swedish == true, useful: usefulness >= 4)
+                comment = random.element(of: comments) ?? ""
+            }
+            feedback.append((item.sessionIndex, item.employeeID,
+                             TrainingFeedbackAnswer(usefulness: usefulness, canUse: canUse, comment: comment)))
         }
     }
 

@@ -9,6 +9,8 @@ public struct DemoTrainingSummary: Sendable, Equatable {
     public var attendance = 0
     /// Completion entries of every kind (attended, watched the recording, external evidence).
     public var completions = 0
+    /// Feedback answers after sessions (stored apart from the people who gave them).
+    public var feedback = 0
 
     public init() {}
 }
@@ -47,7 +49,14 @@ struct DemoTrainings {
                                     random: DemoRandom(seed: DemoSeed.mix(seed, DemoSeed.hash("trainings"))))
         year.build()
         let count = try demoStorage { try TrainingBulkStore(database).load(year.load) }
+        let sessionIDs = count.sessionIDs
+        let submissions = year.feedback.compactMap { item -> FeedbackSubmission? in
+            guard sessionIDs.indices.contains(item.sessionIndex) else { return nil }
+            return FeedbackSubmission(sessionID: sessionIDs[item.sessionIndex], employeeID: item.employeeID, answer: item.answer)
+        }
+        let feedback = try demoStorage { try TrainingFeedbackStore(database).submitMany(submissions) }
         var summary = DemoTrainingSummary()
+        summary.feedback = feedback
         summary.trainings = count.trainings
         summary.sessions = count.sessions
         summary.enrolments = count.enrolments

@@ -79,7 +79,8 @@ struct DemoCommand: ParsableCommand {
         }
         let trainings = summary.trainings
         print("  Trainings: \(trainings.trainings) in the catalogues, \(trainings.sessions) sessions, "
-            + "\(trainings.enrolments) enrolments, \(trainings.attendance) attendances, \(trainings.completions) completions")
+            + "\(trainings.enrolments) enrolments, \(trainings.attendance) attendances, \(trainings.completions) completions, "
+            + "\(trainings.feedback) feedback answers")
         print("Esihenkilo supervises \(summary.daycareCentre); esihenkilo2 supervises \(summary.school).")
         print("")
         printSignIns()

@@ -311,6 +311,20 @@ struct DemoTrainingTests {
         #expect((row["recorded"] as Int) > 20)
         #expect(row["series"] as Int == 5, "three series in Järvelä, two in Solvik")
 
+        // Feedback from some attendees, stored apart from them: as many credentials as answers, never
+        // more answers than attendees on a session.
+        let (answers, credentials, overfull) = try demo.database.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM training_feedback") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM training_feedback_credentials") ?? 0,
+             try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT session_id, count(*) AS n FROM training_feedback GROUP BY session_id) f
+                WHERE f.n > (SELECT count(*) FROM training_attendance a WHERE a.session_id = f.session_id)
+                """) ?? -1)
+        }
+        #expect(answers == summary.trainings.feedback && answers == credentials)
+        #expect(answers * 6 > (row["attendance"] as Int) && answers * 3 < (row["attendance"] as Int))
+        #expect(overfull == 0)
+
         // The series of the sources: 10 digi-tip themes, 10 security themes and six Microsoft 365 sessions.
         let themes = try demo.database.pool.read { db in
             try Row.fetchAll(db, sql: """
@@ -444,7 +458,20 @@ struct DemoTrainingTests {
         let history = try CompletionStore(demo.database).inForce(employeeID: employeeID)
         #expect(history.filter { $0.entry.kind == .attended }.count >= 3)
         #expect(history.contains { $0.entry.kind == .recording })
+        // Tyontekija's feedback forms are still open.
+        let feedback = TrainingFeedbackStore(demo.database)
+        for session in history.compactMap(\.entry.sessionID) {
+            #expect(try !feedback.hasGiven(sessionID: session, employeeID: employeeID))
+        }
         #expect(history.allSatisfy { $0.entry.completedOn < DemoDataTests.today && $0.entry.completedOn >= (employee.startDate ?? "") })
+        // Only trainings Järvelä's people may see: its own, or those offered to it.
+        let jarvela = try demo.organisationID("jarvela")
+        let catalogue = TrainingCatalogueStore(demo.database)
+        for completion in history {
+            let details = try #require(try catalogue.details(trainingID: completion.training.id))
+            #expect(details.training.organisationID == jarvela || details.offeredTo.contains(jarvela),
+                    "\(completion.training.titleFi) is not Järvelä's")
+        }
 
         let now = try HelsinkiTime.instant(date: DemoDataTests.today, time: "23:59").unwrap()
         let places = try EnrolmentStore(demo.database).enrolments(employeeID: employeeID)

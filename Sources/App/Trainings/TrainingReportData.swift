@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import Storage
+import Synchronization
 
 /// The figures of an organisation's training report for one period, added up the unit tree once
 /// and kept until something changes (see `TrainingReportCache`).
@@ -13,6 +14,8 @@ struct TrainingReportData: Sendable {
     let organisationID: Int64
     let from: String
     let to: String
+    /// When these figures were counted: rendered pages of them are kept under this.
+    let builtAt: Date
     /// Trainings with sessions held (or recordings watched) in the period.
     let held: [HeldTraining]
     let hierarchy: UnitHierarchy
@@ -21,14 +24,15 @@ struct TrainingReportData: Sendable {
     let activity: [ResultGroup: UnitTrainingActivity]
     /// Every employee, those without a unit included.
     let total: UnitTrainingActivity
-    /// Which groups' shares of staff may be shown.
-    let sharePlan: SuppressionPlan<ResultGroup>
+    /// Groups whose shares of staff must not be shown.
+    let hiddenShares: Set<ResultGroup>
     /// The link to the survey, when the organisation has two closed rounds.
     let survey: TrainingSurveyLink?
 
     /// The share of a group's active staff with a completion in the period, if it may be shown.
     func trainedShare(_ group: ResultGroup) -> Double? {
-        guard sharePlan.shows(group), let activity = activity[group], activity.staff > 0 else { return nil }
+        guard group.isShowable, !hiddenShares.contains(group), let activity = activity[group], activity.staff > 0
+        else { return nil }
         return Double(activity.trainedPeople) / Double(activity.staff)
     }
 }
@@ -43,18 +47,20 @@ struct TrainingSurveyLink: Sendable {
     /// Area code → people per group with a completion in the area after the previous round closed and
     /// by the time the latest closed.
     let trained: [String: [ResultGroup: Int]]
-    let plan: SuppressionPlan<ResultGroup>
+    /// Groups whose shares must not be shown.
+    let hidden: Set<ResultGroup>
 
     /// The share of a group's staff who completed a training in the area, if it may be shown.
     func share(_ code: String, _ group: ResultGroup) -> Double? {
-        guard plan.shows(group), let staff = staff[group], staff > 0 else { return nil }
+        guard group.isShowable, !hidden.contains(group), let staff = staff[group], staff > 0 else { return nil }
         return Double(trained[code]?[group] ?? 0) / Double(staff)
     }
 }
 
-/// Built reports per organisation and period. A report is rebuilt when the trainings' data version
-/// changes (a completion entry, a session or a training) and at least every minute, for roster
-/// changes.
+/// Built reports per organisation and period, within a budget of bytes (`MemoryCost`). A report is
+/// rebuilt when the trainings' data version changes (a completion entry, a session, a training or a
+/// place) and at least every five minutes, for changes of the roster (imports, moves between
+/// units), which the version does not see.
 final class TrainingReportCache: Sendable {
     struct Entry: Sendable {
         let version: String
@@ -62,22 +68,48 @@ final class TrainingReportCache: Sendable {
         let data: TrainingReportData
     }
 
-    /// Reports are counted at a flat estimate (a report of a 40,000-person organisation's units and
-    /// areas is some hundreds of kilobytes): 4 MB keeps about sixteen.
-    static let estimatedBytes = 256 << 10
-    private let entries = SingleFlight<Entry>(budget: 4 << 20, cost: { _ in TrainingReportCache.estimatedBytes })
+    /// A dozen organisation-periods of a 40,000-employee installation.
+    static let budget = 24 << 20
+
+    private let entries: SingleFlight<Entry>
     let maximumAge: TimeInterval
 
-    init(maximumAge: TimeInterval = 60) {
+    init(maximumAge: TimeInterval = 300, budget: Int = TrainingReportCache.budget,
+         released: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.maximumAge = maximumAge
+        entries = SingleFlight(budget: budget, cost: { $0.data.memoryCost + $0.version.utf8.count }, released: released)
     }
 
-    func data(key: String, version: String, build: () throws -> TrainingReportData) throws -> TrainingReportData {
-        try entries.value(CacheKey(family: "training-report|" + key, version: 0, variant: version), isFresh: { entry in
+    func data(organisationID: Int64, from: String, to: String, version: String,
+              build: () throws -> TrainingReportData) throws -> TrainingReportData {
+        // One key per organisation and period whatever the version: a stale entry is replaced.
+        let key = CacheKey(family: "training-report:\(organisationID)", version: 0, variant: "\(from)|\(to)")
+        return try entries.value(key, isFresh: { entry in
             entry.version == version && Date().timeIntervalSince(entry.builtAt) < self.maximumAge
         }, build: {
             Entry(version: version, builtAt: Date(), data: try build())
         }).data
+    }
+}
+
+extension TrainingReportData {
+    /// What the report holds, roughly: the unit tree and a figure per group.
+    var memoryCost: Int {
+        var cost = hierarchy.memoryCost
+        cost += MemoryCost.table(activity.count, of: (ResultGroup, UnitTrainingActivity).self)
+        cost += MemoryCost.table(hiddenShares.count, of: ResultGroup.self)
+        cost += MemoryCost.array(held.count, of: HeldTraining.self)
+        for training in held.map(\.training) {
+            cost += [training.titleFi, training.titleSv, training.titleEn, training.descriptionFi, training.descriptionSv,
+                     training.descriptionEn].reduce(0) { $0 + MemoryCost.text($1) }
+        }
+        cost += MemoryCost.array(sectors.count, of: Stored<Sector>.self) + sectors.reduce(0) { $0 + MemoryCost.text($1.name) }
+        if let survey {
+            cost += MemoryCost.table(survey.staff.count, of: (ResultGroup, Int).self)
+            cost += survey.trained.values.reduce(0) { $0 + MemoryCost.table($1.count, of: (ResultGroup, Int).self) }
+            cost += MemoryCost.table(survey.hidden.count, of: ResultGroup.self)
+        }
+        return cost
     }
 }
 
@@ -86,8 +118,11 @@ extension WebApp {
     /// changed.
     func trainingReportData(_ organisation: Stored<Organisation>, from: String, to: String) throws -> TrainingReportData {
         let version = try trainingReports.version()
-        return try trainingReportCache.data(key: "\(organisation.id)|\(from)|\(to)", version: version) {
-            try buildTrainingReport(organisation, from: from, to: to)
+        return try trainingReportCache.data(organisationID: organisation.id, from: from, to: to, version: version) {
+            let clock = ContinuousClock(), started = clock.now
+            let data = try buildTrainingReport(organisation, from: from, to: to)
+            logger.info("training report of organisation \(organisation.id) for \(from)...\(to) built in \(clock.now - started)")
+            return data
         }
     }
 
@@ -97,8 +132,29 @@ extension WebApp {
         }
         let organisationID = organisation.id
         let hierarchy = UnitHierarchy(units: try units.units(organisationID: organisationID))
-        let perUnit = try trainingReports.unitActivity(organisationID: organisationID, from: start, until: end, fromDay: from,
-                                                       toDay: to)
+        // The three counts run at once on the pool's readers: one after another they were most of a
+        // first view's time.
+        let counted = Mutex<Counts>(Counts())
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                let perUnit = Result { try trainingReports.unitActivity(organisationID: organisationID, from: start, until: end,
+                                                                         fromDay: from, toDay: to) }
+                counted.withLock { $0.perUnit = perUnit }
+            case 1:
+                let held = Result { try trainingReports.trainingsHeld(organisationID: organisationID, from: start, until: end,
+                                                                       fromDay: from, toDay: to) }
+                counted.withLock { $0.held = held }
+            default:
+                let survey = Result { try trainingSurveyLink(organisationID, hierarchy: hierarchy) }
+                counted.withLock { $0.survey = survey }
+            }
+        }
+        let counts = counted.withLock { $0 }
+        guard let perUnitResult = counts.perUnit, let heldResult = counts.held, let surveyResult = counts.survey else {
+            throw AppError.badRequest
+        }
+        let perUnit = try perUnitResult.get()
         var activity: [ResultGroup: UnitTrainingActivity] = [:]
         var total = UnitTrainingActivity()
         for (unitID, values) in perUnit {
@@ -110,12 +166,17 @@ extension WebApp {
         }
         let staffCells = perUnit.compactMap { unitID, values in unitID.map { ($0, values.staff) } }
         return TrainingReportData(
-            organisationID: organisationID, from: from, to: to,
-            held: try trainingReports.trainingsHeld(organisationID: organisationID, from: start, until: end, fromDay: from,
-                                                    toDay: to),
+            organisationID: organisationID, from: from, to: to, builtAt: Date(), held: try heldResult.get(),
             hierarchy: hierarchy, sectors: try sectors.sectors(organisationID: organisationID), activity: activity,
-            total: total, sharePlan: Self.sharePlan(staffCells, tree: hierarchy.tree, rule: AnonymityRule()),
-            survey: try trainingSurveyLink(organisationID, hierarchy: hierarchy))
+            total: total, hiddenShares: Self.hiddenShares(staffCells, tree: hierarchy.tree, rule: AnonymityRule()),
+            survey: try surveyResult.get())
+    }
+
+    /// What the three counts of a report found, each as it came back.
+    private struct Counts: Sendable {
+        var perUnit: Result<[Int64?: UnitTrainingActivity], any Error>?
+        var held: Result<[HeldTraining], any Error>?
+        var survey: Result<TrainingSurveyLink?, any Error>?
     }
 
     /// The groups a unit's own staff count in: the unit and those above it, its sector and the
@@ -127,12 +188,17 @@ extension WebApp {
         return groups
     }
 
-    /// Which groups (the organisation, sectors, units with their sub-units) may have a share of their
-    /// staff shown: the anonymity rule's plan over the unit tree, with each unit's own staff as a cell.
-    private static func sharePlan(_ staff: [(Int64, Int)], tree: UnitTree, rule: AnonymityRule) -> SuppressionPlan<ResultGroup> {
+    /// Which groups (the organisation, sectors, units with their sub-units) must not have a share of
+    /// their staff shown: the anonymity rule over the unit tree's partitions (the organisation as its
+    /// sectors and as its top units, each unit as its own staff and sub-units, each sector as its
+    /// units), with each unit's own staff as a cell: every group below the minimum, and complements
+    /// so that none can be worked out by subtraction. Staff are identified HR data, not answers, so the
+    /// quick rule suffices where survey results also run the linked-table audit.
+    private static func hiddenShares(_ staff: [(Int64, Int)], tree: UnitTree, rule: AnonymityRule) -> Set<ResultGroup> {
         let counts = Dictionary(staff, uniquingKeysWith: +)
         let groups = RoundGroups(tree: tree, cells: tree.nodes.keys.map { ResponseCell(unitID: $0, jobGroup: "") })
-        return rule.figurePlan(groups, cellRespondents: groups.cells.map { counts[$0.unitID] ?? 0 })
+        return rule.hiddenGroups(respondents: groups.totals(groups.cells.map { counts[$0.unitID] ?? 0 }),
+                                 partitions: groups.partitions)
     }
 
     /// The last day a round took answers: its closing day, or the day HR closed it early.
@@ -162,8 +228,8 @@ extension WebApp {
         return TrainingSurveyLink(
             latest: latest, previous: previous, staff: rolledUp(counts.staff),
             trained: counts.trained.mapValues(rolledUp),
-            plan: Self.sharePlan(staffCells, tree: hierarchy.tree,
-                                 rule: AnonymityRule(minimumGroupSize: latest.minimumGroupSize,
-                                                     openAnswerThreshold: latest.openAnswerThreshold)))
+            hidden: Self.hiddenShares(staffCells, tree: hierarchy.tree,
+                                      rule: AnonymityRule(minimumGroupSize: latest.minimumGroupSize,
+                                                          openAnswerThreshold: latest.openAnswerThreshold)))
     }
 }

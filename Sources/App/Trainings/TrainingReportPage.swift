@@ -63,11 +63,29 @@ extension WebApp {
                 surveyUnits: empty, surveyNote: ""), status: .unprocessableContent)
         }
         let data = try trainingReportData(organisation, from: from, to: to)
+        let page = request.queryValue("page").flatMap { Int($0) } ?? 1
+        // The body depends on the figures (versioned by the time they were counted), the period and the
+        // page; the survey's part on closed rounds, whose results never change.
+        let key = CacheKey(family: "training-report-page:\(organisation.id)|\(from)|\(to)",
+                           version: Int(data.builtAt.timeIntervalSince1970 * 1000), variant: String(page))
+        return try context.renderCached("trainings/report-organisation", title: title, key: key) {
+            try trainingReportView(data, organisation: organisation, page: String(page), crumbs: crumbs, fields: fields,
+                                   types: types, format: format)
+        }
+    }
+
+    private func trainingReportView(_ data: TrainingReportData, organisation: Stored<Organisation>, page: String,
+                                    crumbs: [Crumb], fields: (FieldView, FieldView), types: (String, String),
+                                    format: TrainingReportFormatting) throws -> TrainingReportView {
+        let strings = format.strings
+        let base = Paths.trainingReport(organisation.slug)
+        let from = data.from, to = data.to
         let roots = data.hierarchy.roots.filter { (data.activity[.unit($0)]?.staff ?? 0) > 0 }
-        let paging = Paging(requested: request.queryValue("page"), total: roots.count)
+        let paging = Paging(requested: page, total: roots.count)
         let shown = Array(roots.dropFirst(paging.offset).prefix(Paging.pageSize))
+        if let link = data.survey { prefetchResults([link.latest, link.previous]) }
         let survey = try data.survey.map { link in (link, try roundResults(link.latest), try roundResults(link.previous)) }
-        let view = TrainingReportView(
+        return TrainingReportView(
             crumbs: crumbs, organisationName: organisation.name, action: base, from: fields.0, to: fields.1,
             fromType: types.0, toType: types.1, errors: [], hasErrors: false, hasFigures: true, period: format.period(from: from, to: to),
             figures: reportFigures(data, strings: strings),
@@ -98,7 +116,6 @@ extension WebApp {
             surveyNote: strings.format("trainingreport_survey_note", [
                 "minimum": String(data.survey?.latest.minimumGroupSize ?? AnonymityRule().minimumGroupSize),
             ]))
-        return try context.render("trainings/report-organisation", title: title, view)
     }
 
     private func reportFigures(_ data: TrainingReportData, strings: Strings) -> [TrainingReportFigure] {

@@ -83,6 +83,19 @@ extension WebApp {
     func showUnitTrainings(_ request: Request, _ context: RequestContext) throws -> Response {
         let unit = try viewableUnit(context)
         guard let organisation = try organisations.organisation(id: unit.organisationID) else { throw AppError.notFound }
+        // The body is kept while the trainings' data stays the same, and for a minute at most: the
+        // coming sessions count from now, and the roster (names, who works here) may change.
+        let manages = context.access.canManageOrganisation(organisation.id)
+        let key = CacheKey(family: "unit-trainings:\(unit.id)|\(try trainingReports.version())",
+                           version: Int(Date().timeIntervalSince1970 / 60), variant: manages ? "manager" : "supervisor")
+        return try context.renderCached("trainings/unit-trainings",
+                                        title: context.strings.text("trainingreport_unit_title") + " – " + unit.name, key: key) {
+            try unitTrainingsView(unit, organisation, context)
+        }
+    }
+
+    private func unitTrainingsView(_ unit: Stored<WorkUnit>, _ organisation: Stored<Organisation>,
+                                   _ context: RequestContext) throws -> UnitTrainingsView {
         let strings = context.strings
         let format = TrainingReportFormatting(strings: strings, language: context.language.rawValue)
         let today = TrainingReportDates.today()
@@ -110,7 +123,7 @@ extension WebApp {
                                      language: context.language.rawValue)
         let upcoming = try unitUpcomingSessions(unit, subtree: subtree, people: people, organisationID: organisation.id,
                                                 format: format)
-        let view = UnitTrainingsView(
+        return UnitTrainingsView(
             crumbs: unitTrainingCrumbs(unit, organisation, context),
             unitName: unit.name, unitHref: Paths.unit(unit.id), period: format.period(from: since, to: today),
             staff: strings.format("trainingreport_unit_staff", ["count": strings.number(people.count)]),
@@ -120,8 +133,6 @@ extension WebApp {
             areasNote: strings.format("trainingreport_unit_areas_note", ["minimum": String(AnonymityRule().minimumGroupSize)]),
             untrained: untrained, hasUntrained: !untrained.isEmpty,
             untrainedSummary: strings.format("trainingreport_untrained_count", ["count": strings.number(untrained.count)]))
-        return try context.render("trainings/unit-trainings", title: strings.text("trainingreport_unit_title") + " – " + unit.name,
-                                  view)
     }
 
     /// Titles of trainings in the reader's language, by id.
@@ -166,21 +177,15 @@ extension WebApp {
     private func unitUpcomingSessions(_ unit: Stored<WorkUnit>, subtree: Set<Int64>, people: [Stored<Employee>],
                                       organisationID: Int64, format: TrainingReportFormatting) throws -> [UnitSessionRow] {
         let now = Date()
-        let listings = try trainingSessions.sessions(visibleTo: organisationID, from: now,
-                                                     until: now.addingTimeInterval(Double(Self.unitTrainingWeeks * 7 * 86_400)))
-            .filter { $0.training.active }
-        guard !listings.isEmpty else { return [] }
         let reach = subtree.union(try units.ancestorIDs(of: unit.id))
-        let targets = try trainingSessions.targetUnits(sessionIDs: listings.map(\.session.id))
+        let listings = try trainingSessions.listings(sessionIDs: try trainingReports.sessionIDs(
+            organisationID: organisationID, from: now, until: now.addingTimeInterval(Double(Self.unitTrainingWeeks * 7 * 86_400)),
+            aimedAt: reach))
+        guard !listings.isEmpty else { return [] }
         let audiences = try trainingCatalogue.audiences(trainingIDs: Array(Set(listings.map(\.training.id))))
-        var sectorOfUnit: [Int64: Int64] = [:]
-        for member in try units.units(organisationID: organisationID) where subtree.contains(member.id) {
-            if let sectorID = member.sectorID { sectorOfUnit[member.id] = sectorID }
-        }
+        let sectorOfUnit = try trainingReports.sectorIDs(unitIDs: subtree)
         let profiles = Set(people.map { PersonProfile(sectorID: $0.unitID.flatMap { sectorOfUnit[$0] }, jobGroup: $0.jobGroup) })
         let aimed = listings.filter { listing in
-            let units = targets[listing.session.id] ?? []
-            guard units.isEmpty || units.contains(where: reach.contains) else { return false }
             let audience = audiences[listing.training.id] ?? .everyone
             return audience.isEveryone || profiles.contains { audience.includes(sectorID: $0.sectorID, jobGroup: $0.jobGroup) }
         }

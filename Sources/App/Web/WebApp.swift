@@ -24,7 +24,7 @@ public final class WebApp: Sendable {
     let resultsCache: ResultsCache
     let pageBodies: PageBodyCache
     let frameworkContents = FrameworkContentCache()
-    let trainingReportCache = TrainingReportCache()
+    let trainingReportCache: TrainingReportCache
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
     let passwordPolicy: PasswordPolicy
@@ -64,6 +64,7 @@ public final class WebApp: Sendable {
         self.freedMemory = freedMemory
         resultsCache = ResultsCache(budget: settings.resultsCacheBytes, released: { freedMemory.released($0) })
         pageBodies = PageBodyCache(budget: settings.pageCacheBytes, released: { freedMemory.released($0) })
+        trainingReportCache = TrainingReportCache(released: { freedMemory.released($0) })
         let attemptCounters = AttemptCounterStore(database)
         throttle = SignInThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
         codeThrottle = CodeThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))

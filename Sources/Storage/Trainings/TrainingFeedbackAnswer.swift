@@ -14,3 +14,17 @@ public struct TrainingFeedbackAnswer: Sendable, Equatable {
         self.comment = comment
     }
 }
+
+/// An attendee's feedback on a session, for `TrainingFeedbackStore.submitMany`. The person is named
+/// only to check attendance and make the credential; the stored answer keeps nothing of them.
+public struct FeedbackSubmission: Sendable, Equatable {
+    public var sessionID: Int64
+    public var employeeID: Int64
+    public var answer: TrainingFeedbackAnswer
+
+    public init(sessionID: Int64, employeeID: Int64, answer: TrainingFeedbackAnswer) {
+        self.sessionID = sessionID
+        self.employeeID = employeeID
+        self.answer = answer
+    }
+}

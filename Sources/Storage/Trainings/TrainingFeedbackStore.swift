@@ -54,6 +54,45 @@ public struct TrainingFeedbackStore: Sendable {
         return outcome
     }
 
+    /// Feedback of many attendees at once, for demo data: one transaction with prepared statements,
+    /// keeping the rules of `submit` (attendees only, once each, a random key and a keyed credential).
+    /// Returns how many were recorded.
+    @discardableResult
+    public func submitMany(_ submissions: [FeedbackSubmission]) throws(StorageError) -> Int {
+        for submission in submissions {
+            guard (1...5).contains(submission.answer.usefulness),
+                  submission.answer.comment.count <= Self.maximumCommentLength else {
+                throw .invalid("Usefulness is from 1 to 5 and a comment at most \(Self.maximumCommentLength) characters.")
+            }
+        }
+        let credentials = submissions.map { credential(sessionID: $0.sessionID, employeeID: $0.employeeID) }
+        let recorded = try database.writing { db -> Int in
+            let attended = try db.makeStatement(sql: """
+                SELECT 1 FROM training_attendance WHERE session_id = ? AND employee_id = ?
+                """)
+            let credential = try db.makeStatement(sql: """
+                INSERT OR IGNORE INTO training_feedback_credentials (session_id, credential) VALUES (?, ?)
+                """)
+            let answer = try db.makeStatement(sql: """
+                INSERT INTO training_feedback (session_id, random_id, usefulness, can_use, comment) VALUES (?, ?, ?, ?, ?)
+                """)
+            var recorded = 0
+            for (submission, key) in zip(submissions, credentials) {
+                guard try Bool.fetchOne(attended, arguments: [submission.sessionID, submission.employeeID]) ?? false else {
+                    continue
+                }
+                try credential.execute(arguments: [submission.sessionID, key])
+                guard db.changesCount > 0 else { continue }
+                try answer.execute(arguments: [submission.sessionID, Self.randomID(), submission.answer.usefulness,
+                                               submission.answer.canUse, submission.answer.comment])
+                recorded += 1
+            }
+            return recorded
+        }
+        if recorded > 0 { database.scrubber.schedule() }
+        return recorded
+    }
+
     /// Whether the person has given feedback on the session.
     public func hasGiven(sessionID: Int64, employeeID: Int64) throws(StorageError) -> Bool {
         let credential = credential(sessionID: sessionID, employeeID: employeeID)

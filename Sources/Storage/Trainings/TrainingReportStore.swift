@@ -1,86 +1,6 @@
 import Foundation
 import GRDB
 
-/// One person's trainings over a period, for the unit's training view.
-public struct PersonTrainingSummary: Sendable, Equatable {
-    public var employeeID: Int64
-    /// Sessions attended (completions in force of kind `attended`).
-    public var attended = 0
-    /// Recordings watched (self-declared).
-    public var recordings = 0
-    /// Courses taken elsewhere (external evidence HR approved).
-    public var external = 0
-    /// The newest completion in force: its training and date.
-    public var lastTrainingID: Int64?
-    public var lastCompletedOn: String?
-
-    public init(employeeID: Int64) {
-        self.employeeID = employeeID
-    }
-
-    public var total: Int { attended + recordings + external }
-}
-
-/// Attendance and completions of one unit's own staff over a period (sub-units not included: add
-/// them up the tree). Every count is of the organisation's own people.
-public struct UnitTrainingActivity: Sendable, Equatable {
-    /// Active employees.
-    public var staff = 0
-    /// Active employees with at least one completion in force in the period.
-    public var trainedPeople = 0
-    /// Attendances at sessions held in the period.
-    public var attendances = 0
-    /// Active employees who attended at least one session held in the period.
-    public var attendedPeople = 0
-    /// Completions in force dated in the period, by kind.
-    public var attendedCompletions = 0
-    public var recordings = 0
-    public var external = 0
-
-    public init() {}
-
-    public var completions: Int { attendedCompletions + recordings + external }
-
-    public mutating func add(_ other: UnitTrainingActivity) {
-        staff += other.staff
-        trainedPeople += other.trainedPeople
-        attendances += other.attendances
-        attendedPeople += other.attendedPeople
-        attendedCompletions += other.attendedCompletions
-        recordings += other.recordings
-        external += other.external
-    }
-}
-
-/// A training's sessions held in a period, with what the organisation's own people did.
-public struct HeldTraining: Sendable, Equatable {
-    public var training: Stored<Training>
-    /// Sessions held (not cancelled) that started in the period.
-    public var sessions: Int
-    /// Attendances of the organisation's people at those sessions.
-    public var attendances: Int
-    /// Recordings of the training watched by the organisation's people in the period.
-    public var recordings: Int
-
-    public init(training: Stored<Training>, sessions: Int, attendances: Int, recordings: Int) {
-        self.training = training
-        self.sessions = sessions
-        self.attendances = attendances
-        self.recordings = recordings
-    }
-}
-
-/// The people of a group who completed a training in each area: per unit (its own staff), those
-/// employed on a day and how many of them have a completion in force in the window.
-public struct AreaCompletionCounts: Sendable, Equatable {
-    /// Staff per own unit (nil: employees without a unit).
-    public var staff: [Int64?: Int] = [:]
-    /// Area code → people per own unit with a completion in the area.
-    public var trained: [String: [Int64?: Int]] = [:]
-
-    public init() {}
-}
-
 /// The aggregates the supervisors' and HR's training views show, counted in SQL.
 ///
 /// A completion "in force" is one no later entry corrects and that is not itself a withdrawal (see
@@ -107,6 +27,20 @@ public struct TrainingReportStore: Sendable {
                 SELECT * FROM employees WHERE active = 1 AND unit_id IN (SELECT value FROM json_each(?))
                 ORDER BY last_name, first_name, id
                 """, arguments: [TrainingCatalogueStore.jsonArray(unitIDs.sorted())])
+        }
+    }
+
+    /// The sector of each of these units that has one.
+    public func sectorIDs(unitIDs: Set<Int64>) throws(StorageError) -> [Int64: Int64] {
+        guard !unitIDs.isEmpty else { return [:] }
+        return try database.reading { db in
+            var sectors: [Int64: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, sector_id FROM units WHERE sector_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))
+                """, arguments: [TrainingCatalogueStore.jsonArray(unitIDs.sorted())]) {
+                sectors[row["id"]] = row["sector_id"]
+            }
+            return sectors
         }
     }
 
@@ -154,6 +88,26 @@ public struct TrainingReportStore: Sendable {
         }
     }
 
+    /// Sessions of active trainings the organisation sees (its own and those offered to it) starting in
+    /// `from..<until` that are aimed at the whole organisation or at one of `units`, earliest first;
+    /// cancelled ones included.
+    public func sessionIDs(organisationID: Int64, from: Date, until: Date,
+                           aimedAt units: Set<Int64>) throws(StorageError) -> [Int64] {
+        try database.reading { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT s.id FROM training_sessions s JOIN trainings t ON t.id = s.training_id
+                WHERE s.starts_at >= :from AND s.starts_at < :until AND t.active = 1
+                  AND (t.organisation_id = :organisation
+                       OR t.id IN (SELECT training_id FROM training_offers WHERE organisation_id = :organisation))
+                  AND (NOT EXISTS (SELECT 1 FROM training_session_units u WHERE u.session_id = s.id)
+                       OR EXISTS (SELECT 1 FROM training_session_units u
+                                  WHERE u.session_id = s.id AND u.unit_id IN (SELECT value FROM json_each(:units))))
+                ORDER BY s.starts_at, s.id
+                """, arguments: ["from": from, "until": until, "organisation": organisationID,
+                                 "units": TrainingCatalogueStore.jsonArray(units.sorted())])
+        }
+    }
+
     /// Places and queue places of these people on these sessions (cancelled ones left out).
     public func enrolments(sessionIDs: [Int64], employeeIDs: [Int64]) throws(StorageError) -> [Enrolment] {
         guard !sessionIDs.isEmpty, !employeeIDs.isEmpty else { return [] }
@@ -169,16 +123,18 @@ public struct TrainingReportStore: Sendable {
 
     // MARK: - The organisation
 
-    /// Something that changes whenever the figures of the organisation's report may change: a new
-    /// completion entry (attendance marked or unmarked, a recording, evidence, a correction), a
-    /// session or training added or changed.
+    /// Something that changes whenever the training views' figures may change: a new completion entry
+    /// (attendance marked or unmarked, a recording, evidence, a correction), a session or training
+    /// added or changed, a place taken or given up.
     public func version() throws(StorageError) -> String {
         try database.reading { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT (SELECT max(id) FROM training_completions) AS completion,
                        (SELECT count(*) FROM training_sessions) AS sessions,
                        (SELECT max(updated_at) FROM training_sessions) AS session_change,
-                       (SELECT max(updated_at) FROM trainings) AS training_change
+                       (SELECT max(updated_at) FROM trainings) AS training_change,
+                       (SELECT count(*) FROM training_enrolments) AS enrolments,
+                       (SELECT max(changed_at) FROM training_enrolments) AS enrolment_change
                 """)
             let values = row.map { Array($0.databaseValues.map(\.description)) } ?? []
             return values.joined(separator: "|")
