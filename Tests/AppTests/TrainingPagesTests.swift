@@ -172,6 +172,32 @@ struct TrainingPagesTests {
         #expect(try aino.get("/trainings?length=7&format=nope&area=%3Cx%3E").status.code == 200)
     }
 
+    /// The catalogue's bodies are shared by readers who see the same; a reader's own place, and a
+    /// place taken by someone else, show at once.
+    @Test func theCatalogueShowsEachReaderTheirOwnPlacesAtOnce() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let sessionID = try TrainingFixture.session(world, test, capacity: 2)
+        var aino = try test.staffBrowser("tyontekija")
+        var eero = try employeeBrowser(test, "eero", world.employeeA1)
+        let link = "/training-sessions/\(sessionID)\""
+        func card(_ page: String) -> String {
+            guard let start = page.range(of: link) else { return "" }
+            return String(page[start.upperBound...].prefix(800))
+        }
+        #expect(card(try aino.get("/trainings").text).contains("2 paikkaa vapaana"))
+        #expect(card(try eero.get("/trainings").text).contains("2 paikkaa vapaana"))
+        try aino.get("/training-sessions/\(sessionID)")
+        try aino.post("/training-sessions/\(sessionID)/enrol", [:])
+        let ainoCard = card(try aino.get("/trainings").text)
+        #expect(ainoCard.contains("Olet ilmoittautunut"))
+        let eeroCard = card(try eero.get("/trainings").text)
+        #expect(!eeroCard.contains("Olet ilmoittautunut") && eeroCard.contains("Yksi paikka vapaana"))
+        // My trainings lists the new place without waiting for the cached page to age.
+        #expect(try aino.get("/my-trainings").text.contains(link))
+        #expect(!(try eero.get("/my-trainings").text.contains(link)))
+    }
+
     @Test func cancellingNeedsAReasonAndKeepsTheSession() throws {
         let test = try TestApp()
         let world = try World(test)

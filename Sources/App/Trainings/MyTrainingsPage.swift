@@ -40,6 +40,10 @@ extension WebApp {
 
     /// The person's upcoming sessions (places, queue places, assignments and followed open sessions),
     /// recommendations for their weakest areas, and their completion history.
+    ///
+    /// The body is kept while the trainings' data (their places, sessions, completions) and their own
+    /// self-assessments stay the same, and for a minute at most: sessions pass, and the unit's
+    /// results, which recommend when they have no self-assessment, change when a round closes.
     func showMyTrainings(_ request: Request, _ context: RequestContext) throws -> Response {
         let strings = context.strings
         guard let employeeID = context.principal?.employeeID, let employee = try employees.employee(id: employeeID) else {
@@ -47,13 +51,24 @@ extension WebApp {
                 upcoming: [], hasUpcoming: false, recommendations: [], hasRecommendations: false, recommendationBasis: "",
                 history: [], hasHistory: false, catalogueHref: Paths.trainings, calendarHref: Paths.myTrainingsCalendar, hasEmployee: false))
         }
+        let assessed = try results.ownResponseStamp(employeeID: employee.id)
+        let key = CacheKey(family: "my-trainings:\(employee.id)|\(try trainingReports.version())",
+                           version: Int(Date().timeIntervalSince1970 / 60),
+                           variant: "\(assessed)|\(employee.organisationID)|\(employee.unitID ?? 0)|\(employee.jobGroup ?? "")")
+        return try context.renderCached("trainings/mine", title: strings.text("my_trainings_title"), key: key) {
+            try myTrainingsView(employee, context)
+        }
+    }
+
+    private func myTrainingsView(_ employee: Stored<Employee>, _ context: RequestContext) throws -> MyTrainingsView {
+        let strings = context.strings
         let reader = try trainingReader(context)
         let now = Date()
-        let onList = try enrolments.enrolments(employeeID: employee.id).map(\.sessionID)
-        let followed = try enrolments.followed(employeeID: employee.id)
-        let upcoming = try trainingSessions.listings(sessionIDs: onList + Array(followed))
+        let places = try readerPlaces(reader)
+        let upcoming = try trainingSessions.listings(sessionIDs: Array(places.mine.keys) + Array(places.followed))
             .filter { $0.session.endsAt > now }
-        let cards = try sessionCards(upcoming, reader, strings)
+        let counts = try trainingSessions.enrolledCounts(sessionIDs: upcoming.map(\.session.id))
+        let cards = sessionCards(upcoming, places: places, enrolled: counts, strings)
         let completions = try completions.inForce(employeeID: employee.id)
         let language = strings.language.rawValue
         let history = completions.map { completion in
@@ -63,12 +78,11 @@ extension WebApp {
         }
         let recommended = try recommendations(for: employee, reader: reader,
                                               completed: Set(completions.map(\.training.id)), strings)
-        let view = MyTrainingsView(
+        return MyTrainingsView(
             upcoming: cards, hasUpcoming: !cards.isEmpty,
             recommendations: recommended.views, hasRecommendations: !recommended.views.isEmpty,
             recommendationBasis: recommended.basis, history: history, hasHistory: !history.isEmpty,
             catalogueHref: Paths.trainings, calendarHref: Paths.myTrainingsCalendar, hasEmployee: true)
-        return try context.render("trainings/mine", title: strings.text("my_trainings_title"), view)
     }
 
     /// Trainings for the person's weakest areas: from their latest identified self-assessment, or
@@ -82,15 +96,14 @@ extension WebApp {
             basis = "my_trainings_basis_unit"
         }
         guard !weak.isEmpty else { return ([], "") }
-        let trainingList = try trainingCatalogue.trainings(visibleTo: reader.organisation.id)
-        let codes = try trainingCatalogue.areaCodes(trainingIDs: trainingList.map(\.id))
-        let audiences = try trainingCatalogue.audiences(trainingIDs: trainingList.map(\.id))
-        let visible = trainingList.filter { reader.isInAudience(audiences[$0.id] ?? .everyone) }
+        let snapshot = try trainingCatalogueSnapshot(reader.organisation.id)
+        let codes = snapshot.areaCodes
+        let visible = snapshot.trainings.filter { reader.isInAudience(snapshot.audience($0.id)) }
         let ranked = TrainingRecommendation.rank(
             visible.map { TrainingRecommendation.Candidate(id: $0.id, areaCodes: codes[$0.id] ?? []) },
             weakAreas: weak, completed: completed, limit: Self.recommendationCount)
         let byID = Dictionary(uniqueKeysWithValues: visible.map { ($0.id, $0) })
-        let names = try trainingAreaNames(reader.organisation.id, strings)
+        let names = snapshot.areaNames[strings.language.rawValue] ?? [:]
         let now = Date()
         let language = strings.language.rawValue
         let views: [RecommendationView] = try ranked.compactMap { id in

@@ -10,46 +10,59 @@ extension WebApp {
 
     /// Upcoming sessions this week and in the coming month, recordings available now and the whole
     /// catalogue, for the reader's audience, with filters by area, length, format and language.
+    ///
+    /// Chosen from the organisation's snapshot (`TrainingCatalogueSnapshot`); the body is rendered
+    /// once for everything it shows (the sessions, trainings and recordings the reader sees, the
+    /// reader's own places, the filter) and reused by every reader who would see the same.
     func showTrainings(_ request: Request, _ context: RequestContext) throws -> Response {
         let reader = try trainingReader(context, slug: request.queryValue("organisation"))
         let strings = context.strings
-        let areaNames = try trainingAreaNames(reader.organisation.id, strings)
+        let snapshot = try trainingCatalogueSnapshot(reader.organisation.id)
+        let areaNames = snapshot.areaNames[strings.language.rawValue] ?? [:]
         let filter = TrainingFilter(query: { request.queryValue($0) }, knownAreas: Set(areaNames.keys))
         let now = Date()
-
-        let trainingList = try trainingCatalogue.trainings(visibleTo: reader.organisation.id)
-        let trainingIDs = trainingList.map(\.id)
-        let areaCodes = try trainingCatalogue.areaCodes(trainingIDs: trainingIDs)
-        let audiences = try trainingCatalogue.audiences(trainingIDs: trainingIDs)
         func passes(_ training: Stored<Training>) -> Bool {
-            reader.sees(training, audience: audiences[training.id] ?? .everyone)
-                && filter.matches(training.record, areaCodes: areaCodes[training.id] ?? [])
+            reader.sees(training, audience: snapshot.audience(training.id))
+                && filter.matches(training.record, areaCodes: snapshot.areaCodes[training.id] ?? [])
         }
-
         let until = HelsinkiTime.adding(days: Self.trainingCalendarDays, to: now)
-        let upcoming = try visibleSessions(try trainingSessions.sessions(visibleTo: reader.organisation.id, from: now, until: until),
-                                           reader, audiences: audiences).filter { passes($0.training) }
+        let upcoming = snapshot.visible(snapshot.upcoming, to: reader)
+            .filter { $0.session.startsAt >= now && $0.session.startsAt < until && passes($0.training) }
+        let recordings = Array(snapshot.visible(snapshot.recordings, to: reader)
+            .filter { passes($0.training) && $0.session.status == .scheduled }.prefix(20))
+        let catalogue = snapshot.trainings.filter(passes)
         let weekEnd = HelsinkiTime.adding(days: 7, to: HelsinkiTime.startOfWeek(now))
-        let cards = try sessionCards(upcoming, reader, strings)
-        let recordings = try visibleSessions(
-            try trainingSessions.recordings(visibleTo: reader.organisation.id, today: HelsinkiTime.date(now)),
-            reader, audiences: audiences).filter { passes($0.training) && $0.session.status == .scheduled }
-        let recordingCards = try sessionCards(Array(recordings.prefix(20)), reader, strings, showRecording: true)
+        let places = try readerPlaces(reader)
 
-        let catalogue = trainingList.filter(passes).map { training in
-            trainingCard(training, areaCodes: areaCodes[training.id] ?? [], areaNames: areaNames, strings)
+        var digest = CatalogueBodyDigest()
+        digest.add("snapshot", snapshot.identity)
+        digest.add("filter", filter.queryItems.map { "\($0.0)=\($0.1)" }.joined(separator: "&"))
+        digest.add("keeps", reader.keepsCatalogue ? "yes" : "no")
+        digest.add("week", upcoming.filter { $0.session.startsAt < weekEnd }.map(\.session.id))
+        digest.add("later", upcoming.filter { $0.session.startsAt >= weekEnd }.map(\.session.id))
+        digest.add("recordings", recordings.map(\.session.id))
+        digest.add("trainings", catalogue.map(\.id))
+        digest.add("places", places.digestText(of: Set((upcoming + recordings).map(\.session.id))))
+        let key = CacheKey(family: "training-catalogue:\(snapshot.identity)", version: 0, variant: digest.finish())
+
+        return try context.renderCached("trainings/catalogue", title: strings.text("trainings_title"), key: key) {
+            let cards = sessionCards(upcoming, places: places, enrolled: snapshot.enrolled, strings)
+            let thisWeek = zip(upcoming, cards).filter { $0.0.session.startsAt < weekEnd }.map(\.1)
+            let later = zip(upcoming, cards).filter { $0.0.session.startsAt >= weekEnd }.map(\.1)
+            let recordingCards = sessionCards(recordings, places: places, enrolled: snapshot.enrolled, strings,
+                                              showRecording: true)
+            let trainingCards = catalogue.map { training in
+                trainingCard(training, areaCodes: snapshot.areaCodes[training.id] ?? [], areaNames: areaNames, strings)
+            }
+            return TrainingCatalogueView(
+                filters: filterSelects(filter, areaNames: areaNames, strings), filterAction: Paths.trainings,
+                filtered: !filter.isEmpty, clearHref: Paths.trainings,
+                thisWeek: thisWeek, hasThisWeek: !thisWeek.isEmpty, later: later, hasLater: !later.isEmpty,
+                recordings: recordingCards, hasRecordings: !recordingCards.isEmpty,
+                trainings: trainingCards, hasTrainings: !trainingCards.isEmpty,
+                manageHref: Paths.trainingCatalogue(reader.organisation.slug), canManage: reader.keepsCatalogue,
+                myTrainingsHref: Paths.myTrainings)
         }
-        let thisWeek = zip(upcoming, cards).filter { $0.0.session.startsAt < weekEnd }.map(\.1)
-        let later = zip(upcoming, cards).filter { $0.0.session.startsAt >= weekEnd }.map(\.1)
-        let view = TrainingCatalogueView(
-            filters: filterSelects(filter, areaNames: areaNames, strings), filterAction: Paths.trainings,
-            filtered: !filter.isEmpty, clearHref: Paths.trainings,
-            thisWeek: thisWeek, hasThisWeek: !thisWeek.isEmpty, later: later, hasLater: !later.isEmpty,
-            recordings: recordingCards, hasRecordings: !recordingCards.isEmpty,
-            trainings: catalogue, hasTrainings: !catalogue.isEmpty,
-            manageHref: Paths.trainingCatalogue(reader.organisation.slug), canManage: reader.keepsCatalogue,
-            myTrainingsHref: Paths.myTrainings)
-        return try context.render("trainings/catalogue", title: strings.text("trainings_title"), view)
     }
 
     /// A training's page: what it is, its materials and its upcoming sessions the reader may see.
@@ -93,6 +106,20 @@ extension WebApp {
 
     // MARK: Shared by the trainings pages
 
+    /// The reader's own places on sessions: what their cards say of them.
+    struct ReaderPlaces {
+        let mine: [Int64: Enrolment]
+        let followed: Set<Int64>
+
+        /// The reader's state on each of `sessions`, as text for a cache key.
+        func digestText(of sessions: Set<Int64>) -> String {
+            let places = mine.filter { sessions.contains($0.key) }.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value.state.rawValue)/\($0.value.kind.rawValue)" }
+            let follows = followed.filter(sessions.contains).sorted().map { "\($0)=following" }
+            return (places + follows).joined(separator: ",")
+        }
+    }
+
     /// Breadcrumbs starting at the catalogue.
     func trainingCrumbs(_ strings: Strings, then rest: [(String, String)]) -> [Crumb] {
         let trail = [(Paths.trainings, strings.text("trainings_title"))] + rest
@@ -114,19 +141,26 @@ extension WebApp {
     /// Cards for sessions, with the reader's own place on each and whether it is full.
     func sessionCards(_ listings: [SessionListing], _ reader: TrainingReader, _ strings: Strings,
                       showRecording: Bool = false) throws -> [SessionCardView] {
-        let ids = listings.map(\.session.id)
-        let counts = try trainingSessions.enrolledCounts(sessionIDs: ids)
+        let counts = try trainingSessions.enrolledCounts(sessionIDs: listings.map(\.session.id))
+        return sessionCards(listings, places: try readerPlaces(reader), enrolled: counts, strings, showRecording: showRecording)
+    }
+
+    /// The reader's places and followed sessions (none for someone without a staff record here).
+    func readerPlaces(_ reader: TrainingReader) throws -> ReaderPlaces {
+        guard let employee = reader.employee else { return ReaderPlaces(mine: [:], followed: []) }
         var mine: [Int64: Enrolment] = [:]
-        var followed: Set<Int64> = []
-        if let employee = reader.employee {
-            for enrolment in try enrolments.enrolments(employeeID: employee.id) { mine[enrolment.sessionID] = enrolment }
-            followed = try enrolments.followed(employeeID: employee.id)
-        }
+        for enrolment in try enrolments.enrolments(employeeID: employee.id) { mine[enrolment.sessionID] = enrolment }
+        return ReaderPlaces(mine: mine, followed: try enrolments.followed(employeeID: employee.id))
+    }
+
+    /// Cards for sessions from what is already read: the reader's places and the places taken.
+    func sessionCards(_ listings: [SessionListing], places: ReaderPlaces, enrolled: [Int64: Int], _ strings: Strings,
+                      showRecording: Bool = false) -> [SessionCardView] {
         let language = strings.language.rawValue
         return listings.map { listing in
             let session = listing.session, training = listing.training
-            let status = sessionStatus(session, enrolled: counts[session.id] ?? 0, mine: mine[session.id],
-                                       following: followed.contains(session.id), strings)
+            let status = sessionStatus(session, enrolled: enrolled[session.id] ?? 0, mine: places.mine[session.id],
+                                       following: places.followed.contains(session.id), strings)
             let place = strings.sessionPlace(session.record, given: training.format)
             let details = [strings.duration(minutes: training.durationMinutes), strings.trainingFormat(training.format),
                            strings.languageName(training.language)].joined(separator: " · ")
@@ -151,8 +185,10 @@ extension WebApp {
         }
         if following { return strings.text("trainings_status_following") }
         if session.enrolment == .registration, let capacity = session.capacity {
-            return enrolled >= capacity ? strings.text("trainings_status_full")
-                : strings.format("trainings_status_places", ["count": strings.number(capacity - enrolled)])
+            let left = capacity - enrolled
+            if left <= 0 { return strings.text("trainings_status_full") }
+            return left == 1 ? strings.text("trainings_status_place_one")
+                : strings.format("trainings_status_places", ["count": strings.number(left)])
         }
         return ""
     }
@@ -169,11 +205,15 @@ extension WebApp {
     /// The competence areas of the organisation's newest published framework, code to name in the
     /// reader's language (trainings name areas by code, which survives versions).
     func trainingAreaNames(_ organisationID: Int64, _ strings: Strings) throws -> [String: String] {
+        try trainingAreaNames(organisationID, language: strings.language.rawValue)
+    }
+
+    func trainingAreaNames(_ organisationID: Int64, language: String) throws -> [String: String] {
         guard let newest = try frameworks.frameworks(organisationID: organisationID).first(where: { $0.status == .published }),
               let content = try frameworkContent(newest.id) else { return [:] }
         var names: [String: String] = [:]
         for area in content.areas where area.area.kind == .competence {
-            names[area.area.code] = area.area.name.text(strings.language.rawValue)
+            names[area.area.code] = area.area.name.text(language)
         }
         return names
     }

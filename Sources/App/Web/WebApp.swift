@@ -25,6 +25,7 @@ public final class WebApp: Sendable {
     let pageBodies: PageBodyCache
     let frameworkContents = FrameworkContentCache()
     let trainingReportCache: TrainingReportCache
+    let trainingCatalogueSnapshots: TrainingCatalogueSnapshots
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
     let passwordPolicy: PasswordPolicy
@@ -65,6 +66,7 @@ public final class WebApp: Sendable {
         resultsCache = ResultsCache(budget: settings.resultsCacheBytes, released: { freedMemory.released($0) })
         pageBodies = PageBodyCache(budget: settings.pageCacheBytes, released: { freedMemory.released($0) })
         trainingReportCache = TrainingReportCache(released: { freedMemory.released($0) })
+        trainingCatalogueSnapshots = TrainingCatalogueSnapshots(released: { freedMemory.released($0) })
         let attemptCounters = AttemptCounterStore(database)
         throttle = SignInThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
         codeThrottle = CodeThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))

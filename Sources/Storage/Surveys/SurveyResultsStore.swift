@@ -95,6 +95,17 @@ public struct SurveyResultsStore: Sendable {
         public var areaScores: [Int64: Double]
     }
 
+    /// Something that changes when the person submits another identified self-assessment (how many
+    /// they have and the newest date), read without opening any of them.
+    public func ownResponseStamp(employeeID: Int64) throws(StorageError) -> String {
+        try database.reading { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*), max(submitted_on) FROM survey_response_owners WHERE employee_id = ?
+                """, arguments: [employeeID])
+            return row.map { "\($0[0] as Int64? ?? 0)|\($0[1] as String? ?? "")" } ?? ""
+        }
+    }
+
     /// An employee's identified responses, newest first.
     public func ownResponses(employeeID: Int64) throws(StorageError) -> [OwnResponse] {
         let secrets = database.secrets
