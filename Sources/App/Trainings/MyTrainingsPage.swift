@@ -46,23 +46,25 @@ extension WebApp {
     /// results, which recommend when they have no self-assessment, change when a round closes.
     func showMyTrainings(_ request: Request, _ context: RequestContext) throws -> Response {
         let strings = context.strings
-        guard let employeeID = context.principal?.employeeID, let employee = try employees.employee(id: employeeID) else {
+        let reader: TrainingReader? = context.principal?.employeeID == nil ? nil : try trainingReader(context)
+        guard let reader, let employee = reader.employee else {
             return try context.render("trainings/mine", title: strings.text("my_trainings_title"), MyTrainingsView(
                 upcoming: [], hasUpcoming: false, recommendations: [], hasRecommendations: false, recommendationBasis: "",
                 history: [], hasHistory: false, catalogueHref: Paths.trainings, calendarHref: Paths.myTrainingsCalendar, hasEmployee: false))
         }
         let assessed = try results.ownResponseStamp(employeeID: employee.id)
-        let key = CacheKey(family: "my-trainings:\(employee.id)|\(try trainingReports.version())",
+        let version = try reader.preread?.trainingsVersion ?? trainingReports.version()
+        let key = CacheKey(family: "my-trainings:\(employee.id)|\(version)",
                            version: Int(Date().timeIntervalSince1970 / 60),
                            variant: "\(assessed)|\(employee.organisationID)|\(employee.unitID ?? 0)|\(employee.jobGroup ?? "")")
         return try context.renderCached("trainings/mine", title: strings.text("my_trainings_title"), key: key) {
-            try myTrainingsView(employee, context)
+            try myTrainingsView(employee, reader, context)
         }
     }
 
-    private func myTrainingsView(_ employee: Stored<Employee>, _ context: RequestContext) throws -> MyTrainingsView {
+    private func myTrainingsView(_ employee: Stored<Employee>, _ reader: TrainingReader,
+                                 _ context: RequestContext) throws -> MyTrainingsView {
         let strings = context.strings
-        let reader = try trainingReader(context)
         let now = Date()
         let places = try readerPlaces(reader)
         let upcoming = try trainingSessions.listings(sessionIDs: Array(places.mine.keys) + Array(places.followed))
@@ -96,7 +98,7 @@ extension WebApp {
             basis = "my_trainings_basis_unit"
         }
         guard !weak.isEmpty else { return ([], "") }
-        let snapshot = try trainingCatalogueSnapshot(reader.organisation.id)
+        let snapshot = try trainingCatalogueSnapshot(reader.organisation.id, version: reader.preread?.trainingsVersion)
         let codes = snapshot.areaCodes
         let visible = snapshot.trainings.filter { reader.isInAudience(snapshot.audience($0.id)) }
         let ranked = TrainingRecommendation.rank(

@@ -2,6 +2,20 @@ import Foundation
 import HTTPServer
 import Storage
 
+/// The reader's own places on sessions: what their cards say of them.
+struct ReaderPlaces: Sendable {
+    let mine: [Int64: Enrolment]
+    let followed: Set<Int64>
+
+    /// The reader's state on each of `sessions`, as text for a cache key.
+    func digestText(of sessions: Set<Int64>) -> String {
+        let places = mine.filter { sessions.contains($0.key) }.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.state.rawValue)/\($0.value.kind.rawValue)" }
+        let follows = followed.filter(sessions.contains).sorted().map { "\($0)=following" }
+        return (places + follows).joined(separator: ",")
+    }
+}
+
 extension WebApp {
     /// How far ahead the calendar looks: this week, then the coming month.
     static let trainingCalendarDays = 31
@@ -17,7 +31,7 @@ extension WebApp {
     func showTrainings(_ request: Request, _ context: RequestContext) throws -> Response {
         let reader = try trainingReader(context, slug: request.queryValue("organisation"))
         let strings = context.strings
-        let snapshot = try trainingCatalogueSnapshot(reader.organisation.id)
+        let snapshot = try trainingCatalogueSnapshot(reader.organisation.id, version: reader.preread?.trainingsVersion)
         let areaNames = snapshot.areaNames[strings.language.rawValue] ?? [:]
         let filter = TrainingFilter(query: { request.queryValue($0) }, knownAreas: Set(areaNames.keys))
         let now = Date()
@@ -106,19 +120,6 @@ extension WebApp {
 
     // MARK: Shared by the trainings pages
 
-    /// The reader's own places on sessions: what their cards say of them.
-    struct ReaderPlaces {
-        let mine: [Int64: Enrolment]
-        let followed: Set<Int64>
-
-        /// The reader's state on each of `sessions`, as text for a cache key.
-        func digestText(of sessions: Set<Int64>) -> String {
-            let places = mine.filter { sessions.contains($0.key) }.sorted { $0.key < $1.key }
-                .map { "\($0.key)=\($0.value.state.rawValue)/\($0.value.kind.rawValue)" }
-            let follows = followed.filter(sessions.contains).sorted().map { "\($0)=following" }
-            return (places + follows).joined(separator: ",")
-        }
-    }
 
     /// Breadcrumbs starting at the catalogue.
     func trainingCrumbs(_ strings: Strings, then rest: [(String, String)]) -> [Crumb] {
@@ -147,6 +148,7 @@ extension WebApp {
 
     /// The reader's places and followed sessions (none for someone without a staff record here).
     func readerPlaces(_ reader: TrainingReader) throws -> ReaderPlaces {
+        if let preread = reader.preread { return preread.places }
         guard let employee = reader.employee else { return ReaderPlaces(mine: [:], followed: []) }
         var mine: [Int64: Enrolment] = [:]
         for enrolment in try enrolments.enrolments(employeeID: employee.id) { mine[enrolment.sessionID] = enrolment }

@@ -91,8 +91,9 @@ extension TrainingCatalogueSnapshot {
 
 extension WebApp {
     /// The organisation's catalogue snapshot, read again when something changed.
-    func trainingCatalogueSnapshot(_ organisationID: Int64) throws -> TrainingCatalogueSnapshot {
-        let version = try trainingReports.version()
+    /// `version`: the trainings' data version when the caller has just read it.
+    func trainingCatalogueSnapshot(_ organisationID: Int64, version known: String? = nil) throws -> TrainingCatalogueSnapshot {
+        let version = try known ?? trainingReports.version()
         return try trainingCatalogueSnapshots.snapshot(organisationID: organisationID, version: version) {
             try readTrainingCatalogueSnapshot(organisationID, version: version)
         }

@@ -17,6 +17,14 @@ struct TrainingReader: Sendable {
     let unitAncestry: Set<Int64>
     /// HR or administrator of the organisation, or one of its trainers.
     let keepsCatalogue: Bool
+    /// What was read with the reader in the same trip to the database, when it was: the reader's
+    /// places and the trainings' data version.
+    var preread: Preread? = nil
+
+    struct Preread: Sendable {
+        let places: ReaderPlaces
+        let trainingsVersion: String
+    }
 
     /// Whether the reader may see a training of the catalogue (its organisation has been checked).
     func sees(_ training: Stored<Training>, audience: TrainingAudience) -> Bool {
@@ -48,6 +56,19 @@ extension WebApp {
     /// organisation they keep the catalogue of (`slug`, or their first).
     func trainingReader(_ context: RequestContext, slug: String? = nil) throws -> TrainingReader {
         guard let principal = context.principal else { throw AppError.notFound }
+        // The usual case, an employee reading their own organisation's trainings, in one read.
+        if let employeeID = principal.employeeID,
+           let facts = try trainingReports.readerFacts(employeeID: employeeID, userID: principal.userID),
+           slug == nil || slug == facts.organisation.slug {
+            var mine: [Int64: Enrolment] = [:]
+            for enrolment in facts.enrolments { mine[enrolment.sessionID] = enrolment }
+            return TrainingReader(
+                organisation: facts.organisation, employee: facts.employee, sectorID: facts.sectorID,
+                unitAncestry: facts.unitAncestry,
+                keepsCatalogue: context.access.canManageOrganisation(facts.organisation.id) || facts.isTrainer,
+                preread: TrainingReader.Preread(places: ReaderPlaces(mine: mine, followed: facts.followed),
+                                 trainingsVersion: facts.trainingsVersion))
+        }
         let employee = try principal.employeeID.flatMap { try employees.employee(id: $0) }
         let organisation: Stored<Organisation>?
         if let slug {

@@ -7,7 +7,7 @@ import GRDB
 /// `CompletionStore`). Dates of completions are Helsinki calendar dates (`YYYY-MM-DD`); sessions are
 /// chosen by their starting instant.
 public struct TrainingReportStore: Sendable {
-    private let database: AppDatabase
+    let database: AppDatabase
 
     public init(_ database: AppDatabase) {
         self.database = database
@@ -127,18 +127,20 @@ public struct TrainingReportStore: Sendable {
     /// (attendance marked or unmarked, a recording, evidence, a correction), a session or training
     /// added or changed, a place taken or given up.
     public func version() throws(StorageError) -> String {
-        try database.reading { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT (SELECT max(id) FROM training_completions) AS completion,
-                       (SELECT count(*) FROM training_sessions) AS sessions,
-                       (SELECT max(updated_at) FROM training_sessions) AS session_change,
-                       (SELECT max(updated_at) FROM trainings) AS training_change,
-                       (SELECT count(*) FROM training_enrolments) AS enrolments,
-                       (SELECT max(changed_at) FROM training_enrolments) AS enrolment_change
-                """)
-            let values = row.map { Array($0.databaseValues.map(\.description)) } ?? []
-            return values.joined(separator: "|")
-        }
+        try database.reading { db in try Self.version(db) }
+    }
+
+    static func version(_ db: Database) throws -> String {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT max(id) FROM training_completions) AS completion,
+                   (SELECT count(*) FROM training_sessions) AS sessions,
+                   (SELECT max(updated_at) FROM training_sessions) AS session_change,
+                   (SELECT max(updated_at) FROM trainings) AS training_change,
+                   (SELECT count(*) FROM training_enrolments) AS enrolments,
+                   (SELECT max(changed_at) FROM training_enrolments) AS enrolment_change
+            """)
+        let values = row.map { Array($0.databaseValues.map(\.description)) } ?? []
+        return values.joined(separator: "|")
     }
 
     /// Trainings the organisation sees (its own and those offered to it) with sessions held in
