@@ -232,5 +232,19 @@ extension WebApp {
         // A unit's trainings for its supervisors and HR; HR's report of the organisation for a period.
         routes.get("/units/:unitID/trainings", .unitLeadership, showUnitTrainings)
         routes.get("/organisations/:slug/training-report", .staffAdministration, showTrainingReport)
+
+        // MARK: - Required training
+        // HR keeps the organisation's requirements and sees coverage on any day (checked per record:
+        // 404 for another organisation's); supervisors see their units' people; everyone sees their
+        // own on the home page.
+        routes.get("/organisations/:slug/requirements", .staffAdministration, showRequirements)
+        routes.get("/organisations/:slug/requirements/new", .staffAdministration, showNewRequirement)
+        routes.post("/organisations/:slug/requirements/new", .staffAdministration, createRequirement)
+        routes.get("/requirements/:requirementID", .staffAdministration, showRequirement)
+        routes.get("/requirements/:requirementID/statuses.csv", .staffAdministration, exportRequirementStatuses)
+        routes.get("/requirements/:requirementID/change", .staffAdministration, showChangeRequirement)
+        routes.post("/requirements/:requirementID/change", .staffAdministration, changeRequirement)
+        routes.post("/requirements/:requirementID/retire", .staffAdministration, retireRequirement)
+        routes.get("/units/:unitID/requirements", .unitLeadership, showUnitRequirements)
     }
 }

@@ -20,6 +20,9 @@ struct HomeView {
     /// For supervisors: how their units' open rounds are going, with the slips to print.
     let unitRounds: [UnitRoundLine]
     let hasUnitRounds: Bool
+    /// Required trainings due or overdue for the person, with sessions that satisfy them.
+    let requirements: [OwnRequirementView]
+    let hasRequirements: Bool
     let changePasswordHref = Paths.changePassword
 }
 
@@ -61,11 +64,13 @@ extension WebApp {
                 }
         } ?? []
         let unitRounds = try supervisedUnitRounds(principal, strings)
+        let requirements = try principal.employeeID.map { try ownRequirementReminders($0, context) } ?? []
         return try context.render("home/home", title: strings.text("home_title"),
                                   HomeView(greeting: strings.format("home_greeting", ["name": name]),
                                            roles: roles, links: Array(links), hasLinks: !links.isEmpty,
                                            openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty,
-                                           unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty))
+                                           unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty,
+                                           requirements: requirements, hasRequirements: !requirements.isEmpty))
     }
 
     /// The open rounds of each unit the principal supervises (with its sub-units), in the same count

@@ -181,7 +181,7 @@ extension WebApp {
 
     /// The groups a unit's own staff count in: the unit and those above it, its sector and the
     /// organisation.
-    private static func groups(of unitID: Int64, in tree: UnitTree) -> [ResultGroup] {
+    static func groups(of unitID: Int64, in tree: UnitTree) -> [ResultGroup] {
         var groups = tree.selfAndAncestors(of: unitID).map(ResultGroup.unit)
         groups.append(tree.sector(of: unitID).map(ResultGroup.sector) ?? .withoutSector)
         groups.append(.organisation)
@@ -194,7 +194,7 @@ extension WebApp {
     /// units), with each unit's own staff as a cell: every group below the minimum, and complements
     /// so that none can be worked out by subtraction. Staff are identified HR data, not answers, so the
     /// quick rule suffices where survey results also run the linked-table audit.
-    private static func hiddenShares(_ staff: [(Int64, Int)], tree: UnitTree, rule: AnonymityRule) -> Set<ResultGroup> {
+    static func hiddenShares(_ staff: [(Int64, Int)], tree: UnitTree, rule: AnonymityRule) -> Set<ResultGroup> {
         let counts = Dictionary(staff, uniquingKeysWith: +)
         let groups = RoundGroups(tree: tree, cells: tree.nodes.keys.map { ResponseCell(unitID: $0, jobGroup: "") })
         return rule.hiddenGroups(respondents: groups.totals(groups.cells.map { counts[$0.unitID] ?? 0 }),

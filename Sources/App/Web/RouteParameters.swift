@@ -24,6 +24,8 @@ extension RequestContext {
     var trainingID: Int64 { get throws(AppError) { try id("trainingID") } }
     var seriesID: Int64 { get throws(AppError) { try id("seriesID") } }
     var sessionID: Int64 { get throws(AppError) { try id("sessionID") } }
+    var requirementID: Int64 { get throws(AppError) { try id("requirementID") } }
+    var exemptionID: Int64 { get throws(AppError) { try id("exemptionID") } }
 
     /// A survey page's step (1 = the first area).
     var step: Int {

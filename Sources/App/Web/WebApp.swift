@@ -26,6 +26,7 @@ public final class WebApp: Sendable {
     let frameworkContents = FrameworkContentCache()
     let trainingReportCache: TrainingReportCache
     let trainingCatalogueSnapshots: TrainingCatalogueSnapshots
+    let complianceCache: ComplianceCache
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
     let passwordPolicy: PasswordPolicy
@@ -67,6 +68,7 @@ public final class WebApp: Sendable {
         pageBodies = PageBodyCache(budget: settings.pageCacheBytes, released: { freedMemory.released($0) })
         trainingReportCache = TrainingReportCache(released: { freedMemory.released($0) })
         trainingCatalogueSnapshots = TrainingCatalogueSnapshots(released: { freedMemory.released($0) })
+        complianceCache = ComplianceCache(released: { freedMemory.released($0) })
         let attemptCounters = AttemptCounterStore(database)
         throttle = SignInThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
         codeThrottle = CodeThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))

@@ -3,7 +3,7 @@ import GRDB
 
 /// A required training (pakollinen koulutus): what an organisation requires of (some of) its staff.
 /// Its rule lives in versions (`RequirementVersion`); the requirement itself is its name.
-public struct Requirement: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct RequiredTraining: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "compliance_requirements"
 
     public var organisationID: Int64
@@ -158,10 +158,10 @@ public struct RequirementVersionDetails: Sendable, Equatable {
 
 /// A requirement with all its versions, oldest first.
 public struct RequirementDefinition: Sendable, Equatable {
-    public var requirement: Stored<Requirement>
+    public var requirement: Stored<RequiredTraining>
     public var versions: [RequirementVersionDetails]
 
-    public init(requirement: Stored<Requirement>, versions: [RequirementVersionDetails]) {
+    public init(requirement: Stored<RequiredTraining>, versions: [RequirementVersionDetails]) {
         self.requirement = requirement
         self.versions = versions
     }

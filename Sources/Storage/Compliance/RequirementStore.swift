@@ -24,7 +24,7 @@ public struct RequirementStore: Sendable {
     }
 
     /// Stores a new requirement with its first version (whose `requirementID` is filled in).
-    public func create(_ requirement: Requirement, first draft: RequirementVersionDraft) throws(StorageError) -> Stored<Requirement> {
+    public func create(_ requirement: RequiredTraining, first draft: RequirementVersionDraft) throws(StorageError) -> Stored<RequiredTraining> {
         try database.writing { db in
             let stored = try requirement.insertStored(db)
             var draft = draft
@@ -73,7 +73,7 @@ public struct RequirementStore: Sendable {
 
     public func definition(id: Int64) throws(StorageError) -> RequirementDefinition? {
         try database.reading { db in
-            guard let requirement = try Stored<Requirement>.fetchOne(db, key: id) else { return nil }
+            guard let requirement = try Stored<RequiredTraining>.fetchOne(db, key: id) else { return nil }
             return try Self.definitions(db, [requirement]).first
         }
     }
@@ -81,7 +81,7 @@ public struct RequirementStore: Sendable {
     /// The organisation's requirements with their versions, by Finnish title.
     public func definitions(organisationID: Int64) throws(StorageError) -> [RequirementDefinition] {
         try database.reading { db in
-            let requirements = try Stored<Requirement>.fetchAll(db, sql: """
+            let requirements = try Stored<RequiredTraining>.fetchAll(db, sql: """
                 SELECT * FROM compliance_requirements WHERE organisation_id = ? ORDER BY title_fi, id
                 """, arguments: [organisationID])
             return try Self.definitions(db, requirements)
@@ -130,7 +130,7 @@ public struct RequirementStore: Sendable {
         return stored
     }
 
-    private static func definitions(_ db: Database, _ requirements: [Stored<Requirement>]) throws -> [RequirementDefinition] {
+    private static func definitions(_ db: Database, _ requirements: [Stored<RequiredTraining>]) throws -> [RequirementDefinition] {
         guard !requirements.isEmpty else { return [] }
         let ids = TrainingCatalogueStore.jsonArray(requirements.map(\.id))
         let versions = try Stored<RequirementVersion>.fetchAll(db, sql: """

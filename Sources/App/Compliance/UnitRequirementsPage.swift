@@ -1,0 +1,148 @@
+import Foundation
+import HTTPServer
+import Metrics
+import Storage
+
+struct MatrixCellView {
+    let text: String
+    let css: String
+}
+
+struct MatrixRowView {
+    let name: String
+    let jobTitle: String
+    let cells: [MatrixCellView]
+}
+
+struct MatrixColumnView {
+    let title: String
+    let share: String
+}
+
+struct UnitRequirementsView {
+    let crumbs: [Crumb]
+    let unitName: String
+    let day: String
+    let columns: [MatrixColumnView]
+    let rows: [MatrixRowView]
+    let hasRows: Bool
+    let hasColumns: Bool
+    let sortLinks: [TableLink]
+    let shareNote: String
+}
+
+extension WebApp {
+    /// A unit's people × the organisation's requirements on today's date, for its supervisors and HR:
+    /// each cell says the status in words (the colour only repeats it), with the unit's share
+    /// compliant per requirement where the anonymity rule lets it through. Sorted by name, or the
+    /// most urgent first; prints on one page.
+    func showUnitRequirements(_ request: Request, _ context: RequestContext) throws -> Response {
+        let unit = try viewableUnit(context)
+        let sort = request.queryValue("sort") == "urgency" ? "urgency" : "name"
+        // The body stays while nothing changes (a version, an exemption, a completion) and for a minute
+        // at most: statuses count from today, and the roster may change.
+        let key = CacheKey(family: "unit-requirements:\(unit.id)|\(try requirements.version())",
+                           version: Int(Date().timeIntervalSince1970 / 60), variant: sort)
+        return try context.renderCached("compliance/unit-requirements",
+                                        title: context.strings.text("compliance_unit_title") + " – " + unit.name, key: key) {
+            try unitRequirementsView(unit, sort: sort, context)
+        }
+    }
+
+    private func unitRequirementsView(_ unit: Stored<WorkUnit>, sort: String, _ context: RequestContext) throws -> UnitRequirementsView {
+        let strings = context.strings
+        let language = strings.language.rawValue
+        guard let organisation = try organisations.organisation(id: unit.organisationID) else { throw AppError.notFound }
+        let today = CivilDay.today()
+        let evaluators = try requirements.definitions(organisationID: organisation.id).map(RequirementEvaluator.init)
+            .filter { evaluator in evaluator.definition.requirement.retiredOn.map { $0 > today.iso } ?? true }
+        let people = try complianceEvidence.people(unitIDs: Array(try units.unitAndDescendantIDs(of: unit.id)))
+        let ids = people.map(\.id)
+        let evidence = try complianceEvidence.evidence(employeeIDs: ids,
+                                                        trainingIDs: evaluators.reduce(into: Set<Int64>()) { $0.formUnion($1.trainingIDs) })
+        let exemptions = try exemptionStore.exemptions(employeeIDs: ids)
+        let audience = try audienceFacts(organisation.id)
+        let statuses = people.map { person in
+            evaluators.map { $0.status(person, on: today, evidence: evidence[person.id] ?? [],
+                                       exemptions: exemptions[person.id] ?? [], audience: audience) }
+        }
+        var order = Array(people.indices)
+        if sort == "urgency" {
+            order.sort { statuses[$0].map(\.urgency).max() ?? 0 > statuses[$1].map(\.urgency).max() ?? 0 }
+        }
+        let rule = AnonymityRule()
+        let columns = evaluators.indices.map { index in
+            var count = CoverageCount()
+            for row in statuses { count.add(row[index]) }
+            let share = rule.showsFigures(respondents: count.required) ? count.compliantShare.map(strings.percent) ?? "–" : "–"
+            return MatrixColumnView(title: evaluators[index].definition.requirement.title.text(language), share: share)
+        }
+        let rows = order.map { index in
+            MatrixRowView(name: people[index].lastName + ", " + people[index].firstName, jobTitle: "",
+                          cells: statuses[index].map { status in
+                              MatrixCellView(text: status.kind == .notRequired ? "–" : strings.requirementStatus(status),
+                                             css: status.cssClass)
+                          })
+        }
+        let crumbs = [Crumb(href: Paths.unit(unit.id), label: unit.name, current: false),
+                      Crumb(href: Paths.unitRequirements(unit.id), label: strings.text("compliance_unit_title"), current: true)]
+        return UnitRequirementsView(
+            crumbs: crumbs, unitName: unit.name, day: strings.date(today.iso), columns: columns, rows: rows,
+            hasRows: !rows.isEmpty, hasColumns: !columns.isEmpty,
+            sortLinks: [TableLink(label: strings.text("compliance_sort_name"), href: Paths.unitRequirements(unit.id, sort: "name"),
+                                  current: sort == "name"),
+                        TableLink(label: strings.text("compliance_sort_urgency"),
+                                  href: Paths.unitRequirements(unit.id, sort: "urgency"), current: sort == "urgency")],
+            shareNote: strings.format("compliance_unit_share_note", ["minimum": String(rule.minimumGroupSize)]))
+    }
+
+    /// The signed-in employee's requirements that are due or overdue, with sessions that satisfy
+    /// each and a recording if there is one (the home page's reminder, for everyone).
+    func ownRequirementReminders(_ employeeID: Int64, _ context: RequestContext) throws -> [OwnRequirementView] {
+        guard let person = try complianceEvidence.person(employeeID: employeeID), person.active else { return [] }
+        let strings = context.strings
+        let language = strings.language.rawValue
+        guard let employee = try employees.employee(id: employeeID) else { return [] }
+        let definitions = try requirements.definitions(organisationID: employee.organisationID)
+        guard !definitions.isEmpty else { return [] }
+        let today = CivilDay.today()
+        let evaluators = definitions.map(RequirementEvaluator.init)
+        let evidence = try complianceEvidence.evidence(employeeIDs: [employeeID],
+                                                        trainingIDs: evaluators.reduce(into: Set<Int64>()) { $0.formUnion($1.trainingIDs) })
+        let exemptions = try exemptionStore.exemptions(employeeIDs: [employeeID])[employeeID] ?? []
+        let audience = try audienceFacts(employee.organisationID)
+        let snapshot = try trainingCatalogueSnapshot(employee.organisationID)
+        let reader = try trainingReader(context)
+        return evaluators.compactMap { evaluator in
+            let status = evaluator.status(person, on: today, evidence: evidence[employeeID] ?? [], exemptions: exemptions,
+                                          audience: audience)
+            guard status.kind == .due || status.kind == .overdue,
+                  let version = evaluator.version(on: today) else { return nil }
+            let satisfying = Set(version.trainingIDs)
+            let sessions = snapshot.visible(snapshot.upcoming, to: reader)
+                .filter { satisfying.contains($0.training.id) && $0.session.status == .scheduled && $0.session.startsAt > Date() }
+                .prefix(3).map { listing in
+                    HomeLink(href: Paths.trainingSession(listing.session.id), label: listing.training.title.text(language),
+                             description: strings.sessionTime(listing.session.startsAt, listing.session.endsAt))
+                }
+            let recording = snapshot.visible(snapshot.recordings, to: reader).first { satisfying.contains($0.training.id) }
+            return OwnRequirementView(
+                title: evaluator.definition.requirement.title.text(language), status: strings.requirementStatus(status),
+                statusClass: status.cssClass, sessions: Array(sessions), hasSessions: !sessions.isEmpty,
+                recordingHref: recording.map { Paths.trainingSession($0.session.id) } ?? "", hasRecording: recording != nil,
+                catalogueHref: Paths.trainings)
+        }
+    }
+}
+
+/// A requirement of the signed-in person on their home page.
+struct OwnRequirementView {
+    let title: String
+    let status: String
+    let statusClass: String
+    let sessions: [HomeLink]
+    let hasSessions: Bool
+    let recordingHref: String
+    let hasRecording: Bool
+    let catalogueHref: String
+}

@@ -1,0 +1,57 @@
+import Foundation
+@testable import App
+@testable import Storage
+
+/// A required training of Järvelä's for everyone, satisfied by the fixture training.
+enum ComplianceFixture {
+    static func requirement(_ world: World, _ test: TestApp, validityMonths: Int? = 12,
+                            anchor: RequirementAnchor = .yearly, firstDueOn: String = "2026-12-31",
+                            effectiveFrom: String = "2026-01-01") throws -> Int64 {
+        let trainingID = try TrainingFixture.training(world, test)
+        let version = RequirementVersion(
+            requirementID: 0, effectiveFrom: effectiveFrom, validityMonths: validityMonths, renewalWindowDays: 60,
+            anchor: anchor, anchorMonth: anchor == .yearly ? 12 : nil, anchorDay: anchor == .yearly ? 31 : nil,
+            newHireGraceDays: 90, firstDueOn: firstDueOn, forEveryone: true, createdBy: nil)
+        return try RequirementStore(test.database).create(
+            RequiredTraining(organisationID: world.jarvela.id, title: LocalisedText(fi: "Tietosuoja", sv: "Dataskydd", en: "Data protection"),
+                             description: LocalisedText(fi: "", sv: "", en: ""), createdBy: nil),
+            first: RequirementVersionDraft(version: version, trainingIDs: [trainingID], audience: .all)).id
+    }
+}
+
+extension AccessMatrixTests {
+    /// Required training's rows: anonymous, employee, supervisor A, supervisor B, HR of the other
+    /// organisation, HR, admin.
+    static let complianceRows: [Row] = {
+        /// HR and administrators of Järvelä only; Koskenkylä's HR gets the record check's 404.
+        let hrOnly: [Outcome] = [S, F, F, F, H, A, A]
+        /// Like a unit's page: its supervisor, HR and administrators.
+        let unitLeaders: [Outcome] = [S, F, A, H, H, A, A]
+        @Sendable func requirement(_ world: World, _ test: TestApp) throws -> Int64 { try ComplianceFixture.requirement(world, test) }
+        return [
+            Row(route: "GET /organisations/:slug/requirements", path: { _, _ in "/organisations/jarvela/requirements" },
+                expected: hrOnly),
+            Row(route: "GET /organisations/:slug/requirements/new", path: { _, _ in "/organisations/jarvela/requirements/new" },
+                expected: hrOnly),
+            Row(route: "POST /organisations/:slug/requirements/new", path: { _, _ in "/organisations/jarvela/requirements/new" },
+                expected: hrOnly),
+            Row(route: "GET /requirements/:requirementID", path: { world, test in
+                "/requirements/\(try requirement(world, test))"
+            }, expected: hrOnly),
+            Row(route: "GET /requirements/:requirementID/statuses.csv", path: { world, test in
+                "/requirements/\(try requirement(world, test))/statuses.csv"
+            }, expected: hrOnly),
+            Row(route: "GET /requirements/:requirementID/change", path: { world, test in
+                "/requirements/\(try requirement(world, test))/change"
+            }, expected: hrOnly),
+            Row(route: "POST /requirements/:requirementID/change", path: { world, test in
+                "/requirements/\(try requirement(world, test))/change"
+            }, expected: hrOnly),
+            Row(route: "POST /requirements/:requirementID/retire", path: { world, test in
+                "/requirements/\(try requirement(world, test))/retire"
+            }, expected: hrOnly),
+            Row(route: "GET /units/:unitID/requirements", path: { world, _ in "/units/\(world.unitA.id)/requirements" },
+                expected: unitLeaders),
+        ]
+    }()
+}
