@@ -1,0 +1,100 @@
+import Foundation
+import HTTPServer
+import Metrics
+import Testing
+@testable import App
+@testable import Storage
+
+@Suite("Required training pages")
+struct CompliancePagesTests {
+    let today = CivilDay.today()
+
+    /// A requirement from 400 days ago, due ten days ago for staff without a completion, and Aino's
+    /// completion 100 days ago.
+    func setUp(_ test: TestApp, _ world: World) throws -> (requirementID: Int64, trainingID: Int64) {
+        let requirementID = try ComplianceFixture.requirement(
+            world, test, validityMonths: 12, anchor: .completion, firstDueOn: today.adding(days: -10).iso,
+            effectiveFrom: today.adding(days: -400).iso)
+        guard let definition = try RequirementStore(test.database).definition(id: requirementID),
+              let trainingID = definition.versions.first?.trainingIDs.first else { throw AppError.notFound }
+        _ = try CompletionStore(test.database).record(Completion(
+            employeeID: world.employeeA.id, trainingID: trainingID, sessionID: nil, kind: .external,
+            completedOn: today.adding(days: -100).iso, recordedBy: nil))
+        return (requirementID, trainingID)
+    }
+
+    @Test func statusesComeFromTheHistoryOnTheDayAsked() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let (requirementID, _) = try setUp(test, world)
+        var hr = try test.staffBrowser("hr")
+        let now = try hr.get("/requirements/\(requirementID)").text
+        #expect(now.contains("Esiopettaja, Eero") && now.contains("Myöhässä 10 pv"))
+        #expect(!now.contains("Aaltonen, Aino"))
+        // Before Aino's completion and before the deadline, neither had a valid completion: both due.
+        let earlier = try hr.get("/requirements/\(requirementID)?on=\(today.adding(days: -200).iso)").text
+        #expect(earlier.contains("Aaltonen, Aino") && earlier.contains("Esiopettaja, Eero"))
+        #expect(earlier.contains("historiasta"))
+        // A date that is not one is said so, with the page still shown.
+        #expect(try hr.get("/requirements/\(requirementID)?on=2026-02-30").status.code == 422)
+        let csv = try hr.get("/requirements/\(requirementID)/statuses.csv").text
+        #expect(csv.contains("1002") && csv.contains("Myöhässä"))
+        #expect(csv.contains("Voimassa"))
+    }
+
+    @Test func supervisorsSeeTheirUnitsMatrixAndEmployeesTheirOwnReminder() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        _ = try setUp(test, world)
+        var supervisor = try test.staffBrowser("esihenkilo.a")
+        let matrix = try supervisor.get("/units/\(world.unitA.id)/requirements").text
+        #expect(matrix.contains("Myöhässä 10 pv") && matrix.contains("Voimassa"))
+        #expect(matrix.contains("status-overdue"))
+        var aino = try test.staffBrowser("tyontekija")
+        #expect(!(try aino.get("/").text.contains("Pakolliset koulutuksesi")))
+        let pages = TrainingPagesTests()
+        var eero = try pages.employeeBrowser(test, "eero", world.employeeA1)
+        let home = try eero.get("/").text
+        #expect(home.contains("Pakolliset koulutuksesi") && home.contains("Myöhässä 10 pv"))
+    }
+
+    @Test func theFormRefusesWhatCannotBeARuleAndVersionsKeepThePast() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let (requirementID, trainingID) = try setUp(test, world)
+        var hr = try test.staffBrowser("hr")
+        let pages = TrainingPagesTests()
+        var fields: [(String, String)] = [
+            ("title_fi", "Tietoturva"), ("title_sv", ""), ("title_en", ""), ("description_fi", ""), ("description_sv", ""),
+            ("description_en", ""), ("validity_months", "12"), ("anchor", "yearly"), ("anchor_date", "31.13."),
+            ("renewal_window_days", "60"), ("new_hire_grace_days", "90"), ("first_due_on", "2026-12-31"),
+            ("effective_from", "2026-01-01"), ("job_groups", ""), ("unit_names", "Ei tällaista"),
+        ]
+        let refused = try pages.post(&hr, "/organisations/jarvela/requirements/new", fields)
+        #expect(refused.status.code == 422)
+        #expect(refused.text.contains("Valitse vähintään yksi koulutus.") && refused.text.contains("Anna päivä muodossa pv.kk.")
+                && refused.text.contains("Yksikköä ”Ei tällaista” ei löydy."))
+        fields = fields.map { $0.0 == "anchor_date" ? ($0.0, "31.12.") : $0.0 == "unit_names" ? ($0.0, "Päiväkoti Satakieli") : $0 }
+        let made = try pages.post(&hr, "/organisations/jarvela/requirements/new", fields + [("training_ids", String(trainingID))])
+        #expect(made.status.code == 303)
+        let stored = try RequirementStore(test.database).definitions(organisationID: world.jarvela.id)
+        #expect(stored.count == 2)
+        #expect(stored.first { $0.requirement.titleFi == "Tietoturva" }?.versions.first?.audience.unitIDs == [world.unitA.id])
+
+        // A change must come after the latest version; a later one is added and the past keeps its rule.
+        var change = fields.map { $0.0 == "effective_from" ? ($0.0, today.adding(days: -400).iso) : $0 }
+        change += [("training_ids", String(trainingID)), ("note", "")]
+        #expect(try pages.post(&hr, "/requirements/\(requirementID)/change", change).status.code == 422)
+        let before = try hr.get("/requirements/\(requirementID)?on=\(today.adding(days: -5).iso)").text
+        change = change.map { $0.0 == "effective_from" ? ($0.0, today.adding(days: 1).iso) : $0 }
+        #expect(try pages.post(&hr, "/requirements/\(requirementID)/change", change).status.code == 303)
+        #expect(try RequirementStore(test.database).definition(id: requirementID)?.versions.count == 2)
+        let after = try hr.get("/requirements/\(requirementID)?on=\(today.adding(days: -5).iso)").text
+        func people(_ page: String) -> String {
+            guard let start = page.range(of: "people-caption"), let end = page.range(of: "</table>", range: start.upperBound..<page.endIndex)
+            else { return "" }
+            return String(page[start.upperBound..<end.lowerBound])
+        }
+        #expect(people(before) == people(after))
+    }
+}
