@@ -111,6 +111,15 @@ struct PathsTests {
         // Trainings: unit and organisation views
         "GET /units/:unitID/trainings": Paths.unitTrainings(4),
         "GET /organisations/:slug/training-report": Paths.trainingReport(slug),
+        "GET /organisations/:slug/requirements": Paths.requirements(slug),
+        "GET /organisations/:slug/requirements/new": Paths.newRequirement(slug),
+        "POST /organisations/:slug/requirements/new": Paths.newRequirement(slug),
+        "GET /requirements/:requirementID": Paths.requirement(5),
+        "GET /requirements/:requirementID/statuses.csv": Paths.requirementStatuses(5),
+        "GET /requirements/:requirementID/change": Paths.changeRequirement(5),
+        "POST /requirements/:requirementID/change": Paths.changeRequirement(5),
+        "POST /requirements/:requirementID/retire": Paths.retireRequirement(5),
+        "GET /units/:unitID/requirements": Paths.unitRequirements(4),
         // Trainings: attendance, check-in, feedback and completions
         "GET /training-sessions/:sessionID/attendance": Paths.sessionAttendance(12),
         "POST /training-sessions/:sessionID/attendance": Paths.sessionAttendance(12),

@@ -76,6 +76,8 @@ extension WebApp {
             }
             links.append(HomeLink(href: Paths.trainingReport(slug), label: strings.text("trainingreport_link"),
                                   description: strings.text("trainingreport_link_text")))
+            links.append(HomeLink(href: Paths.requirements(slug), label: strings.text("compliance_title"),
+                                  description: strings.text("compliance_link_text")))
         }
         return try context.render("staff/organisation", title: organisation.name, OrganisationOverviewView(
             crumbs: organisationCrumbs(organisation, strings, then: []), name: organisation.name, figures: figures,

@@ -28,6 +28,7 @@ struct UnitDetailView {
     /// The unit's printable training poster for its break room.
     let posterHref: String
     let trainingsHref: String
+    let requirementsHref: String
     let subUnits: [UnitNodeView]
     let hasSubUnits: Bool
     let rows: [EmployeeRow]
@@ -140,6 +141,7 @@ extension WebApp {
             parentName: showParent ? parent?.name ?? "" : "", parentHref: unit.parentID.map(Paths.unit) ?? "",
             hasParent: showParent, active: unit.active, canEdit: canEdit, editHref: Paths.editUnit(unitID),
             posterHref: Paths.unitTrainingPoster(unitID), trainingsHref: Paths.unitTrainings(unitID),
+            requirementsHref: Paths.unitRequirements(unitID),
             subUnits: subUnits, hasSubUnits: !subUnits.isEmpty,
             rows: page.listings.map { EmployeeRow($0, strings) }, hasRows: !page.listings.isEmpty,
             resultSummary: strings.format("staff_count_people", ["count": strings.number(total)]),

@@ -9,8 +9,11 @@ extension Paths {
         query(requirement(requirementID), [("on", day), ("unit", unit.map(String.init))])
     }
 
+    /// Everyone's status as CSV (today when no day is given).
+    static func requirementStatuses(_ requirementID: Int64) -> String { requirement(requirementID) + "/statuses.csv" }
+
     static func requirementStatuses(_ requirementID: Int64, on day: String, unit: Int64?) -> String {
-        query(requirement(requirementID) + "/statuses.csv", [("on", day), ("unit", unit.map(String.init))])
+        query(requirementStatuses(requirementID), [("on", day), ("unit", unit.map(String.init))])
     }
 
     static func changeRequirement(_ requirementID: Int64) -> String { requirement(requirementID) + "/change" }
