@@ -232,5 +232,11 @@ extension WebApp {
         // A unit's trainings for its supervisors and HR; HR's report of the organisation for a period.
         routes.get("/units/:unitID/trainings", .unitLeadership, showUnitTrainings)
         routes.get("/organisations/:slug/training-report", .staffAdministration, showTrainingReport)
+
+        // MARK: - Mail: the outbox
+        // Administrators see every message; HR sees the messages to its own organisation's people
+        // (a message for no employee, or another organisation's, is a 404).
+        routes.get("/admin/outbox", .staffAdministration, showOutbox)
+        routes.get("/admin/outbox/:messageID", .staffAdministration, showOutboxMessage)
     }
 }

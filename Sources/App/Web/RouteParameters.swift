@@ -24,6 +24,7 @@ extension RequestContext {
     var trainingID: Int64 { get throws(AppError) { try id("trainingID") } }
     var seriesID: Int64 { get throws(AppError) { try id("seriesID") } }
     var sessionID: Int64 { get throws(AppError) { try id("sessionID") } }
+    var messageID: Int64 { get throws(AppError) { try id("messageID") } }
 
     /// A survey page's step (1 = the first area).
     var step: Int {
