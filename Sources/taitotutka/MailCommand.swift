@@ -39,7 +39,6 @@ struct MailSend: ParsableCommand {
 
     func validate() throws {
         guard (1...100_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 100000.") }
-        guard smtp.timeoutSeconds > 0 else { throw ValidationError("--smtp-timeout-seconds must be positive.") }
     }
 
     func run() throws {

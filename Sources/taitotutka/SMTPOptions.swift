@@ -40,6 +40,12 @@ struct SMTPOptions: ParsableArguments {
         "Tests only: allow smtp:// to localhost without STARTTLS.", visibility: .hidden))
     var allowPlainLocalhost = false
 
+    func validate() throws {
+        guard (1...3600).contains(timeoutSeconds) else {
+            throw ValidationError("--smtp-timeout-seconds must be between 1 and 3600.")
+        }
+    }
+
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     private func value(_ flag: String?, _ variable: String) -> String? {

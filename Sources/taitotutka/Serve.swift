@@ -71,7 +71,6 @@ struct Serve: ParsableCommand {
     @OptionGroup var smtp: SMTPOptions
 
     func validate() throws {
-        guard smtp.timeoutSeconds > 0 else { throw ValidationError("--smtp-timeout-seconds must be positive.") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
         if let workers, workers <= 0 { throw ValidationError("--workers must be positive.") }

@@ -16,6 +16,7 @@ public struct SMTPClient: MailTransport {
     private static let globalInit: CURLcode = tt_curl_global_init()
 
     public func deliver(_ mail: ComposedMail) throws(MailDeliveryError) {
+        if let problem = settings.problem { throw MailDeliveryError(problem) }
         guard let handle = curl_easy_init() else { throw MailDeliveryError("libcurl could not start a transfer.") }
         defer { curl_easy_cleanup(handle) }
         let errorSize = tt_curl_error_size()

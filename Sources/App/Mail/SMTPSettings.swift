@@ -57,7 +57,9 @@ public struct SMTPSettings: Sendable, CustomStringConvertible {
         guard !MailComposer.hasControlCharacters(sender.name) else { return "The sender name holds a control character." }
         if (username == nil) != (password == nil) { return "Give both the SMTP user and its password, or neither." }
         if let caFile, !FileManager.default.isReadableFile(atPath: caFile) { return "Cannot read the CA file \(caFile)." }
-        guard connectTimeout > 0, timeout > 0 else { return "The SMTP timeouts must be positive." }
+        guard (0.001...3600).contains(connectTimeout), (0.001...3600).contains(timeout) else {
+            return "The SMTP timeouts must be positive and at most an hour."
+        }
         return nil
     }
 }
