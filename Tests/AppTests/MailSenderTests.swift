@@ -33,10 +33,29 @@ struct MailSenderTests {
                      textBody: "Teksti", htmlBody: "<p>Teksti</p>", causeKind: causeKind, causeRef: key)
     }
 
-    func sender(_ test: TestApp, _ transport: RecordingTransport, _ clock: MailClock) -> MailSender {
+    func sender(_ test: TestApp, _ transport: RecordingTransport, _ clock: MailClock,
+                runLimit: TimeInterval = MailOutboxStore.reclaimAfter / 2) -> MailSender {
         MailSender(store: MailOutboxStore(test.database), transport: transport, causes: test.app.mailCauses,
                    identity: MailIdentity(address: "taitotutka@jarvela.example"), logger: Logger(label: "test"),
-                   now: { clock.now })
+                   runLimit: runLimit, now: { clock.now })
+    }
+
+    @Test func aRunThatTakesTooLongHandsBackWhatItHasNotStarted() throws {
+        let test = try TestApp()
+        let clock = MailClock()
+        let transport = RecordingTransport()
+        let store = MailOutboxStore(test.database)
+        try store.enqueue(Self.mail("one"), now: clock.now)
+        try store.enqueue(Self.mail("two"), now: clock.now)
+        // A run limit already passed: nothing is started, everything is handed back, attempts uncounted.
+        let report = try sender(test, transport, clock, runLimit: -1).sendDue(limit: 10)
+        #expect(report.claimed == 2 && report.released == 2 && report.sent == 0)
+        #expect(transport.delivered.withLock { $0.isEmpty })
+        for key in ["one", "two"] {
+            let message = try #require(try store.message(key: key))
+            #expect(message.state == .queued && message.attempts == 0 && message.claimToken == nil)
+        }
+        #expect(try sender(test, transport, clock).sendDue(limit: 10).sent == 2)
     }
 
     @Test func sendsDueMessagesOnceAndCancelsThoseWhoseCauseIsGone() throws {
