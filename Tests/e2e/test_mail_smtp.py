@@ -214,9 +214,9 @@ def test_mail_refused_by_the_server_is_retried_with_back_off_not_lost(database):
 def test_mail_killed_mid_batch_delivers_everything_and_repeats_at_most_the_one_in_flight(database):
     count = 8
     enqueue(database, count, subject="Erä")
-    # The server keeps each message before it answers and then takes 0.4 s to answer: a sender killed
+    # The server keeps each message before it answers and then takes 1 s to answer: a sender killed
     # in that moment has delivered a message it has not recorded (the worst case).
-    recorder = Recorder(delay=0.4, record_before_reply=True)
+    recorder = Recorder(delay=1.0, record_before_reply=True)
     with SMTPServer(recorder) as server:
         process = subprocess.Popen([BINARY, "mail", "send", "--database", database, "--root", ROOT,
                                     *smtp_options(server)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
