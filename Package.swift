@@ -33,6 +33,12 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(name: "CSystemShims"),
         .target(
             name: "HTTPServer",
@@ -57,6 +63,7 @@ let package = Package(
                 "Storage",
                 "Metrics",
                 "CQREncode",
+                "CCurl",
                 "CSystemShims",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

@@ -2,8 +2,9 @@
 # Installs what the browser and command-line tests need and a fresh machine may lack: Debian's
 # chromium and chromium-driver, a Java runtime for the Nu validator, LibreOffice Calc without a GUI
 # (the CSV exports are read back by a real spreadsheet), poppler-utils and zbar-tools (the printed
-# code slips are rasterised and their QR codes decoded), and the pinned Python packages of
-# Tests/e2e/requirements.txt in .build-e2e/venv. Says nothing when all of it is already there.
+# code slips are rasterised and their QR codes decoded), openssl (the mail tests' self-signed
+# certificate), and the pinned Python packages of Tests/e2e/requirements.txt (aiosmtpd among them)
+# in .build-e2e/venv. Says nothing when all of it is already there.
 # PYTHON names the interpreter for the virtual environment; the default is the first 3.12 found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,8 @@ for package in chromium chromium-driver; do
   dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
 done
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+# The mail tests make a self-signed certificate for their STARTTLS server.
+command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
 if [ -n "$missing" ]; then
   echo "installing:$missing"
   $sudo apt-get update -qq >/dev/null

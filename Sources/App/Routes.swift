@@ -246,5 +246,11 @@ extension WebApp {
         routes.post("/requirements/:requirementID/change", .staffAdministration, changeRequirement)
         routes.post("/requirements/:requirementID/retire", .staffAdministration, retireRequirement)
         routes.get("/units/:unitID/requirements", .unitLeadership, showUnitRequirements)
+
+        // MARK: - Mail: the outbox
+        // Administrators see every message; HR sees the messages to its own organisation's people
+        // (a message for no employee, or another organisation's, is a 404).
+        routes.get("/admin/outbox", .staffAdministration, showOutbox)
+        routes.get("/admin/outbox/:messageID", .staffAdministration, showOutboxMessage)
     }
 }

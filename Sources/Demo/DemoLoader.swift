@@ -97,6 +97,7 @@ public struct DemoLoader: Sendable {
         let trainings = try DemoTrainings(database: database, seed: seed, today: day)
             .load(plan, organisationIDs: organisationIDs)
         _ = try DemoRequirements(database: database, today: day).load(organisationIDs: organisationIDs)
+        try storage { try DemoMail(database: database, today: day).load(plan, organisationIDs: organisationIDs) }
         try storage {
             try AuditStore(database).record(AuditEntry(
                 action: "demo.load", target: nil,

@@ -24,6 +24,8 @@ enum ExitStatus: Int32, CaseIterable {
     /// `import employees`: the file would deactivate more than a tenth of the active staff and
     /// `--confirm-deactivations` did not name the number; nothing was applied.
     case deactivationNotConfirmed = 6
+    /// `mail send`: SMTP is not configured, so sending is off; nothing was sent.
+    case notConfigured = 7
     /// The command line itself is wrong (unknown option, bad value, `--root` without the project's
     /// folders); ArgumentParser's own usage errors exit with it too.
     case usage = 64

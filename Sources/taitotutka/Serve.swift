@@ -68,6 +68,8 @@ struct Serve: ParsableCommand {
         """)
     var returnFreedMemoryMb = AppSettings().returnFreedMemoryBytes >> 20
 
+    @OptionGroup var smtp: SMTPOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
@@ -85,7 +87,7 @@ struct Serve: ParsableCommand {
     }
 
     /// The application settings from the flags and the environment.
-    var settings: AppSettings {
+    func settings() throws -> AppSettings {
         var settings = AppSettings()
         settings.secureTransport = https || ProcessInfo.processInfo.environment["TAITOTUTKA_HTTPS"] == "1"
         settings.sessionIdleTimeout = TimeInterval(sessionIdleMinutes * 60)
@@ -93,6 +95,7 @@ struct Serve: ParsableCommand {
         settings.pageCacheBytes = pageCacheMb << 20
         settings.resultsCacheBytes = resultsCacheMb << 20
         settings.returnFreedMemoryBytes = returnFreedMemoryMb << 20
+        settings.smtp = try smtp.settings()
         return settings
     }
 
@@ -100,6 +103,7 @@ struct Serve: ParsableCommand {
         // First, before any other thread exists: see TerminationSignals.
         let termination = TerminationSignals()
         limitMallocArenas()
+        let settings = try settings()
         let layout = try databaseOptions.layout
         let database = try databaseOptions.openExisting()
         try database.requireCurrentSchema()
@@ -118,7 +122,7 @@ struct Serve: ParsableCommand {
         if let ioQueues { configuration.ioQueueCount = ioQueues }
 
         configuration.errorResponse = WebApp.serverErrorResponse(secureTransport: settings.secureTransport)
-        let responder = try Application.makeResponder(
+        let (app, responder) = try Application.makeResponder(
             layout: layout, database: database, settings: settings, logger: logger)
         let server = try HTTPServer(configuration: configuration, responder: responder, logger: logger)
         do {
@@ -129,8 +133,17 @@ struct Serve: ParsableCommand {
         // Written straight to the descriptor so it appears at once even when stdout is a pipe.
         let address = "Taitotutka is serving http://\(host.contains(":") ? "[\(host)]" : host):\(server.port)/\n"
         _ = address.utf8CString.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
+        // E-mail goes out only once SMTP is configured; until then messages wait in the outbox.
+        let mailWorker = app.mailWorker()
+        if let mailWorker {
+            logger.info("Mail: sending every minute through \(settings.smtp?.description ?? "")")
+            mailWorker.start()
+        } else {
+            logger.info("Mail: sending is off until SMTP is configured (--smtp-url)")
+        }
         termination.wait()
         logger.info("shutting down")
+        mailWorker?.stop()
         server.shutdown()
         BufferedLogOutput.shared.flush()
     }

@@ -75,7 +75,7 @@ struct AccessMatrixTests {
         }, expected: [S, F, F, F, H, A, A]),
     ] + AccessMatrixTests.staffRows + AccessMatrixTests.roundRows + AccessMatrixTests.surveyRows + AccessMatrixTests.resultsRows + AccessMatrixTests.frameworkRows
         + AccessMatrixTests.trainingRows + AccessMatrixTests.trainingAttendanceRows
-        + AccessMatrixTests.trainingCalendarRows + AccessMatrixTests.trainingReportRows + AccessMatrixTests.complianceRows
+        + AccessMatrixTests.trainingCalendarRows + AccessMatrixTests.trainingReportRows + AccessMatrixTests.complianceRows + AccessMatrixTests.mailRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.
     static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {

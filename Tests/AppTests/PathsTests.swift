@@ -35,6 +35,7 @@ struct PathsTests {
         "GET /training-sessions/:sessionID/assign": Paths.assignToSession(12),
         "POST /training-sessions/:sessionID/assign": Paths.assignToSession(12),
         "POST /users/:userID/trainer": Paths.trainer(6),
+        "GET /admin/outbox": Paths.outbox, "GET /admin/outbox/:messageID": Paths.outboxMessage(14),
 
         "GET /sign-in": Paths.signIn, "POST /sign-in": Paths.signIn, "POST /sign-out": Paths.signOut,
         "POST /language": Paths.language, "GET /": Paths.home, "GET /accessibility": Paths.accessibility,

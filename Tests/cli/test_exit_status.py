@@ -137,8 +137,8 @@ class ExitStatusTests(unittest.TestCase):
                 self.assertIn("Usage:", result.stderr.decode())
 
     def test_every_command_documents_its_exit_status(self):
-        for command in (["migrate"], ["backup"], ["serve"], ["demo"], ["import", "employees"]):
-            with self.subTest(command[0]):
+        for command in (["migrate"], ["backup"], ["serve"], ["demo"], ["import", "employees"], ["mail", "send"]):
+            with self.subTest(" ".join(command)):
                 result = run(*command, "--help")
                 self.assertEqual(result.returncode, 0)
                 self.assertIn("Exit status (README: Exit status):\n  0  done\n", result.stdout.decode())

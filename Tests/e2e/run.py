@@ -114,7 +114,7 @@ def main():
             print("e2e: *** `taitotutka demo` does not exist yet: the app's page tests are SKIPPED ***")
         server, url = start_server(binary, root, database, os.path.join(ARTIFACTS, "serve.log"))
         os.environ.update(E2E_BASE_URL=url, E2E_DEMO="1" if demo else "0", E2E_ARTIFACTS=ARTIFACTS,
-                          E2E_DATABASE=database)
+                          E2E_DATABASE=database, E2E_BINARY=binary, E2E_ROOT=root)
         sys.dont_write_bytecode = True  # no __pycache__ folders in the work tree
         import pytest
         code = pytest.main([HERE, "-q", "-p", "no:cacheprovider", "-rs", "--tb=short",

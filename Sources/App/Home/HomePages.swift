@@ -53,6 +53,11 @@ extension WebApp {
         let links = navigation(for: principal, path: "", strings: strings).dropFirst().map { item in
             HomeLink(href: item.href, label: item.label, description: strings.text("home_link_" + item.href.dropFirst()))
         }
+        var shortcuts = Array(links)
+        if context.access.satisfies(.staffAdministration) {
+            shortcuts.append(HomeLink(href: Paths.outbox, label: strings.text("mail_outbox_title"),
+                                      description: strings.text("mail_home_link_text")))
+        }
         let today = CalendarDate.today()
         let openSurveys = try principal.employeeID.map { employeeID in
             try rounds.invitations(employeeID: employeeID)
@@ -67,7 +72,7 @@ extension WebApp {
         let requirements = try principal.employeeID.map { try ownRequirementReminders($0, context) } ?? []
         return try context.render("home/home", title: strings.text("home_title"),
                                   HomeView(greeting: strings.format("home_greeting", ["name": name]),
-                                           roles: roles, links: Array(links), hasLinks: !links.isEmpty,
+                                           roles: roles, links: shortcuts, hasLinks: !shortcuts.isEmpty,
                                            openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty,
                                            unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty,
                                            requirements: requirements, hasRequirements: !requirements.isEmpty))

@@ -27,6 +27,9 @@ public struct AppSettings: Sendable {
     /// The time now, for rules that open and close with the clock (a session's check-in and feedback
     /// windows); tests set their own clock to try the edges.
     public var now: @Sendable () -> Date = { Date() }
+    /// The SMTP server the outbox is sent through; nil (the default) leaves sending off, and the
+    /// messages wait in the outbox.
+    public var smtp: SMTPSettings?
 
     public init() {}
 }

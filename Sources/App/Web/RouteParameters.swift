@@ -26,6 +26,7 @@ extension RequestContext {
     var sessionID: Int64 { get throws(AppError) { try id("sessionID") } }
     var requirementID: Int64 { get throws(AppError) { try id("requirementID") } }
     var exemptionID: Int64 { get throws(AppError) { try id("exemptionID") } }
+    var messageID: Int64 { get throws(AppError) { try id("messageID") } }
 
     /// A survey page's step (1 = the first area).
     var step: Int {

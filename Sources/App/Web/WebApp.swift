@@ -55,6 +55,10 @@ public final class WebApp: Sendable {
     let enrolments: EnrolmentStore
     let completions: CompletionStore
     let calendarFeeds: CalendarFeedStore
+    let mailOutbox: MailOutboxStore
+    /// Whether a queued message should still go, per cause kind; the features register theirs
+    /// (`registerMailCauses`).
+    public let mailCauses = MailCauseCheckers()
 
     /// `templatesDirectory` holds the Mustache templates and `locales/` with the string tables.
     public init(database: AppDatabase, templatesDirectory: String, settings: AppSettings, logger: Logger) throws {
@@ -94,7 +98,9 @@ public final class WebApp: Sendable {
         enrolments = EnrolmentStore(database)
         completions = CompletionStore(database)
         calendarFeeds = CalendarFeedStore(database)
+        mailOutbox = MailOutboxStore(database)
         sessions = SessionManager(store: SessionStore(database), users: users, units: units, settings: settings)
+        registerMailCauses()
     }
 
     /// The routed responder with static files from `publicDirectory`.
