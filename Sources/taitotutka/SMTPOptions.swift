@@ -36,6 +36,23 @@ struct SMTPOptions: ParsableArguments {
         """)
     var caFile: String?
 
+    @Option(name: .customLong("public-url"), help: """
+        The address people reach Taitotutka at (https://…), for links in e-mail. Also TAITOTUTKA_PUBLIC_URL. \
+        Without it, messages name the page in words.
+        """)
+    var publicURL: String?
+
+    /// The public address without a trailing slash, or nil; anything but an http(s) address is refused.
+    func publicAddress() throws -> String? {
+        guard var address = value(publicURL, "TAITOTUTKA_PUBLIC_URL") else { return nil }
+        guard address.hasPrefix("https://") || address.hasPrefix("http://"),
+              !address.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            throw CommandFailure(.usage, "--public-url must be an http(s) address, such as https://taitotutka.example.fi.")
+        }
+        while address.hasSuffix("/") { address.removeLast() }
+        return address
+    }
+
     @Flag(name: .customLong("smtp-allow-plain-localhost"), help: ArgumentHelp(
         "Tests only: allow smtp:// to localhost without STARTTLS.", visibility: .hidden))
     var allowPlainLocalhost = false

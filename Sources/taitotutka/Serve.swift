@@ -96,6 +96,7 @@ struct Serve: ParsableCommand {
         settings.resultsCacheBytes = resultsCacheMb << 20
         settings.returnFreedMemoryBytes = returnFreedMemoryMb << 20
         settings.smtp = try smtp.settings()
+        settings.publicURL = try smtp.publicAddress()
         return settings
     }
 
@@ -141,8 +142,11 @@ struct Serve: ParsableCommand {
         } else {
             logger.info("Mail: sending is off until SMTP is configured (--smtp-url)")
         }
+        let reminders = ReminderWorker(app: app)
+        reminders.start()
         termination.wait()
         logger.info("shutting down")
+        reminders.stop()
         mailWorker?.stop()
         server.shutdown()
         BufferedLogOutput.shared.flush()

@@ -7,7 +7,7 @@ struct Taitotutka: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taitotutka",
         abstract: "Taitotutka: following and developing the digital competence of public-sector staff.",
-        subcommands: [Serve.self, Migrate.self, Backup.self, ImportCommand.self, DemoCommand.self, MailCommand.self,
+        subcommands: [Serve.self, Migrate.self, Backup.self, ImportCommand.self, DemoCommand.self, MailCommand.self, ComplianceCommand.self,
                       BenchCodesCommand.self],
         defaultSubcommand: Serve.self
     )

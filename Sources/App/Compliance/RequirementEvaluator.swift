@@ -32,13 +32,13 @@ struct RequirementEvaluator: Sendable {
     /// Every training that satisfies some version: the evidence to read.
     var trainingIDs: Set<Int64> { definition.allTrainingIDs }
 
-    /// The person's status on `day`. `evidence` is their completions in force (of any training);
-    /// `exemptions` theirs (of any requirement).
-    func status(_ person: CompliancePerson, on day: CivilDay, evidence: [EvidenceEntry], exemptions: [Stored<Exemption>],
-                audience: AudienceFacts) -> RequirementStatus {
-        if let retiredOn, day >= retiredOn { return .notRequired }
+    /// What the pure rules take for this person on `day`, or nil when the requirement does not apply
+    /// to them then (retired, not yet in force, not in the audience of the version then in force).
+    func inputs(_ person: CompliancePerson, on day: CivilDay, evidence: [EvidenceEntry], exemptions: [Stored<Exemption>],
+                audience: AudienceFacts) -> RuleInputs? {
+        if let retiredOn, day >= retiredOn { return nil }
         guard let current = rules.last(where: { $0.from <= day }),
-              audience.includes(person, in: current.details.audience) else { return .notRequired }
+              audience.includes(person, in: current.details.audience) else { return nil }
         let satisfying = Set(current.details.trainingIDs)
         let completions = evidence.compactMap { satisfying.contains($0.trainingID) ? CivilDay(iso: $0.completedOn) : nil }
         let periods = exemptions.compactMap { exemption -> ExemptionPeriod? in
@@ -48,8 +48,28 @@ struct RequirementEvaluator: Sendable {
         }
         let dates = RequirementPerson(startDate: person.startDate.flatMap(CivilDay.init(iso:)),
                                       endDate: person.endDate.flatMap(CivilDay.init(iso:)))
-        return RequirementRules.status(on: day, rule: current.rule, person: dates, completions: completions,
-                                       exemptions: periods)
+        return RuleInputs(rule: current.rule, person: dates, completions: completions, exemptions: periods)
+    }
+
+    /// The person's status on `day`. `evidence` is their completions in force (of any training);
+    /// `exemptions` theirs (of any requirement).
+    func status(_ person: CompliancePerson, on day: CivilDay, evidence: [EvidenceEntry], exemptions: [Stored<Exemption>],
+                audience: AudienceFacts) -> RequirementStatus {
+        guard let inputs = inputs(person, on: day, evidence: evidence, exemptions: exemptions, audience: audience) else {
+            return .notRequired
+        }
+        return RequirementRules.status(on: day, rule: inputs.rule, person: inputs.person, completions: inputs.completions,
+                                       exemptions: inputs.exemptions)
+    }
+
+    /// The reminders due for the person today (see `RequirementRules.reminders`).
+    func reminders(_ person: CompliancePerson, today: CivilDay, evidence: [EvidenceEntry], exemptions: [Stored<Exemption>],
+                   audience: AudienceFacts) -> [ReminderEvent] {
+        guard let inputs = inputs(person, on: today, evidence: evidence, exemptions: exemptions, audience: audience) else {
+            return []
+        }
+        return RequirementRules.reminders(rule: inputs.rule, person: inputs.person, completions: inputs.completions,
+                                          exemptions: inputs.exemptions, today: today)
     }
 
     /// The pure rule of a stored version.
@@ -66,6 +86,14 @@ struct RequirementEvaluator: Sendable {
                                anchor: anchor, newHireGraceDays: version.newHireGraceDays, firstDueOn: firstDue,
                                inForceFrom: inForceFrom)
     }
+}
+
+/// A person's part of a requirement as the pure rules take it.
+struct RuleInputs {
+    let rule: RequirementRule
+    let person: RequirementPerson
+    let completions: [CivilDay]
+    let exemptions: [ExemptionPeriod]
 }
 
 /// What deciding whether someone is in a requirement's audience needs beyond the person: the unit

@@ -8,6 +8,7 @@ extension WebApp {
     func registerMailCauses() {
         // The mail room itself writes only test messages (`taitotutka mail enqueue-test`), which
         // have no cause to check.
+        registerComplianceMailCause()
     }
 
     /// The sender over `transport`, from the sender identity of the SMTP settings (or `identity`).

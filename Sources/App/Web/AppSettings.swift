@@ -30,6 +30,9 @@ public struct AppSettings: Sendable {
     /// The SMTP server the outbox is sent through; nil (the default) leaves sending off, and the
     /// messages wait in the outbox.
     public var smtp: SMTPSettings?
+    /// The address people reach the service at (e.g. https://taitotutka.jarvela.fi), for links in
+    /// e-mail, which has no request to take it from; without it messages name the page in words.
+    public var publicURL: String?
 
     public init() {}
 }

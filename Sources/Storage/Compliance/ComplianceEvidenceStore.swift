@@ -22,6 +22,15 @@ public struct CompliancePerson: Sendable, Equatable {
     public var fullName: String { "\(firstName) \(lastName)" }
 }
 
+/// A supervisor to whom the weekly digest of their units goes.
+public struct SupervisorRecipient: Sendable, Equatable {
+    public var employeeID: Int64
+    public var firstName: String
+    public var email: String
+    public var language: String
+    public var unitIDs: [Int64]
+}
+
 /// A completion in force of a training, as evidence for requirements.
 public struct EvidenceEntry: Sendable, Equatable {
     public var trainingID: Int64
@@ -115,6 +124,28 @@ public struct ComplianceEvidenceStore: Sendable {
             byPerson[row[0], default: []].append(EvidenceEntry(trainingID: row[1], completedOn: row[2]))
         }
         return byPerson
+    }
+
+    /// The organisation's supervisors who have a staff record with an e-mail address, with the units
+    /// they supervise: the recipients of the weekly digest.
+    public func supervisorRecipients(organisationID: Int64) throws(StorageError) -> [SupervisorRecipient] {
+        try database.reading { db in
+            var byEmployee: [Int64: SupervisorRecipient] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT e.id, e.first_name, e.email, e.language, r.unit_id FROM role_assignments r
+                JOIN users us ON us.id = r.user_id JOIN employees e ON e.id = us.employee_id
+                WHERE r.role = 'supervisor' AND e.organisation_id = ? AND us.disabled = 0 AND e.active = 1
+                  AND e.email IS NOT NULL AND e.email <> ''
+                ORDER BY e.id, r.unit_id
+                """, arguments: [organisationID]) {
+                let id: Int64 = row[0]
+                var recipient = byEmployee[id] ?? SupervisorRecipient(employeeID: id, firstName: row[1], email: row[2],
+                                                                      language: row[3], unitIDs: [])
+                recipient.unitIDs.append(row[4])
+                byEmployee[id] = recipient
+            }
+            return byEmployee.values.sorted { $0.employeeID < $1.employeeID }
+        }
     }
 
     /// Employees of the organisation who supervise a unit (through their sign-in).

@@ -47,6 +47,16 @@ public struct MailOutboxStore: Sendable {
         try database.writing { db in try Self.enqueue(mail, db: db, now: now) }
     }
 
+    /// Queues many messages in one transaction (a reminder pass); returns how many were new.
+    public func enqueueMany(_ mails: [OutgoingMail], now: Date = Date()) throws(StorageError) -> Int {
+        guard !mails.isEmpty else { return 0 }
+        return try database.writing { db in
+            var added = 0
+            for mail in mails where try Self.enqueue(mail, db: db, now: now) { added += 1 }
+            return added
+        }
+    }
+
     /// Cancels the queued messages of one cause (a reminder whose training has been completed), inside
     /// the caller's transaction; returns how many.
     @discardableResult
