@@ -245,6 +245,9 @@ extension WebApp {
         routes.get("/requirements/:requirementID/change", .staffAdministration, showChangeRequirement)
         routes.post("/requirements/:requirementID/change", .staffAdministration, changeRequirement)
         routes.post("/requirements/:requirementID/retire", .staffAdministration, retireRequirement)
+        routes.get("/requirements/:requirementID/exemptions", .staffAdministration, showExemptions)
+        routes.post("/requirements/:requirementID/exemptions", .staffAdministration, grantExemption)
+        routes.post("/exemptions/:exemptionID/end", .staffAdministration, endExemption)
         routes.get("/units/:unitID/requirements", .unitLeadership, showUnitRequirements)
 
         // MARK: - Mail: the outbox

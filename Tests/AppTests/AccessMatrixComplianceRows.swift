@@ -50,6 +50,16 @@ extension AccessMatrixTests {
             Row(route: "POST /requirements/:requirementID/retire", path: { world, test in
                 "/requirements/\(try requirement(world, test))/retire"
             }, expected: hrOnly),
+            Row(route: "GET /requirements/:requirementID/exemptions", path: { world, test in
+                "/requirements/\(try requirement(world, test))/exemptions"
+            }, expected: hrOnly),
+            Row(route: "POST /requirements/:requirementID/exemptions", path: { world, test in
+                "/requirements/\(try requirement(world, test))/exemptions"
+            }, expected: hrOnly),
+            Row(route: "POST /exemptions/:exemptionID/end", path: { world, test in
+                let requirementID = try requirement(world, test)
+                return "/exemptions/\(try ExemptionStore(test.database).grant(Exemption(requirementID: requirementID, employeeID: world.employeeA.id, fromOn: "2026-01-01", untilOn: "2099-12-31", reason: "Perhevapaa", createdBy: nil)).id)/end"
+            }, expected: hrOnly),
             Row(route: "GET /units/:unitID/requirements", path: { world, _ in "/units/\(world.unitA.id)/requirements" },
                 expected: unitLeaders),
         ]

@@ -97,4 +97,32 @@ struct CompliancePagesTests {
         }
         #expect(people(before) == people(after))
     }
+
+    @Test func hrGrantsAndEndsAnExemptionOnTheRecord() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let (requirementID, _) = try setUp(test, world)
+        var hr = try test.staffBrowser("hr")
+        let pages = TrainingPagesTests()
+        let path = "/requirements/\(requirementID)/exemptions"
+        #expect(try hr.get(path).status.code == 200)
+        let bad = try pages.post(&hr, path, [("hr_number", "9999"), ("from_on", today.iso), ("until_on", today.adding(days: -1).iso),
+                                             ("reason", "")])
+        #expect(bad.status.code == 422)
+        #expect(bad.text.contains("Tällä henkilönumerolla ei ole aktiivista työntekijää.") && bad.text.contains("Täytä tämä kenttä."))
+        let good = try pages.post(&hr, path, [("hr_number", "1002"), ("from_on", today.adding(days: -20).iso),
+                                              ("until_on", today.adding(days: 60).iso), ("reason", "Perhevapaa")])
+        #expect(good.status.code == 303)
+        let page = try hr.get("/requirements/\(requirementID)").text
+        #expect(!page.contains("Esiopettaja, Eero"))
+        let csv = try hr.get("/requirements/\(requirementID)/statuses.csv").text
+        #expect(csv.contains("Vapautettu"))
+        let exemption = try #require(try ExemptionStore(test.database).exemptions(requirementID: requirementID).first)
+        #expect(try pages.post(&hr, "/exemptions/\(exemption.id)/end", []).status.code == 303)
+        #expect(try ExemptionStore(test.database).exemption(id: exemption.id)?.endedOn == today.iso)
+        let actions = try AuditStore(test.database).latest(limit: 10).map(\.action)
+        #expect(actions.contains("exemption.grant") && actions.contains("exemption.end"))
+        // Ended today, it covers the days before: Eero is overdue again.
+        #expect(try hr.get("/requirements/\(requirementID)").text.contains("Esiopettaja, Eero"))
+    }
 }

@@ -121,6 +121,9 @@ struct PathsTests {
         "POST /requirements/:requirementID/change": Paths.changeRequirement(5),
         "POST /requirements/:requirementID/retire": Paths.retireRequirement(5),
         "GET /units/:unitID/requirements": Paths.unitRequirements(4),
+        "GET /requirements/:requirementID/exemptions": Paths.requirementExemptions(5),
+        "POST /requirements/:requirementID/exemptions": Paths.requirementExemptions(5),
+        "POST /exemptions/:exemptionID/end": Paths.endExemption(6),
         // Trainings: attendance, check-in, feedback and completions
         "GET /training-sessions/:sessionID/attendance": Paths.sessionAttendance(12),
         "POST /training-sessions/:sessionID/attendance": Paths.sessionAttendance(12),

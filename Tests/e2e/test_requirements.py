@@ -46,7 +46,8 @@ def test_hr_follows_required_training(app_ready, base_url, fresh_browser, requir
     drill = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#units-caption ~ tbody a")]
     if drill:
         checked(requirement_checker, drill[0], "hr")
-    for path in ["/organisations/jarvela/requirements/new", re.sub(r"^https?://[^/]+", "", link) + "/change"]:
+    own = re.sub(r"^https?://[^/]+", "", link)
+    for path in ["/organisations/jarvela/requirements/new", own + "/change", own + "/exemptions"]:
         checked(requirement_checker, base_url + path, "hr")
 
 

@@ -43,7 +43,8 @@ struct RequirementEvaluator: Sendable {
         let completions = evidence.compactMap { satisfying.contains($0.trainingID) ? CivilDay(iso: $0.completedOn) : nil }
         let periods = exemptions.compactMap { exemption -> ExemptionPeriod? in
             guard exemption.requirementID == id, let from = CivilDay(iso: exemption.fromOn),
-                  let until = CivilDay(iso: exemption.lastDay), until >= from else { return nil }
+                  let until = exemption.endedEarlyOn.flatMap(CivilDay.init(iso:)).map({ $0.adding(days: -1) })
+                      ?? CivilDay(iso: exemption.untilOn), until >= from else { return nil }
             return ExemptionPeriod(from: from, until: until)
         }
         let dates = RequirementPerson(startDate: person.startDate.flatMap(CivilDay.init(iso:)),

@@ -37,9 +37,9 @@ public struct Exemption: Codable, Sendable, Equatable, FetchableRecord, Persista
         endedBy = nil
     }
 
-    /// The last day it covers: the end date, or the day before it was ended early.
-    public var lastDay: String {
-        guard let endedOn, endedOn <= untilOn else { return untilOn }
+    /// The day it was ended early, if it was: it covers the days before this one only.
+    public var endedEarlyOn: String? {
+        guard let endedOn, endedOn <= untilOn else { return nil }
         return endedOn
     }
 }

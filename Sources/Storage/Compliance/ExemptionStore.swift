@@ -27,6 +27,15 @@ public struct ExemptionStore: Sendable {
         }
     }
 
+    /// The requirement's exemptions, newest first.
+    public func exemptions(requirementID: Int64) throws(StorageError) -> [Stored<Exemption>] {
+        try database.reading { db in
+            try Stored<Exemption>.fetchAll(db, sql: """
+                SELECT * FROM compliance_exemptions WHERE requirement_id = ? ORDER BY from_on DESC, id DESC
+                """, arguments: [requirementID])
+        }
+    }
+
     /// The person's exemptions, newest first.
     public func exemptions(employeeID: Int64) throws(StorageError) -> [Stored<Exemption>] {
         try database.reading { db in
