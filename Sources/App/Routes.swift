@@ -244,11 +244,15 @@ extension WebApp {
         routes.get("/requirements/:requirementID/statuses.csv", .staffAdministration, exportRequirementStatuses)
         routes.get("/requirements/:requirementID/change", .staffAdministration, showChangeRequirement)
         routes.post("/requirements/:requirementID/change", .staffAdministration, changeRequirement)
+        routes.get("/requirements/:requirementID/retire", .staffAdministration, showRetireRequirement)
         routes.post("/requirements/:requirementID/retire", .staffAdministration, retireRequirement)
         routes.get("/requirements/:requirementID/exemptions", .staffAdministration, showExemptions)
         routes.post("/requirements/:requirementID/exemptions", .staffAdministration, grantExemption)
         routes.post("/exemptions/:exemptionID/end", .staffAdministration, endExemption)
+        routes.get("/organisations/:slug/minimum-levels", .staffAdministration, showMinimumLevels)
+        routes.post("/organisations/:slug/minimum-levels", .staffAdministration, setMinimumLevel)
         routes.get("/units/:unitID/requirements", .unitLeadership, showUnitRequirements)
+        routes.get("/units/:unitID/requirements/reminders", .unitLeadership, showPaperReminders)
 
         // MARK: - Mail: the outbox
         // Administrators see every message; HR sees the messages to its own organisation's people

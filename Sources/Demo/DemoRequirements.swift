@@ -73,6 +73,32 @@ struct DemoRequirements {
                 granted += 1
             }
         }
+        try minimumLevels(organisationID: organisationID, by: hr)
         return (3, granted)
+    }
+
+    /// Minimum levels a step below the framework's targets for everyone, and higher for information
+    /// security in social and health care, where patient data is handled every day.
+    private func minimumLevels(organisationID: Int64, by hr: Int64?) throws(DemoError) {
+        let frameworks = FrameworkStore(database)
+        guard let framework = try demoStorage({ try frameworks.frameworks(organisationID: organisationID) })
+                .first(where: { $0.status == .published }),
+              let content = try demoStorage({ try frameworks.content(frameworkID: framework.id) }) else { return }
+        let care = try demoStorage { try SectorStore(database).sectors(organisationID: organisationID) }
+            .first { $0.name.lowercased().contains("sosiaali") || $0.name.lowercased().contains("terveys") }
+        let store = MinimumLevelStore(database)
+        let floor = Double(framework.scaleMin) + Double(framework.scaleMax - framework.scaleMin) * 0.4
+        let competence = content.areas.filter { $0.area.kind == .competence }
+        let security = competence.firstIndex { $0.area.nameFi.lowercased().contains("turva") } ?? 0
+        for (index, area) in competence.enumerated() {
+            try demoStorage {
+                try store.set(organisationID: organisationID, areaCode: area.area.code, sectorID: nil, jobGroup: nil,
+                              level: floor, by: hr)
+                if index == security, let care {
+                    try store.set(organisationID: organisationID, areaCode: area.area.code, sectorID: care.id, jobGroup: nil,
+                                  level: floor + 0.5, by: hr)
+                }
+            }
+        }
     }
 }

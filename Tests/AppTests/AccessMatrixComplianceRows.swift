@@ -47,6 +47,9 @@ extension AccessMatrixTests {
             Row(route: "POST /requirements/:requirementID/change", path: { world, test in
                 "/requirements/\(try requirement(world, test))/change"
             }, expected: hrOnly),
+            Row(route: "GET /requirements/:requirementID/retire", path: { world, test in
+                "/requirements/\(try requirement(world, test))/retire"
+            }, expected: hrOnly),
             Row(route: "POST /requirements/:requirementID/retire", path: { world, test in
                 "/requirements/\(try requirement(world, test))/retire"
             }, expected: hrOnly),
@@ -60,8 +63,15 @@ extension AccessMatrixTests {
                 let requirementID = try requirement(world, test)
                 return "/exemptions/\(try ExemptionStore(test.database).grant(Exemption(requirementID: requirementID, employeeID: world.employeeA.id, fromOn: "2026-01-01", untilOn: "2099-12-31", reason: "Perhevapaa", createdBy: nil)).id)/end"
             }, expected: hrOnly),
+            Row(route: "GET /organisations/:slug/minimum-levels", path: { _, _ in "/organisations/jarvela/minimum-levels" },
+                expected: hrOnly),
+            Row(route: "POST /organisations/:slug/minimum-levels", path: { _, _ in "/organisations/jarvela/minimum-levels" },
+                expected: hrOnly),
             Row(route: "GET /units/:unitID/requirements", path: { world, _ in "/units/\(world.unitA.id)/requirements" },
                 expected: unitLeaders),
+            Row(route: "GET /units/:unitID/requirements/reminders", path: { world, _ in
+                "/units/\(world.unitA.id)/requirements/reminders"
+            }, expected: unitLeaders),
         ]
     }()
 }

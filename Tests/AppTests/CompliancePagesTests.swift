@@ -125,4 +125,30 @@ struct CompliancePagesTests {
         // Ended today, it covers the days before: Eero is overdue again.
         #expect(try hr.get("/requirements/\(requirementID)").text.contains("Esiopettaja, Eero"))
     }
+
+    @Test func hrSetsAndRemovesMinimumLevelsOnTheFrameworksScale() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        var hr = try test.staffBrowser("hr")
+        let pages = TrainingPagesTests()
+        let path = "/organisations/jarvela/minimum-levels"
+        let page = try hr.get(path)
+        #expect(page.status.code == 200)
+        // The first area offered by the form.
+        guard let start = page.text.range(of: "name=\"area_code\""),
+              let value = page.text[start.upperBound...].range(of: "value=\""),
+              let end = page.text[value.upperBound...].firstIndex(of: "\"") else {
+            Issue.record("no area to choose")
+            return
+        }
+        let code = String(page.text[value.upperBound..<end])
+        let bad = try pages.post(&hr, path, [("area_code", code), ("sector_id", ""), ("job_group", ""), ("level", "99")])
+        #expect(bad.status.code == 422 && bad.text.contains("Anna taso asteikolta"))
+        let both = try pages.post(&hr, path, [("area_code", code), ("sector_id", "999"), ("job_group", "lähihoitaja"), ("level", "3")])
+        #expect(both.status.code == 422)
+        #expect(try pages.post(&hr, path, [("area_code", code), ("sector_id", ""), ("job_group", ""), ("level", "2,5")]).status.code == 303)
+        #expect(try MinimumLevelStore(test.database).levels(organisationID: world.jarvela.id).map(\.level) == [2.5])
+        #expect(try pages.post(&hr, path, [("area_code", code), ("sector_id", ""), ("job_group", ""), ("level", "")]).status.code == 303)
+        #expect(try MinimumLevelStore(test.database).levels(organisationID: world.jarvela.id).isEmpty)
+    }
 }

@@ -47,7 +47,8 @@ def test_hr_follows_required_training(app_ready, base_url, fresh_browser, requir
     if drill:
         checked(requirement_checker, drill[0], "hr")
     own = re.sub(r"^https?://[^/]+", "", link)
-    for path in ["/organisations/jarvela/requirements/new", own + "/change", own + "/exemptions"]:
+    for path in ["/organisations/jarvela/requirements/new", own + "/change", own + "/exemptions",
+                 "/organisations/jarvela/minimum-levels", own + "/retire"]:
         checked(requirement_checker, base_url + path, "hr")
 
 
@@ -60,6 +61,8 @@ def test_supervisor_matrix_and_employee_reminder(app_ready, base_url, fresh_brow
     cells = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table.matrix tbody td")]
     assert cells and any(text.startswith(("Voimassa", "Erääntyy", "Myöhässä", "Valid", "Due", "Overdue")) for text in cells), cells
     checked(requirement_checker, unit + "/requirements?sort=urgency", "esihenkilo")
+    checked(requirement_checker, unit + "/requirements/reminders?all=1", "esihenkilo")
+    assert driver.find_elements(By.CSS_SELECTOR, ".slip"), "no paper reminders for a unit with people due"
     driver.delete_all_cookies()
     sign_in(driver, base_url, "tyontekija", DEMO_PASSWORD)
     checked(requirement_checker, base_url + "/", "tyontekija")

@@ -24,6 +24,7 @@ struct RequirementsView {
     let rows: [RequirementSummaryRow]
     let hasRows: Bool
     let newHref: String
+    let minimumHref: String
 }
 
 struct CoverageRowView {
@@ -80,7 +81,7 @@ struct RequirementPageView {
     let versions: [VersionView]
     let changeHref: String
     let exemptionsHref: String
-    let retireAction: String
+    let retireHref: String
     let shareNote: String
 }
 
@@ -112,7 +113,7 @@ extension WebApp {
         return try context.render("compliance/requirements", title: title + " – " + organisation.name, RequirementsView(
             crumbs: organisationCrumbs(organisation, strings, then: [(Paths.requirements(organisation.slug), title)]),
             organisationName: organisation.name, day: strings.date(today.iso), rows: rows, hasRows: !rows.isEmpty,
-            newHref: Paths.newRequirement(organisation.slug)))
+            newHref: Paths.newRequirement(organisation.slug), minimumHref: Paths.minimumLevels(organisation.slug)))
     }
 
     /// A requirement for HR: its coverage by sector and unit on a day (today, or any earlier day for an
@@ -120,17 +121,38 @@ extension WebApp {
     /// not compliant, the versions of its rule, and the CSV.
     func showRequirement(_ request: Request, _ context: RequestContext) throws -> Response {
         let (definition, organisation) = try administeredRequirement(context)
-        let strings = context.strings
-        let language = strings.language.rawValue
         let data = try complianceData(organisation.id)
         guard let evaluator = data.evaluator(definition.requirement.id) else { throw AppError.notFound }
         let today = CivilDay.today()
         let typed = request.queryValue("on") ?? ""
         let chosen = typed.isEmpty ? today : CivilDay(iso: typed)
-        let day = chosen ?? today
+        let scope = request.queryValue("unit").flatMap(Int64.init)
+        let title = definition.requirement.title.text(context.strings.language.rawValue)
+        guard let day = chosen else {
+            return try context.render("compliance/requirement", title: title, try requirementPageView(
+                definition, organisation, data, evaluator, typed: typed, day: today, today: today, scope: scope, context),
+                status: .unprocessableContent)
+        }
+        // An audit looks at the same day again and again (drilling down, coming back): the body is kept
+        // for the data it was counted from, the day and the unit.
+        let key = CacheKey(family: "requirement-page:\(evaluator.id)|\(data.version)|\(data.builtAt.timeIntervalSince1970)",
+                           version: 0, variant: "\(day.iso)|\(today.iso)|\(scope ?? 0)")
+        return try context.renderCached("compliance/requirement", title: title, key: key) {
+            try requirementPageView(definition, organisation, data, evaluator, typed: nil, day: day, today: today,
+                                    scope: scope, context)
+        }
+    }
+
+    /// The requirement page's content; `typed` is a day that could not be read, to show with its error.
+    private func requirementPageView(_ definition: RequirementDefinition, _ organisation: Stored<Organisation>,
+                                     _ data: ComplianceData, _ evaluator: RequirementEvaluator, typed: String?,
+                                     day: CivilDay, today: CivilDay, scope: Int64?,
+                                     _ context: RequestContext) throws -> RequirementPageView {
+        let strings = context.strings
+        let language = strings.language.rawValue
         let coverage = day == today ? try complianceCache.coverage(data, on: day).first { $0.requirementID == evaluator.id }
             ?? data.coverage(evaluator, on: day) : data.coverage(evaluator, on: day)
-        let scopeUnit = request.queryValue("unit").flatMap(Int64.init).flatMap { data.hierarchy.units[$0] }
+        let scopeUnit = scope.flatMap { data.hierarchy.units[$0] }
         func link(unit: Int64?) -> String {
             Paths.requirement(evaluator.id, on: day == today ? nil : day.iso, unit: unit)
         }
@@ -175,15 +197,15 @@ extension WebApp {
         let base = Paths.requirements(organisation.slug)
         let csv = Paths.requirementStatuses(evaluator.id, on: day.iso, unit: scopeUnit?.id)
         let retiredOn = definition.requirement.retiredOn
-        let view = RequirementPageView(
+        return RequirementPageView(
             crumbs: organisationCrumbs(organisation, strings, then: [(base, strings.text("compliance_title")),
                                                                      (Paths.requirement(evaluator.id), title)]),
             title: title, description: definition.requirement.description.text(language),
             hasDescription: !definition.requirement.description.text(language).isEmpty,
             retired: retiredOn.map { strings.format("compliance_retired_on", ["date": strings.date($0)]) } ?? "",
             isRetired: retiredOn != nil, action: Paths.requirement(evaluator.id),
-            dayField: FieldView(name: "on", value: chosen == nil ? typed : day.iso,
-                                error: chosen == nil ? strings.text("compliance_error_date") : nil, hintID: "on-hint"),
+            dayField: FieldView(name: "on", value: typed ?? day.iso,
+                                error: typed == nil ? nil : strings.text("compliance_error_date"), hintID: "on-hint"),
             dayText: strings.date(day.iso), isToday: day == today,
             scope: scopeUnit?.name ?? organisation.name, hasParentLink: scopeUnit != nil,
             parentHref: link(unit: scopeUnit?.parentID), sectors: sectorRows, hasSectors: !sectorRows.isEmpty,
@@ -193,10 +215,8 @@ extension WebApp {
                                                             "count": strings.number(notCompliant.count)]) : "",
             csvHref: csv, csvSemicolonHref: csv + (csv.contains("?") ? "&" : "?") + "separator=semicolon",
             versions: versions, changeHref: Paths.changeRequirement(evaluator.id),
-            exemptionsHref: Paths.requirementExemptions(evaluator.id), retireAction: Paths.retireRequirement(evaluator.id),
+            exemptionsHref: Paths.requirementExemptions(evaluator.id), retireHref: Paths.retireRequirement(evaluator.id),
             shareNote: strings.text("compliance_share_note"))
-        return try context.render("compliance/requirement", title: title, view,
-                                  status: chosen == nil ? .unprocessableContent : .ok)
     }
 
     /// Everyone required on a day with their status, as CSV (the same rules as every export).

@@ -214,6 +214,21 @@ extension WebApp {
         return context.redirect(Paths.requirement(definition.requirement.id), notice: "saved")
     }
 
+    /// Asks before stopping to follow a requirement.
+    func showRetireRequirement(_ request: Request, _ context: RequestContext) throws -> Response {
+        let (definition, organisation) = try administeredRequirement(context)
+        let strings = context.strings
+        let title = definition.requirement.title.text(strings.language.rawValue)
+        let heading = strings.format("compliance_retire_heading", ["title": title])
+        return try context.render("compliance/retire", title: heading, RetireRequirementView(
+            crumbs: organisationCrumbs(organisation, strings, then: [
+                (Paths.requirements(organisation.slug), strings.text("compliance_title")),
+                (Paths.requirement(definition.requirement.id), title),
+                (Paths.retireRequirement(definition.requirement.id), strings.text("compliance_retire"))]),
+            heading: heading, action: Paths.retireRequirement(definition.requirement.id),
+            backHref: Paths.requirement(definition.requirement.id)))
+    }
+
     /// Stops following the requirement from today on; its history stays.
     func retireRequirement(_ request: Request, _ context: RequestContext) throws -> Response {
         let (definition, _) = try administeredRequirement(context)
@@ -325,4 +340,11 @@ extension WebApp {
             sections: sections, errors: errors.links, hasErrors: !errors.isEmpty)
         return try context.render("trainings/form", title: heading, view, status: status)
     }
+}
+
+struct RetireRequirementView {
+    let crumbs: [Crumb]
+    let heading: String
+    let action: String
+    let backHref: String
 }

@@ -29,6 +29,11 @@ struct UnitRequirementsView {
     let hasColumns: Bool
     let sortLinks: [TableLink]
     let shareNote: String
+    /// The unit's competence areas against the minimum levels, from its latest published round.
+    let gaps: [AreaGapView]
+    let hasGaps: Bool
+    let gapsRound: String
+    let paperHref: String
 }
 
 extension WebApp {
@@ -84,6 +89,7 @@ extension WebApp {
                                              css: status.cssClass)
                           })
         }
+        let gaps = try unitAreaGaps(unit, strings)
         let crumbs = [Crumb(href: Paths.unit(unit.id), label: unit.name, current: false),
                       Crumb(href: Paths.unitRequirements(unit.id), label: strings.text("compliance_unit_title"), current: true)]
         return UnitRequirementsView(
@@ -93,7 +99,9 @@ extension WebApp {
                                   current: sort == "name"),
                         TableLink(label: strings.text("compliance_sort_urgency"),
                                   href: Paths.unitRequirements(unit.id, sort: "urgency"), current: sort == "urgency")],
-            shareNote: strings.format("compliance_unit_share_note", ["minimum": String(rule.minimumGroupSize)]))
+            shareNote: strings.format("compliance_unit_share_note", ["minimum": String(rule.minimumGroupSize)]),
+            gaps: gaps.areas, hasGaps: !gaps.areas.isEmpty, gapsRound: gaps.round,
+            paperHref: Paths.unitPaperReminders(unit.id))
     }
 
     /// The signed-in employee's requirements that are due or overdue, with sessions that satisfy
@@ -145,4 +153,59 @@ struct OwnRequirementView {
     let recordingHref: String
     let hasRecording: Bool
     let catalogueHref: String
+}
+
+/// One cut-out paper reminder.
+struct PaperReminderView {
+    let name: String
+    let lines: [String]
+}
+
+struct PaperRemindersView {
+    let crumbs: [Crumb]
+    let unitName: String
+    let slips: [PaperReminderView]
+    let hasSlips: Bool
+    let onlyWithoutEmail: Bool
+    let allHref: String
+    let withoutEmailHref: String
+}
+
+extension WebApp {
+    /// Paper reminders for a unit's people who are due or overdue: one slip each, two columns on A4,
+    /// in the person's language, for staff who do not read e-mail (the sources' coffee-room practice).
+    /// By default only those without an e-mail address; `?all=1` for everyone due or overdue.
+    func showPaperReminders(_ request: Request, _ context: RequestContext) throws -> Response {
+        let unit = try viewableUnit(context)
+        let strings = context.strings
+        let everyone = request.queryValue("all") == "1"
+        let today = CivilDay.today()
+        let evaluators = try requirements.definitions(organisationID: unit.organisationID).map(RequirementEvaluator.init)
+        let people = try complianceEvidence.people(unitIDs: Array(try units.unitAndDescendantIDs(of: unit.id)))
+            .filter { everyone || ($0.email ?? "").isEmpty }
+        let ids = people.map(\.id)
+        let evidence = try complianceEvidence.evidence(employeeIDs: ids,
+                                                        trainingIDs: evaluators.reduce(into: Set<Int64>()) { $0.formUnion($1.trainingIDs) })
+        let exemptions = try exemptionStore.exemptions(employeeIDs: ids)
+        let audience = try audienceFacts(unit.organisationID)
+        let slips = people.compactMap { person -> PaperReminderView? in
+            let own = localisation.strings(Language(rawValue: person.language) ?? .standard)
+            let lines = evaluators.compactMap { evaluator -> String? in
+                let status = evaluator.status(person, on: today, evidence: evidence[person.id] ?? [],
+                                              exemptions: exemptions[person.id] ?? [], audience: audience)
+                guard status.kind == .due || status.kind == .overdue else { return nil }
+                return evaluator.definition.requirement.title.text(own.language.rawValue) + ": " + own.requirementStatus(status)
+            }
+            guard !lines.isEmpty else { return nil }
+            return PaperReminderView(name: person.firstName + " " + person.lastName,
+                                     lines: lines + [own.text("compliance_paper_where")])
+        }
+        let title = strings.text("compliance_paper_title")
+        return try context.render("compliance/paper-reminders", title: title + " – " + unit.name, PaperRemindersView(
+            crumbs: [Crumb(href: Paths.unit(unit.id), label: unit.name, current: false),
+                     Crumb(href: Paths.unitRequirements(unit.id), label: strings.text("compliance_unit_title"), current: false),
+                     Crumb(href: Paths.unitPaperReminders(unit.id), label: title, current: true)],
+            unitName: unit.name, slips: slips, hasSlips: !slips.isEmpty, onlyWithoutEmail: !everyone,
+            allHref: Paths.unitPaperReminders(unit.id) + "?all=1", withoutEmailHref: Paths.unitPaperReminders(unit.id)))
+    }
 }

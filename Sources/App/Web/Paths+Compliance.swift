@@ -3,6 +3,7 @@ extension Paths {
     static func requirements(_ slug: String) -> String { organisation(slug) + "/requirements" }
     static func newRequirement(_ slug: String) -> String { requirements(slug) + "/new" }
     static func requirement(_ requirementID: Int64) -> String { "/requirements/\(requirementID)" }
+    static func minimumLevels(_ slug: String) -> String { organisation(slug) + "/minimum-levels" }
 
     /// The requirement's page on a day other than today (an audit) and for a unit's part of the tree.
     static func requirement(_ requirementID: Int64, on day: String?, unit: Int64?) -> String {

@@ -97,7 +97,8 @@ public struct RequirementStore: Sendable {
                        (SELECT max(updated_at) FROM compliance_requirements),
                        (SELECT max(id) FROM compliance_exemptions),
                        (SELECT count(*) FROM compliance_exemptions WHERE ended_on IS NOT NULL),
-                       (SELECT max(id) FROM training_completions)
+                       (SELECT max(id) FROM training_completions),
+                       (SELECT count(*) || '/' || ifnull(max(updated_at), '') FROM compliance_minimum_levels)
                 """)
             return row.map { $0.databaseValues.map(\.description).joined(separator: "|") } ?? ""
         }
