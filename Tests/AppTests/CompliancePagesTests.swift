@@ -136,7 +136,9 @@ struct CompliancePagesTests {
         #expect(page.status.code == 200)
         // The first area offered by the form.
         guard let start = page.text.range(of: "name=\"area_code\""),
-              let value = page.text[start.upperBound...].range(of: "value=\""),
+              let value = page.text[start.upperBound...].range(of: "value=\"", options: [],
+                                                                 range: nil).flatMap({ first in
+                  page.text[first.upperBound...].range(of: "value=\"") }),
               let end = page.text[value.upperBound...].firstIndex(of: "\"") else {
             Issue.record("no area to choose")
             return

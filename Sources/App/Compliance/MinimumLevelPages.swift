@@ -114,9 +114,11 @@ extension WebApp {
         let chosenSector = typed?["sector_id"] ?? ""
         let fields = [
             FormFieldView(.select, name: "area_code", value: chosenArea, label: strings.text("compliance_field_area"),
-                          error: errors["area_code"], required: true, options: competence.map {
-                              SelectOption(value: $0.area.code, label: $0.area.name.text(language), selected: $0.area.code == chosenArea)
-                          }),
+                          error: errors["area_code"], required: true,
+                          options: [SelectOption(value: "", label: strings.text("compliance_choose"), selected: chosenArea.isEmpty)]
+                              + competence.map {
+                                  SelectOption(value: $0.area.code, label: $0.area.name.text(language), selected: $0.area.code == chosenArea)
+                              }),
             FormFieldView(.select, name: "sector_id", value: chosenSector, label: strings.text("compliance_field_sector"),
                           hint: strings.text("compliance_field_sector_hint"), error: errors["sector_id"],
                           options: [SelectOption(value: "", label: strings.text("compliance_whole_organisation"),

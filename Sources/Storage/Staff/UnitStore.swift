@@ -111,14 +111,14 @@ public struct UnitStore: Sendable {
 
     /// The unit and its parents up to the root.
     static func ancestorIDs(of unitID: Int64, in db: Database) throws -> Set<Int64> {
-        let ids = try Int64.fetchAll(db, sql: """
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: """
             WITH RECURSIVE chain(id, parent_id) AS (
                 SELECT id, parent_id FROM units WHERE id = ?
                 UNION
                 SELECT units.id, units.parent_id FROM units JOIN chain ON units.id = chain.parent_id
             )
             SELECT id FROM chain
-            """, arguments: [unitID])
+            """), arguments: [unitID])
         return Set(ids)
     }
 

@@ -99,9 +99,9 @@ public struct SurveyResultsStore: Sendable {
     /// they have and the newest date), read without opening any of them.
     public func ownResponseStamp(employeeID: Int64) throws(StorageError) -> String {
         try database.reading { db in
-            let row = try Row.fetchOne(db, sql: """
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*), max(submitted_on) FROM survey_response_owners WHERE employee_id = ?
-                """, arguments: [employeeID])
+                """), arguments: [employeeID])
             return row.map { "\($0[0] as Int64? ?? 0)|\($0[1] as String? ?? "")" } ?? ""
         }
     }

@@ -131,14 +131,14 @@ public struct TrainingReportStore: Sendable {
     }
 
     static func version(_ db: Database) throws -> String {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT (SELECT max(id) FROM training_completions) AS completion,
                    (SELECT count(*) FROM training_sessions) AS sessions,
                    (SELECT max(updated_at) FROM training_sessions) AS session_change,
                    (SELECT max(updated_at) FROM trainings) AS training_change,
                    (SELECT count(*) FROM training_enrolments) AS enrolments,
                    (SELECT max(changed_at) FROM training_enrolments) AS enrolment_change
-            """)
+            """))
         let values = row.map { Array($0.databaseValues.map(\.description)) } ?? []
         return values.joined(separator: "|")
     }
