@@ -274,3 +274,43 @@ def test_mail_the_server_sends_in_the_background_when_smtp_is_configured(databas
         assert process.returncode == 0, errors
         assert PASSWORD.encode() not in output + errors
     assert [row["state"] for row in rows(database)] == ["sent", "sent"]
+
+
+def test_required_training_reminders_arrive_once_and_not_after_completion(folder, database):
+    """The demo's reminders: `compliance remind` queues them, `mail send` delivers each once in the
+    person's language to the plain local server; a reminder whose person completes the training
+    before it is sent is cancelled instead, and a second pass queues nothing new."""
+    run("demo", "--database", database, "--employees", "1500", "--seed", "3")
+    first = run("compliance", "remind", "--database", database, "--public-url", "https://taitotutka.jarvela.example")
+    assert " new in the outbox" in first.stdout, first.stdout
+    queued = rows(database, "SELECT id, cause_ref, recipient_address FROM mail_outbox "
+                            "WHERE cause_kind = 'compliance' AND state = 'queued' ORDER BY id")
+    assert len(queued) >= 2, first.stdout
+    # The first person completes the training before the reminder goes.
+    requirement, employee, _ = queued[0]["cause_ref"].split("|")
+    with closing(sqlite3.connect(database)) as connection:
+        training = connection.execute(
+            "SELECT t.training_id FROM compliance_requirement_trainings t JOIN compliance_requirement_versions v "
+            "ON v.id = t.version_id WHERE v.requirement_id = ? LIMIT 1", (requirement,)).fetchone()[0]
+        connection.execute(
+            "INSERT INTO training_completions (employee_id, training_id, kind, completed_on, recorded_at) "
+            "VALUES (?, ?, 'external', date('now'), datetime('now'))", (employee, training))
+        connection.commit()
+    again = run("compliance", "remind", "--database", database)
+    assert ", 0 new in the outbox" in again.stdout, again.stdout
+    with SMTPServer(Recorder()) as server:
+        send(database, smtp_options(server), limit=1000)
+        received = server.recorder.messages()
+    # Reminders, not the Monday digests to supervisors or the demo's own messages.
+    reminders = [parsed(raw) for _, _, raw in received
+                 if str(parsed(raw)["Subject"]).startswith(("Pakollinen koulutus:", "Obligatorisk utbildning:",
+                                                             "Required training:"))]
+    assert len(reminders) == len(queued) - 1, (len(reminders), len(queued))
+    addresses = [str(message["To"].addresses[0].addr_spec) for message in reminders]
+    assert sorted(addresses) == sorted(row["recipient_address"] for row in queued[1:])
+    for message in reminders:
+        text = message.get_body(("plain",)).get_content()
+        assert "https://taitotutka.jarvela.example/trainings" in text
+    states = {row["id"]: row["state"] for row in rows(database, "SELECT id, state FROM mail_outbox")}
+    assert states[queued[0]["id"]] == "cancelled"
+    assert all(states[row["id"]] == "sent" for row in queued[1:])
