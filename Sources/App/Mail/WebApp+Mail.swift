@@ -7,8 +7,8 @@ extension WebApp {
     /// is gone by the time it is sent is cancelled instead.
     func registerMailCauses() {
         // The mail room itself writes only test messages (`taitotutka mail enqueue-test`), which
-        // have no cause to check.
-        registerComplianceMailCause()
+        // have no cause to check. Features register their own in the composition root (`WebApp.init`),
+        // so Mail depends on no feature.
     }
 
     /// The sender over `transport`, from the sender identity of the SMTP settings (or `identity`).

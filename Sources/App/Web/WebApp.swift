@@ -101,6 +101,7 @@ public final class WebApp: Sendable {
         mailOutbox = MailOutboxStore(database)
         sessions = SessionManager(store: SessionStore(database), users: users, units: units, settings: settings)
         registerMailCauses()
+        registerComplianceMailCause()
     }
 
     /// The routed responder with static files from `publicDirectory`.
