@@ -153,4 +153,15 @@ struct CompliancePagesTests {
         #expect(try pages.post(&hr, path, [("area_code", code), ("sector_id", ""), ("job_group", ""), ("level", "")]).status.code == 303)
         #expect(try MinimumLevelStore(test.database).levels(organisationID: world.jarvela.id).isEmpty)
     }
+
+    @Test func aRequirementForDigitutorsAppliesToActiveTutorsOnly() {
+        func person(_ id: Int64) -> CompliancePerson {
+            CompliancePerson(id: id, hrNumber: "\(id)", firstName: "", lastName: "", unitID: nil, sectorID: nil, jobGroup: nil,
+                             startDate: nil, endDate: nil, active: true, email: nil, language: "fi")
+        }
+        let facts = AudienceFacts(parents: [:], supervisors: [7], tutors: [5])
+        let tutors = RequirementAudience(everyone: false, roles: [.digitutors])
+        #expect(facts.includes(person(5), in: tutors) && !facts.includes(person(7), in: tutors))
+        #expect(facts.includes(person(7), in: RequirementAudience(everyone: false, roles: [.supervisors])))
+    }
 }

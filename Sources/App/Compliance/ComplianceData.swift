@@ -161,7 +161,9 @@ extension WebApp {
         var parents: [Int64: Int64] = [:]
         for unit in list { if let parent = unit.parentID { parents[unit.id] = parent } }
         return AudienceFacts(parents: parents,
-                             supervisors: try complianceEvidence.supervisorEmployeeIDs(organisationID: organisationID))
+                             supervisors: try complianceEvidence.supervisorEmployeeIDs(organisationID: organisationID),
+                             tutors: try TutorStore(database).activeTutorEmployeeIDs(organisationID: organisationID,
+                                                                                     on: CivilDay.today(settings.now()).iso))
     }
 
     var requirements: RequirementStore { RequirementStore(database) }

@@ -104,13 +104,16 @@ struct AudienceFacts: Sendable {
     let parents: [Int64: Int64]
     /// Employees whose sign-in supervises a unit.
     let supervisors: Set<Int64>
+    /// Employees who are active digitutors today (the network's current members: a past day's audit
+    /// counts today's tutors, which the page's rule history does not change).
+    var tutors: Set<Int64> = []
 
     func includes(_ person: CompliancePerson, in audience: RequirementAudience) -> Bool {
         if audience.everyone { return true }
         if let sector = person.sectorID, audience.sectorIDs.contains(sector) { return true }
         if let group = person.jobGroup, audience.jobGroups.contains(group) { return true }
         if audience.roles.contains(.supervisors), supervisors.contains(person.id) { return true }
-        // Digitutors become an audience with the tutor network (issue 14); until then, no one.
+        if audience.roles.contains(.digitutors), tutors.contains(person.id) { return true }
         guard !audience.unitIDs.isEmpty, var unit = person.unitID else { return false }
         var steps = 0
         while steps < 64 {

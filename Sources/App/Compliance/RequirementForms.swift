@@ -313,9 +313,7 @@ extension WebApp {
             FormFieldView(.textarea, name: "unit_names", value: input.unitNames, label: strings.text("compliance_field_units"),
                           hint: strings.text("compliance_field_units_hint"), error: errors["unit_names"]),
             FormFieldView(.checkboxes, name: "roles", label: strings.text("compliance_field_roles"), error: errors["roles"],
-                          // Digitutors become a group to require of with the tutor network (issue 14);
-                          // until then the form does not offer a choice that would match no one.
-                          items: RequirementRole.allCases.filter { $0 != .digitutors || input.roles.contains($0.rawValue) }.map {
+                          items: RequirementRole.allCases.map {
                               CheckboxItemView(id: "role-\($0.rawValue)", value: $0.rawValue,
                                                label: strings.text("compliance_role_" + $0.rawValue),
                                                checked: input.roles.contains($0.rawValue))

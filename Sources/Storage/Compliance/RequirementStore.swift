@@ -98,7 +98,8 @@ public struct RequirementStore: Sendable {
                        (SELECT max(id) FROM compliance_exemptions),
                        (SELECT count(*) FROM compliance_exemptions WHERE ended_on IS NOT NULL),
                        (SELECT max(id) FROM training_completions),
-                       (SELECT count(*) || '/' || ifnull(max(updated_at), '') FROM compliance_minimum_levels)
+                       (SELECT count(*) || '/' || ifnull(max(updated_at), '') FROM compliance_minimum_levels),
+                       (SELECT max(id) FROM tutor_status_changes)
                 """)
             return row.map { $0.databaseValues.map(\.description).joined(separator: "|") } ?? ""
         }
