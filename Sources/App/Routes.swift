@@ -254,6 +254,10 @@ extension WebApp {
         routes.get("/units/:unitID/requirements", .unitLeadership, showUnitRequirements)
         routes.get("/units/:unitID/requirements/reminders", .unitLeadership, showPaperReminders)
 
+        // MARK: - Digitutors
+        // Anyone signed in finds the tutors of their organisation (404 without one).
+        routes.get("/digitutors", .signedIn, showFindHelp)
+
         // MARK: - Mail: the outbox
         // Administrators see every message; HR sees the messages to its own organisation's people
         // (a message for no employee, or another organisation's, is a 404).

@@ -63,6 +63,8 @@ extension AccessMatrixTests {
                 let requirementID = try requirement(world, test)
                 return "/exemptions/\(try ExemptionStore(test.database).grant(Exemption(requirementID: requirementID, employeeID: world.employeeA.id, fromOn: "2026-01-01", untilOn: "2099-12-31", reason: "Perhevapaa", createdBy: nil)).id)/end"
             }, expected: hrOnly),
+            // Digitutors: anyone signed in finds their organisation's tutors.
+            Row(route: "GET /digitutors", path: { _, _ in "/digitutors" }, expected: [S, A, A, A, A, A, A]),
             Row(route: "GET /organisations/:slug/minimum-levels", path: { _, _ in "/organisations/jarvela/minimum-levels" },
                 expected: hrOnly),
             Row(route: "POST /organisations/:slug/minimum-levels", path: { _, _ in "/organisations/jarvela/minimum-levels" },

@@ -122,6 +122,7 @@ struct PathsTests {
         "POST /requirements/:requirementID/retire": Paths.retireRequirement(5),
         "GET /requirements/:requirementID/retire": Paths.retireRequirement(5),
         "GET /units/:unitID/requirements": Paths.unitRequirements(4),
+        "GET /digitutors": Paths.findHelp,
         "GET /units/:unitID/requirements/reminders": Paths.unitPaperReminders(4),
         "GET /organisations/:slug/minimum-levels": Paths.minimumLevels(slug),
         "POST /organisations/:slug/minimum-levels": Paths.minimumLevels(slug),

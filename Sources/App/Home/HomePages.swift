@@ -23,6 +23,10 @@ struct HomeView {
     /// Required trainings due or overdue for the person, with sessions that satisfy them.
     let requirements: [OwnRequirementView]
     let hasRequirements: Bool
+    /// The digitutors of the person's unit and the units above it.
+    let tutors: [TutorCardView]
+    let hasTutors: Bool
+    let findHelpHref = Paths.findHelp
     let changePasswordHref = Paths.changePassword
 }
 
@@ -46,8 +50,10 @@ extension WebApp {
         guard let principal = context.principal else { return .redirect(to: Paths.signIn) }
         let strings = context.strings
         var name = principal.user.login
+        var tutors: [TutorCardView] = []
         if let employeeID = principal.employeeID, let employee = try employees.employee(id: employeeID) {
             name = employee.firstName
+            tutors = try myTutors(employee, strings)
         }
         let roles = try principal.assignments.map { try roleLine($0, strings: strings) }
         let links = navigation(for: principal, path: "", strings: strings).dropFirst().map { item in
@@ -75,7 +81,8 @@ extension WebApp {
                                            roles: roles, links: shortcuts, hasLinks: !shortcuts.isEmpty,
                                            openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty,
                                            unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty,
-                                           requirements: requirements, hasRequirements: !requirements.isEmpty))
+                                           requirements: requirements, hasRequirements: !requirements.isEmpty,
+                                           tutors: tutors, hasTutors: !tutors.isEmpty))
     }
 
     /// The open rounds of each unit the principal supervises (with its sub-units), in the same count
