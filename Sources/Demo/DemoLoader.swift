@@ -96,6 +96,7 @@ public struct DemoLoader: Sendable {
         try recordLastMonthsImport(plan, organisationIDs: organisationIDs, today: today)
         let trainings = try DemoTrainings(database: database, seed: seed, today: day)
             .load(plan, organisationIDs: organisationIDs)
+        _ = try DemoTutors(database: database, today: day).load(organisationIDs: organisationIDs, anchors: plan.anchors)
         _ = try DemoRequirements(database: database, today: day).load(organisationIDs: organisationIDs)
         try storage { try DemoMail(database: database, today: day).load(plan, organisationIDs: organisationIDs) }
         try storage {

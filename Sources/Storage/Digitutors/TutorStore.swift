@@ -41,6 +41,21 @@ public struct TutorStore: Sendable {
         }
     }
 
+    /// Names many tutors in one transaction (the demo's network): each draft with its status history.
+    public func createMany(_ tutors: [(draft: TutorDraft, history: [(TutorStatus, String)])], by userID: Int64?,
+                           now: Date = Date()) throws(StorageError) -> Int {
+        try database.writing { db in
+            for entry in tutors {
+                let tutor = try entry.draft.tutor.insertStored(db)
+                try Self.replaceParts(db, tutorID: tutor.id, entry.draft)
+                for (status, day) in entry.history {
+                    try TutorStatusChange(tutorID: tutor.id, status: status, fromOn: day, recordedBy: userID, now: now).insert(db)
+                }
+            }
+            return tutors.count
+        }
+    }
+
     /// Saves a changed tutor (not their status, which has a history).
     public func update(_ tutorID: Int64, _ draft: TutorDraft, now: Date = Date()) throws(StorageError) {
         try database.writing { db in
