@@ -257,6 +257,14 @@ extension WebApp {
         // MARK: - Digitutors
         // Anyone signed in finds the tutors of their organisation (404 without one).
         routes.get("/digitutors", .signedIn, showFindHelp)
+        // The network: its tutor coordinators, HR and administrators (404 for anyone else).
+        routes.get("/organisations/:slug/digitutors", .signedIn, showTutorNetwork)
+        routes.get("/organisations/:slug/digitutors/new", .signedIn, showNewTutor)
+        routes.post("/organisations/:slug/digitutors/new", .signedIn, createTutor)
+        routes.post("/organisations/:slug/digitutor-news", .signedIn, postTutorNews)
+        routes.get("/digitutors/:tutorID", .signedIn, showTutor)
+        routes.post("/digitutors/:tutorID", .signedIn, updateTutor)
+        routes.post("/digitutors/:tutorID/status", .signedIn, changeTutorStatus)
 
         // MARK: - Mail: the outbox
         // Administrators see every message; HR sees the messages to its own organisation's people

@@ -28,6 +28,10 @@ extension AccessMatrixTests {
         /// Like a unit's page: its supervisor, HR and administrators.
         let unitLeaders: [Outcome] = [S, F, A, H, H, A, A]
         @Sendable func requirement(_ world: World, _ test: TestApp) throws -> Int64 { try ComplianceFixture.requirement(world, test) }
+        @Sendable func namedTutor(_ world: World, _ test: TestApp) throws -> Int64 {
+            let made = try TutorFixture.tutor(test, world)
+            return made.id
+        }
         return [
             Row(route: "GET /organisations/:slug/requirements", path: { _, _ in "/organisations/jarvela/requirements" },
                 expected: hrOnly),
@@ -65,6 +69,21 @@ extension AccessMatrixTests {
             }, expected: hrOnly),
             // Digitutors: anyone signed in finds their organisation's tutors.
             Row(route: "GET /digitutors", path: { _, _ in "/digitutors" }, expected: [S, A, A, A, A, A, A]),
+            // The network: HR and administrators of Järvelä (and its tutor coordinators); 404 for others.
+            Row(route: "GET /organisations/:slug/digitutors", path: { _, _ in "/organisations/jarvela/digitutors" },
+                expected: [S, H, H, H, H, A, A]),
+            Row(route: "GET /organisations/:slug/digitutors/new", path: { _, _ in "/organisations/jarvela/digitutors/new" },
+                expected: [S, H, H, H, H, A, A]),
+            Row(route: "POST /organisations/:slug/digitutors/new", path: { _, _ in "/organisations/jarvela/digitutors/new" },
+                expected: [S, H, H, H, H, A, A]),
+            Row(route: "POST /organisations/:slug/digitutor-news", path: { _, _ in "/organisations/jarvela/digitutor-news" },
+                expected: [S, H, H, H, H, A, A]),
+            Row(route: "GET /digitutors/:tutorID", path: { world, test in "/digitutors/\(try namedTutor(world, test))" },
+                expected: [S, H, H, H, H, A, A]),
+            Row(route: "POST /digitutors/:tutorID", path: { world, test in "/digitutors/\(try namedTutor(world, test))" },
+                expected: [S, H, H, H, H, A, A]),
+            Row(route: "POST /digitutors/:tutorID/status", path: { world, test in "/digitutors/\(try namedTutor(world, test))/status" },
+                expected: [S, H, H, H, H, A, A]),
             Row(route: "GET /organisations/:slug/minimum-levels", path: { _, _ in "/organisations/jarvela/minimum-levels" },
                 expected: hrOnly),
             Row(route: "POST /organisations/:slug/minimum-levels", path: { _, _ in "/organisations/jarvela/minimum-levels" },

@@ -5,10 +5,9 @@ import Testing
 @testable import App
 @testable import Storage
 
-@Suite("Digitutor pages")
-struct TutorPagesTests {
-    /// Tiina tutors unit A with its sub-units from a month ago, on Teams, Tuesdays at lunch.
-    func tutor(_ test: TestApp, _ world: World, status: TutorStatus = .active) throws -> Stored<Tutor> {
+/// Tiina tutors unit A with its sub-units from a month ago, on Teams, Tuesdays at lunch.
+enum TutorFixture {
+    static func tutor(_ test: TestApp, _ world: World, status: TutorStatus = .active) throws -> Stored<Tutor> {
         let store = TutorStore(test.database)
         let teams = try store.addTopic(TutorTopic(organisationID: world.jarvela.id,
                                                   name: LocalisedText(fi: "Teams", sv: "Teams", en: "Teams"), position: 1))
@@ -23,6 +22,13 @@ struct TutorPagesTests {
             activeFrom: CivilDay.today().adding(days: -30).iso, by: nil)
         if status != .active { try store.setStatus(tutor.id, status, from: CivilDay.today().iso, by: nil) }
         return tutor
+    }
+}
+
+@Suite("Digitutor pages")
+struct TutorPagesTests {
+    func tutor(_ test: TestApp, _ world: World, status: TutorStatus = .active) throws -> Stored<Tutor> {
+        try TutorFixture.tutor(test, world, status: status)
     }
 
     @Test func myDigitutorIsOnTheHomePageOfTheUnitsPeopleOnly() throws {
@@ -50,5 +56,44 @@ struct TutorPagesTests {
         var aino = try test.staffBrowser("tyontekija")
         #expect(!(try aino.get("/").text.contains("Tiina Tutor")))
         #expect(!(try aino.get("/digitutors").text.contains("Tiina Tutor")))
+    }
+
+    @Test func hrNamesATutorAndTheFormSaysWhatIsWrong() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let store = TutorStore(test.database)
+        let topic = try store.addTopic(TutorTopic(organisationID: world.jarvela.id,
+                                                  name: LocalisedText(fi: "Työpuhelin", sv: "", en: ""), position: 1))
+        var hr = try test.staffBrowser("hr")
+        let pages = TrainingPagesTests()
+        #expect(try hr.get("/organisations/jarvela/digitutors/new").status.code == 200)
+        var fields: [(String, String)] = [("hr_number", "9999"), ("active_from", "2026-01-01"), ("unit_names", "Ei tällaista"),
+                                          ("includes_subunits", "yes"), ("topic_ids", String(topic.id)), ("languages", "fi"),
+                                          ("hours", "ti 25:00-13:00"), ("contact_note", ""), ("planned_end_on", "")]
+        let refused = try pages.post(&hr, "/organisations/jarvela/digitutors/new", fields)
+        #expect(refused.status.code == 422)
+        #expect(refused.text.contains("Tällä henkilönumerolla ei ole aktiivista työntekijää.")
+                && refused.text.contains("Yksikköä ”Ei tällaista” ei löydy.") && refused.text.contains("Riviä ”ti 25:00-13:00” ei voi lukea."))
+        fields = fields.map { field in
+            switch field.0 {
+            case "hr_number": ("hr_number", "1001")
+            case "unit_names": ("unit_names", "Päiväkoti Satakieli")
+            case "hours": ("hours", "to 9.00-9.30 Toimisto\nma 12:30–13:00")
+            default: field
+            }
+        }
+        #expect(try pages.post(&hr, "/organisations/jarvela/digitutors/new", fields).status.code == 303)
+        let tutor = try #require(try store.tutor(employeeID: world.employeeA.id))
+        #expect(tutor.hours.map(\.weekday) == [1, 4] && tutor.hours.last?.starts == "09:00" && tutor.hours.first?.ends == "13:00")
+        // Naming the same person again is refused on the form.
+        let again = try pages.post(&hr, "/organisations/jarvela/digitutors/new", fields)
+        #expect(again.status.code == 422 && again.text.contains("Tämä henkilö on jo digitutor."))
+        // A pause from today takes them off the home page of the unit.
+        #expect(try pages.post(&hr, "/digitutors/\(tutor.tutor.id)/status", [("status", "paused"), ("from_on", CivilDay.today().iso)])
+            .status.code == 303)
+        #expect(try hr.get("/organisations/jarvela/digitutors").text.contains("Tauolla"))
+        // Supervisors cannot name tutors.
+        var supervisor = try test.staffBrowser("esihenkilo.a")
+        #expect(try supervisor.get("/organisations/jarvela/digitutors").status.code == 404)
     }
 }

@@ -37,3 +37,13 @@ def test_employee_finds_their_digitutor(app_ready, base_url, fresh_browser, tuto
     topic = driver.find_elements(By.CSS_SELECTOR, "#topic option")[1].get_attribute("value")
     checked(tutor_checker, base_url + "/digitutors?topic=" + topic, "tyontekija")
     assert 0 < len(driver.find_elements(By.CSS_SELECTOR, "main .card")) <= len(cards)
+
+
+def test_hr_keeps_the_network(app_ready, base_url, fresh_browser, tutor_checker):
+    driver = fresh_browser
+    sign_in(driver, base_url, "hr", DEMO_PASSWORD)
+    checked(tutor_checker, base_url + "/organisations/jarvela/digitutors", "hr")
+    tutors = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main table a")]
+    assert len(tutors) > 10, len(tutors)
+    checked(tutor_checker, tutors[0], "hr")
+    checked(tutor_checker, base_url + "/organisations/jarvela/digitutors/new", "hr")

@@ -25,6 +25,7 @@ extension RequestContext {
     var seriesID: Int64 { get throws(AppError) { try id("seriesID") } }
     var sessionID: Int64 { get throws(AppError) { try id("sessionID") } }
     var requirementID: Int64 { get throws(AppError) { try id("requirementID") } }
+    var tutorID: Int64 { get throws(AppError) { try id("tutorID") } }
     var exemptionID: Int64 { get throws(AppError) { try id("exemptionID") } }
     var messageID: Int64 { get throws(AppError) { try id("messageID") } }
 
