@@ -34,6 +34,7 @@ public struct HelpTally: Sendable, Hashable {
         minutes += max(0, entry.minutes)
     }
 
+    /// Adds another tally, e.g. a sub-unit's.
     public mutating func add(_ other: HelpTally) {
         sessions += other.sessions
         minutes += other.minutes

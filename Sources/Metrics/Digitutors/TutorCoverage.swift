@@ -17,7 +17,8 @@ public struct UnitTutors: Sendable, Hashable {
     /// Whether someone helps here on the day.
     public var isCovered: Bool { !active.isEmpty }
 
-    /// Whether every tutor the unit has is paused or ending, and it has at least one.
+    /// Whether every tutor the unit has is paused or ending, and it has at least one (`ending` is a
+    /// subset of `active`, as the rules build it).
     public var hasOnlyPausedOrEnding: Bool {
         (!paused.isEmpty || !ending.isEmpty) && active.count == ending.count
     }
@@ -52,6 +53,7 @@ public struct GroupCoverage: Sendable, Hashable {
 /// Who covers what on one day, and the gaps. Staff counts here are HR data about units, not about
 /// what any person did or answered, so they are not subject to the anonymity rule.
 public struct TutorCoverage: Sendable {
+    /// The day the coverage describes.
     public let day: CivilDay
     /// Every unit given, with its tutors (empty lists when it has none).
     public let units: [Int64: UnitTutors]

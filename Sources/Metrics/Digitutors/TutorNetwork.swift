@@ -1,7 +1,10 @@
 /// What a digitutor is from a day on: helping (`active`), on a break (`paused`) or no longer a tutor.
 public enum TutorStatus: Sendable, Hashable {
+    /// Helping: covers the units the tutor is named for.
     case active
+    /// On a break (leave, a busy season): covers nothing, but is expected back.
     case paused
+    /// No longer a tutor.
     case ended
 }
 
@@ -92,5 +95,6 @@ public struct StaffedUnit: Sendable, Hashable {
         self.staff = staff
     }
 
+    /// The unit as the unit tree sees it.
     public var node: UnitNode { UnitNode(id: id, parentID: parentID, sectorID: sectorID) }
 }
