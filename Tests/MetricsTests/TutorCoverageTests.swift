@@ -21,12 +21,12 @@ enum TutorFixtures {
     static let totalStaff = 52
 
     /// A tutor with status changes written as ("active", "2026-01-01") pairs.
-    static func tutor(_ id: Int64, _ changes: [(TutorStatus, String)], plannedEnd: String? = nil) -> Tutor {
-        Tutor(id: id, periods: changes.map { TutorPeriod($0.0, from: civil($0.1)) }, plannedEnd: plannedEnd.map { civil($0) })
+    static func tutor(_ id: Int64, _ changes: [(TutorStanding, String)], plannedEnd: String? = nil) -> NetworkTutor {
+        NetworkTutor(id: id, periods: changes.map { TutorPeriod($0.0, from: civil($0.1)) }, plannedEnd: plannedEnd.map { civil($0) })
     }
 
     /// A tutor active since the start of 2026.
-    static func activeTutor(_ id: Int64, plannedEnd: String? = nil) -> Tutor {
+    static func activeTutor(_ id: Int64, plannedEnd: String? = nil) -> NetworkTutor {
         tutor(id, [(.active, "2026-01-01")], plannedEnd: plannedEnd)
     }
 
@@ -38,7 +38,7 @@ enum TutorFixtures {
 /// One row of a coverage table: a network, a day, and who covers what.
 struct TutorCoverageCase: Sendable, CustomTestStringConvertible {
     let name: String
-    let tutors: [Tutor]
+    let tutors: [NetworkTutor]
     let assignments: [TutorAssignment]
     var on = "2026-06-01"
     /// Active tutors per unit; units not listed have none.
@@ -217,13 +217,13 @@ struct TutorCoverageTests {
             units.append(StaffedUnit(id: Int64(id), parentID: parent, sectorID: Int64(1 + id % 12), staff: next(40)))
         }
         let day = civil("2026-06-01")
-        var tutors: [Tutor] = []
+        var tutors: [NetworkTutor] = []
         var assignments: [TutorAssignment] = []
         for id in 1...1_500 {
             var periods = [TutorPeriod(.active, from: day.adding(days: -next(900)))]
             if next(10) == 0 { periods.append(TutorPeriod(.paused, from: day.adding(days: -next(30)))) }
             if next(20) == 0 { periods.append(TutorPeriod(.ended, from: day.adding(days: next(120) - 60))) }
-            tutors.append(Tutor(id: Int64(id), periods: periods,
+            tutors.append(NetworkTutor(id: Int64(id), periods: periods,
                                 plannedEnd: next(8) == 0 ? day.adding(days: next(200)) : nil))
             for _ in 0...next(3) {
                 assignments.append(TutorAssignment(tutorID: Int64(id), unitID: Int64(1 + next(2_300)),

@@ -1,5 +1,5 @@
 /// What a digitutor is from a day on: helping (`active`), on a break (`paused`) or no longer a tutor.
-public enum TutorStatus: Sendable, Hashable {
+public enum TutorStanding: Sendable, Hashable {
     /// Helping: covers the units the tutor is named for.
     case active
     /// On a break (leave, a busy season): covers nothing, but is expected back.
@@ -10,10 +10,10 @@ public enum TutorStatus: Sendable, Hashable {
 
 /// One change of a tutor's status: `status` from `from` (inclusive) until the next change.
 public struct TutorPeriod: Sendable, Hashable {
-    public let status: TutorStatus
+    public let status: TutorStanding
     public let from: CivilDay
 
-    public init(_ status: TutorStatus, from: CivilDay) {
+    public init(_ status: TutorStanding, from: CivilDay) {
         self.status = status
         self.from = from
     }
@@ -21,7 +21,7 @@ public struct TutorPeriod: Sendable, Hashable {
 
 /// A digitutor as the coverage rules see it: an id, the history of status changes and, when the
 /// coordinator knows it, the day the tutor plans to stop.
-public struct Tutor: Sendable, Hashable {
+public struct NetworkTutor: Sendable, Hashable {
     public let id: Int64
     /// Status changes in any order; on a day with several, the one given last wins.
     public let periods: [TutorPeriod]
@@ -36,7 +36,7 @@ public struct Tutor: Sendable, Hashable {
 
     /// The status on `day`: that of the latest change on or before it; nil before the first change,
     /// when the tutor did not exist yet.
-    public func status(on day: CivilDay) -> TutorStatus? {
+    public func status(on day: CivilDay) -> TutorStanding? {
         var latest: TutorPeriod?
         for period in periods where period.from <= day {
             if let current = latest, current.from > period.from { continue }
@@ -71,10 +71,10 @@ public struct TutorAssignment: Sendable, Hashable {
 /// An organisation's digitutors and the units they are named for.
 public struct TutorNetwork: Sendable {
     /// Tutors by id; of two tutors given with one id, the first is kept.
-    public let tutors: [Int64: Tutor]
+    public let tutors: [Int64: NetworkTutor]
     public let assignments: [TutorAssignment]
 
-    public init(tutors: [Tutor], assignments: [TutorAssignment]) {
+    public init(tutors: [NetworkTutor], assignments: [TutorAssignment]) {
         self.tutors = Dictionary(tutors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.assignments = assignments
     }

@@ -72,7 +72,7 @@ private struct CoverageContext {
     }
 
     func coverage(on day: CivilDay, network: TutorNetwork) -> TutorCoverage {
-        var statuses: [Int64: TutorStatus] = [:]
+        var statuses: [Int64: TutorStanding] = [:]
         var ending: Set<Int64> = []
         for (id, tutor) in network.tutors {
             guard let status = tutor.status(on: day) else { continue }
