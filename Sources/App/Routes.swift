@@ -262,6 +262,7 @@ extension WebApp {
         routes.get("/organisations/:slug/digitutors/new", .signedIn, showNewTutor)
         routes.post("/organisations/:slug/digitutors/new", .signedIn, createTutor)
         routes.post("/organisations/:slug/digitutor-news", .signedIn, postTutorNews)
+        routes.get("/organisations/:slug/digitutor-coverage", .signedIn, showTutorCoverage)
         routes.get("/digitutors/:tutorID", .signedIn, showTutor)
         routes.post("/digitutors/:tutorID", .signedIn, updateTutor)
         routes.post("/digitutors/:tutorID/status", .signedIn, changeTutorStatus)

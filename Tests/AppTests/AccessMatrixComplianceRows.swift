@@ -76,6 +76,8 @@ extension AccessMatrixTests {
                 expected: [S, H, H, H, H, A, A]),
             Row(route: "POST /organisations/:slug/digitutors/new", path: { _, _ in "/organisations/jarvela/digitutors/new" },
                 expected: [S, H, H, H, H, A, A]),
+            Row(route: "GET /organisations/:slug/digitutor-coverage", path: { _, _ in "/organisations/jarvela/digitutor-coverage" },
+                expected: [S, H, H, H, H, A, A]),
             Row(route: "POST /organisations/:slug/digitutor-news", path: { _, _ in "/organisations/jarvela/digitutor-news" },
                 expected: [S, H, H, H, H, A, A]),
             Row(route: "GET /digitutors/:tutorID", path: { world, test in "/digitutors/\(try namedTutor(world, test))" },

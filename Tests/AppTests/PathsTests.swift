@@ -127,6 +127,7 @@ struct PathsTests {
         "GET /organisations/:slug/digitutors/new": Paths.newTutor(slug),
         "POST /organisations/:slug/digitutors/new": Paths.newTutor(slug),
         "POST /organisations/:slug/digitutor-news": Paths.tutorNews(slug),
+        "GET /organisations/:slug/digitutor-coverage": Paths.tutorCoverage(slug),
         "GET /digitutors/:tutorID": Paths.tutor(8),
         "POST /digitutors/:tutorID": Paths.tutor(8),
         "POST /digitutors/:tutorID/status": Paths.tutorStatus(8),

@@ -96,4 +96,21 @@ struct TutorPagesTests {
         var supervisor = try test.staffBrowser("esihenkilo.a")
         #expect(try supervisor.get("/organisations/jarvela/digitutors").status.code == 404)
     }
+
+    @Test func coverageListsTheUnitsWithoutAnActiveTutor() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        _ = try tutor(test, world)
+        var hr = try test.staffBrowser("hr")
+        let page = try hr.get("/organisations/jarvela/digitutor-coverage")
+        #expect(page.status.code == 200)
+        guard let start = page.text.range(of: "Yksiköt ilman aktiivista digitutoria"),
+              let end = page.text.range(of: "trend-caption") else {
+            Issue.record("no list of units without a tutor")
+            return
+        }
+        let uncovered = String(page.text[start.upperBound..<end.lowerBound])
+        // Peippo has a person and no tutor; Satakieli and its sub-unit are covered.
+        #expect(uncovered.contains("Päiväkoti Peippo") && !uncovered.contains("Satakieli"))
+    }
 }

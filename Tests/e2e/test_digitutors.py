@@ -47,3 +47,5 @@ def test_hr_keeps_the_network(app_ready, base_url, fresh_browser, tutor_checker)
     assert len(tutors) > 10, len(tutors)
     checked(tutor_checker, tutors[0], "hr")
     checked(tutor_checker, base_url + "/organisations/jarvela/digitutors/new", "hr")
+    checked(tutor_checker, base_url + "/organisations/jarvela/digitutor-coverage", "hr")
+    assert driver.find_elements(By.CSS_SELECTOR, "#trend-caption ~ tbody tr"), "no coverage trend"

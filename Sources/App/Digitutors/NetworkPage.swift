@@ -23,6 +23,7 @@ struct NetworkSectorView {
 struct NetworkView {
     let crumbs: [Crumb]
     let newHref: String
+    let coverageHref: String
     let sectors: [NetworkSectorView]
     let ending: [NetworkTutorRow]
     let hasEnding: Bool
@@ -106,7 +107,7 @@ extension WebApp {
         let title = strings.text("tutors_network_title")
         return try context.render("digitutors/network", title: title + " – " + organisation.name, NetworkView(
             crumbs: organisationCrumbs(organisation, strings, then: [(Paths.tutorNetwork(organisation.slug), title)]),
-            newHref: Paths.newTutor(organisation.slug), sectors: sectors, ending: ending, hasEnding: !ending.isEmpty,
+            newHref: Paths.newTutor(organisation.slug), coverageHref: Paths.tutorCoverage(organisation.slug), sectors: sectors, ending: ending, hasEnding: !ending.isEmpty,
             news: news, hasNews: !news.isEmpty, newsAction: Paths.tutorNews(organisation.slug),
             newsError: newsError ?? "", hasNewsError: newsError != nil), status: status)
     }

@@ -6,5 +6,6 @@ extension Paths {
     static func tutorStatus(_ tutorID: Int64) -> String { tutor(tutorID) + "/status" }
     static func tutorNetwork(_ slug: String) -> String { organisation(slug) + "/digitutors" }
     static func newTutor(_ slug: String) -> String { tutorNetwork(slug) + "/new" }
+    static func tutorCoverage(_ slug: String) -> String { organisation(slug) + "/digitutor-coverage" }
     static func tutorNews(_ slug: String) -> String { organisation(slug) + "/digitutor-news" }
 }

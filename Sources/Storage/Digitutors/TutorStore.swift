@@ -133,6 +133,20 @@ public struct TutorStore: Sendable {
         }
     }
 
+    /// Active staff per unit of the organisation.
+    public func staffPerUnit(organisationID: Int64) throws(StorageError) -> [Int64: Int] {
+        try database.reading { db in
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT unit_id, count(*) FROM employees WHERE organisation_id = ? AND active = 1 AND unit_id IS NOT NULL
+                GROUP BY unit_id
+                """, arguments: [organisationID]) {
+                counts[row[0]] = row[1]
+            }
+            return counts
+        }
+    }
+
     // MARK: - Topics
 
     public func topics(organisationID: Int64, includeRetired: Bool = false) throws(StorageError) -> [Stored<TutorTopic>] {
