@@ -118,7 +118,7 @@ extension WebApp {
         let evidence = try complianceEvidence.evidence(employeeIDs: [employeeID],
                                                         trainingIDs: evaluators.reduce(into: Set<Int64>()) { $0.formUnion($1.trainingIDs) })
         let exemptions = try exemptionStore.exemptions(employeeIDs: [employeeID])[employeeID] ?? []
-        let audience = try audienceFacts(employee.organisationID)
+        let audience = try ownAudienceFacts(employee)
         let snapshot = try trainingCatalogueSnapshot(employee.organisationID)
         let reader = try trainingReader(context)
         return evaluators.compactMap { evaluator in
@@ -140,6 +140,27 @@ extension WebApp {
                 recordingHref: recording.map { Paths.trainingSession($0.session.id) } ?? "", hasRecording: recording != nil,
                 catalogueHref: Paths.trainings)
         }
+    }
+}
+
+extension WebApp {
+    /// The audience facts of one person only: their unit's chain of parents, and whether they supervise
+    /// or tutor. The home page needs no more, and reading the organisation's whole unit tree and
+    /// supervisors on every view of it would cost more than the rest of the page.
+    func ownAudienceFacts(_ employee: Stored<Employee>) throws -> AudienceFacts {
+        var parents: [Int64: Int64] = [:]
+        var next = employee.unitID
+        var steps = 0
+        while let unitID = next, steps < 64, let unit = try units.unit(id: unitID) {
+            if let parent = unit.parentID { parents[unitID] = parent }
+            next = unit.parentID
+            steps += 1
+        }
+        let supervises = try complianceEvidence.isSupervisor(employeeID: employee.id)
+        let today = CivilDay.today(settings.now()).iso
+        let tutors = try tutorStore.tutor(employeeID: employee.id)?.status(on: today) == .active
+        return AudienceFacts(parents: parents, supervisors: supervises ? [employee.id] : [],
+                             tutors: tutors ? [employee.id] : [])
     }
 }
 

@@ -148,6 +148,16 @@ public struct ComplianceEvidenceStore: Sendable {
         }
     }
 
+    /// Whether the employee's sign-in supervises a unit.
+    public func isSupervisor(employeeID: Int64) throws(StorageError) -> Bool {
+        try database.reading { db in
+            try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT 1 FROM role_assignments r JOIN users us ON us.id = r.user_id
+                WHERE r.role = 'supervisor' AND us.employee_id = ? AND us.disabled = 0 LIMIT 1
+                """), arguments: [employeeID]) ?? false
+        }
+    }
+
     /// Employees of the organisation who supervise a unit (through their sign-in).
     public func supervisorEmployeeIDs(organisationID: Int64) throws(StorageError) -> Set<Int64> {
         try database.reading { db in
