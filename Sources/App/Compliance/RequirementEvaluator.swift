@@ -8,7 +8,9 @@ import Storage
 /// exemptions and the version in force on the day, so it cannot go stale.
 struct RequirementEvaluator: Sendable {
     let definition: RequirementDefinition
-    private let rules: [(from: CivilDay, rule: RequirementRule, details: RequirementVersionDetails)]
+    /// Each version's rule, with its satisfying trainings as a set made once (the reminder pass and the
+    /// coverage views ask for every person).
+    private let rules: [(from: CivilDay, rule: RequirementRule, details: RequirementVersionDetails, satisfying: Set<Int64>)]
     private let retiredOn: CivilDay?
 
     init(_ definition: RequirementDefinition) {
@@ -17,7 +19,7 @@ struct RequirementEvaluator: Sendable {
         rules = definition.versions.compactMap { details in
             guard let from = CivilDay(iso: details.version.effectiveFrom), let inForceFrom,
                   let rule = Self.rule(details.version, inForceFrom: inForceFrom) else { return nil }
-            return (from, rule, details)
+            return (from, rule, details, Set(details.trainingIDs))
         }
         retiredOn = definition.requirement.retiredOn.flatMap(CivilDay.init(iso:))
     }
@@ -39,7 +41,7 @@ struct RequirementEvaluator: Sendable {
         if let retiredOn, day >= retiredOn { return nil }
         guard let current = rules.last(where: { $0.from <= day }),
               audience.includes(person, in: current.details.audience) else { return nil }
-        let satisfying = Set(current.details.trainingIDs)
+        let satisfying = current.satisfying
         let completions = evidence.compactMap { satisfying.contains($0.trainingID) ? CivilDay(iso: $0.completedOn) : nil }
         let periods = exemptions.compactMap { exemption -> ExemptionPeriod? in
             guard exemption.requirementID == id, let from = CivilDay(iso: exemption.fromOn),

@@ -106,11 +106,11 @@ extension WebApp {
 
     /// The signed-in employee's requirements that are due or overdue, with sessions that satisfy
     /// each and a recording if there is one (the home page's reminder, for everyone).
-    func ownRequirementReminders(_ employeeID: Int64, _ context: RequestContext) throws -> [OwnRequirementView] {
+    func ownRequirementReminders(_ employee: Stored<Employee>, _ context: RequestContext) throws -> [OwnRequirementView] {
+        let employeeID = employee.id
         guard let person = try complianceEvidence.person(employeeID: employeeID), person.active else { return [] }
         let strings = context.strings
         let language = strings.language.rawValue
-        guard let employee = try employees.employee(id: employeeID) else { return [] }
         let definitions = try requirements.definitions(organisationID: employee.organisationID)
         guard !definitions.isEmpty else { return [] }
         let today = CivilDay.today()

@@ -51,9 +51,11 @@ extension WebApp {
         let strings = context.strings
         var name = principal.user.login
         var tutors: [TutorCardView] = []
+        var requirements: [OwnRequirementView] = []
         if let employeeID = principal.employeeID, let employee = try employees.employee(id: employeeID) {
             name = employee.firstName
             tutors = try myTutors(employee, strings)
+            requirements = try ownRequirementReminders(employee, context)
         }
         let roles = try principal.assignments.map { try roleLine($0, strings: strings) }
         let links = navigation(for: principal, path: "", strings: strings).dropFirst().map { item in
@@ -75,7 +77,6 @@ extension WebApp {
                 }
         } ?? []
         let unitRounds = try supervisedUnitRounds(principal, strings)
-        let requirements = try principal.employeeID.map { try ownRequirementReminders($0, context) } ?? []
         return try context.render("home/home", title: strings.text("home_title"),
                                   HomeView(greeting: strings.format("home_greeting", ["name": name]),
                                            roles: roles, links: shortcuts, hasLinks: !shortcuts.isEmpty,
