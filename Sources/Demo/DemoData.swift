@@ -54,5 +54,7 @@ public enum DemoData {
                    roleDescription: "supervisor of a Järvelä daycare centre and its groups"),
         DemoSignIn(login: "esihenkilo2", role: .supervisor, roleDescription: "supervisor of a Järvelä school"),
         DemoSignIn(login: "tyontekija", role: .employee, roleDescription: "employee in esihenkilo's daycare centre"),
+        DemoSignIn(login: "digitutor", role: .employee,
+                   roleDescription: "digitutor of tyontekija's unit (an employee who helps colleagues)"),
     ]
 }

@@ -94,9 +94,14 @@ public struct DemoLoader: Sendable {
         let rounds = try DemoSurveys(database: database, seed: seed, today: day)
             .load(plan, organisationIDs: organisationIDs, progress: surveyProgress)
         try recordLastMonthsImport(plan, organisationIDs: organisationIDs, today: today)
-        let trainings = try DemoTrainings(database: database, seed: seed, today: day)
+        var trainings = try DemoTrainings(database: database, seed: seed, today: day)
             .load(plan, organisationIDs: organisationIDs)
         _ = try DemoTutors(database: database, today: day).load(organisationIDs: organisationIDs, anchors: plan.anchors)
+        let induction = try DemoTutorTraining(database: database, today: day).load(organisationIDs: organisationIDs)
+        trainings.trainings += 1
+        trainings.sessions += induction.sessions
+        trainings.attendance += induction.attendance
+        trainings.completions += induction.attendance
         _ = try DemoRequirements(database: database, today: day).load(organisationIDs: organisationIDs)
         try storage { try DemoMail(database: database, today: day).load(plan, organisationIDs: organisationIDs) }
         try storage {
@@ -170,6 +175,7 @@ public struct DemoLoader: Sendable {
             case "esihenkilo": (linked, scope.unitID) = (director, centre)
             case "esihenkilo2": (linked, scope.unitID) = (principal, school)
             case "tyontekija": linked = worker
+            case "digitutor": linked = try colleague(of: worker, besides: [director, principal])
             default: break
             }
             try createUser(signIn.login, linkedTo: linked, role: scope)
@@ -201,6 +207,19 @@ public struct DemoLoader: Sendable {
             throw .missingAnchor("employee \(hrNumber)")
         }
         return found.employee
+    }
+
+    /// A colleague in the same unit as `employee` (the first by HR number), for the `digitutor`
+    /// sign-in, whom `DemoTutors` names the unit's tutor.
+    private func colleague(of employee: Stored<Employee>, besides others: [Stored<Employee>]) throws(DemoError) -> Stored<Employee> {
+        guard let unitID = employee.unitID else { throw .missingAnchor("unit of \(employee.hrNumber)") }
+        let taken = Set(([employee] + others).map(\.id))
+        let page = try storage {
+            try EmployeeStore(database).search(EmployeeQuery(organisationID: employee.organisationID, unitIDs: [unitID]))
+        }
+        guard let found = page.listings.map(\.employee).filter({ $0.unitID == unitID && !taken.contains($0.id) })
+            .min(by: { $0.hrNumber < $1.hrNumber }) else { throw .missingAnchor("a colleague of \(employee.hrNumber)") }
+        return found
     }
 
     /// Runs store calls, whose errors are all `StorageError`s (closures do not infer typed throws).

@@ -661,7 +661,7 @@ struct DemoTrainingYear {
     }
 
     /// The secret of a session's check-in QR code: 128 random bits, not from the seed.
-    private static func checkInKey() -> String {
+    static func checkInKey() -> String {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         return String((0..<22).map { _ in alphabet[Int(generator.next() % 64)] })

@@ -34,8 +34,11 @@ struct DemoTutors {
         let people = try demoStorage { try ComplianceEvidenceStore(database).people(organisationID: organisationID, activeOnly: true) }
         let byUnit = Dictionary(grouping: people.filter { $0.unitID != nil }, by: { $0.unitID ?? 0 })
         let workerUnit = people.first { $0.hrNumber == anchors.workerHRNumber }?.unitID
+        // The `digitutor` sign-in is the tutor of tyontekija's unit.
+        let signedInTutor = try demoStorage { try UserStore(database).user(loginOrEmail: "digitutor")?.employeeID }
         let sectorUnits = Dictionary(grouping: units.compactMap(\.sectorID), by: { $0 })
-        let quietSector = sectorUnits.min { $0.value.count < $1.value.count }?.key
+        // Ties go to the lower id: a dictionary's order changes from run to run.
+        let quietSector = sectorUnits.min { ($0.value.count, $0.key) < ($1.value.count, $1.key) }?.key
         let sectorNames = Dictionary(uniqueKeysWithValues: try demoStorage {
             try SectorStore(database).sectors(organisationID: organisationID) }.map { ($0.id, $0.name.lowercased()) })
         var drafts: [(draft: TutorDraft, history: [(TutorStatus, String)])] = []
@@ -43,7 +46,8 @@ struct DemoTutors {
             let staff = byUnit[unit.id] ?? []
             let isWorkers = unit.id == workerUnit
             guard staff.count >= 4 || isWorkers, isWorkers || (index % 5 != 0 && unit.sectorID != quietSector),
-                  let person = staff.first(where: { $0.hrNumber != anchors.workerHRNumber && $0.hrNumber != anchors.directorHRNumber })
+                  let person = staff.first(where: { isWorkers && $0.id == signedInTutor })
+                    ?? staff.first(where: { $0.hrNumber != anchors.workerHRNumber && $0.hrNumber != anchors.directorHRNumber })
             else { continue }
             let daycare = unit.sectorID.flatMap { sectorNames[$0] }?.contains("varhais") ?? false
             let started = today.adding(days: -(30 + (index * 37) % 400))

@@ -229,7 +229,12 @@ struct DemoLoadTests {
             .first { $0.name == "Perusopetus" }
         #expect(school.sectorID == basicEducation?.id)
         #expect(linked["esihenkilo2"]?.unitID == school.id && linked["esihenkilo2"]?.jobTitle == "rehtori")
-        #expect(Set(linked.keys) == ["esihenkilo", "esihenkilo2", "tyontekija"])
+        #expect(Set(linked.keys) == ["esihenkilo", "esihenkilo2", "tyontekija", "digitutor"])
+        // The digitutor sign-in is a colleague of tyontekija and the tutor of their unit.
+        let tutorEmployee = try #require(linked["digitutor"])
+        #expect(tutorEmployee.unitID == centre.id && tutorEmployee.id != linked["tyontekija"]?.id)
+        let tutor = try #require(try TutorStore(demo.database).tutor(employeeID: tutorEmployee.id))
+        #expect(tutor.units.contains { $0.unitID == centre.id } && tutor.status(on: DemoDataTests.today) == .active)
         #expect(linked.values.allSatisfy { $0.active && $0.endDate == nil })
     }
 
@@ -520,6 +525,30 @@ struct DemoTrainingTests {
         #expect((shares.last ?? 0) - (shares.first ?? 0) > 0.4, "some units train much more than others: \(shares)")
     }
 
+    @Test func theDigitutorNetworkHasGapsAndItsInductionIsRequiredOfTutors() throws {
+        let (demo, _) = try loaded()
+        let jarvela = try demo.organisationID("jarvela")
+        let tutors = try TutorStore(demo.database).tutors(organisationID: jarvela)
+        let today = DemoDataTests.today
+        let active = tutors.filter { $0.status(on: today) == .active }
+        #expect(active.count > 10 && active.count < tutors.count, "some tutors are paused")
+        #expect(tutors.contains { $0.tutor.plannedEndOn.map { $0 > today } ?? false }, "one ends soon")
+        let served = Set(tutors.flatMap { $0.units.map(\.unitID) })
+        let units = try UnitStore(demo.database).units(organisationID: jarvela)
+        #expect(units.contains { !served.contains($0.id) }, "coverage has gaps")
+
+        let requirement = try #require(try RequirementStore(demo.database).definitions(organisationID: jarvela)
+            .first { $0.requirement.titleFi.hasPrefix("Digituutorin perehdytys") })
+        let version = try #require(requirement.version(on: today))
+        #expect(version.audience.roles == [.digitutors] && version.version.validityMonths == nil)
+        let trainingID = try #require(version.trainingIDs.first)
+        let completed = try Set(active.filter { tutor in
+            try CompletionStore(demo.database).inForce(employeeID: tutor.tutor.employeeID).contains { $0.training.id == trainingID }
+        }.map(\.tutor.id))
+        #expect(completed.count > active.count / 2 && completed.count < active.count,
+                "most tutors have had the induction, not all: \(completed.count) of \(active.count)")
+    }
+
     @Test func theSameSeedGivesTheSameYear() throws {
         let first = try DemoDatabase(), second = try DemoDatabase(), other = try DemoDatabase()
         try first.load(employees: 300, seed: 9)
@@ -539,6 +568,8 @@ struct DemoTrainingTests {
                     "SELECT * FROM training_session_units ORDER BY 1, 2", "SELECT * FROM training_enrolments ORDER BY 1, 2",
                     "SELECT * FROM training_follows ORDER BY 1, 2", "SELECT * FROM training_attendance ORDER BY 1, 2",
                     "SELECT * FROM training_completions ORDER BY id",
+                    "SELECT id, employee_id, languages, ask_anytime, contact_note, planned_end_on FROM tutors ORDER BY id",
+                    "SELECT tutor_id, status, from_on FROM tutor_status_changes ORDER BY id",
                 ].map { sql in try Row.fetchAll(db, sql: sql).map { Array($0.databaseValues.map(\.description)) } }
             }
         }

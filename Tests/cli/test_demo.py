@@ -11,7 +11,7 @@ import unittest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BINARY = os.environ.get("TAITOTUTKA_BIN", os.path.join(ROOT, ".build", "debug", "taitotutka"))
-LOGINS = ["admin", "hr", "hr.koskenkyla", "koordinaattori", "esihenkilo", "esihenkilo2", "tyontekija"]
+LOGINS = ["admin", "hr", "hr.koskenkyla", "koordinaattori", "esihenkilo", "esihenkilo2", "tyontekija", "digitutor"]
 
 
 def run(*arguments):

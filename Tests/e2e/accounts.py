@@ -11,4 +11,5 @@ DEMO_SIGN_INS = {
     "esihenkilo": "supervisor of unit A",
     "esihenkilo2": "supervisor of unit B",
     "tyontekija": "employee",
+    "digitutor": "employee who is a digitutor",
 }
