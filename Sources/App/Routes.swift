@@ -263,6 +263,12 @@ extension WebApp {
         routes.post("/organisations/:slug/digitutors/new", .signedIn, createTutor)
         routes.post("/organisations/:slug/digitutor-news", .signedIn, postTutorNews)
         routes.get("/organisations/:slug/digitutor-coverage", .signedIn, showTutorCoverage)
+        // The printable list of units without an active tutor (the network's keepers).
+        routes.get("/organisations/:slug/digitutor-coverage/print", .signedIn, showUncoveredPrint)
+        // A unit's coverage for its supervisors (of it or a unit above it) and the network's keepers;
+        // the record check gives everyone else, other units' supervisors included, a 404.
+        routes.get("/units/:unitID/digitutors", .signedIn, showUnitTutorCoverage)
+        routes.get("/units/:unitID/digitutors/print", .signedIn, showUnitUncoveredPrint)
         routes.get("/digitutors/:tutorID", .signedIn, showTutor)
         routes.post("/digitutors/:tutorID", .signedIn, updateTutor)
         routes.post("/digitutors/:tutorID/status", .signedIn, changeTutorStatus)

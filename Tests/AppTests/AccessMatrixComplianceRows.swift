@@ -80,6 +80,13 @@ extension AccessMatrixTests {
                 expected: [S, H, H, H, H, A, A]),
             Row(route: "POST /organisations/:slug/digitutor-news", path: { _, _ in "/organisations/jarvela/digitutor-news" },
                 expected: [S, H, H, H, H, A, A]),
+            Row(route: "GET /organisations/:slug/digitutor-coverage/print",
+                path: { _, _ in "/organisations/jarvela/digitutor-coverage/print" }, expected: [S, H, H, H, H, A, A]),
+            // A unit's coverage: its supervisors (not those of other units), the network's keepers.
+            Row(route: "GET /units/:unitID/digitutors", path: { world, _ in "/units/\(world.unitA.id)/digitutors" },
+                expected: [S, H, A, H, H, A, A]),
+            Row(route: "GET /units/:unitID/digitutors/print", path: { world, _ in "/units/\(world.unitA.id)/digitutors/print" },
+                expected: [S, H, A, H, H, A, A]),
             Row(route: "GET /digitutors/:tutorID", path: { world, test in "/digitutors/\(try namedTutor(world, test))" },
                 expected: [S, H, H, H, H, A, A]),
             Row(route: "POST /digitutors/:tutorID", path: { world, test in "/digitutors/\(try namedTutor(world, test))" },

@@ -158,7 +158,7 @@ extension WebApp {
         }
         let supervises = try complianceEvidence.isSupervisor(employeeID: employee.id)
         let today = CivilDay.today(settings.now()).iso
-        let tutors = try tutorStore.tutor(employeeID: employee.id)?.status(on: today) == .active
+        let tutors = try TutorStore(database).tutor(employeeID: employee.id)?.status(on: today) == .active
         return AudienceFacts(parents: parents, supervisors: supervises ? [employee.id] : [],
                              tutors: tutors ? [employee.id] : [])
     }

@@ -37,6 +37,7 @@ struct TutorCoverageView {
     let hasFragile: Bool
     let trend: [CoverageMonthRow]
     let networkHref: String
+    let printHref: String
 }
 
 extension WebApp {
@@ -48,20 +49,8 @@ extension WebApp {
         let organisation = try networkOrganisation(context)
         let strings = context.strings
         let today = CivilDay.today(settings.now())
-        let unitList = try units.units(organisationID: organisation.id)
-        let staff = try tutorStore.staffPerUnit(organisationID: organisation.id)
-        let staffed = unitList.map { StaffedUnit(id: $0.id, parentID: $0.parentID, sectorID: $0.sectorID, staff: staff[$0.id] ?? 0) }
-        let tutors = try tutorStore.tutors(organisationID: organisation.id)
-        let network = TutorNetwork(
-            tutors: tutors.map { tutor in
-                NetworkTutor(id: tutor.tutor.id, periods: tutor.history.compactMap { change in
-                    CivilDay(iso: change.fromOn).map { TutorPeriod(Self.standing(change.status), from: $0) }
-                }, plannedEnd: tutor.tutor.plannedEndOn.flatMap(CivilDay.init(iso:)))
-            },
-            assignments: tutors.flatMap { tutor in
-                tutor.units.map { TutorAssignment(tutorID: tutor.tutor.id, unitID: $0.unitID, includesSubunits: $0.includesSubunits) }
-            })
-        let coverage = TutorRules.coverage(on: today, units: staffed, network: network)
+        let facts = try tutorCoverageFacts(organisation.id, on: today)
+        let (unitList, staff, staffed, network, coverage) = (facts.units, facts.staff, facts.staffed, facts.network, facts.coverage)
         func share(_ group: GroupCoverage?) -> String { group?.coveredShare.map(strings.percent) ?? "–" }
         func perTutor(_ group: GroupCoverage?) -> String { group?.staffPerTutor.map { strings.decimal($0, digits: 0) } ?? "–" }
         let names = Dictionary(uniqueKeysWithValues: unitList.map { ($0.id, $0.name) })
@@ -73,7 +62,7 @@ extension WebApp {
                                      none: coverage.sectorsWithoutTutor.contains(sector.id))
         }
         func unitRow(_ id: Int64, note: String) -> CoverageUnitRow {
-            CoverageUnitRow(name: names[id] ?? "", href: Paths.unit(id), staff: strings.number(staff[id] ?? 0), note: note)
+            CoverageUnitRow(name: names[id] ?? "", href: Paths.unitTutors(id), staff: strings.number(staff[id] ?? 0), note: note)
         }
         let uncovered = coverage.uncovered.sorted { (staff[$0] ?? 0) > (staff[$1] ?? 0) }
             .map { unitRow($0, note: coverage.tutors(of: $0).paused.isEmpty ? "" : strings.text("tutors_coverage_paused")) }
@@ -93,7 +82,8 @@ extension WebApp {
                                                                      (Paths.tutorCoverage(organisation.slug), title)]),
             day: strings.date(today.iso), share: share(coverage.organisation), perTutor: perTutor(coverage.organisation),
             sectors: sectorRows, uncovered: uncovered, hasUncovered: !uncovered.isEmpty, fragile: fragile,
-            hasFragile: !fragile.isEmpty, trend: trend, networkHref: Paths.tutorNetwork(organisation.slug)))
+            hasFragile: !fragile.isEmpty, trend: trend, networkHref: Paths.tutorNetwork(organisation.slug),
+            printHref: Paths.tutorCoveragePrint(organisation.slug)))
     }
 
     static func standing(_ status: TutorStatus) -> TutorStanding {

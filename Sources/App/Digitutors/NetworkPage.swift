@@ -11,6 +11,8 @@ struct NetworkTutorRow {
     let status: String
     let statusClass: String
     let ending: String
+    /// The tutor's status in each requirement aimed at digitutors.
+    let training: [TutorTrainingCell]
 }
 
 struct NetworkSectorView {
@@ -32,6 +34,10 @@ struct NetworkView {
     let newsAction: String
     let newsError: String
     let hasNewsError: Bool
+    let training: TutorTrainingView
+    /// Whether the tables have a tutor-training column (only when some requirement is aimed at tutors).
+    let hasTrainingColumn: Bool
+    let printHref: String
 }
 
 struct NewsItemView {
@@ -74,6 +80,9 @@ extension WebApp {
         let unitNames = Dictionary(uniqueKeysWithValues: unitList.map { ($0.id, $0.name) })
         let sectorOf = Dictionary(uniqueKeysWithValues: unitList.map { ($0.id, $0.sectorID) })
         let topicNames = try tutorTopicNames(organisation.id, strings)
+        // Tutors not ended (or ending only later): the network as it is and is about to be.
+        let current = tutors.filter { $0.status(on: today.iso) != .ended || ($0.history.last?.fromOn ?? "") > today.iso }
+        let training = try tutorTrainingStatuses(organisation.id, tutors: current, on: today)
         func row(_ tutor: TutorDetails) -> NetworkTutorRow {
             let current = tutor.status(on: today.iso) ?? .ended
             let since = tutor.history.last { $0.fromOn <= today.iso }?.fromOn
@@ -83,9 +92,9 @@ extension WebApp {
                 topics: tutor.topicIDs.compactMap { topicNames[$0] }.joined(separator: ", "),
                 status: strings.text("tutors_status_" + current.rawValue) + (since.map { " " + strings.format("tutors_since", ["date": strings.date($0)]) } ?? ""),
                 statusClass: current == .active ? "status-valid" : current == .paused ? "status-due" : "status-exempt",
-                ending: tutor.tutor.plannedEndOn.map { strings.format("tutors_ends", ["date": strings.date($0)]) } ?? "")
+                ending: tutor.tutor.plannedEndOn.map { strings.format("tutors_ends", ["date": strings.date($0)]) } ?? "",
+                training: training.cells(of: tutor.tutor.id, strings))
         }
-        let current = tutors.filter { $0.status(on: today.iso) != .ended || ($0.history.last?.fromOn ?? "") > today.iso }
         var sectors: [NetworkSectorView] = []
         for sector in try self.sectors.sectors(organisationID: organisation.id) {
             let mine = current.filter { $0.units.contains { sectorOf[$0.unitID] == sector.id } }
@@ -109,6 +118,8 @@ extension WebApp {
             crumbs: organisationCrumbs(organisation, strings, then: [(Paths.tutorNetwork(organisation.slug), title)]),
             newHref: Paths.newTutor(organisation.slug), coverageHref: Paths.tutorCoverage(organisation.slug), sectors: sectors, ending: ending, hasEnding: !ending.isEmpty,
             news: news, hasNews: !news.isEmpty, newsAction: Paths.tutorNews(organisation.slug),
-            newsError: newsError ?? "", hasNewsError: newsError != nil), status: status)
+            newsError: newsError ?? "", hasNewsError: newsError != nil,
+            training: tutorTrainingView(training, organisation: organisation, withCounts: true, context),
+            hasTrainingColumn: !training.evaluators.isEmpty, printHref: Paths.tutorCoveragePrint(organisation.slug)), status: status)
     }
 }

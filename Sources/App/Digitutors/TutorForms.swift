@@ -263,7 +263,10 @@ extension WebApp {
             sections: [FormSectionView(fields)], errors: errors.links, hasErrors: !errors.isEmpty)
         guard let tutor else { return try context.render("trainings/form", title: heading, view, status: status) }
         let today = CivilDay.today().iso
+        let training = try tutorTrainingStatuses(organisation.id, tutors: [tutor], on: CivilDay.today(settings.now()))
         return try context.render("digitutors/tutor", title: heading, TutorPageView(
+            training: training.cells(of: tutor.tutor.id, strings),
+            trainingInfo: tutorTrainingView(training, organisation: organisation, withCounts: false, context),
             form: view, statusAction: Paths.tutorStatus(tutor.tutor.id), today: today,
             current: strings.text("tutors_status_" + (tutor.status(on: today)?.rawValue ?? "ended")),
             history: tutor.history.reversed().map { strings.format("tutors_history_line", [
@@ -274,6 +277,9 @@ extension WebApp {
 }
 
 struct TutorPageView {
+    /// The tutor's status in each requirement aimed at digitutors.
+    let training: [TutorTrainingCell]
+    let trainingInfo: TutorTrainingView
     let form: TrainingFormView
     let statusAction: String
     let today: String

@@ -25,11 +25,7 @@ extension WebApp {
     /// A tutor's card in the reader's language.
     func tutorCard(_ tutor: TutorDetails, topicNames: [Int64: String], unitNames: [Int64: String],
                    _ strings: Strings) -> TutorCardView {
-        let hours = tutor.hours.map { hour in
-            strings.format("tutors_hour", ["day": strings.text("tutors_weekday_\(hour.weekday)"), "starts": hour.starts,
-                                           "ends": hour.ends, "place": hour.place])
-                .replacingOccurrences(of: " ()", with: "")
-        }
+        let hours = tutor.hours.map(strings.officeHour)
         let topics = tutor.topicIDs.compactMap { topicNames[$0] }.joined(separator: ", ")
         let contact = tutor.tutor.contactNote
         let email = tutor.email ?? ""
@@ -50,21 +46,18 @@ extension WebApp {
         return names
     }
 
-    /// The active tutors of the employee's unit and the units above it: "my digitutor" on the home page.
+    /// The active tutors of the employee's unit and of the units above it that include their sub-units
+    /// (as coverage counts them): "my digitutor" on the home page. The same function keyed by unit
+    /// names the tutors on the unit's training poster.
     func myTutors(_ employee: Stored<Employee>, _ strings: Strings) throws -> [TutorCardView] {
         guard let unitID = employee.unitID else { return [] }
-        let ancestry = try units.ancestorIDs(of: unitID)
         let today = CivilDay.today(settings.now()).iso
-        let tutors = try tutorStore.tutors(servingAny: ancestry)
-            .filter { $0.status(on: today) == .active && $0.tutor.employeeID != employee.id }
+        // Those of the person's own unit come first, then those of the units above.
+        let tutors = try tutorStore.activeTutors(servingUnit: unitID, on: today).filter { $0.tutor.employeeID != employee.id }
         guard !tutors.isEmpty else { return [] }
         let topicNames = try tutorTopicNames(employee.organisationID, strings)
         var unitNames: [Int64: String] = [:]
         for id in Set(tutors.flatMap { $0.units.map(\.unitID) }) { unitNames[id] = try units.unit(id: id)?.name }
-        // Those of the person's own unit first, then those of the units above.
-        let ordered = tutors.sorted { first, second in
-            first.units.contains { $0.unitID == unitID } && !second.units.contains { $0.unitID == unitID }
-        }
-        return ordered.map { tutorCard($0, topicNames: topicNames, unitNames: unitNames, strings) }
+        return tutors.map { tutorCard($0, topicNames: topicNames, unitNames: unitNames, strings) }
     }
 }

@@ -29,6 +29,8 @@ struct UnitDetailView {
     let posterHref: String
     let trainingsHref: String
     let requirementsHref: String
+    /// The unit's digitutors and the sub-units without one.
+    let tutorsHref: String
     let subUnits: [UnitNodeView]
     let hasSubUnits: Bool
     let rows: [EmployeeRow]
@@ -141,7 +143,7 @@ extension WebApp {
             parentName: showParent ? parent?.name ?? "" : "", parentHref: unit.parentID.map(Paths.unit) ?? "",
             hasParent: showParent, active: unit.active, canEdit: canEdit, editHref: Paths.editUnit(unitID),
             posterHref: Paths.unitTrainingPoster(unitID), trainingsHref: Paths.unitTrainings(unitID),
-            requirementsHref: Paths.unitRequirements(unitID),
+            requirementsHref: Paths.unitRequirements(unitID), tutorsHref: Paths.unitTutors(unitID),
             subUnits: subUnits, hasSubUnits: !subUnits.isEmpty,
             rows: page.listings.map { EmployeeRow($0, strings) }, hasRows: !page.listings.isEmpty,
             resultSummary: strings.format("staff_count_people", ["count": strings.number(total)]),

@@ -49,6 +49,12 @@ struct PosterView {
     let more: String
     let hasMore: Bool
     let links: [PosterLinkView]
+    /// The unit's digitutors (a unit's poster only), in the poster's language.
+    let tutors: [PosterTutorView]
+    let hasTutors: Bool
+    let tutorsHeading: String
+    let tutorsMore: String
+    let hasTutorsMore: Bool
 }
 
 /// What a poster is of: a unit's coffee room, or a series.
@@ -81,7 +87,8 @@ extension WebApp {
         let subject = PosterSubject(heading: strings.text("tcal_poster_heading_unit"), subject: unit.name,
                                     crumbs: Self.crumbs(trail),
                                     href: { Paths.unitTrainingPoster(unitID, month: $0, language: $1) })
-        return try renderPoster(subject, selected, choice, strings, context, unitNames: [:])
+        let tutors = try posterTutors(unit, strings)
+        return try renderPoster(subject, selected, choice, strings, context, unitNames: [:], tutors: tutors)
     }
 
     /// A printable A4 poster of a series' sessions in the month, for those who keep the catalogue.
@@ -115,7 +122,8 @@ extension WebApp {
 
     private func renderPoster(_ subject: PosterSubject, _ selected: [SessionListing], _ choice: PosterChoice,
                               _ strings: Strings, _ context: RequestContext,
-                              unitNames: [Int64: [String]]) throws -> Response {
+                              unitNames: [Int64: [String]],
+                              tutors: (tutors: [PosterTutorView], more: Int) = ([], 0)) throws -> Response {
         let page = context.strings
         let text = CalendarText(strings: strings)
         let origin = siteOrigin(context.request)
@@ -154,7 +162,10 @@ extension WebApp {
             posterLanguage: language, heading: subject.heading, subject: subject.subject, monthLabel: text.month(choice.month),
             scanHint: strings.text("tcal_poster_scan"), sessions: sessions, hasSessions: !sessions.isEmpty,
             noSessions: strings.text("tcal_poster_none"),
-            more: strings.format("tcal_poster_more", ["count": strings.number(hidden)]), hasMore: hidden > 0, links: links)
+            more: strings.format("tcal_poster_more", ["count": strings.number(hidden)]), hasMore: hidden > 0, links: links,
+            tutors: tutors.tutors, hasTutors: !tutors.tutors.isEmpty,
+            tutorsHeading: strings.text(tutors.tutors.count == 1 ? "tutors_poster_heading_one" : "tutors_poster_heading"),
+            tutorsMore: strings.format("tutors_poster_more", ["count": strings.number(tutors.more)]), hasTutorsMore: tutors.more > 0)
         return try context.render("trainings/poster-sheet", title: page.text("tcal_poster_title") + " – " + subject.subject, view,
                                   status: errors.isEmpty ? .ok : .unprocessableContent)
     }

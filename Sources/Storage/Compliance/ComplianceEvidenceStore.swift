@@ -172,3 +172,18 @@ public struct ComplianceEvidenceStore: Sendable {
         }
     }
 }
+
+extension ComplianceEvidenceStore {
+    /// These people (those who left included), by name: a known few, such as the digitutors, without
+    /// reading the whole organisation.
+    public func people(employeeIDs: [Int64]) throws(StorageError) -> [CompliancePerson] {
+        guard !employeeIDs.isEmpty else { return [] }
+        return try database.reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.personColumns) FROM employees e LEFT JOIN units u ON u.id = e.unit_id
+                WHERE e.id IN (SELECT value FROM json_each(?))
+                ORDER BY e.last_name, e.first_name, e.id
+                """, arguments: [TrainingCatalogueStore.jsonArray(employeeIDs)]).map(Self.person)
+        }
+    }
+}

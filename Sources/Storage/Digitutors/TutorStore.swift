@@ -229,7 +229,7 @@ public struct TutorStore: Sendable {
         }
     }
 
-    private static func details(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [TutorDetails] {
+    static func details(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [TutorDetails] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT t.*, e.first_name, e.last_name, e.email, e.phone, e.unit_id AS home_unit_id
             FROM tutors t JOIN employees e ON e.id = t.employee_id WHERE \(condition)
