@@ -113,4 +113,21 @@ struct TutorPagesTests {
         // Peippo has a person and no tutor; Satakieli and its sub-unit are covered.
         #expect(uncovered.contains("Päiväkoti Peippo") && !uncovered.contains("Satakieli"))
     }
+
+    /// The coverage facts are cached per organisation, but a change of the network shows at once.
+    @Test func coverageShowsAStatusChangeAtOnce() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let tutorID = try tutor(test, world).id
+        var hr = try test.staffBrowser("hr")
+        func uncoveredList() throws -> String {
+            let page = try hr.get("/organisations/jarvela/digitutor-coverage")
+            guard let start = page.text.range(of: "Yksiköt ilman aktiivista digitutoria"),
+                  let end = page.text.range(of: "trend-caption") else { return "" }
+            return String(page.text[start.upperBound..<end.lowerBound])
+        }
+        #expect(try !uncoveredList().contains("Satakieli"))
+        try TutorStore(test.database).setStatus(tutorID, .paused, from: CivilDay.today().iso, by: nil)
+        #expect(try uncoveredList().contains("Satakieli"), "a paused tutor's unit is uncovered at once")
+    }
 }

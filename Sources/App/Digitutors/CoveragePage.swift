@@ -47,9 +47,20 @@ extension WebApp {
     /// paused or ending within 60 days, and the trend over the last twelve months. Printable as is.
     func showTutorCoverage(_ request: Request, _ context: RequestContext) throws -> Response {
         let organisation = try networkOrganisation(context)
-        let strings = context.strings
         let today = CivilDay.today(settings.now())
         let facts = try tutorCoverageFacts(organisation.id, on: today)
+        let title = context.strings.text("tutors_coverage_title")
+        // The body is the same for every keeper of the network until the facts are read again.
+        let key = CacheKey(family: "tutor-coverage-page:\(organisation.id)|\(facts.builtAt.timeIntervalSince1970)",
+                           version: 0, variant: today.iso)
+        return try context.renderCached("digitutors/coverage", title: title + " – " + organisation.name, key: key) {
+            try tutorCoverageView(organisation, facts, today: today, context)
+        }
+    }
+
+    private func tutorCoverageView(_ organisation: Stored<Organisation>, _ facts: TutorCoverageFacts, today: CivilDay,
+                                   _ context: RequestContext) throws -> TutorCoverageView {
+        let strings = context.strings
         let (unitList, staff, staffed, network, coverage) = (facts.units, facts.staff, facts.staffed, facts.network, facts.coverage)
         func share(_ group: GroupCoverage?) -> String { group?.coveredShare.map(strings.percent) ?? "–" }
         func perTutor(_ group: GroupCoverage?) -> String { group?.staffPerTutor.map { strings.decimal($0, digits: 0) } ?? "–" }
@@ -77,13 +88,13 @@ extension WebApp {
                              share: point.coveredShare.map(strings.percent) ?? "–")
         }
         let title = strings.text("tutors_coverage_title")
-        return try context.render("digitutors/coverage", title: title + " – " + organisation.name, TutorCoverageView(
+        return TutorCoverageView(
             crumbs: organisationCrumbs(organisation, strings, then: [(Paths.tutorNetwork(organisation.slug), strings.text("tutors_network_title")),
                                                                      (Paths.tutorCoverage(organisation.slug), title)]),
             day: strings.date(today.iso), share: share(coverage.organisation), perTutor: perTutor(coverage.organisation),
             sectors: sectorRows, uncovered: uncovered, hasUncovered: !uncovered.isEmpty, fragile: fragile,
             hasFragile: !fragile.isEmpty, trend: trend, networkHref: Paths.tutorNetwork(organisation.slug),
-            printHref: Paths.tutorCoveragePrint(organisation.slug)))
+            printHref: Paths.tutorCoveragePrint(organisation.slug))
     }
 
     static func standing(_ status: TutorStatus) -> TutorStanding {
