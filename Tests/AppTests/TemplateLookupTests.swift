@@ -1,0 +1,42 @@
+import Mustache
+import Testing
+@testable import App
+
+/// Views that answer template lookups by name (`MustacheParent`, faster than Mirror) must answer for
+/// every stored property, or the template renders it empty without a word.
+@Suite("Template lookups by name")
+struct TemplateLookupTests {
+    /// Each stored property Mirror sees has the same answer by name.
+    static func answersEveryProperty(_ value: some MustacheParent) -> [String] {
+        Mirror(reflecting: value).children.compactMap { child -> String? in
+            guard let label = child.label else { return nil }
+            let byName = value.child(named: label).map { "\($0)" } ?? "nil"
+            return byName == Self.unwrapped(child.value) ? nil : "\(type(of: value)).\(label)"
+        }
+    }
+
+    /// An optional's value as text, or "nil" (templates see optionals unwrapped).
+    static func unwrapped(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return "\(value)" }
+        return mirror.children.first.map { "\($0.value)" } ?? "nil"
+    }
+
+    @Test func homePageViewsAnswerEveryProperty() {
+        let link = HomeLink(href: "/a", label: "A", description: "d")
+        let card = TutorCardView(name: "Tiina", contact: "Teams", hasContact: true, email: "t@example.fi", hasEmail: true,
+                                 hours: ["ti 12:30–13:00"], hasHours: true, askAnytime: true, topics: "Teams",
+                                 hasTopics: true, languages: "suomi", units: "Päiväkoti")
+        let requirement = OwnRequirementView(title: "Tietosuoja", status: "Erääntyy", statusClass: "due", sessions: [link],
+                                             hasSessions: true, recordingHref: "/r", hasRecording: true, catalogueHref: "/c")
+        let round = UnitRoundLine(unit: "Päiväkoti", round: "Syksy", progress: "5/10", progressHref: "/p", slipsHref: "/s")
+        let home = HomeView(greeting: "Hei", roles: [RoleLine(role: "HR", scope: "Järvelä")], links: [link], hasLinks: true,
+                            openSurveys: [link], hasOpenSurveys: true, unitRounds: [round], hasUnitRounds: true,
+                            requirements: [requirement], hasRequirements: true, tutors: [card], hasTutors: true)
+        var missing = Self.answersEveryProperty(home) + Self.answersEveryProperty(link) + Self.answersEveryProperty(card)
+        missing += Self.answersEveryProperty(requirement) + Self.answersEveryProperty(round)
+        missing += Self.answersEveryProperty(RoleLine(role: "HR", scope: "Järvelä"))
+        missing += Self.answersEveryProperty(UnitRoundLine(unit: "U", round: "R", progress: "", progressHref: "", slipsHref: nil))
+        #expect(missing.isEmpty, "not answered by name: \(missing)")
+    }
+}
