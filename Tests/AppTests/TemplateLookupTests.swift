@@ -39,4 +39,21 @@ struct TemplateLookupTests {
         missing += Self.answersEveryProperty(UnitRoundLine(unit: "U", round: "R", progress: "", progressHref: "", slipsHref: nil))
         #expect(missing.isEmpty, "not answered by name: \(missing)")
     }
+
+    @Test func networkPageViewsAnswerEveryProperty() {
+        let cell = TutorTrainingCell(title: "Perehdytys: ", status: "Suoritettu", statusClass: "done")
+        let row = NetworkTutorRow(name: "Tiina", href: "/digitutors/1", units: "Päiväkoti", topics: "Teams", status: "Aktiivinen",
+                                  statusClass: "active", ending: "päättyy 1.2.", training: [cell])
+        let training = TutorTrainingView(hasRequirements: true, counts: ["1/2"], noneText: "ei", newRequirementHref: "/n",
+                                         canCreate: true)
+        let sector = NetworkSectorView(name: "Varhaiskasvatus", tutors: [row], hasTutors: true, count: "1")
+        let news = NewsItemView(date: "1.3.", body: "Uusi versio")
+        let view = NetworkView(crumbs: [Crumb(href: "/", label: "Etusivu", current: false)], newHref: "/new", coverageHref: "/c",
+                               sectors: [sector], ending: [row], hasEnding: true, news: [news], hasNews: true, newsAction: "/a",
+                               newsError: "virhe", hasNewsError: true, training: training, hasTrainingColumn: true,
+                               printHref: "/p")
+        let missing = Self.answersEveryProperty(view) + Self.answersEveryProperty(sector) + Self.answersEveryProperty(row)
+            + Self.answersEveryProperty(cell) + Self.answersEveryProperty(training) + Self.answersEveryProperty(news)
+        #expect(missing.isEmpty, "not answered by name: \(missing)")
+    }
 }
