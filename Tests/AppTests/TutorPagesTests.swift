@@ -49,6 +49,19 @@ struct TutorPagesTests {
         #expect(found.contains("Tiina Tutor"))
     }
 
+    /// The home page is kept per person, but a tutor named or paused after it was first shown appears
+    /// or goes at once.
+    @Test func theHomePageShowsANewOrPausedTutorAtOnce() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        var aino = try test.staffBrowser("tyontekija")
+        #expect(!(try aino.get("/").text.contains("Tiina Tutor")))
+        let tutorID = try tutor(test, world).id
+        #expect(try aino.get("/").text.contains("Tiina Tutor"))
+        try TutorStore(test.database).setStatus(tutorID, .paused, from: CivilDay.today().iso, by: nil)
+        #expect(!(try aino.get("/").text.contains("Tiina Tutor")))
+    }
+
     @Test func aPausedTutorIsNotShown() throws {
         let test = try TestApp()
         let world = try World(test)

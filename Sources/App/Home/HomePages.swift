@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Metrics
 import Storage
 
 /// One role a user holds, described for people.
@@ -46,13 +47,34 @@ struct AccessibilityView {
 
 extension WebApp {
     /// The signed-in start page: who you are here, and where your work is.
+    ///
+    /// An employee's page is kept while nothing it shows can have changed (their record, roles, the
+    /// network of tutors, required training, the trainings' sessions and completions, the rounds of
+    /// the organisation and their answers), and for a minute at most: the required-training status
+    /// counts from today, and a round's dates and title are not in the stamps.
     func showHome(_ request: Request, _ context: RequestContext) throws -> Response {
         guard let principal = context.principal else { return .redirect(to: Paths.signIn) }
+        let title = context.strings.text("home_title")
+        guard let employeeID = principal.employeeID, let employee = try employees.employee(id: employeeID) else {
+            return try context.render("home/home", title: title, try homeView(principal, employee: nil, context))
+        }
+        let stamps = [try trainingReports.version(), try requirements.version(), try tutorStore.version(),
+                      try rounds.roundsStamp(organisationID: employee.organisationID)]
+        let roles = principal.assignments.map { "\($0.id)" }.joined(separator: ",")
+        let key = CacheKey(family: "home:\(employee.id)|" + stamps.joined(separator: "|"),
+                           version: Int(Date().timeIntervalSince1970 / 60),
+                           variant: "\(employee.updatedAt.timeIntervalSince1970)|\(roles)|\(CivilDay.today(settings.now()).iso)")
+        return try context.renderCached("home/home", title: title, key: key) {
+            try homeView(principal, employee: employee, context)
+        }
+    }
+
+    private func homeView(_ principal: Principal, employee: Stored<Employee>?, _ context: RequestContext) throws -> HomeView {
         let strings = context.strings
         var name = principal.user.login
         var tutors: [TutorCardView] = []
         var requirements: [OwnRequirementView] = []
-        if let employeeID = principal.employeeID, let employee = try employees.employee(id: employeeID) {
+        if let employee {
             name = employee.firstName
             tutors = try myTutors(employee, strings)
             requirements = try ownRequirementReminders(employee, context)
@@ -67,8 +89,8 @@ extension WebApp {
                                       description: strings.text("mail_home_link_text")))
         }
         let today = CalendarDate.today()
-        let openSurveys = try principal.employeeID.map { employeeID in
-            try rounds.invitations(employeeID: employeeID)
+        let openSurveys = try employee.map { employee in
+            try rounds.invitations(employeeID: employee.id)
                 .filter { !$0.answered && $0.round.acceptsAnswers(on: today) }
                 .map { invitation in
                     HomeLink(href: Paths.survey(invitation.round.id), label: invitation.round.title,
@@ -77,13 +99,12 @@ extension WebApp {
                 }
         } ?? []
         let unitRounds = try supervisedUnitRounds(principal, strings)
-        return try context.render("home/home", title: strings.text("home_title"),
-                                  HomeView(greeting: strings.format("home_greeting", ["name": name]),
-                                           roles: roles, links: shortcuts, hasLinks: !shortcuts.isEmpty,
-                                           openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty,
-                                           unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty,
-                                           requirements: requirements, hasRequirements: !requirements.isEmpty,
-                                           tutors: tutors, hasTutors: !tutors.isEmpty))
+        return HomeView(greeting: strings.format("home_greeting", ["name": name]),
+                        roles: roles, links: shortcuts, hasLinks: !shortcuts.isEmpty,
+                        openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty,
+                        unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty,
+                        requirements: requirements, hasRequirements: !requirements.isEmpty,
+                        tutors: tutors, hasTutors: !tutors.isEmpty)
     }
 
     /// The open rounds of each unit the principal supervises (with its sub-units), in the same count

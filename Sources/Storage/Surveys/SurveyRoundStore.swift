@@ -259,6 +259,19 @@ public struct SurveyRoundStore: Sendable {
         }
     }
 
+    /// Something that changes whenever a round of the organisation is made, opens, closes or gets a
+    /// response (each bumps the round's results version), for pages that list open rounds and whether
+    /// the reader has answered.
+    public func roundsStamp(organisationID: Int64) throws(StorageError) -> String {
+        try database.reading { db in
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*), ifnull(max(id), 0), ifnull(sum(results_version), 0) FROM survey_rounds
+                WHERE organisation_id = ?
+                """), arguments: [organisationID])
+            return row.map { "\($0[0] as Int64? ?? 0)/\($0[1] as Int64? ?? 0)/\($0[2] as Int64? ?? 0)" } ?? ""
+        }
+    }
+
     /// How many were invited to a round, and how many responses it has (with a sign-in or a code).
     public func participation(roundID: Int64) throws(StorageError) -> (invited: Int, answered: Int) {
         try database.reading { db in
