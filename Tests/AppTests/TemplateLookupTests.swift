@@ -49,10 +49,10 @@ struct TemplateLookupTests {
         let sector = NetworkSectorView(name: "Varhaiskasvatus", tutors: [row], hasTutors: true, count: "1")
         let news = NewsItemView(date: "1.3.", body: "Uusi versio")
         let view = NetworkView(crumbs: [Crumb(href: "/", label: "Etusivu", current: false)], newHref: "/new", coverageHref: "/c",
-                               sectors: [sector], ending: [row], hasEnding: true, news: [news], hasNews: true, newsAction: "/a",
-                               newsError: "virhe", hasNewsError: true, training: training, hasTrainingColumn: true,
-                               printHref: "/p")
-        let missing = Self.answersEveryProperty(view) + Self.answersEveryProperty(sector) + Self.answersEveryProperty(row)
+                               networkHTML: "<p>", news: [news], hasNews: true, newsAction: "/a",
+                               newsError: "virhe", hasNewsError: true, printHref: "/p")
+        let body = NetworkBodyView(sectors: [sector], ending: [row], hasEnding: true, training: training, hasTrainingColumn: true)
+        let missing = Self.answersEveryProperty(view) + Self.answersEveryProperty(body) + Self.answersEveryProperty(sector) + Self.answersEveryProperty(row)
             + Self.answersEveryProperty(cell) + Self.answersEveryProperty(training) + Self.answersEveryProperty(news)
         #expect(missing.isEmpty, "not answered by name: \(missing)")
     }

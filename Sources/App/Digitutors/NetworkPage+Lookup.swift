@@ -11,17 +11,26 @@ extension NetworkView: MustacheParent {
         case "crumbs": crumbs
         case "newHref": newHref
         case "coverageHref": coverageHref
-        case "sectors": sectors
-        case "ending": ending
-        case "hasEnding": hasEnding
+        case "networkHTML": networkHTML
         case "news": news
         case "hasNews": hasNews
         case "newsAction": newsAction
         case "newsError": newsError
         case "hasNewsError": hasNewsError
+        case "printHref": printHref
+        default: nil
+        }
+    }
+}
+
+extension NetworkBodyView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "sectors": sectors
+        case "ending": ending
+        case "hasEnding": hasEnding
         case "training": training
         case "hasTrainingColumn": hasTrainingColumn
-        case "printHref": printHref
         default: nil
         }
     }

@@ -26,18 +26,25 @@ struct NetworkView {
     let crumbs: [Crumb]
     let newHref: String
     let coverageHref: String
-    let sectors: [NetworkSectorView]
-    let ending: [NetworkTutorRow]
-    let hasEnding: Bool
+    /// The tutor training, the tutors ending soon and the tables by sector, rendered from
+    /// `NetworkBodyView` (and kept while the network is unchanged).
+    let networkHTML: String
     let news: [NewsItemView]
     let hasNews: Bool
     let newsAction: String
     let newsError: String
     let hasNewsError: Bool
+    let printHref: String
+}
+
+/// The large part of the network page: every tutor of the organisation by sector.
+struct NetworkBodyView {
+    let sectors: [NetworkSectorView]
+    let ending: [NetworkTutorRow]
+    let hasEnding: Bool
     let training: TutorTrainingView
     /// Whether the tables have a tutor-training column (only when some requirement is aimed at tutors).
     let hasTrainingColumn: Bool
-    let printHref: String
 }
 
 struct NewsItemView {
@@ -74,6 +81,28 @@ extension WebApp {
                                status: HTTPStatus = .ok) throws -> Response {
         let strings = context.strings
         let today = CivilDay.today(settings.now())
+        // The tables of 1,500 tutors took over 100 ms to read and render; they are kept while the
+        // network and its required training are unchanged, and for a minute at most (unit names).
+        let canCreate = context.access.canManageOrganisation(organisation.id)
+        let key = CacheKey(family: "tutor-network:\(organisation.id)|\(try tutorStore.version())|\(try requirements.version())",
+                           version: Int(Date().timeIntervalSince1970 / 60), variant: "\(today.iso)|\(canCreate)")
+        let networkHTML = try context.renderPartCached("digitutors/network-body", key: key) {
+            try networkBody(organisation, today: today, context)
+        }
+        let news = try tutorStore.news(organisationID: organisation.id).map {
+            NewsItemView(date: strings.date(HelsinkiTime.date($0.at)), body: $0.body)
+        }
+        let title = strings.text("tutors_network_title")
+        return try context.render("digitutors/network", title: title + " – " + organisation.name, NetworkView(
+            crumbs: organisationCrumbs(organisation, strings, then: [(Paths.tutorNetwork(organisation.slug), title)]),
+            newHref: Paths.newTutor(organisation.slug), coverageHref: Paths.tutorCoverage(organisation.slug),
+            networkHTML: networkHTML, news: news, hasNews: !news.isEmpty, newsAction: Paths.tutorNews(organisation.slug),
+            newsError: newsError ?? "", hasNewsError: newsError != nil, printHref: Paths.tutorCoveragePrint(organisation.slug)),
+            status: status)
+    }
+
+    private func networkBody(_ organisation: Stored<Organisation>, today: CivilDay, _ context: RequestContext) throws -> NetworkBodyView {
+        let strings = context.strings
         let soon = today.adding(days: Self.tutorEndingDays).iso
         let tutors = try tutorStore.tutors(organisationID: organisation.id)
         let unitList = try units.units(organisationID: organisation.id)
@@ -95,9 +124,14 @@ extension WebApp {
                 ending: tutor.tutor.plannedEndOn.map { strings.format("tutors_ends", ["date": strings.date($0)]) } ?? "",
                 training: training.cells(of: tutor.tutor.id, strings))
         }
+        // Each tutor once per sector they serve in.
+        var bySector: [Int64: [TutorDetails]] = [:]
+        for tutor in current {
+            for sectorID in Set(tutor.units.compactMap { sectorOf[$0.unitID] ?? nil }) { bySector[sectorID, default: []].append(tutor) }
+        }
         var sectors: [NetworkSectorView] = []
         for sector in try self.sectors.sectors(organisationID: organisation.id) {
-            let mine = current.filter { $0.units.contains { sectorOf[$0.unitID] == sector.id } }
+            let mine = bySector[sector.id] ?? []
             sectors.append(NetworkSectorView(name: sector.name, tutors: mine.map(row), hasTutors: !mine.isEmpty,
                                              count: strings.number(mine.filter { $0.status(on: today.iso) == .active }.count)))
         }
@@ -110,16 +144,8 @@ extension WebApp {
             guard tutor.status(on: today.iso) == .active, let end = tutor.tutor.plannedEndOn else { return false }
             return end >= today.iso && end <= soon
         }.map(row)
-        let news = try tutorStore.news(organisationID: organisation.id).map {
-            NewsItemView(date: strings.date(HelsinkiTime.date($0.at)), body: $0.body)
-        }
-        let title = strings.text("tutors_network_title")
-        return try context.render("digitutors/network", title: title + " – " + organisation.name, NetworkView(
-            crumbs: organisationCrumbs(organisation, strings, then: [(Paths.tutorNetwork(organisation.slug), title)]),
-            newHref: Paths.newTutor(organisation.slug), coverageHref: Paths.tutorCoverage(organisation.slug), sectors: sectors, ending: ending, hasEnding: !ending.isEmpty,
-            news: news, hasNews: !news.isEmpty, newsAction: Paths.tutorNews(organisation.slug),
-            newsError: newsError ?? "", hasNewsError: newsError != nil,
-            training: tutorTrainingView(training, organisation: organisation, withCounts: true, context),
-            hasTrainingColumn: !training.evaluators.isEmpty, printHref: Paths.tutorCoveragePrint(organisation.slug)), status: status)
+        return NetworkBodyView(sectors: sectors, ending: ending, hasEnding: !ending.isEmpty,
+                               training: tutorTrainingView(training, organisation: organisation, withCounts: true, context),
+                               hasTrainingColumn: !training.evaluators.isEmpty)
     }
 }

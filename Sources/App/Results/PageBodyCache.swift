@@ -74,4 +74,15 @@ extension RequestContext {
                                         principal: principal, csrfToken: csrfToken)
         return Response(status: .ok, contentType: "text/html; charset=utf-8", text: html)
     }
+
+    /// Renders a part of a page from `template`, reusing the part rendered for `key` (with this
+    /// template and language) when there is one; the page puts it in with `{{{…}}}`. For a large part
+    /// of a page that also has a form, which keeps the form (and its token) out of the cache.
+    func renderPartCached(_ template: String, key: CacheKey, _ model: () throws -> Any) throws -> String {
+        let partKey = CacheKey(family: key.family, version: key.version,
+                               variant: "\(template)|\(strings.language.rawValue)|\(key.variant)")
+        return try app.pageBodies.body(partKey) {
+            try app.renderer.render(template, PageView(t: strings.table, csrfToken: "", page: try model()))
+        }
+    }
 }
