@@ -37,6 +37,8 @@ struct TutorCoverageView {
     let hasFragile: Bool
     let trend: [CoverageMonthRow]
     let networkHref: String
+    /// The help log's aggregates, with this month's top topics.
+    var helpHref = ""
 }
 
 extension WebApp {
@@ -88,12 +90,14 @@ extension WebApp {
                              share: point.coveredShare.map(strings.percent) ?? "–")
         }
         let title = strings.text("tutors_coverage_title")
-        return try context.render("digitutors/coverage", title: title + " – " + organisation.name, TutorCoverageView(
+        var view = TutorCoverageView(
             crumbs: organisationCrumbs(organisation, strings, then: [(Paths.tutorNetwork(organisation.slug), strings.text("tutors_network_title")),
                                                                      (Paths.tutorCoverage(organisation.slug), title)]),
             day: strings.date(today.iso), share: share(coverage.organisation), perTutor: perTutor(coverage.organisation),
             sectors: sectorRows, uncovered: uncovered, hasUncovered: !uncovered.isEmpty, fragile: fragile,
-            hasFragile: !fragile.isEmpty, trend: trend, networkHref: Paths.tutorNetwork(organisation.slug)))
+            hasFragile: !fragile.isEmpty, trend: trend, networkHref: Paths.tutorNetwork(organisation.slug))
+        view.helpHref = Paths.tutorHelp(organisation.slug)
+        return try context.render("digitutors/coverage", title: title + " – " + organisation.name, view)
     }
 
     static func standing(_ status: TutorStatus) -> TutorStanding {

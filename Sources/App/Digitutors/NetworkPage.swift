@@ -32,6 +32,9 @@ struct NetworkView {
     let newsAction: String
     let newsError: String
     let hasNewsError: Bool
+    /// The help log's aggregates and the topic list (set after the rest).
+    var helpHref = ""
+    var topicsHref = ""
 }
 
 struct NewsItemView {
@@ -105,10 +108,13 @@ extension WebApp {
             NewsItemView(date: strings.date(HelsinkiTime.date($0.at)), body: $0.body)
         }
         let title = strings.text("tutors_network_title")
-        return try context.render("digitutors/network", title: title + " – " + organisation.name, NetworkView(
+        var view = NetworkView(
             crumbs: organisationCrumbs(organisation, strings, then: [(Paths.tutorNetwork(organisation.slug), title)]),
             newHref: Paths.newTutor(organisation.slug), coverageHref: Paths.tutorCoverage(organisation.slug), sectors: sectors, ending: ending, hasEnding: !ending.isEmpty,
             news: news, hasNews: !news.isEmpty, newsAction: Paths.tutorNews(organisation.slug),
-            newsError: newsError ?? "", hasNewsError: newsError != nil), status: status)
+            newsError: newsError ?? "", hasNewsError: newsError != nil)
+        view.helpHref = Paths.tutorHelp(organisation.slug)
+        view.topicsHref = Paths.tutorTopics(organisation.slug)
+        return try context.render("digitutors/network", title: title + " – " + organisation.name, view, status: status)
     }
 }
