@@ -111,8 +111,28 @@ def test_tutor_logs_help_on_a_phone_without_javascript(app_ready, base_url, nojs
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+def log_some_help(login):
+    """A dozen sessions for the tutor's first unit this month and last, so the unit × month table has
+    figures to show (the demo itself has no help log yet)."""
+    connection = database()
+    try:
+        with connection:
+            tutor, unit, topic = connection.execute("""
+                SELECT t.id, (SELECT min(unit_id) FROM tutor_units WHERE tutor_id = t.id),
+                       (SELECT min(id) FROM tutor_topics WHERE organisation_id = t.organisation_id AND active = 1)
+                FROM tutors t JOIN users u ON u.employee_id = t.employee_id WHERE u.login = ?""", (login,)).fetchone()
+            today = datetime.date.today()
+            for day in (today, today.replace(day=1) - datetime.timedelta(days=1)):
+                connection.executemany(
+                    "INSERT INTO tutor_help_log (tutor_id, day, topic_id, minutes, channel, unit_id) VALUES (?, ?, ?, 15, 'phone', ?)",
+                    [(tutor, day.isoformat(), topic, unit)] * 6)
+    finally:
+        connection.close()
+
+
 def test_help_log_pages_pass_the_checks(app_ready, base_url, fresh_browser, help_checker, tutor_login):
     driver = fresh_browser
+    log_some_help(tutor_login)
     sign_in(driver, base_url, tutor_login, DEMO_PASSWORD)
     checked(help_checker, base_url + "/my-digitutor-log", tutor_login)
     checked(help_checker, base_url + "/digitutors", tutor_login)
@@ -121,6 +141,7 @@ def test_help_log_pages_pass_the_checks(app_ready, base_url, fresh_browser, help
     for months in ("", "?months=3", "?months=24"):
         checked(help_checker, base_url + "/organisations/jarvela/digitutor-help" + months, "koordinaattori")
     assert driver.find_elements(By.CSS_SELECTOR, "#month-caption ~ tbody tr"), "no figures per month"
+    assert driver.find_elements(By.CSS_SELECTOR, "table[aria-describedby=units-note] tbody tr"), "no unit shown"
     checked(help_checker, base_url + "/organisations/jarvela/digitutor-topics", "koordinaattori")
     assert len(driver.find_elements(By.CSS_SELECTOR, "main li.card form")) >= 8, "the demo's topics are not listed"
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
