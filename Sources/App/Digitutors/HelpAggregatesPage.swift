@@ -37,6 +37,9 @@ struct HelpAggregatesView {
     let crumbs: [Crumb]
     let periodAction: String
     let periods: [SelectOption]
+    /// The sector whose units the unit × month table shows (a large organisation has thousands).
+    let sectors: [SelectOption]
+    let hasSectors: Bool
     let periodText: String
     let total: String
     let hasEntries: Bool
@@ -69,19 +72,35 @@ extension WebApp {
         let months = request.queryValue("months").flatMap(Int.init).flatMap { Self.helpPeriods.contains($0) ? $0 : nil } ?? 12
         let first = today.firstDayOfMonth.adding(months: -(months - 1))
         let unitList = try units.units(organisationID: organisation.id)
+        let sectorList = try sectors.sectors(organisationID: organisation.id)
+        // The unit table shows one sector's units: the chosen one, or the first. An id that is not
+        // one of the organisation's sectors names nothing.
+        let sector: Stored<Sector>?
+        if let chosen = request.queryValue("sector"), !chosen.isEmpty {
+            guard let found = sectorList.first(where: { String($0.id) == chosen }) else { throw AppError.notFound }
+            sector = found
+        } else {
+            sector = sectorList.first
+        }
         let topics = try tutorStore.topics(organisationID: organisation.id, includeRetired: true)
         let topicNames = Dictionary(uniqueKeysWithValues: topics.map { (String($0.id), $0.name.text(language)) })
-        // The database counts the entries per month, topic, channel and unit; the rules decide what
-        // of it may be shown. Topics travel as their ids, named only for the page.
-        let counts = try tutorStore.helpLogCounts(organisationID: organisation.id, from: first.iso, to: today.iso)
-            .compactMap { count -> HelpCount? in
-                guard let month = CivilDay(iso: count.month + "-01") else { return nil }
-                return HelpCount(month: month, topic: String(count.topicID), channel: count.channel.rawValue, unitID: count.unitID,
-                                 tally: HelpTally(sessions: count.sessions, minutes: count.minutes))
-            }
         let rule = AnonymityRule()
-        let aggregates = TutorRules.helpAggregates(
-            counts: counts, units: unitList.map { UnitNode(id: $0.id, parentID: $0.parentID, sectorID: $0.sectorID) }, rule: rule)
+        let data = try helpAggregatesCache.data(organisationID: organisation.id, from: first.iso, to: today.iso,
+                                                version: try tutorStore.helpLogVersion()) {
+            // The database counts the entries per month, topic, channel and unit; the rules decide
+            // what of it may be shown. Topics travel as their ids, named only for the page.
+            let counts = try tutorStore.helpLogCounts(organisationID: organisation.id, from: first.iso, to: today.iso)
+                .compactMap { count -> HelpCount? in
+                    guard let month = CivilDay(iso: count.month + "-01") else { return nil }
+                    return HelpCount(month: month, topic: String(count.topicID), channel: count.channel.rawValue,
+                                     unitID: count.unitID, tally: HelpTally(sessions: count.sessions, minutes: count.minutes))
+                }
+            let units = unitList.map { UnitNode(id: $0.id, parentID: $0.parentID, sectorID: $0.sectorID) }
+            return HelpAggregatesData(aggregates: TutorRules.helpAggregates(counts: counts, units: units, rule: rule),
+                                      byChannel: TutorRules.helpByChannel(counts: counts),
+                                      topTopics: TutorRules.topTopics(counts: counts, month: today, limit: 5))
+        }
+        let aggregates = data.aggregates
         func row(_ label: String, _ tally: HelpTally?) -> HelpTallyRow {
             HelpTallyRow(label: label, sessions: strings.number(tally?.sessions ?? 0), minutes: strings.number(tally?.minutes ?? 0))
         }
@@ -90,11 +109,13 @@ extension WebApp {
         // Organisation-wide figures describe no one, so a month without help shows as 0 here.
         let byMonth = periodMonths.map { row(monthLabel($0), aggregates.byMonth[$0]) }
         let byTopic = aggregates.byTopic.map { row(topicNames[$0.topic] ?? "", $0.tally) }
-        let byChannel = TutorRules.helpByChannel(counts: counts).map { row(strings.text("tutors_channel_" + $0.topic), $0.tally) }
-        // Units in tree order, each with a figure per month where the rule shows one and a dash where
-        // it does not (never a 0); units with nothing to show in the period are left out.
+        let byChannel = data.byChannel.map { row(strings.text("tutors_channel_" + $0.topic), $0.tally) }
+        // The sector's units in tree order, each with a figure per month where the rule shows one and
+        // a dash where it does not (never a 0); units with nothing to show in the period are left out.
         var unitRows: [HelpUnitRow] = []
-        let children = Dictionary(grouping: unitList.filter { $0.parentID != nil }, by: { $0.parentID ?? 0 })
+        let inSector = unitList.filter { sector != nil && $0.sectorID == sector?.id }
+        let sectorIDs = Set(inSector.map(\.id))
+        let children = Dictionary(grouping: inSector.filter { $0.parentID != nil }, by: { $0.parentID ?? 0 })
         func walk(_ unit: Stored<WorkUnit>, depth: Int) {
             let cells = periodMonths.map { month in aggregates.unit(unit.id, month: month).map { strings.number($0.sessions) } ?? "–" }
             if cells.contains(where: { $0 != "–" }) {
@@ -102,8 +123,10 @@ extension WebApp {
             }
             for child in (children[unit.id] ?? []).sorted(by: { $0.name < $1.name }) { walk(child, depth: depth + 1) }
         }
-        for root in unitList.filter({ $0.parentID == nil }).sorted(by: { $0.name < $1.name }) { walk(root, depth: 0) }
-        let top = TutorRules.topTopics(counts: counts, month: today, limit: 5)
+        for root in inSector.filter({ !sectorIDs.contains($0.parentID ?? 0) }).sorted(by: { $0.name < $1.name }) {
+            walk(root, depth: 0)
+        }
+        let top = data.topTopics
         let areaOf = Dictionary(uniqueKeysWithValues: topics.map { (String($0.id), $0.areaCode) })
         let areaTrainings = Dictionary(grouping: try tutorStore.trainings(
             visibleTo: organisation.id, inAreas: Set(top.compactMap { areaOf[$0.topic] ?? nil })), by: \.areaCode)
@@ -127,6 +150,8 @@ extension WebApp {
                 SelectOption(value: String($0), label: strings.format("tutors_help_period_months", ["months": String($0)]),
                              selected: $0 == months)
             },
+            sectors: sectorList.map { SelectOption(value: String($0.id), label: $0.name, selected: $0.id == sector?.id) },
+            hasSectors: !sectorList.isEmpty,
             periodText: strings.format("tutors_help_period", ["from": strings.date(first.iso), "to": strings.date(today.iso)]),
             total: strings.format("tutors_help_total", ["sessions": strings.number(total.sessions), "minutes": strings.number(total.minutes)]),
             hasEntries: total.sessions > 0, topTopics: topTopics, hasTopTopics: !topTopics.isEmpty, monthName: monthLabel(today),

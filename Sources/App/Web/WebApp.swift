@@ -27,6 +27,7 @@ public final class WebApp: Sendable {
     let trainingReportCache: TrainingReportCache
     let trainingCatalogueSnapshots: TrainingCatalogueSnapshots
     let complianceCache: ComplianceCache
+    let helpAggregatesCache: HelpAggregatesCache
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
     let passwordPolicy: PasswordPolicy
@@ -73,6 +74,7 @@ public final class WebApp: Sendable {
         trainingReportCache = TrainingReportCache(released: { freedMemory.released($0) })
         trainingCatalogueSnapshots = TrainingCatalogueSnapshots(released: { freedMemory.released($0) })
         complianceCache = ComplianceCache(released: { freedMemory.released($0) })
+        helpAggregatesCache = HelpAggregatesCache(released: { freedMemory.released($0) })
         let attemptCounters = AttemptCounterStore(database)
         throttle = SignInThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
         codeThrottle = CodeThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))

@@ -116,22 +116,37 @@ extension TutorStore {
     // MARK: - Aggregates
 
     /// The organisation's help log from `from` to `to` (days, inclusive) counted per month, topic,
-    /// channel and unit: a year of entries becomes a few thousand groups in one statement.
+    /// channel and unit. The rows come straight off the covering index and are added up here: with
+    /// thousands of units a year of entries hardly groups, and SQLite's sorter for a GROUP BY took
+    /// four times as long as the scan itself.
     public func helpLogCounts(organisationID: Int64, from: String, to: String) throws(StorageError) -> [HelpLogCount] {
-        try database.reading { db in
-            var counts: [HelpLogCount] = []
+        struct Key: Hashable {
+            let month: Int
+            let topicID: Int64
+            let channel: String
+            let unitID: Int64
+        }
+        return try database.reading { db in
+            var tallies: [Key: (sessions: Int, minutes: Int)] = [:]
+            // The month as one number (year * 100 + month), so no text is made per row.
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT substr(h.day, 1, 7), h.topic_id, h.channel, h.unit_id, count(*), sum(h.minutes)
+                SELECT CAST(substr(h.day, 1, 4) AS INTEGER) * 100 + CAST(substr(h.day, 6, 2) AS INTEGER),
+                       h.topic_id, h.channel, h.unit_id, h.minutes
                 FROM tutors t JOIN tutor_help_log h ON h.tutor_id = t.id
                 WHERE t.organisation_id = ? AND h.day >= ? AND h.day <= ?
-                GROUP BY 1, 2, 3, 4
                 """), arguments: [organisationID, from, to])
             while let row = try rows.next() {
-                guard let channel = HelpChannel(rawValue: row[2]) else { continue }
-                counts.append(HelpLogCount(month: row[0], topicID: row[1], channel: channel, unitID: row[3],
-                                           sessions: row[4], minutes: row[5]))
+                let key = Key(month: row[0], topicID: row[1], channel: row[2], unitID: row[3])
+                let minutes: Int = row[4]
+                tallies[key, default: (0, 0)].sessions += 1
+                tallies[key, default: (0, 0)].minutes += minutes
             }
-            return counts
+            return tallies.compactMap { key, tally in
+                guard let channel = HelpChannel(rawValue: key.channel) else { return nil }
+                let month = String(format: "%04d-%02d", key.month / 100, key.month % 100)
+                return HelpLogCount(month: month, topicID: key.topicID, channel: channel, unitID: key.unitID,
+                                    sessions: tally.sessions, minutes: tally.minutes)
+            }
         }
     }
 
