@@ -23,8 +23,9 @@ struct TutorHelpLogTests {
         let world = try World(test)
         let (tutorID, topicID) = try HelpLogFixture.ainoTutor(test, world)
         var aino = try test.staffBrowser("tyontekija")
-        // The home page leads there.
+        // The home page leads there, and so does her own card on "find help".
         #expect(try aino.get("/").text.contains("href=\"/my-digitutor-log\""))
+        #expect(try aino.get("/digitutors").text.contains("href=\"/my-digitutor-log\""))
         let form = try aino.get("/my-digitutor-log")
         #expect(form.status.code == 200)
         #expect(form.text.contains("Autettujen nimiä tai muuta heistä kertovaa ei kirjata.") && form.text.contains("csrf_token"))
@@ -140,7 +141,13 @@ struct TutorHelpLogTests {
         #expect(row("Päiväkoti Peippo") == cell("–") + cell("9") + cell("7"))
         // Organisation-wide figures are always shown: 38 sessions of 15 minutes.
         #expect(text.contains("38 kertaa, 570 min") && text.contains("alle 5 kertaa"))
-        // Supervisors do not see it.
+        // Three more for the pre-school last month make five: shown at once, though the figures are
+        // cached (they follow the help log's version).
+        try store.logHelpMany(sessions(3, world.unitA1, lastMonth))
+        let again = try hr.get("/organisations/jarvela/digitutor-help?months=3").text
+        #expect(again.contains("<th scope=\"row\">– Satakieli, esiopetus</th>" + cell("–") + cell("5") + cell("6")))
+        // A sector that is not Järvelä's names nothing; supervisors do not see the page.
+        #expect(try hr.get("/organisations/jarvela/digitutor-help?sector=999999").status.code == 404)
         var supervisor = try test.staffBrowser("esihenkilo.a")
         #expect(try supervisor.get("/organisations/jarvela/digitutor-help").status.code == 404)
     }

@@ -152,6 +152,8 @@ extension WebApp {
         guard let entry = input.checked else {
             return try renderHelpLog(tutor, context, input: input, confirmation: nil, status: .unprocessableContent)
         }
+        // Not audited: an audit line carries the moment and the user, which would give the help log
+        // the time of day it leaves out by design. Deletions and the coordinator's changes are audited.
         let id = try changing { try tutorStore.logHelpReturningID(entry) }
         return context.redirect(Paths.myHelpLog(logged: id))
     }
