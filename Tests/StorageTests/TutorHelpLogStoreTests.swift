@@ -35,9 +35,9 @@ struct TutorHelpLogStoreTests {
         let counts = try store.helpLogCounts(organisationID: staff.organisationID, from: "2026-03-01", to: "2026-04-30")
             .sorted { ($0.month, $0.unitID) < ($1.month, $1.unitID) }
         #expect(counts == [
-            HelpLogCount(month: "2026-03", topicID: topic.id, channel: .teams, unitID: unit.id, sessions: 2, minutes: 45),
-            HelpLogCount(month: "2026-03", topicID: topic.id, channel: .phone, unitID: sub.id, sessions: 1, minutes: 5),
-            HelpLogCount(month: "2026-04", topicID: topic.id, channel: .phone, unitID: sub.id, sessions: 1, minutes: 60),
+            HelpLogCount(year: 2026, month: 3, topicID: topic.id, channel: .teams, unitID: unit.id, sessions: 2, minutes: 45),
+            HelpLogCount(year: 2026, month: 3, topicID: topic.id, channel: .phone, unitID: sub.id, sessions: 1, minutes: 5),
+            HelpLogCount(year: 2026, month: 4, topicID: topic.id, channel: .phone, unitID: sub.id, sessions: 1, minutes: 60),
         ])
         #expect(try store.helpLogCounts(organisationID: staff.organisationID + 1, from: "2026-01-01", to: "2026-12-31").isEmpty)
         // The tutor's own log and totals.

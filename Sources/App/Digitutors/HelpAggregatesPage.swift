@@ -87,12 +87,19 @@ extension WebApp {
         let rule = AnonymityRule()
         let data = try helpAggregatesCache.data(organisationID: organisation.id, from: first.iso, to: today.iso,
                                                 version: try tutorStore.helpLogVersion()) {
-            // The database counts the entries per month, topic, channel and unit; the rules decide
-            // what of it may be shown. Topics travel as their ids, named only for the page.
+            // The store counts the entries per month, topic, channel and unit; the rules decide what of
+            // it may be shown. Topics travel as their ids, named only for the page. A year has a dozen
+            // months and a few topics, so each is made once, not once per count.
+            var monthDays: [Int: CivilDay] = [:]
+            var topicKeys: [Int64: String] = [:]
             let counts = try tutorStore.helpLogCounts(organisationID: organisation.id, from: first.iso, to: today.iso)
                 .compactMap { count -> HelpCount? in
-                    guard let month = CivilDay(iso: count.month + "-01") else { return nil }
-                    return HelpCount(month: month, topic: String(count.topicID), channel: count.channel.rawValue,
+                    let monthKey = count.year * 100 + count.month
+                    if monthDays[monthKey] == nil { monthDays[monthKey] = CivilDay(year: count.year, month: count.month, day: 1) }
+                    guard let month = monthDays[monthKey] else { return nil }
+                    let topic = topicKeys[count.topicID] ?? String(count.topicID)
+                    topicKeys[count.topicID] = topic
+                    return HelpCount(month: month, topic: topic, channel: count.channel.rawValue,
                                      unitID: count.unitID, tally: HelpTally(sessions: count.sessions, minutes: count.minutes))
                 }
             let units = unitList.map { UnitNode(id: $0.id, parentID: $0.parentID, sectorID: $0.sectorID) }

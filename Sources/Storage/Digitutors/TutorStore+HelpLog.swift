@@ -15,15 +15,17 @@ public struct OwnHelpEntry: Sendable, Equatable {
 
 /// Help sessions and their minutes in one group of the help log, counted by the database.
 public struct HelpLogCount: Sendable, Equatable {
-    /// The month, as `YYYY-MM`.
-    public var month: String
+    public var year: Int
+    /// The month, 1 to 12.
+    public var month: Int
     public var topicID: Int64
     public var channel: HelpChannel
     public var unitID: Int64
     public var sessions: Int
     public var minutes: Int
 
-    public init(month: String, topicID: Int64, channel: HelpChannel, unitID: Int64, sessions: Int, minutes: Int) {
+    public init(year: Int, month: Int, topicID: Int64, channel: HelpChannel, unitID: Int64, sessions: Int, minutes: Int) {
+        self.year = year
         self.month = month
         self.topicID = topicID
         self.channel = channel
@@ -143,8 +145,7 @@ extension TutorStore {
             }
             return tallies.compactMap { key, tally in
                 guard let channel = HelpChannel(rawValue: key.channel) else { return nil }
-                let month = String(format: "%04d-%02d", key.month / 100, key.month % 100)
-                return HelpLogCount(month: month, topicID: key.topicID, channel: channel, unitID: key.unitID,
+                return HelpLogCount(year: key.month / 100, month: key.month % 100, topicID: key.topicID, channel: channel, unitID: key.unitID,
                                     sessions: tally.sessions, minutes: tally.minutes)
             }
         }
