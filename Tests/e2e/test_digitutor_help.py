@@ -113,7 +113,7 @@ def test_tutor_logs_help_on_a_phone_without_javascript(app_ready, base_url, nojs
 
 def log_some_help(login):
     """A dozen sessions for the tutor's first unit this month and last, so the unit × month table has
-    figures to show (the demo itself has no help log yet)."""
+    figures to show (the demo itself has no help log yet). Returns the unit's sector."""
     connection = database()
     try:
         with connection:
@@ -126,20 +126,21 @@ def log_some_help(login):
                 connection.executemany(
                     "INSERT INTO tutor_help_log (tutor_id, day, topic_id, minutes, channel, unit_id) VALUES (?, ?, ?, 15, 'phone', ?)",
                     [(tutor, day.isoformat(), topic, unit)] * 6)
+            return connection.execute("SELECT sector_id FROM units WHERE id = ?", (unit,)).fetchone()[0]
     finally:
         connection.close()
 
 
 def test_help_log_pages_pass_the_checks(app_ready, base_url, fresh_browser, help_checker, tutor_login):
     driver = fresh_browser
-    log_some_help(tutor_login)
+    sector = log_some_help(tutor_login)
     sign_in(driver, base_url, tutor_login, DEMO_PASSWORD)
     checked(help_checker, base_url + "/my-digitutor-log", tutor_login)
     checked(help_checker, base_url + "/digitutors", tutor_login)
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     sign_in(driver, base_url, "koordinaattori", DEMO_PASSWORD)
-    for months in ("", "?months=3", "?months=24"):
-        checked(help_checker, base_url + "/organisations/jarvela/digitutor-help" + months, "koordinaattori")
+    for query in ("", "?months=24", f"?months=3&sector={sector}"):
+        checked(help_checker, base_url + "/organisations/jarvela/digitutor-help" + query, "koordinaattori")
     assert driver.find_elements(By.CSS_SELECTOR, "#month-caption ~ tbody tr"), "no figures per month"
     assert driver.find_elements(By.CSS_SELECTOR, "table[aria-describedby=units-note] tbody tr"), "no unit shown"
     checked(help_checker, base_url + "/organisations/jarvela/digitutor-topics", "koordinaattori")
