@@ -272,6 +272,17 @@ extension WebApp {
         routes.get("/digitutors/:tutorID", .signedIn, showTutor)
         routes.post("/digitutors/:tutorID", .signedIn, updateTutor)
         routes.post("/digitutors/:tutorID/status", .signedIn, changeTutorStatus)
+        // The help log: a tutor (active or paused) logs their own help and deletes their own recent
+        // mistakes (404 for anyone else); the network's keepers see it only as aggregates.
+        routes.get("/my-digitutor-log", .signedIn, showHelpLog)
+        routes.post("/my-digitutor-log", .signedIn, logHelp)
+        routes.post("/my-digitutor-log/:entryID/delete", .signedIn, deleteHelpEntry)
+        routes.get("/organisations/:slug/digitutor-help", .signedIn, showHelpAggregates)
+        // The topics the coordinator keeps: the network's keepers only.
+        routes.get("/organisations/:slug/digitutor-topics", .signedIn, showTutorTopics)
+        routes.post("/organisations/:slug/digitutor-topics", .signedIn, addTutorTopic)
+        routes.post("/organisations/:slug/digitutor-topics/:topicID", .signedIn, updateTutorTopic)
+        routes.post("/organisations/:slug/digitutor-topics/:topicID/active", .signedIn, setTutorTopicActive)
 
         // MARK: - Mail: the outbox
         // Administrators see every message; HR sees the messages to its own organisation's people

@@ -98,6 +98,7 @@ public struct DemoLoader: Sendable {
             .load(plan, organisationIDs: organisationIDs)
         _ = try DemoTutors(database: database, today: day).load(organisationIDs: organisationIDs, anchors: plan.anchors)
         let induction = try DemoTutorTraining(database: database, today: day).load(organisationIDs: organisationIDs)
+        _ = try DemoTutorHelp(database: database, seed: seed, today: day).load(organisationIDs: organisationIDs)
         trainings.trainings += 1
         trainings.sessions += induction.sessions
         trainings.attendance += induction.attendance

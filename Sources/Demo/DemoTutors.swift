@@ -9,15 +9,18 @@ struct DemoTutors {
     let database: AppDatabase
     let today: DemoDay
 
-    static let topics: [(String, String, String)] = [
-        ("Teams ja kokoukset", "Teams och möten", "Teams and meetings"),
-        ("Sähköposti ja kalenteri", "E-post och kalender", "E-mail and calendar"),
-        ("Työpuhelin", "Arbetstelefon", "Work phone"),
-        ("HR-itsepalvelu ja palkkalaskelma", "HR-självbetjäning och lönespecifikation", "HR self-service and payslips"),
-        ("Oman alan järjestelmät", "Branschens egna system", "Your field's own systems"),
-        ("Tietoturva", "Informationssäkerhet", "Information security"),
-        ("Tiedostot ja OneDrive", "Filer och OneDrive", "Files and OneDrive"),
-        ("Tekoäly työssä", "AI i arbetet", "AI at work"),
+    /// The topics with the default framework's competence area each belongs to (by code, as
+    /// trainings name theirs), so "top topics this month" can point at the catalogue's trainings.
+    static let topics: [(String, String, String, area: String)] = [
+        ("Teams ja kokoukset", "Teams och möten", "Teams and meetings", "digital-work"),
+        ("Sähköposti ja kalenteri", "E-post och kalender", "E-mail and calendar", "digital-work"),
+        ("Työpuhelin", "Arbetstelefon", "Work phone", "ict-basics"),
+        ("HR-itsepalvelu ja palkkalaskelma", "HR-självbetjäning och lönespecifikation", "HR self-service and payslips",
+         "digital-solutions"),
+        ("Oman alan järjestelmät", "Branschens egna system", "Your field's own systems", "digital-solutions"),
+        ("Tietoturva", "Informationssäkerhet", "Information security", "information-security"),
+        ("Tiedostot ja OneDrive", "Filer och OneDrive", "Files and OneDrive", "ict-basics"),
+        ("Tekoäly työssä", "AI i arbetet", "AI at work", "ethics"),
     ]
 
     func load(organisationIDs: [String: Int64], anchors: DemoAnchors) throws(DemoError) -> Int {
@@ -27,7 +30,8 @@ struct DemoTutors {
         let topicIDs = try Self.topics.enumerated().map { index, names throws(DemoError) in
             try demoStorage {
                 try store.addTopic(TutorTopic(organisationID: organisationID,
-                                              name: LocalisedText(fi: names.0, sv: names.1, en: names.2), position: index + 1)).id
+                                              name: LocalisedText(fi: names.0, sv: names.1, en: names.2), position: index + 1,
+                                              areaCode: names.area)).id
             }
         }
         let units = try demoStorage { try UnitStore(database).units(organisationID: organisationID) }

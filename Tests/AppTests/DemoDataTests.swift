@@ -547,6 +547,14 @@ struct DemoTrainingTests {
         }.map(\.tutor.id))
         #expect(completed.count > active.count / 2 && completed.count < active.count,
                 "most tutors have had the induction, not all: \(completed.count) of \(active.count)")
+
+        // A year of help log: Teams the most common topic, and no entry on a weekend.
+        let log = try TutorStore(demo.database).helpLog(organisationID: jarvela, from: "2000-01-01")
+        #expect(log.count > 20 * active.count, "a year of help: \(log.count) entries")
+        let byTopic = Dictionary(grouping: log, by: \.topicID).mapValues(\.count)
+        let teams = try TutorStore(demo.database).topics(organisationID: jarvela).first { $0.name.fi.hasPrefix("Teams") }
+        #expect(byTopic.max { $0.value < $1.value }?.key == teams?.id)
+        #expect(log.allSatisfy { entry in DemoDay(entry.day).map(DemoTutorHelp.isWorkingDay) ?? false })
     }
 
     @Test func theSameSeedGivesTheSameYear() throws {

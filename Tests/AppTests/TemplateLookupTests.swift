@@ -50,7 +50,7 @@ struct TemplateLookupTests {
         let news = NewsItemView(date: "1.3.", body: "Uusi versio")
         let view = NetworkView(crumbs: [Crumb(href: "/", label: "Etusivu", current: false)], newHref: "/new", coverageHref: "/c",
                                networkHTML: "<p>", news: [news], hasNews: true, newsAction: "/a",
-                               newsError: "virhe", hasNewsError: true, printHref: "/p")
+                               newsError: "virhe", hasNewsError: true, printHref: "/p", helpHref: "/h", topicsHref: "/t")
         let body = NetworkBodyView(sectors: [sector], ending: [row], hasEnding: true, training: training, hasTrainingColumn: true)
         let missing = Self.answersEveryProperty(view) + Self.answersEveryProperty(body) + Self.answersEveryProperty(sector) + Self.answersEveryProperty(row)
             + Self.answersEveryProperty(cell) + Self.answersEveryProperty(training) + Self.answersEveryProperty(news)

@@ -38,6 +38,8 @@ struct TutorCoverageView {
     let trend: [CoverageMonthRow]
     let networkHref: String
     let printHref: String
+    /// The help log's aggregates, with this month's top topics.
+    let helpHref: String
 }
 
 extension WebApp {
@@ -94,7 +96,7 @@ extension WebApp {
             day: strings.date(today.iso), share: share(coverage.organisation), perTutor: perTutor(coverage.organisation),
             sectors: sectorRows, uncovered: uncovered, hasUncovered: !uncovered.isEmpty, fragile: fragile,
             hasFragile: !fragile.isEmpty, trend: trend, networkHref: Paths.tutorNetwork(organisation.slug),
-            printHref: Paths.tutorCoveragePrint(organisation.slug))
+            printHref: Paths.tutorCoveragePrint(organisation.slug), helpHref: Paths.tutorHelp(organisation.slug))
     }
 
     static func standing(_ status: TutorStatus) -> TutorStanding {

@@ -36,8 +36,14 @@ extension WebApp {
             guard let sector = reader.sectorID else { return false }
             return tutor.units.contains { sectorOf[$0.unitID] == sector }
         }
-        let near = tutors.filter(servesSector).map { tutorCard($0, topicNames: topicNames, unitNames: unitNames, strings) }
-        let others = tutors.filter { !servesSector($0) }.map { tutorCard($0, topicNames: topicNames, unitNames: unitNames, strings) }
+        // The reader's own card, when they are a tutor, leads to their help log.
+        func card(_ tutor: TutorDetails) -> TutorCardView {
+            var card = tutorCard(tutor, topicNames: topicNames, unitNames: unitNames, strings)
+            if tutor.tutor.employeeID == context.principal?.employeeID { card.logHref = Paths.myHelpLog }
+            return card
+        }
+        let near = tutors.filter(servesSector).map(card)
+        let others = tutors.filter { !servesSector($0) }.map(card)
         let sectorName = try reader.sectorID.flatMap { id in try sectors.sectors(organisationID: organisationID).first { $0.id == id }?.name } ?? ""
         let options = [SelectOption(value: "", label: strings.text("tutors_any_topic"), selected: chosen == nil)]
             + topics.map { SelectOption(value: String($0.id), label: $0.name.text(strings.language.rawValue), selected: $0.id == chosen) }

@@ -18,6 +18,8 @@ extension NetworkView: MustacheParent {
         case "newsError": newsError
         case "hasNewsError": hasNewsError
         case "printHref": printHref
+        case "helpHref": helpHref
+        case "topicsHref": topicsHref
         default: nil
         }
     }

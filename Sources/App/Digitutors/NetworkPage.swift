@@ -35,6 +35,9 @@ struct NetworkView {
     let newsError: String
     let hasNewsError: Bool
     let printHref: String
+    /// The help log's aggregates and the topic list.
+    let helpHref: String
+    let topicsHref: String
 }
 
 /// The large part of the network page: every tutor of the organisation by sector.
@@ -97,7 +100,8 @@ extension WebApp {
             crumbs: organisationCrumbs(organisation, strings, then: [(Paths.tutorNetwork(organisation.slug), title)]),
             newHref: Paths.newTutor(organisation.slug), coverageHref: Paths.tutorCoverage(organisation.slug),
             networkHTML: networkHTML, news: news, hasNews: !news.isEmpty, newsAction: Paths.tutorNews(organisation.slug),
-            newsError: newsError ?? "", hasNewsError: newsError != nil, printHref: Paths.tutorCoveragePrint(organisation.slug)),
+            newsError: newsError ?? "", hasNewsError: newsError != nil, printHref: Paths.tutorCoveragePrint(organisation.slug),
+            helpHref: Paths.tutorHelp(organisation.slug), topicsHref: Paths.tutorTopics(organisation.slug)),
             status: status)
     }
 

@@ -17,6 +17,8 @@ struct TutorCardView {
     let hasTopics: Bool
     let languages: String
     let units: String
+    /// On the tutor's own card: the link to log help given (empty on everyone else's).
+    var logHref = ""
 }
 
 extension WebApp {

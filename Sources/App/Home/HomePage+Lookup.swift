@@ -20,6 +20,8 @@ extension HomeView: MustacheParent {
         case "hasRequirements": hasRequirements
         case "tutors": tutors
         case "hasTutors": hasTutors
+        case "logsHelp": logsHelp
+        case "helpLogHref": helpLogHref
         case "findHelpHref": findHelpHref
         case "changePasswordHref": changePasswordHref
         default: nil
@@ -92,6 +94,7 @@ extension TutorCardView: MustacheParent {
         case "hasTopics": hasTopics
         case "languages": languages
         case "units": units
+        case "logHref": logHref
         default: nil
         }
     }

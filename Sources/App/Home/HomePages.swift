@@ -27,6 +27,9 @@ struct HomeView {
     /// The digitutors of the person's unit and the units above it.
     let tutors: [TutorCardView]
     let hasTutors: Bool
+    /// For digitutors (active or paused): the link to log help given.
+    var logsHelp = false
+    let helpLogHref = Paths.myHelpLog
     let findHelpHref = Paths.findHelp
     let changePasswordHref = Paths.changePassword
 }
@@ -74,9 +77,11 @@ extension WebApp {
         var name = principal.user.login
         var tutors: [TutorCardView] = []
         var requirements: [OwnRequirementView] = []
+        var logsHelp = false
         if let employee {
             name = employee.firstName
             tutors = try myTutors(employee, strings)
+            logsHelp = try self.logsHelp(employeeID: employee.id)
             requirements = try ownRequirementReminders(employee, context)
         }
         let roles = try principal.assignments.map { try roleLine($0, strings: strings) }
@@ -104,7 +109,7 @@ extension WebApp {
                         openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty,
                         unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty,
                         requirements: requirements, hasRequirements: !requirements.isEmpty,
-                        tutors: tutors, hasTutors: !tutors.isEmpty)
+                        tutors: tutors, hasTutors: !tutors.isEmpty, logsHelp: logsHelp)
     }
 
     /// The open rounds of each unit the principal supervises (with its sub-units), in the same count

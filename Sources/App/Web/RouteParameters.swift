@@ -26,6 +26,8 @@ extension RequestContext {
     var sessionID: Int64 { get throws(AppError) { try id("sessionID") } }
     var requirementID: Int64 { get throws(AppError) { try id("requirementID") } }
     var tutorID: Int64 { get throws(AppError) { try id("tutorID") } }
+    var topicID: Int64 { get throws(AppError) { try id("topicID") } }
+    var entryID: Int64 { get throws(AppError) { try id("entryID") } }
     var exemptionID: Int64 { get throws(AppError) { try id("exemptionID") } }
     var messageID: Int64 { get throws(AppError) { try id("messageID") } }
 

@@ -28,6 +28,7 @@ public final class WebApp: Sendable {
     let trainingCatalogueSnapshots: TrainingCatalogueSnapshots
     let complianceCache: ComplianceCache
     let tutorCoverageCache: TutorCoverageCache
+    let helpAggregatesCache: HelpAggregatesCache
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
     let passwordPolicy: PasswordPolicy
@@ -75,6 +76,7 @@ public final class WebApp: Sendable {
         trainingCatalogueSnapshots = TrainingCatalogueSnapshots(released: { freedMemory.released($0) })
         complianceCache = ComplianceCache(released: { freedMemory.released($0) })
         tutorCoverageCache = TutorCoverageCache(released: { freedMemory.released($0) })
+        helpAggregatesCache = HelpAggregatesCache(released: { freedMemory.released($0) })
         let attemptCounters = AttemptCounterStore(database)
         throttle = SignInThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
         codeThrottle = CodeThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))

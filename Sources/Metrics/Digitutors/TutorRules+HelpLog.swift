@@ -23,19 +23,25 @@ extension TutorRules {
     ///   from a parent and its siblings. The organisation's figure is treated as shown even when
     ///   small, so suppression protects against subtracting from it. Minutes go with their sessions.
     public static func helpAggregates(entries: [HelpEntry], units: [UnitNode], rule: AnonymityRule) -> HelpAggregates {
+        helpAggregates(counts: HelpCount.counting(entries), units: units, rule: rule)
+    }
+
+    /// The same figures from entries already counted per month, topic, channel and unit (as the
+    /// database groups a year of them): the rule is the one above, applied to the same totals.
+    public static func helpAggregates(counts: [HelpCount], units: [UnitNode], rule: AnonymityRule) -> HelpAggregates {
         let tree = UnitTree(units: units)
         var topics: [String: HelpTally] = [:]
         var months: [CivilDay: HelpTally] = [:]
         var ownEntries: [CivilDay: [Int64: HelpTally]] = [:]
         var outsideTree: [CivilDay: HelpTally] = [:]
-        for entry in entries {
-            let month = entry.day.firstDayOfMonth
-            topics[entry.topic, default: HelpTally()].add(entry)
-            months[month, default: HelpTally()].add(entry)
-            if tree.contains(entry.unitID) {
-                ownEntries[month, default: [:]][entry.unitID, default: HelpTally()].add(entry)
+        for count in counts {
+            let month = count.month.firstDayOfMonth
+            topics[count.topic, default: HelpTally()].add(count.tally)
+            months[month, default: HelpTally()].add(count.tally)
+            if tree.contains(count.unitID) {
+                ownEntries[month, default: [:]][count.unitID, default: HelpTally()].add(count.tally)
             } else {
-                outsideTree[month, default: HelpTally()].add(entry)
+                outsideTree[month, default: HelpTally()].add(count.tally)
             }
         }
         var byUnitMonth: [UnitMonth: HelpTally] = [:]
@@ -59,7 +65,7 @@ extension TutorRules {
         return Array(ranked(topics).prefix(limit))
     }
 
-    private static func ranked(_ topics: [String: HelpTally]) -> [TopicHelp] {
+    static func ranked(_ topics: [String: HelpTally]) -> [TopicHelp] {
         topics.map { TopicHelp(topic: $0.key, tally: $0.value) }.sorted {
             ($1.tally.sessions, $1.tally.minutes, $0.topic) < ($0.tally.sessions, $0.tally.minutes, $1.topic)
         }

@@ -85,17 +85,22 @@ public struct TutorTopic: Codable, Sendable, Equatable, FetchableRecord, Persist
     public var nameEn: String
     public var position: Int
     public var active: Bool
+    /// The competence area of the framework the topic belongs to, by code (as trainings name theirs),
+    /// so the topics tutors help with most can be shown next to the trainings in them.
+    public var areaCode: String?
 
     enum CodingKeys: String, CodingKey {
         case position, active
         case organisationID = "organisation_id", nameFi = "name_fi", nameSv = "name_sv", nameEn = "name_en"
+        case areaCode = "area_code"
     }
 
-    public init(organisationID: Int64, name: LocalisedText, position: Int, active: Bool = true) {
+    public init(organisationID: Int64, name: LocalisedText, position: Int, active: Bool = true, areaCode: String? = nil) {
         self.organisationID = organisationID
         (nameFi, nameSv, nameEn) = (name.fi, name.sv, name.en)
         self.position = position
         self.active = active
+        self.areaCode = areaCode
     }
 
     public var name: LocalisedText { LocalisedText(fi: nameFi, sv: nameSv, en: nameEn) }
