@@ -26,6 +26,10 @@ struct HomeView {
     /// The digitutors of the person's unit and the units above it.
     let tutors: [TutorCardView]
     let hasTutors: Bool
+    /// "Instructions for your sector": a few pinned and newest of the library.
+    let instructions: [InstructionRowView]
+    let hasInstructions: Bool
+    let instructionsHref = Paths.instructions
     let findHelpHref = Paths.findHelp
     let changePasswordHref = Paths.changePassword
 }
@@ -52,10 +56,12 @@ extension WebApp {
         var name = principal.user.login
         var tutors: [TutorCardView] = []
         var requirements: [OwnRequirementView] = []
+        var instructions: [InstructionRowView] = []
         if let employeeID = principal.employeeID, let employee = try employees.employee(id: employeeID) {
             name = employee.firstName
             tutors = try myTutors(employee, strings)
             requirements = try ownRequirementReminders(employee, context)
+            instructions = try sectorInstructions(employee, strings)
         }
         let roles = try principal.assignments.map { try roleLine($0, strings: strings) }
         let links = navigation(for: principal, path: "", strings: strings).dropFirst().map { item in
@@ -83,7 +89,8 @@ extension WebApp {
                                            openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty,
                                            unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty,
                                            requirements: requirements, hasRequirements: !requirements.isEmpty,
-                                           tutors: tutors, hasTutors: !tutors.isEmpty))
+                                           tutors: tutors, hasTutors: !tutors.isEmpty,
+                                           instructions: instructions, hasInstructions: !instructions.isEmpty))
     }
 
     /// The open rounds of each unit the principal supervises (with its sub-units), in the same count
