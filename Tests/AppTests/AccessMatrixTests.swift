@@ -76,6 +76,7 @@ struct AccessMatrixTests {
     ] + AccessMatrixTests.staffRows + AccessMatrixTests.roundRows + AccessMatrixTests.surveyRows + AccessMatrixTests.resultsRows + AccessMatrixTests.frameworkRows
         + AccessMatrixTests.trainingRows + AccessMatrixTests.trainingAttendanceRows
         + AccessMatrixTests.trainingCalendarRows + AccessMatrixTests.trainingReportRows + AccessMatrixTests.complianceRows + AccessMatrixTests.mailRows
+        + AccessMatrixTests.instructionRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.
     static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {
