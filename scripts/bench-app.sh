@@ -103,6 +103,8 @@ training_pages=(
     "required training, unit matrix (esihenkilo; goal p95 <= 15 ms)|$supervisor_session|/units/$centre/requirements"
     "required training, HR's overview (goal p95 <= 50 ms)|$session|/organisations/jarvela/requirements"
     "required training, on-date audit (HR; goal p95 <= 200 ms)|$session|/requirements/$requirement?on=$(date +%Y)-03-01"
+    "instruction search (tyontekija; goal p95 <= 20 ms)|$employee_session|/instructions?q=salasana"
+    "instructions library (tyontekija; goal p95 <= 20 ms)|$employee_session|/instructions"
 )
 figures=$folder/training-figures
 : > "$figures"
