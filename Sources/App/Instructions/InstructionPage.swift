@@ -13,6 +13,8 @@ struct KeyUserView {
     let email: String
     let hasEmail: Bool
     let phone: String
+    /// `tel:` with the digits and a leading plus only (spaces are not allowed in the address).
+    let phoneHref: String
     let hasPhone: Bool
     let note: String
     let hasNote: Bool
@@ -116,7 +118,8 @@ extension WebApp {
     func keyUserView(_ contact: KeyUserContact) -> KeyUserView {
         let email = contact.email ?? "", phone = contact.phone ?? ""
         return KeyUserView(name: contact.firstName + " " + contact.lastName, email: email, hasEmail: !email.isEmpty,
-                           phone: phone, hasPhone: !phone.isEmpty, note: contact.note, hasNote: !contact.note.isEmpty)
+                           phone: phone, phoneHref: "tel:" + phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") },
+                           hasPhone: !phone.isEmpty, note: contact.note, hasNote: !contact.note.isEmpty)
     }
 
     /// Marks the instruction reviewed today: the next review is due an interval from now.

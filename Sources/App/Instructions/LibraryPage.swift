@@ -56,7 +56,8 @@ extension WebApp {
             + topicList.map { SelectOption(value: String($0.id), label: $0.name.text(strings.language.rawValue), selected: $0.id == topic) }
         let languageOptions = [SelectOption(value: "", label: strings.text("instructions_any_language"), selected: language == nil)]
             + ["fi", "sv", "en"].map { SelectOption(value: $0, label: strings.languageName($0), selected: $0 == language) }
-        let resultLine = query.isEmpty ? "" : strings.format("instructions_results", ["count": strings.number(rows.count), "query": query])
+        let resultLine = query.isEmpty ? "" : strings.format(rows.count == 1 ? "instructions_result_one" : "instructions_results",
+                                                             ["count": strings.number(rows.count), "query": query])
         return try context.render("instructions/library", title: strings.text("instructions_title"), LibraryView(
             action: Paths.instructions, query: query, topics: topicOptions, languages: languageOptions,
             showReviewFilter: showReviewFilter, reviewDue: reviewDue,
