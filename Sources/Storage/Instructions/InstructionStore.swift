@@ -137,9 +137,11 @@ public struct InstructionStore: Sendable {
         guard let match = InstructionSearchText.matchQuery(query) else { return [] }
         return try database.reading { db in
             let (condition, arguments) = Self.condition(organisationID, filter)
+            // CROSS JOIN keeps the full-text index the outer loop: run once, then each hit's row by
+            // id (otherwise SQLite may run the whole match again for every instruction).
             let rows = try Row.fetchAll(db, sql: """
                 SELECT i.*, snippet(instructions_search, 1, char(57344), char(57345), '…', 16) AS found_snippet
-                FROM instructions_search JOIN instructions i ON i.id = instructions_search.rowid
+                FROM instructions_search CROSS JOIN instructions i ON i.id = instructions_search.rowid
                 WHERE instructions_search MATCH ? AND \(condition)
                 ORDER BY bm25(instructions_search, 10.0, 1.0, 5.0), i.pinned DESC, i.id
                 LIMIT ?
@@ -188,6 +190,25 @@ public struct InstructionStore: Sendable {
                 SELECT 1 FROM instruction_owners o JOIN instructions i ON i.id = o.instruction_id
                 WHERE o.user_id = ? AND i.organisation_id = ? LIMIT 1
                 """, arguments: [userID, organisationID]) ?? false
+        }
+    }
+
+    /// In one read: something that changes whenever the organisation's library, topics or sector
+    /// names change (for the cached library page), and whether the user owns any of its instructions.
+    public func libraryState(organisationID: Int64, userID: Int64?) throws(StorageError) -> (version: String, ownsSome: Bool) {
+        try database.reading { db in
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT (SELECT max(updated_at) FROM instructions WHERE organisation_id = ?1),
+                       (SELECT count(*) FROM instructions WHERE organisation_id = ?1),
+                       (SELECT group_concat(id || ':' || active || ':' || name_fi || name_sv || name_en, '|')
+                          FROM tutor_topics WHERE organisation_id = ?1),
+                       (SELECT group_concat(id || ':' || name, '|') FROM sectors WHERE organisation_id = ?1),
+                       EXISTS (SELECT 1 FROM instruction_owners o JOIN instructions i ON i.id = o.instruction_id
+                               WHERE o.user_id = ?2 AND i.organisation_id = ?1)
+                """), arguments: [organisationID, userID])
+            guard let row else { return ("", false) }
+            let version = row.databaseValues.prefix(4).map(\.description).joined(separator: "|")
+            return (version, row[4] ?? false)
         }
     }
 
