@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 PORT ?= 8080
-APT_PACKAGES := zlib1g-dev libsqlite3-dev libqrencode-dev libcurl4-openssl-dev
+APT_PACKAGES := zlib1g-dev libsqlite3-dev libqrencode-dev libcurl4-openssl-dev libcmark-dev
 BENCH_PACKAGES := wrk curl
 E2E_PYTHON := .build-e2e/venv/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -39,6 +39,12 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CCmark",
+            path: "Sources/CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
         .target(name: "CSystemShims"),
         .target(
             name: "HTTPServer",
@@ -64,6 +70,7 @@ let package = Package(
                 "Metrics",
                 "CQREncode",
                 "CCurl",
+                "CCmark",
                 "CSystemShims",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

@@ -111,6 +111,8 @@ training_pages=(
     "digitutor coverage (koordinaattori; goal p95 <= 50 ms)|$coordinator_session|/organisations/jarvela/digitutor-coverage"
     "digitutor network with tutor training (koordinaattori)|$coordinator_session|/organisations/jarvela/digitutors"
     "digitutor help log figures (koordinaattori)|$coordinator_session|/organisations/jarvela/digitutor-help"
+    "instruction search (tyontekija; goal p95 <= 20 ms)|$employee_session|/instructions?q=salasana"
+    "instructions library (tyontekija; goal p95 <= 20 ms)|$employee_session|/instructions"
 )
 figures=$folder/training-figures
 : > "$figures"

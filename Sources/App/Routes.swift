@@ -284,6 +284,26 @@ extension WebApp {
         routes.post("/organisations/:slug/digitutor-topics/:topicID", .signedIn, updateTutorTopic)
         routes.post("/organisations/:slug/digitutor-topics/:topicID/active", .signedIn, setTutorTopicActive)
 
+        // MARK: - Instructions library and key users
+        // Everyone signed in reads their organisation's library and key-user directory (another
+        // organisation's instruction is a 404, and so is a retired one for those who may not edit it).
+        routes.get("/instructions", .signedIn, showInstructions)
+        routes.get("/instructions/:instructionID", .signedIn, showInstruction)
+        // HR and administrators of the organisation write instructions; they and the owners HR named
+        // edit, mark reviewed and retire them (404 for anyone else).
+        routes.get("/organisations/:slug/instructions/new", .staffAdministration, showNewInstruction)
+        routes.post("/organisations/:slug/instructions/new", .staffAdministration, createInstruction)
+        routes.get("/instructions/:instructionID/edit", .signedIn, showEditInstruction)
+        routes.post("/instructions/:instructionID/edit", .signedIn, updateInstruction)
+        routes.post("/instructions/:instructionID/reviewed", .signedIn, markInstructionReviewed)
+        routes.post("/instructions/:instructionID/retire", .signedIn, retireInstruction)
+        routes.get("/key-users", .signedIn, showKeyUsers)
+        // The directory's systems and key users: HR and administrators of the organisation.
+        routes.get("/organisations/:slug/key-users/new", .staffAdministration, showNewKeyUserSystem)
+        routes.post("/organisations/:slug/key-users/new", .staffAdministration, createKeyUserSystem)
+        routes.get("/key-user-systems/:systemID", .staffAdministration, showKeyUserSystem)
+        routes.post("/key-user-systems/:systemID", .staffAdministration, updateKeyUserSystem)
+
         // MARK: - Mail: the outbox
         // Administrators see every message; HR sees the messages to its own organisation's people
         // (a message for no employee, or another organisation's, is a 404).

@@ -77,6 +77,7 @@ struct AccessMatrixTests {
         + AccessMatrixTests.trainingRows + AccessMatrixTests.trainingAttendanceRows
         + AccessMatrixTests.trainingCalendarRows + AccessMatrixTests.trainingReportRows + AccessMatrixTests.complianceRows + AccessMatrixTests.mailRows
         + AccessMatrixTests.digitutorHelpRows
+        + AccessMatrixTests.instructionRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.
     static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {

@@ -289,6 +289,34 @@ struct DemoTrainingTests {
         get throws { try #require(DemoDay(DemoDataTests.today)) }
     }
 
+    @Test func theInstructionsLibraryHasAPinnedAIGuidelineOverdueReviewsAndKeyUsers() throws {
+        let (demo, _) = try loaded()
+        let jarvela = try demo.organisationID("jarvela")
+        let store = InstructionStore(demo.database)
+        let all = try store.instructions(organisationID: jarvela)
+        #expect(all.count >= 30, "about 30 instructions in Järvelä, translations included")
+        #expect(all.filter { $0.language == "sv" }.count >= 5 && all.filter { $0.translationOf != nil }.count >= 5)
+        // The AI guideline is pinned and first.
+        #expect(all.first?.pinned == true && all.first?.title.contains("Tekoäly") == true)
+        #expect(all.filter(\.pinned).count == 1)
+        // A few reviews are overdue on the demo's day, most are not.
+        let overdue = try store.instructions(organisationID: jarvela, InstructionFilter(reviewDueBefore: DemoDataTests.today))
+        #expect(overdue.count >= 3 && overdue.count < all.count / 3)
+        // Sectors, owners, videos; search finds the password instruction.
+        #expect(all.contains { $0.sectorID != nil } && all.contains { $0.sectorID == nil })
+        let hits = try store.search("salasan", organisationID: jarvela)
+        #expect(hits.first?.instruction.title == "Salasanan vaihtaminen ja unohtunut salasana")
+        let first = try #require(hits.first)
+        let password = try #require(try store.instruction(id: first.instruction.id))
+        #expect(password.links.first?.url.hasPrefix("https://intra.jarvela.fi/") == true)
+        // Solvik's library is Swedish, with its own pinned guideline.
+        let solvik = try store.instructions(organisationID: try demo.organisationID("solvik"))
+        #expect(!solvik.isEmpty && solvik.allSatisfy { $0.language == "sv" } && solvik.first?.pinned == true)
+        // Key users for about ten systems, each with people of the organisation.
+        let systems = try KeyUserStore(demo.database).systems(organisationID: jarvela)
+        #expect(systems.count >= 9 && systems.filter { !$0.keyUsers.isEmpty }.count >= 9)
+    }
+
     @Test func aYearOfSessionsWithAttendanceRecordingsAndEvidence() throws {
         let (demo, summary) = try loaded()
         let counts = try demo.database.pool.read { db in

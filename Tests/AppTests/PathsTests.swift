@@ -141,6 +141,17 @@ struct PathsTests {
         "POST /organisations/:slug/digitutor-topics": Paths.tutorTopics(slug),
         "POST /organisations/:slug/digitutor-topics/:topicID": Paths.tutorTopic(slug, 16),
         "POST /organisations/:slug/digitutor-topics/:topicID/active": Paths.tutorTopicActive(slug, 16),
+        "GET /instructions": Paths.instructions, "GET /instructions/:instructionID": Paths.instruction(15),
+        "GET /organisations/:slug/instructions/new": Paths.newInstruction(slug),
+        "POST /organisations/:slug/instructions/new": Paths.newInstruction(slug),
+        "GET /instructions/:instructionID/edit": Paths.editInstruction(15),
+        "POST /instructions/:instructionID/edit": Paths.editInstruction(15),
+        "POST /instructions/:instructionID/reviewed": Paths.instructionReviewed(15),
+        "POST /instructions/:instructionID/retire": Paths.retireInstruction(15),
+        "GET /key-users": Paths.keyUsers,
+        "GET /organisations/:slug/key-users/new": Paths.newKeyUserSystem(slug),
+        "POST /organisations/:slug/key-users/new": Paths.newKeyUserSystem(slug),
+        "GET /key-user-systems/:systemID": Paths.keyUserSystem(16), "POST /key-user-systems/:systemID": Paths.keyUserSystem(16),
         "GET /units/:unitID/requirements/reminders": Paths.unitPaperReminders(4),
         "GET /organisations/:slug/minimum-levels": Paths.minimumLevels(slug),
         "POST /organisations/:slug/minimum-levels": Paths.minimumLevels(slug),
@@ -198,6 +209,19 @@ struct PathsTests {
         #expect(table.entries.contains { $0.pattern == Paths.calendarFeed && $0.requirement == nil })
         #expect(Paths.unitTrainingPoster(4, month: "2027-03\"&x=1", language: nil) == "/units/4/training-poster?month=2027-03x1")
         #expect(Paths.seriesPoster(13, month: "2027-03", language: "sv") == "/training-series/13/poster?month=2027-03&lang=sv")
+    }
+
+    @Test func theLibrarysQueriesAreEncodedAndReachTheLibrary() throws {
+        let test = try TestApp()
+        guard let assets = StaticFiles(directory: packageRoot + "/Public") else { throw TestFailure("no Public/") }
+        let router = test.app.routeTable(staticFiles: assets).router
+        #expect(Paths.instructionSearch("Päiväkoti & \"x\"") == "/instructions?q=P%C3%A4iv%C3%A4koti%20%26%20%22x%22")
+        #expect(Paths.instructions(topic: 3) == "/instructions?topic=3")
+        #expect(Paths.instructionsNeedingReview == "/instructions?review=due")
+        for path in [Paths.instructionSearch("a b"), Paths.instructions(topic: 3), Paths.instructionsNeedingReview] {
+            let bare = String(path.prefix { $0 != "?" })
+            #expect(router.pattern(answering: .GET, path: bare) == Paths.instructions)
+        }
     }
 
     @Test func everyRouteIsWrittenInRoutesSwiftAndNowhereElse() throws {

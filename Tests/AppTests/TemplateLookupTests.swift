@@ -32,7 +32,8 @@ struct TemplateLookupTests {
         let round = UnitRoundLine(unit: "Päiväkoti", round: "Syksy", progress: "5/10", progressHref: "/p", slipsHref: "/s")
         let home = HomeView(greeting: "Hei", roles: [RoleLine(role: "HR", scope: "Järvelä")], links: [link], hasLinks: true,
                             openSurveys: [link], hasOpenSurveys: true, unitRounds: [round], hasUnitRounds: true,
-                            requirements: [requirement], hasRequirements: true, tutors: [card], hasTutors: true)
+                            requirements: [requirement], hasRequirements: true, tutors: [card], hasTutors: true,
+                            instructions: [], hasInstructions: true)
         var missing = Self.answersEveryProperty(home) + Self.answersEveryProperty(link) + Self.answersEveryProperty(card)
         missing += Self.answersEveryProperty(requirement) + Self.answersEveryProperty(round)
         missing += Self.answersEveryProperty(RoleLine(role: "HR", scope: "Järvelä"))

@@ -14,6 +14,9 @@ struct FindHelpView {
     let hasOthers: Bool
     let sectorName: String
     let hasSector: Bool
+    /// The instructions library, and its instructions of the chosen topic.
+    let libraryHref: String
+    let topicInstructionsHref: String
 }
 
 extension WebApp {
@@ -50,6 +53,7 @@ extension WebApp {
         return try context.render("digitutors/find", title: strings.text("tutors_find_title"), FindHelpView(
             topicAction: Paths.findHelp, topics: options, topicChosen: chosen != nil, clearHref: Paths.findHelp,
             near: near, hasNear: !near.isEmpty, others: others, hasOthers: !others.isEmpty,
-            sectorName: sectorName, hasSector: !sectorName.isEmpty))
+            sectorName: sectorName, hasSector: !sectorName.isEmpty,
+            libraryHref: Paths.instructions, topicInstructionsHref: chosen.map(Paths.instructions(topic:)) ?? ""))
     }
 }

@@ -22,6 +22,9 @@ extension HomeView: MustacheParent {
         case "hasTutors": hasTutors
         case "logsHelp": logsHelp
         case "helpLogHref": helpLogHref
+        case "instructions": instructions
+        case "hasInstructions": hasInstructions
+        case "instructionsHref": instructionsHref
         case "findHelpHref": findHelpHref
         case "changePasswordHref": changePasswordHref
         default: nil

@@ -30,6 +30,10 @@ struct HomeView {
     /// For digitutors (active or paused): the link to log help given.
     var logsHelp = false
     let helpLogHref = Paths.myHelpLog
+    /// "Instructions for your sector": a few pinned and newest of the library.
+    let instructions: [InstructionRowView]
+    let hasInstructions: Bool
+    let instructionsHref = Paths.instructions
     let findHelpHref = Paths.findHelp
     let changePasswordHref = Paths.changePassword
 }
@@ -53,7 +57,7 @@ extension WebApp {
     ///
     /// An employee's page is kept while nothing it shows can have changed (their record, roles, the
     /// network of tutors, required training, the trainings' sessions and completions, the rounds of
-    /// the organisation and their answers), and for a minute at most: the required-training status
+    /// the organisation and their answers, the instructions library), and for a minute at most: the required-training status
     /// counts from today, and a round's dates and title are not in the stamps.
     func showHome(_ request: Request, _ context: RequestContext) throws -> Response {
         guard let principal = context.principal else { return .redirect(to: Paths.signIn) }
@@ -62,7 +66,8 @@ extension WebApp {
             return try context.render("home/home", title: title, try homeView(principal, employee: nil, context))
         }
         let stamps = [try trainingReports.version(), try requirements.version(), try tutorStore.version(),
-                      try rounds.roundsStamp(organisationID: employee.organisationID)]
+                      try rounds.roundsStamp(organisationID: employee.organisationID),
+                      try instructionStore.instructionsStamp(organisationID: employee.organisationID)]
         let roles = principal.assignments.map { "\($0.id)" }.joined(separator: ",")
         let key = CacheKey(family: "home:\(employee.id)|" + stamps.joined(separator: "|"),
                            version: Int(Date().timeIntervalSince1970 / 60),
@@ -78,11 +83,13 @@ extension WebApp {
         var tutors: [TutorCardView] = []
         var requirements: [OwnRequirementView] = []
         var logsHelp = false
+        var instructions: [InstructionRowView] = []
         if let employee {
             name = employee.firstName
             tutors = try myTutors(employee, strings)
             logsHelp = try self.logsHelp(employeeID: employee.id)
             requirements = try ownRequirementReminders(employee, context)
+            instructions = try sectorInstructions(employee, strings)
         }
         let roles = try principal.assignments.map { try roleLine($0, strings: strings) }
         let links = navigation(for: principal, path: "", strings: strings).dropFirst().map { item in
@@ -109,7 +116,8 @@ extension WebApp {
                         openSurveys: openSurveys, hasOpenSurveys: !openSurveys.isEmpty,
                         unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty,
                         requirements: requirements, hasRequirements: !requirements.isEmpty,
-                        tutors: tutors, hasTutors: !tutors.isEmpty, logsHelp: logsHelp)
+                        tutors: tutors, hasTutors: !tutors.isEmpty, logsHelp: logsHelp,
+                        instructions: instructions, hasInstructions: !instructions.isEmpty)
     }
 
     /// The open rounds of each unit the principal supervises (with its sub-units), in the same count

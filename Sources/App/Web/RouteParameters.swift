@@ -30,6 +30,8 @@ extension RequestContext {
     var entryID: Int64 { get throws(AppError) { try id("entryID") } }
     var exemptionID: Int64 { get throws(AppError) { try id("exemptionID") } }
     var messageID: Int64 { get throws(AppError) { try id("messageID") } }
+    var instructionID: Int64 { get throws(AppError) { try id("instructionID") } }
+    var systemID: Int64 { get throws(AppError) { try id("systemID") } }
 
     /// A survey page's step (1 = the first area).
     var step: Int {

@@ -29,6 +29,9 @@ public final class WebApp: Sendable {
     let complianceCache: ComplianceCache
     let tutorCoverageCache: TutorCoverageCache
     let helpAggregatesCache: HelpAggregatesCache
+    /// The instructions library's rendered list and search bodies (`Instructions/LibraryPage`), in a
+    /// budget of their own so that many different searches cannot push the dashboards out.
+    let instructionPages = PageBodyCache(budget: 4 << 20)
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
     let passwordPolicy: PasswordPolicy

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What the search index is given and asked: user input made into safe FTS5 terms, and Markdown made
+/// into plain text for the index and its snippets.
+public enum InstructionSearchText {
+    /// At most this many words of a query are used; longer words are cut.
+    static let maximumTerms = 8
+    static let maximumTermLength = 40
+
+    /// The words of `input` as an FTS5 query: each a quoted prefix term (`"salasan"*`), all required.
+    /// Quotes, `*`, `-`, `:`, parentheses and every other character that is not a letter or a digit
+    /// only separate words, so operators such as `NEAR`, `AND` or `-` are searched as plain words and
+    /// no input can make the query fail. nil when nothing searchable is left.
+    public static func matchQuery(_ input: String) -> String? {
+        var terms: [String] = []
+        var current = ""
+        func flush() {
+            if !current.isEmpty, terms.count < maximumTerms {
+                terms.append(String(current.prefix(maximumTermLength)))
+            }
+            current = ""
+        }
+        for character in input.lowercased() {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        guard !terms.isEmpty else { return nil }
+        // A term holds letters and digits only, so it cannot contain the quote that closes it.
+        return terms.map { "\"" + $0 + "\"*" }.joined(separator: " ")
+    }
+
+    /// Markdown as plain text: link addresses, emphasis and heading marks left out.
+    public static func plain(_ markdown: String) -> String {
+        var text = markdown.replacing(/\]\([^)\n]*\)/, with: "]")
+        text = text.replacing(/<[^>\n]*>/, with: " ")
+        let marks: Set<Character> = ["*", "_", "#", "`", ">", "[", "]", "|", "~"]
+        text = String(text.map { marks.contains($0) ? " " : $0 })
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// The markers the index puts around matched words in a snippet (private-use characters, which
+    /// the plain text cannot contain: they are removed from it first).
+    public static let highlightStart: Character = "\u{E000}"
+    public static let highlightEnd: Character = "\u{E001}"
+
+    /// A snippet split into plain pieces and highlighted pieces.
+    public static func segments(_ snippet: String) -> [(text: String, highlighted: Bool)] {
+        var pieces: [(String, Bool)] = []
+        var current = ""
+        var highlighted = false
+        for character in snippet {
+            if character == highlightStart || character == highlightEnd {
+                if !current.isEmpty { pieces.append((current, highlighted)) }
+                current = ""
+                highlighted = character == highlightStart
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { pieces.append((current, highlighted)) }
+        return pieces
+    }
+
+    static func indexable(_ text: String) -> String {
+        String(text.filter { $0 != highlightStart && $0 != highlightEnd })
+    }
+}
