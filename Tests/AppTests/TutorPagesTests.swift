@@ -62,6 +62,31 @@ struct TutorPagesTests {
         #expect(!(try aino.get("/").text.contains("Tiina Tutor")))
     }
 
+    /// A large organisation has hundreds of tutors: find help shows the first 30 of a list and offers
+    /// the rest on request.
+    @Test func findHelpCutsALongListAndShowsAllOnRequest() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        _ = try tutor(test, world)
+        let store = TutorStore(test.database)
+        for index in 1...34 {
+            let person = try EmployeeStore(test.database).create(Employee(
+                organisationID: world.jarvela.id, hrNumber: "80\(index)", firstName: "Apu\(index)", lastName: "Tutor",
+                unitID: world.unitB.id))
+            _ = try store.create(TutorDraft(
+                tutor: Tutor(organisationID: world.jarvela.id, employeeID: person.id, coordinatorUserID: nil, languages: ["fi"],
+                             askAnytime: true, contactNote: "", plannedEndOn: nil),
+                units: [TutorUnit(unitID: world.unitB.id, includesSubunits: true)], topicIDs: [], hours: []),
+                activeFrom: CivilDay.today().adding(days: -3).iso, by: nil)
+        }
+        var aino = try test.staffBrowser("tyontekija")
+        let cut = try aino.get("/digitutors").text
+        #expect(cut.components(separatedBy: "<li class=\"card\">").count - 1 == 30, "30 of the sector's 35")
+        #expect(cut.contains("Näytetään 30/35") && cut.contains("href=\"/digitutors?all=1\""))
+        let all = try aino.get("/digitutors?all=1").text
+        #expect(all.components(separatedBy: "<li class=\"card\">").count - 1 == 35 && !all.contains("Näytetään"))
+    }
+
     @Test func aPausedTutorIsNotShown() throws {
         let test = try TestApp()
         let world = try World(test)

@@ -2,6 +2,12 @@
 extension Paths {
     /// "Find help": the organisation's tutors by topic, the reader's sector first.
     static let findHelp = "/digitutors"
+
+    /// Find help narrowed to a topic, and with every tutor listed when `all`.
+    static func findHelp(topic: Int64?, all: Bool) -> String {
+        let query = [topic.map { "topic=\($0)" }, all ? "all=1" : nil].compactMap { $0 }
+        return query.isEmpty ? findHelp : findHelp + "?" + query.joined(separator: "&")
+    }
     static func tutor(_ tutorID: Int64) -> String { "/digitutors/\(tutorID)" }
     static func tutorStatus(_ tutorID: Int64) -> String { tutor(tutorID) + "/status" }
     static func tutorNetwork(_ slug: String) -> String { organisation(slug) + "/digitutors" }
