@@ -57,19 +57,18 @@ extension WebApp {
     ///
     /// An employee's page is kept while nothing it shows can have changed (their record, roles, the
     /// network of tutors, required training, the trainings' sessions and completions, the rounds of
-    /// the organisation and their answers, the instructions library), and for a minute at most: the required-training status
-    /// counts from today, and a round's dates and title are not in the stamps.
+    /// the organisation and their answers, the instructions library: `HomeFactsStore`), and for a
+    /// minute at most: the required-training status counts from today, and a round's dates and title
+    /// are not in the stamps.
     func showHome(_ request: Request, _ context: RequestContext) throws -> Response {
         guard let principal = context.principal else { return .redirect(to: Paths.signIn) }
         let title = context.strings.text("home_title")
-        guard let employeeID = principal.employeeID, let employee = try employees.employee(id: employeeID) else {
+        guard let employeeID = principal.employeeID, let facts = try HomeFactsStore(database).facts(employeeID: employeeID) else {
             return try context.render("home/home", title: title, try homeView(principal, employee: nil, context))
         }
-        let stamps = [try trainingReports.version(), try requirements.version(), try tutorStore.version(),
-                      try rounds.roundsStamp(organisationID: employee.organisationID),
-                      try instructionStore.instructionsStamp(organisationID: employee.organisationID)]
+        let employee = facts.employee
         let roles = principal.assignments.map { "\($0.id)" }.joined(separator: ",")
-        let key = CacheKey(family: "home:\(employee.id)|" + stamps.joined(separator: "|"),
+        let key = CacheKey(family: "home:\(employee.id)|" + facts.stamp,
                            version: Int(Date().timeIntervalSince1970 / 60),
                            variant: "\(employee.updatedAt.timeIntervalSince1970)|\(roles)|\(CivilDay.today(settings.now()).iso)")
         return try context.renderCached("home/home", title: title, key: key) {

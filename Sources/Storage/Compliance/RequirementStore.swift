@@ -91,8 +91,11 @@ public struct RequirementStore: Sendable {
     /// Something that changes whenever a status may change through this room or the completions:
     /// a version, an exemption granted or ended, a retirement, a completion entry.
     public func version() throws(StorageError) -> String {
-        try database.reading { db in
-            let row = try Row.fetchOne(db, sql: """
+        try database.reading { db in try Self.version(db) }
+    }
+
+    static func version(_ db: Database) throws -> String {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT (SELECT max(id) FROM compliance_requirement_versions),
                        (SELECT max(updated_at) FROM compliance_requirements),
                        (SELECT max(id) FROM compliance_exemptions),
@@ -100,9 +103,8 @@ public struct RequirementStore: Sendable {
                        (SELECT max(id) FROM training_completions),
                        (SELECT count(*) || '/' || ifnull(max(updated_at), '') FROM compliance_minimum_levels),
                        (SELECT max(id) FROM tutor_status_changes)
-                """)
-            return row.map { $0.databaseValues.map(\.description).joined(separator: "|") } ?? ""
-        }
+                """))
+        return row.map { $0.databaseValues.map(\.description).joined(separator: "|") } ?? ""
     }
 
     @discardableResult

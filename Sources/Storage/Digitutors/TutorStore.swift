@@ -123,14 +123,16 @@ public struct TutorStore: Sendable {
 
     /// Something that changes whenever the network changes (for cached pages).
     public func version() throws(StorageError) -> String {
-        try database.reading { db in
-            let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT (SELECT max(updated_at) FROM tutors), (SELECT count(*) FROM tutors),
-                       (SELECT max(id) FROM tutor_status_changes), (SELECT max(id) FROM tutor_news),
-                       (SELECT count(*) FROM tutor_topics)
-                """))
-            return row.map { $0.databaseValues.map(\.description).joined(separator: "|") } ?? ""
-        }
+        try database.reading { db in try Self.version(db) }
+    }
+
+    static func version(_ db: Database) throws -> String {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT max(updated_at) FROM tutors), (SELECT count(*) FROM tutors),
+                   (SELECT max(id) FROM tutor_status_changes), (SELECT max(id) FROM tutor_news),
+                   (SELECT count(*) FROM tutor_topics)
+            """))
+        return row.map { $0.databaseValues.map(\.description).joined(separator: "|") } ?? ""
     }
 
     /// Active staff per unit of the organisation.

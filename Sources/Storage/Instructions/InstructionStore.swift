@@ -196,12 +196,14 @@ public struct InstructionStore: Sendable {
     /// Something that changes whenever an instruction of the organisation is added or changed (for the
     /// home page's "instructions for your sector", kept per person).
     public func instructionsStamp(organisationID: Int64) throws(StorageError) -> String {
-        try database.reading { db in
-            let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT max(updated_at), count(*) FROM instructions WHERE organisation_id = ?
-                """), arguments: [organisationID])
-            return row.map { $0.databaseValues.map(\.description).joined(separator: "/") } ?? ""
-        }
+        try database.reading { db in try Self.instructionsStamp(db, organisationID: organisationID) }
+    }
+
+    static func instructionsStamp(_ db: Database, organisationID: Int64) throws -> String {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT max(updated_at), count(*) FROM instructions WHERE organisation_id = ?
+            """), arguments: [organisationID])
+        return row.map { $0.databaseValues.map(\.description).joined(separator: "/") } ?? ""
     }
 
     /// In one read: something that changes whenever the organisation's library, topics or sector

@@ -263,13 +263,15 @@ public struct SurveyRoundStore: Sendable {
     /// response (each bumps the round's results version), for pages that list open rounds and whether
     /// the reader has answered.
     public func roundsStamp(organisationID: Int64) throws(StorageError) -> String {
-        try database.reading { db in
-            let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*), ifnull(max(id), 0), ifnull(sum(results_version), 0) FROM survey_rounds
-                WHERE organisation_id = ?
-                """), arguments: [organisationID])
-            return row.map { "\($0[0] as Int64? ?? 0)/\($0[1] as Int64? ?? 0)/\($0[2] as Int64? ?? 0)" } ?? ""
-        }
+        try database.reading { db in try Self.roundsStamp(db, organisationID: organisationID) }
+    }
+
+    static func roundsStamp(_ db: Database, organisationID: Int64) throws -> String {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*), ifnull(max(id), 0), ifnull(sum(results_version), 0) FROM survey_rounds
+            WHERE organisation_id = ?
+            """), arguments: [organisationID])
+        return row.map { "\($0[0] as Int64? ?? 0)/\($0[1] as Int64? ?? 0)/\($0[2] as Int64? ?? 0)" } ?? ""
     }
 
     /// How many were invited to a round, and how many responses it has (with a sign-in or a code).

@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+
+/// What the home page needs before it knows whether its kept body is still good: the signed-in
+/// employee and a stamp of everything the page shows of them (the tutor network, required training,
+/// the trainings' data, the organisation's rounds and instructions). One read instead of six: each
+/// read is a trip through the reader pool, and together they were most of a kept page's time.
+public struct HomeFacts: Sendable {
+    public let employee: Stored<Employee>
+    public let stamp: String
+}
+
+public struct HomeFactsStore: Sendable {
+    let database: AppDatabase
+
+    public init(_ database: AppDatabase) {
+        self.database = database
+    }
+
+    /// The employee and the stamp; nil when there is no such employee.
+    public func facts(employeeID: Int64) throws(StorageError) -> HomeFacts? {
+        try database.reading { db in
+            guard let employee = try Stored<Employee>.fetchOne(db, key: employeeID) else { return nil }
+            let stamps = [
+                try TrainingReportStore.version(db), try RequirementStore.version(db), try TutorStore.version(db),
+                try SurveyRoundStore.roundsStamp(db, organisationID: employee.organisationID),
+                try InstructionStore.instructionsStamp(db, organisationID: employee.organisationID),
+            ]
+            return HomeFacts(employee: employee, stamp: stamps.joined(separator: "|"))
+        }
+    }
+}
