@@ -121,7 +121,7 @@ public struct TutorStore: Sendable {
         }
     }
 
-    /// Something that changes whenever the network changes (for cached pages).
+    /// Something that changes whenever the network changes, its topics included (for cached pages).
     public func version() throws(StorageError) -> String {
         try database.reading { db in try Self.version(db) }
     }
@@ -130,7 +130,8 @@ public struct TutorStore: Sendable {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT (SELECT max(updated_at) FROM tutors), (SELECT count(*) FROM tutors),
                    (SELECT max(id) FROM tutor_status_changes), (SELECT max(id) FROM tutor_news),
-                   (SELECT count(*) FROM tutor_topics)
+                   (SELECT group_concat(id || ':' || active || ':' || ifnull(area_code, '') || ':' || position || ':'
+                                        || name_fi || name_sv || name_en, ',') FROM tutor_topics)
             """))
         return row.map { $0.databaseValues.map(\.description).joined(separator: "|") } ?? ""
     }

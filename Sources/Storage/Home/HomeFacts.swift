@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -26,7 +27,10 @@ public struct HomeFactsStore: Sendable {
                 try SurveyRoundStore.roundsStamp(db, organisationID: employee.organisationID),
                 try InstructionStore.instructionsStamp(db, organisationID: employee.organisationID),
             ]
-            return HomeFacts(employee: employee, stamp: stamps.joined(separator: "|"))
+            // Hashed: the stamps run to hundreds of characters (the topics' names), and a kept page per
+            // person carries its key.
+            let digest = SHA256.hash(data: Data(stamps.joined(separator: "|").utf8))
+            return HomeFacts(employee: employee, stamp: digest.map { String(format: "%02x", $0) }.joined())
         }
     }
 }
