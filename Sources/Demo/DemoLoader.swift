@@ -212,16 +212,23 @@ public struct DemoLoader: Sendable {
     }
 
     /// A colleague in the same unit as `employee` (the first by HR number), for the `digitutor`
-    /// sign-in, whom `DemoTutors` names the unit's tutor.
+    /// sign-in, whom `DemoTutors` names the unit's tutor. A small demo's unit may have no one else:
+    /// then a colleague of one of its sub-units, or of the organisation.
     private func colleague(of employee: Stored<Employee>, besides others: [Stored<Employee>]) throws(DemoError) -> Stored<Employee> {
         guard let unitID = employee.unitID else { throw .missingAnchor("unit of \(employee.hrNumber)") }
         let taken = Set(([employee] + others).map(\.id))
-        let page = try storage {
-            try EmployeeStore(database).search(EmployeeQuery(organisationID: employee.organisationID, unitIDs: [unitID]))
+        let store = EmployeeStore(database)
+        let subunits = try storage { try UnitStore(database).unitAndDescendantIDs(of: unitID) }
+        for scope in [Set([unitID]), Set(subunits), nil] {
+            let page = try storage {
+                try store.search(EmployeeQuery(organisationID: employee.organisationID, unitIDs: scope, limit: 500))
+            }
+            if let found = page.listings.map(\.employee).filter({ !taken.contains($0.id) && $0.endDate == nil })
+                .min(by: { $0.hrNumber < $1.hrNumber }) {
+                return found
+            }
         }
-        guard let found = page.listings.map(\.employee).filter({ $0.unitID == unitID && !taken.contains($0.id) })
-            .min(by: { $0.hrNumber < $1.hrNumber }) else { throw .missingAnchor("a colleague of \(employee.hrNumber)") }
-        return found
+        throw .missingAnchor("a colleague of \(employee.hrNumber)")
     }
 
     /// Runs store calls, whose errors are all `StorageError`s (closures do not infer typed throws).

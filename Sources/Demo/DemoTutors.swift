@@ -50,8 +50,9 @@ struct DemoTutors {
             let staff = byUnit[unit.id] ?? []
             let isWorkers = unit.id == workerUnit
             guard staff.count >= 4 || isWorkers, isWorkers || (index % 5 != 0 && unit.sectorID != quietSector),
-                  let person = staff.first(where: { isWorkers && $0.id == signedInTutor })
-                    ?? staff.first(where: { $0.hrNumber != anchors.workerHRNumber && $0.hrNumber != anchors.directorHRNumber })
+                  let person = (isWorkers ? people.first(where: { $0.id == signedInTutor }) : nil)
+                    ?? staff.first(where: { $0.hrNumber != anchors.workerHRNumber && $0.hrNumber != anchors.directorHRNumber
+                                                && $0.id != signedInTutor })
             else { continue }
             let daycare = unit.sectorID.flatMap { sectorNames[$0] }?.contains("varhais") ?? false
             let started = today.adding(days: -(30 + (index * 37) % 400))

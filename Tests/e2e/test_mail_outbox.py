@@ -40,10 +40,12 @@ def test_mail_outbox_as_administrator(app_ready, base_url, fresh_browser, outbox
     for item in driver.find_elements(By.CSS_SELECTOR, ".outbox-states li a"):
         state = (item.get_attribute("href") or "").partition("state=")[2] or "all"
         counts[state] = int(re.sub(r"\D", "", item.find_element(By.TAG_NAME, "strong").text))
-    assert counts["all"] == 5 and counts["queued"] == 2 and counts["sent"] == 1, counts
-    assert counts["failed"] == 1 and counts["cancelled"] == 1 and counts["sending"] == 0, counts
+    # The demo's five messages, and whatever required-training reminders the server's hourly pass
+    # queued when it started (they depend on the day the demo was made for).
+    assert counts["sent"] == 1 and counts["failed"] == 1 and counts["cancelled"] == 1, counts
+    assert counts["sending"] == 0 and counts["queued"] >= 2 and counts["all"] == counts["queued"] + 3, counts
     rows = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
-    assert len(rows) == 5
+    assert len(rows) == counts["all"]
 
     # One state's list, then a message's preview.
     checked(outbox_checker, base_url + "/admin/outbox?state=failed", "admin, failed")
@@ -61,7 +63,7 @@ def test_mail_outbox_as_hr(app_ready, base_url, fresh_browser, outbox_checker):
     driver = fresh_browser
     assert path_of(sign_in(driver, base_url, "hr", DEMO_PASSWORD)) == "/"
     checked(outbox_checker, base_url + "/admin/outbox", "hr")
-    assert len(driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")) == 5
+    assert len(driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")) >= 5
     message = driver.find_element(By.CSS_SELECTOR, "main table tbody a").get_attribute("href")
 
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})

@@ -33,10 +33,11 @@ def test_hr_follows_required_training(app_ready, base_url, fresh_browser, requir
     sign_in(driver, base_url, "hr", DEMO_PASSWORD)
     checked(requirement_checker, base_url + "/organisations/jarvela/requirements", "hr")
     rows = driver.find_elements(By.CSS_SELECTOR, "#requirements-caption ~ tbody tr")
-    assert len(rows) == 3, [row.text for row in rows]
-    # Listed by Finnish title: the AI basics, data protection, information security.
+    assert len(rows) == 4, [row.text for row in rows]
+    # Listed by Finnish title: the digitutor induction, the AI basics, data protection, information
+    # security.
     links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#requirements-caption ~ tbody a")]
-    link = links[1]
+    link = links[2]
     checked(requirement_checker, link, "hr")
     assert "By sector" in driver.page_source or "Toimialoittain" in driver.page_source
     # A past day is an audit from history, said on the page.
