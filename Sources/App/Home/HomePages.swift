@@ -56,7 +56,7 @@ extension WebApp {
     /// The signed-in start page: who you are here, and where your work is.
     ///
     /// An employee's page is kept while nothing it shows can have changed (their record, roles, the
-    /// network of tutors, required training, the trainings' sessions and completions, the rounds of
+    /// network of tutors, required training and completions, the rounds of
     /// the organisation and their answers, the instructions library: `HomeFactsStore`), and for a
     /// minute at most: the required-training status counts from today, and a round's dates and title
     /// are not in the stamps.

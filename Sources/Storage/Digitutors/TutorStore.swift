@@ -122,13 +122,15 @@ public struct TutorStore: Sendable {
     }
 
     /// Something that changes whenever the network changes, its topics included (for cached pages).
+    /// Tutors are never deleted (their history is kept), so the newest id sees a new one without
+    /// counting them all on every view of a kept page.
     public func version() throws(StorageError) -> String {
         try database.reading { db in try Self.version(db) }
     }
 
     static func version(_ db: Database) throws -> String {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT (SELECT max(updated_at) FROM tutors), (SELECT count(*) FROM tutors),
+            SELECT (SELECT max(updated_at) FROM tutors), (SELECT max(id) FROM tutors),
                    (SELECT max(id) FROM tutor_status_changes), (SELECT max(id) FROM tutor_news),
                    (SELECT group_concat(id || ':' || active || ':' || ifnull(area_code, '') || ':' || position || ':'
                                         || name_fi || name_sv || name_en, ',') FROM tutor_topics)

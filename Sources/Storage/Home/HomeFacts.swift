@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 
 /// What the home page needs before it knows whether its kept body is still good: the signed-in
-/// employee and a stamp of everything the page shows of them (the tutor network, required training,
-/// the trainings' data, the organisation's rounds and instructions). One read instead of six: each
+/// employee and a stamp of everything the page shows of them (the tutor network, required training
+/// and completions, the organisation's rounds and instructions). One read instead of six: each
 /// read is a trip through the reader pool, and together they were most of a kept page's time.
 public struct HomeFacts: Sendable {
     public let employee: Stored<Employee>
@@ -23,7 +23,10 @@ public struct HomeFactsStore: Sendable {
         try database.reading { db in
             guard let employee = try Stored<Employee>.fetchOne(db, key: employeeID) else { return nil }
             let stamps = [
-                try TrainingReportStore.version(db), try RequirementStore.version(db), try TutorStore.version(db),
+                // Not the trainings' whole version: it counts every session and enrolment. The page shows
+                // trainings only as sessions for a due requirement, from the catalogue snapshot, which
+                // is itself at most a minute old, and completions are in the requirements' version.
+                try RequirementStore.version(db), try TutorStore.version(db),
                 try SurveyRoundStore.roundsStamp(db, organisationID: employee.organisationID),
                 try InstructionStore.instructionsStamp(db, organisationID: employee.organisationID),
             ]
