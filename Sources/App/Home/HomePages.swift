@@ -63,12 +63,15 @@ extension WebApp {
     func showHome(_ request: Request, _ context: RequestContext) throws -> Response {
         guard let principal = context.principal else { return .redirect(to: Paths.signIn) }
         let title = context.strings.text("home_title")
-        guard let employeeID = principal.employeeID, let facts = try HomeFactsStore(database).facts(employeeID: employeeID) else {
+        let store = HomeFactsStore(database)
+        guard let employeeID = principal.employeeID, let employee = try store.employee(id: employeeID) else {
             return try context.render("home/home", title: title, try homeView(principal, employee: nil, context))
         }
-        let employee = facts.employee
+        let stamp = try homeStamps.stamp(organisationID: employee.organisationID, commits: database.commitCount) {
+            try store.stamp(organisationID: employee.organisationID)
+        }
         let roles = principal.assignments.map { "\($0.id)" }.joined(separator: ",")
-        let key = CacheKey(family: "home:\(employee.id)|" + facts.stamp,
+        let key = CacheKey(family: "home:\(employee.id)|" + stamp,
                            version: Int(Date().timeIntervalSince1970 / 60),
                            variant: "\(employee.updatedAt.timeIntervalSince1970)|\(roles)|\(CivilDay.today(settings.now()).iso)")
         return try context.renderCached("home/home", title: title, key: key) {

@@ -28,6 +28,8 @@ public final class WebApp: Sendable {
     let trainingCatalogueSnapshots: TrainingCatalogueSnapshots
     let complianceCache: ComplianceCache
     let tutorCoverageCache: TutorCoverageCache
+    /// The home page's data stamp per organisation (`Home/HomeStampCache.swift`).
+    let homeStamps = HomeStampCache()
     let helpAggregatesCache: HelpAggregatesCache
     /// The instructions library's rendered list and search bodies (`Instructions/LibraryPage`), in a
     /// budget of their own so that many different searches cannot push the dashboards out.

@@ -15,6 +15,11 @@ public final class AppDatabase: Sendable {
     let secrets: SurveySecrets
     /// Truncates the write-ahead log shortly after survey writes.
     let scrubber: HistoryScrubber
+    private let commits = CommitCounter()
+
+    /// How many transactions this process has committed: when it has not changed, nothing was
+    /// written here since (see `CommitCounter`).
+    public var commitCount: Int { commits.value }
 
     /// Opens (creating if needed) the database file, whose sealed data belongs to `key`. Does not
     /// migrate: see `migrate()`. `scrubDelay` is how long after a survey write the write-ahead log
@@ -35,6 +40,7 @@ public final class AppDatabase: Sendable {
             // FULL makes each commit durable against power loss, which an acknowledged survey answer
             // or import must be. The writer is one long-lived connection, so once is enough.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            pool.add(transactionObserver: commits, extent: .databaseLifetime)
         } catch {
             throw .classifying(error, context: "cannot open \(path)")
         }

@@ -3,14 +3,8 @@ import Foundation
 import GRDB
 
 /// What the home page needs before it knows whether its kept body is still good: the signed-in
-/// employee and a stamp of everything the page shows of them (the tutor network, required training
-/// and completions, the organisation's rounds and instructions). One read instead of six: each
-/// read is a trip through the reader pool, and together they were most of a kept page's time.
-public struct HomeFacts: Sendable {
-    public let employee: Stored<Employee>
-    public let stamp: String
-}
-
+/// employee, and a stamp of everything the page shows of them (the tutor network, required training
+/// and completions, the organisation's rounds and instructions).
 public struct HomeFactsStore: Sendable {
     let database: AppDatabase
 
@@ -18,22 +12,26 @@ public struct HomeFactsStore: Sendable {
         self.database = database
     }
 
-    /// The employee and the stamp; nil when there is no such employee.
-    public func facts(employeeID: Int64) throws(StorageError) -> HomeFacts? {
+    public func employee(id: Int64) throws(StorageError) -> Stored<Employee>? {
         try database.reading { db in
-            guard let employee = try Stored<Employee>.fetchOne(db, key: employeeID) else { return nil }
+            try Stored<Employee>.fetchOne(db.cachedStatement(sql: "SELECT * FROM employees WHERE id = ?"), arguments: [id])
+        }
+    }
+
+    /// The stamp of the organisation's data the home page shows, hashed: the stamps run to hundreds
+    /// of characters (the topics' names), and a kept page per person carries its key.
+    public func stamp(organisationID: Int64) throws(StorageError) -> String {
+        try database.reading { db in
             let stamps = [
-                // Not the trainings' whole version: it counts every session and enrolment. The page shows
-                // trainings only as sessions for a due requirement, from the catalogue snapshot, which
-                // is itself at most a minute old, and completions are in the requirements' version.
+                // Not the trainings' whole version: it counts every session and enrolment. The page
+                // shows trainings only as sessions for a due requirement, from the catalogue snapshot,
+                // which is itself at most a minute old, and completions are in the requirements' version.
                 try RequirementStore.version(db), try TutorStore.version(db),
-                try SurveyRoundStore.roundsStamp(db, organisationID: employee.organisationID),
-                try InstructionStore.instructionsStamp(db, organisationID: employee.organisationID),
+                try SurveyRoundStore.roundsStamp(db, organisationID: organisationID),
+                try InstructionStore.instructionsStamp(db, organisationID: organisationID),
             ]
-            // Hashed: the stamps run to hundreds of characters (the topics' names), and a kept page per
-            // person carries its key.
             let digest = SHA256.hash(data: Data(stamps.joined(separator: "|").utf8))
-            return HomeFacts(employee: employee, stamp: digest.map { String(format: "%02x", $0) }.joined())
+            return digest.map { String(format: "%02x", $0) }.joined()
         }
     }
 }
