@@ -36,6 +36,9 @@ struct HomeView {
     let instructionsHref = Paths.instructions
     let findHelpHref = Paths.findHelp
     let changePasswordHref = Paths.changePassword
+    /// The new employee's onboarding checklist while it runs (none or one card).
+    var onboarding: [OnboardingCardView] = []
+    var hasOnboarding = false
 }
 
 /// An open round as a supervisor's unit sees it: how many have answered (from the minimum group
@@ -67,7 +70,8 @@ extension WebApp {
         }
         let stamps = [try trainingReports.version(), try requirements.version(), try tutorStore.version(),
                       try rounds.roundsStamp(organisationID: employee.organisationID),
-                      try instructionStore.instructionsStamp(organisationID: employee.organisationID)]
+                      try instructionStore.instructionsStamp(organisationID: employee.organisationID),
+                      try onboardingStore.stamp(employeeID: employee.id)]
         let roles = principal.assignments.map { "\($0.id)" }.joined(separator: ",")
         let key = CacheKey(family: "home:\(employee.id)|" + stamps.joined(separator: "|"),
                            version: Int(Date().timeIntervalSince1970 / 60),
@@ -84,12 +88,14 @@ extension WebApp {
         var requirements: [OwnRequirementView] = []
         var logsHelp = false
         var instructions: [InstructionRowView] = []
+        var onboarding: [OnboardingCardView] = []
         if let employee {
             name = employee.firstName
             tutors = try myTutors(employee, strings)
             logsHelp = try self.logsHelp(employeeID: employee.id)
             requirements = try ownRequirementReminders(employee, context)
             instructions = try sectorInstructions(employee, strings)
+            onboarding = try onboardingCard(employee, strings).map { [$0] } ?? []
         }
         let roles = try principal.assignments.map { try roleLine($0, strings: strings) }
         let links = navigation(for: principal, path: "", strings: strings).dropFirst().map { item in
@@ -117,7 +123,8 @@ extension WebApp {
                         unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty,
                         requirements: requirements, hasRequirements: !requirements.isEmpty,
                         tutors: tutors, hasTutors: !tutors.isEmpty, logsHelp: logsHelp,
-                        instructions: instructions, hasInstructions: !instructions.isEmpty)
+                        instructions: instructions, hasInstructions: !instructions.isEmpty,
+                        onboarding: onboarding, hasOnboarding: !onboarding.isEmpty)
     }
 
     /// The open rounds of each unit the principal supervises (with its sub-units), in the same count
