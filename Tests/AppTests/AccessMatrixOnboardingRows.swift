@@ -10,6 +10,8 @@ extension AccessMatrixTests {
         let checklistReaders: [Outcome] = [S, A, A, H, H, A, A]
         /// Those who lead the unit: per-hire additions and removals.
         let leaders: [Outcome] = [S, H, A, H, H, A, A]
+        /// The organisation's template: Järvelä's HR and administrators.
+        let templateKeepers: [Outcome] = [S, H, H, H, H, A, A]
         return [
             Row(route: "GET /my-onboarding", path: { world, test in
                 _ = try OnboardingFixture.ainoChecklist(test, world)
@@ -37,6 +39,28 @@ extension AccessMatrixTests {
                 try OnboardingFixture.templates(test, world)
                 return "/employees/\(world.employeeA.id)/onboarding"
             }, expected: [S, F, A, H, H, A, A]),
+            Row(route: "GET /organisations/:slug/onboarding-templates", path: { _, _ in "/organisations/jarvela/onboarding-templates" },
+                expected: [S, F, F, F, H, A, A]),
+            Row(route: "POST /organisations/:slug/onboarding-templates", path: { _, _ in "/organisations/jarvela/onboarding-templates" },
+                expected: [S, F, F, F, H, A, A]),
+            // A unit's own template: its supervisors only.
+            Row(route: "POST /units/:unitID/onboarding-template", path: { world, _ in "/units/\(world.unitA.id)/onboarding-template" },
+                expected: [S, F, A, H, H, H, H]),
+            Row(route: "GET /onboarding-templates/:templateID", path: { world, test in
+                "/onboarding-templates/\(try OnboardingFixture.templates(test, world))"
+            }, expected: templateKeepers),
+            Row(route: "POST /onboarding-templates/:templateID/items", path: { world, test in
+                "/onboarding-templates/\(try OnboardingFixture.templates(test, world))/items"
+            }, expected: templateKeepers),
+            Row(route: "POST /onboarding-templates/:templateID/items/:itemID/remove", path: { world, test in
+                let templateID = try OnboardingFixture.templates(test, world)
+                return "/onboarding-templates/\(templateID)/items/\(try OnboardingFixture.templateItemID(test, templateID))/remove"
+            }, expected: templateKeepers),
+            Row(route: "POST /onboarding-templates/:templateID/review", path: { world, test in
+                "/onboarding-templates/\(try OnboardingFixture.templates(test, world))/review"
+            }, expected: templateKeepers),
+            Row(route: "GET /organisations/:slug/onboarding", path: { _, _ in "/organisations/jarvela/onboarding" },
+                expected: [S, F, F, F, H, A, A]),
         ]
     }()
 }

@@ -48,6 +48,13 @@ enum OnboardingFixture {
         return id
     }
 
+    /// The first item of the template's newest version.
+    static func templateItemID(_ test: TestApp, _ templateID: Int64) throws -> Int64 {
+        let store = OnboardingStore(test.database)
+        let summary = try requireValue(try store.template(id: templateID), "template")
+        return try requireValue(try store.items(versionID: summary.latestVersionID).first, "item").id
+    }
+
     static func itemID(_ test: TestApp, _ checklistID: Int64, key: String) throws -> Int64 {
         guard let item = try OnboardingStore(test.database).checklist(id: checklistID)?.items.first(where: { $0.key == key }) else {
             throw TestFailure("no item \(key)")

@@ -147,3 +147,27 @@ struct OnboardingProgressTests {
         #expect(progress.isComplete && progress.percent == 100 && progress.completedOn == nil)
     }
 }
+
+@Suite("Onboarding: the overview's tallies")
+struct OnboardingTallyTests {
+    @Test func countsCompletionOverdueAndAverageDays() {
+        let start = day("2027-03-01")
+        let facts = [
+            OnboardingChecklistFacts(start: start, items: 10, done: 10, overdue: 0, requiredOpen: 0, lastRequiredDone: day("2027-03-11")),
+            OnboardingChecklistFacts(start: start, items: 10, done: 9, overdue: 1, requiredOpen: 0, lastRequiredDone: day("2027-03-21")),
+            OnboardingChecklistFacts(start: start, items: 10, done: 2, overdue: 3, requiredOpen: 4, lastRequiredDone: day("2027-03-02")),
+            // Done before the start: no negative days.
+            OnboardingChecklistFacts(start: start, items: 2, done: 2, overdue: 0, requiredOpen: 0, lastRequiredDone: day("2027-02-27")),
+        ]
+        let tally = OnboardingTally(facts)
+        #expect(tally.checklists == 4 && tally.completed == 3 && tally.withOverdue == 2)
+        #expect(tally.items == 32 && tally.done == 23 && tally.overdue == 4)
+        #expect(tally.percentDone == 71)
+        #expect(tally.averageDaysToComplete == 10)
+    }
+
+    @Test func nothingToCountIsNil() {
+        let tally = OnboardingTally([])
+        #expect(tally.percentDone == nil && tally.averageDaysToComplete == nil && tally.checklists == 0)
+    }
+}

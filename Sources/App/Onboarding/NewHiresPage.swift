@@ -34,6 +34,9 @@ struct NewHiresView {
     let hasFinished: Bool
     let withoutChecklist: [HireWithoutChecklistRow]
     let hasWithoutChecklist: Bool
+    /// The unit's supervisors open (or make) its own template here.
+    let canEditUnitTemplate: Bool
+    let unitTemplateAction: String
 }
 
 extension WebApp {
@@ -80,6 +83,8 @@ extension WebApp {
                      Crumb(href: Paths.unit(unit.id), label: unit.name, current: false),
                      Crumb(href: Paths.unitOnboarding(unit.id), label: title, current: true)],
             heading: title, unitName: unit.name, running: running, hasRunning: !running.isEmpty, finished: finished,
-            hasFinished: !finished.isEmpty, withoutChecklist: waiting, hasWithoutChecklist: !waiting.isEmpty))
+            hasFinished: !finished.isEmpty, withoutChecklist: waiting, hasWithoutChecklist: !waiting.isEmpty,
+            canEditUnitTemplate: context.principal?.supervisedUnitIDs.contains(unit.id) ?? false,
+            unitTemplateAction: Paths.unitOnboardingTemplate(unit.id)))
     }
 }

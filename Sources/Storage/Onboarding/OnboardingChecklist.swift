@@ -163,3 +163,23 @@ public struct OnboardingItemDates: Sendable, Equatable, Hashable {
     public var doneOn: String?
     public var required: Bool
 }
+
+/// One checklist's counts for HR's overview.
+public struct OnboardingChecklistCounts: Sendable, Equatable {
+    public var unitID: Int64?
+    public var sectorID: Int64?
+    public var startDate: String
+    public var items: Int
+    public var done: Int
+    public var overdue: Int
+    public var requiredOpen: Int
+    public var lastRequiredDone: String?
+}
+
+/// An item (by key) and how often it was late.
+public struct OnboardingLateItem: Sendable, Equatable {
+    public var key: String
+    public var title: LocalisedText
+    public var items: Int
+    public var late: Int
+}

@@ -96,6 +96,22 @@ public struct OnboardingStore: Sendable {
         }
     }
 
+    /// Sets (or clears) the day a template is to be reviewed by.
+    public func setReviewBy(templateID: Int64, _ day: String?, now: Date = Date()) throws(StorageError) {
+        try database.writing { db in
+            try db.execute(sql: "UPDATE onboarding_templates SET review_by = ?, updated_at = ? WHERE id = ?",
+                           arguments: [day, now, templateID])
+            guard db.changesCount == 1 else { throw StorageError.notFound }
+        }
+    }
+
+    /// The unit's own template, if it has one.
+    public func unitTemplateID(unitID: Int64) throws(StorageError) -> Int64? {
+        try database.reading { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM onboarding_templates WHERE layer = 'unit' AND unit_id = ?", arguments: [unitID])
+        }
+    }
+
     /// The items of one version, in order.
     public func items(versionID: Int64) throws(StorageError) -> [Stored<OnboardingTemplateItem>] {
         try database.reading { db in
@@ -282,6 +298,54 @@ public struct OnboardingStore: Sendable {
                 WHERE c.employee_id = ?
                 """), arguments: [employeeID])
             return row.map { $0.databaseValues.map(\.description).joined(separator: "|") } ?? ""
+        }
+    }
+
+    // MARK: - HR's overview
+
+    /// Each checklist of the organisation started on or after `from`, counted on `today` by the
+    /// database: its unit and the unit's sector, its items, done, overdue and required open.
+    public func overviewCounts(organisationID: Int64, startingFrom from: String, today: String) throws(StorageError)
+        -> [OnboardingChecklistCounts] {
+        try database.reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.unit_id, u.sector_id, c.start_date, count(i.id) AS items, count(i.done_on) AS done,
+                       ifnull(sum(i.done_on IS NULL AND i.due_on < ?), 0) AS overdue,
+                       ifnull(sum(i.required = 1 AND i.done_on IS NULL), 0) AS required_open,
+                       max(CASE WHEN i.required = 1 THEN i.done_on END) AS last_required_done
+                FROM onboarding_checklists c
+                LEFT JOIN units u ON u.id = c.unit_id
+                JOIN onboarding_checklist_items i ON i.checklist_id = c.id AND i.removed_at IS NULL
+                WHERE c.organisation_id = ? AND c.start_date >= ?
+                GROUP BY c.id
+                ORDER BY c.id
+                """, arguments: [today, organisationID, from]).map { row in
+                OnboardingChecklistCounts(unitID: row["unit_id"], sectorID: row["sector_id"], startDate: row["start_date"],
+                                          items: row["items"], done: row["done"], overdue: row["overdue"],
+                                          requiredOpen: row["required_open"], lastRequiredDone: row["last_required_done"])
+            }
+        }
+    }
+
+    /// The items (by key) most often late in the organisation's checklists started on or after
+    /// `from`: open past their due day on `today`, or done after it.
+    public func mostOftenLate(organisationID: Int64, startingFrom from: String, today: String, limit: Int = 10) throws(StorageError)
+        -> [OnboardingLateItem] {
+        try database.reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT i.item_key, max(i.title_fi) AS title_fi, max(i.title_sv) AS title_sv, max(i.title_en) AS title_en,
+                       count(*) AS items,
+                       sum((i.done_on IS NULL AND i.due_on < ?) OR (i.done_on IS NOT NULL AND i.done_on > i.due_on)) AS late
+                FROM onboarding_checklist_items i JOIN onboarding_checklists c ON c.id = i.checklist_id
+                WHERE c.organisation_id = ? AND c.start_date >= ? AND i.removed_at IS NULL
+                GROUP BY i.item_key
+                HAVING late > 0
+                ORDER BY late DESC, i.item_key
+                LIMIT ?
+                """, arguments: [today, organisationID, from, limit]).map { row in
+                OnboardingLateItem(key: row["item_key"], title: LocalisedText(fi: row["title_fi"], sv: row["title_sv"], en: row["title_en"]),
+                                   items: row["items"], late: row["late"])
+            }
         }
     }
 
