@@ -5,7 +5,7 @@ import Storage
 /// Turns the templates that apply to a new hire into the checklist to start: the composition rules
 /// of `Metrics/Onboarding` applied to what the store found, due days from the start date and the
 /// responsible person resolved (a digitutor item goes to the unit's active tutor, else the supervisor).
-enum OnboardingPlanner {
+public enum OnboardingPlanner {
     static func layer(_ layer: OnboardingTemplateLayer, unitDistance: Int) -> OnboardingLayer {
         switch layer {
         case .organisation: OnboardingLayer(.organisation)
@@ -36,7 +36,7 @@ enum OnboardingPlanner {
     }
 
     /// The checklist for `employee` starting on `start`, or nil when no template applies.
-    static func plan(employee: Stored<Employee>, start: CivilDay, applicable: [OnboardingApplicableItem], tutorEmployeeID: Int64?,
+    public static func plan(employee: Stored<Employee>, start: CivilDay, applicable: [OnboardingApplicableItem], tutorEmployeeID: Int64?,
                      how: OnboardingStartKind, by userID: Int64?, now: Date) -> OnboardingChecklistPlan? {
         let byID = Dictionary(applicable.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first })
         let entries = applicable.map { found in

@@ -107,14 +107,17 @@ public struct OnboardingPlannedItem: Sendable, Equatable {
     public var responsible: OnboardingResponsibleParty
     public var responsibleEmployeeID: Int64?
     public var dueOn: String
+    /// Already done (the demo's checklists under way); nil for a new checklist.
+    public var doneOn: String?
 
     public init(templateItemID: Int64?, content: OnboardingItemContent, responsible: OnboardingResponsibleParty,
-                responsibleEmployeeID: Int64?, dueOn: String) {
+                responsibleEmployeeID: Int64?, dueOn: String, doneOn: String? = nil) {
         self.templateItemID = templateItemID
         self.content = content
         self.responsible = responsible
         self.responsibleEmployeeID = responsibleEmployeeID
         self.dueOn = dueOn
+        self.doneOn = doneOn
     }
 }
 

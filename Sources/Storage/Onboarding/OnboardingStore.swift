@@ -186,18 +186,44 @@ public struct OnboardingStore: Sendable {
                 """, arguments: [plan.checklist.employeeID, plan.checklist.startDate]) {
                 return .alreadyStarted(checklistID: existing)
             }
-            let checklist = try plan.checklist.insertStored(db)
-            for versionID in Set(plan.versionIDs).sorted() {
-                try db.execute(sql: "INSERT INTO onboarding_checklist_versions (checklist_id, version_id) VALUES (?, ?)",
-                               arguments: [checklist.id, versionID])
-            }
-            for (position, item) in plan.items.enumerated() {
-                try OnboardingChecklistItem(checklistID: checklist.id, templateItemID: item.templateItemID, position: position,
-                                            content: item.content, responsible: item.responsible,
-                                            responsibleEmployeeID: item.responsibleEmployeeID, dueOn: item.dueOn).insert(db)
-            }
-            return .started(checklistID: checklist.id)
+            return .started(checklistID: try Self.insert(db, plan))
         }
+    }
+
+    /// Starts many checklists in one transaction (the demo's); those already started are skipped.
+    /// Returns how many were started.
+    public func startMany(_ plans: [OnboardingChecklistPlan]) throws(StorageError) -> Int {
+        try database.writing { db in
+            var started = 0
+            for plan in plans where !plan.items.isEmpty {
+                let exists = try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM onboarding_checklists WHERE employee_id = ? AND start_date = ?)
+                    """, arguments: [plan.checklist.employeeID, plan.checklist.startDate]) ?? false
+                guard !exists else { continue }
+                _ = try Self.insert(db, plan)
+                started += 1
+            }
+            return started
+        }
+    }
+
+    private static func insert(_ db: Database, _ plan: OnboardingChecklistPlan) throws -> Int64 {
+        let checklist = try plan.checklist.insertStored(db)
+        for versionID in Set(plan.versionIDs).sorted() {
+            try db.execute(sql: "INSERT INTO onboarding_checklist_versions (checklist_id, version_id) VALUES (?, ?)",
+                           arguments: [checklist.id, versionID])
+        }
+        for (position, item) in plan.items.enumerated() {
+            var record = OnboardingChecklistItem(checklistID: checklist.id, templateItemID: item.templateItemID, position: position,
+                                                 content: item.content, responsible: item.responsible,
+                                                 responsibleEmployeeID: item.responsibleEmployeeID, dueOn: item.dueOn)
+            if let done = item.doneOn {
+                record.doneOn = done
+                record.doneAt = checklist.startedAt
+            }
+            try record.insert(db)
+        }
+        return checklist.id
     }
 
     /// Active employees of the organisation whose start date is on or after `from` and who have no
