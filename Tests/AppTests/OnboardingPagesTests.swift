@@ -47,6 +47,8 @@ struct OnboardingPagesTests {
         var eero = try pages.employeeBrowser(test, "eero", world.employeeA1)
         #expect(try eero.get("/onboarding/\(next)").status.code == 200)
         let tutorItemID = try OnboardingFixture.itemID(test, next, key: "tutor")
+        let own = try eero.get("/my-onboarding").text
+        #expect(own.contains("Uuno Uusi: Tapaa digitutor") && own.contains("href=\"/onboarding/\(next)#item-\(tutorItemID)\""))
         #expect(try pages.post(&eero, "/onboarding/\(next)/items/\(tutorItemID)", [("done", "1")]).status.code == 303)
         let emailID = try OnboardingFixture.itemID(test, next, key: "email")
         #expect(try pages.post(&eero, "/onboarding/\(next)/items/\(emailID)", [("done", "1")]).status.code == 404)

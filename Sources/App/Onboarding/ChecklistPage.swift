@@ -66,11 +66,25 @@ extension WebApp {
     /// The new employee's own checklist (phone first): their tasks to tick, and who does the rest.
     func showMyOnboarding(_ request: Request, _ context: RequestContext) throws -> Response {
         guard let employeeID = context.principal?.employeeID else { throw AppError.notFound }
+        let tutorItems = try self.tutorItems(employeeID: employeeID, context.strings)
         guard let found = try onboardingStore.latestChecklist(employeeID: employeeID) else {
-            return try renderChecklist(nil, ChecklistReader(isOwner: true, leads: false, employeeID: employeeID), context)
+            return try renderChecklist(nil, ChecklistReader(isOwner: true, leads: false, employeeID: employeeID), context,
+                                       tutorItems: tutorItems)
         }
         let details = try withEvidence(found)
-        return try renderChecklist(details, checklistReader(details.checklist, context), context)
+        return try renderChecklist(details, checklistReader(details.checklist, context), context, tutorItems: tutorItems)
+    }
+
+    /// A tutor's open items on new colleagues' checklists (of the last six months), each linking to it.
+    func tutorItems(employeeID: Int64, _ strings: Strings) throws -> [HomeLink] {
+        let from = CivilDay.today(settings.now()).adding(months: -Self.newHireMonths).iso
+        let language = strings.language.rawValue
+        return try onboardingStore.openTutorItems(employeeID: employeeID, startingFrom: from).map { item in
+            HomeLink(href: Paths.onboardingChecklist(item.checklistID) + "#item-\(item.itemID)",
+                     label: strings.format("onboarding_tutor_item", ["name": item.hireName, "item": item.title.text(language),
+                                                                     "date": strings.date(item.dueOn)]),
+                     description: "")
+        }
     }
 
     func showOnboardingChecklist(_ request: Request, _ context: RequestContext) throws -> Response {
@@ -170,7 +184,8 @@ extension WebApp {
     }
 
     func renderChecklist(_ details: OnboardingChecklistDetails?, _ reader: ChecklistReader, _ context: RequestContext,
-                         addition: ChecklistAdditionInput = ChecklistAdditionInput(), status: HTTPStatus = .ok) throws -> Response {
+                         addition: ChecklistAdditionInput = ChecklistAdditionInput(), tutorItems: [HomeLink] = [],
+                         status: HTTPStatus = .ok) throws -> Response {
         let strings = context.strings
         let language = strings.language.rawValue
         let today = CivilDay.today(settings.now())
@@ -181,7 +196,8 @@ extension WebApp {
                 crumbs: [Crumb(href: Paths.home, label: strings.text("nav_home"), current: false),
                          Crumb(href: Paths.myOnboarding, label: title, current: true)],
                 heading: title, hasChecklist: false, startDate: "", progressText: "", percent: 0, overdueText: "", hasOverdue: false,
-                complete: false, newerVersion: false, sections: [], errors: [], hasErrors: false, addition: nil, hasAddition: false),
+                complete: false, newerVersion: false, sections: [], errors: [], hasErrors: false, addition: nil, hasAddition: false,
+                tutorItems: tutorItems, hasTutorItems: !tutorItems.isEmpty),
                 status: status)
         }
         let checklist = details.checklist
@@ -255,7 +271,8 @@ extension WebApp {
             percent: progress.percent,
             overdueText: strings.format("onboarding_overdue_count", ["count": strings.number(progress.overdue)]),
             hasOverdue: progress.overdue > 0, complete: progress.isComplete, newerVersion: details.newerVersionExists,
-            sections: sections, errors: errors.links, hasErrors: !errors.isEmpty, addition: additionView, hasAddition: additionView != nil),
+            sections: sections, errors: errors.links, hasErrors: !errors.isEmpty, addition: additionView, hasAddition: additionView != nil,
+            tutorItems: tutorItems, hasTutorItems: !tutorItems.isEmpty),
             status: status)
     }
 }

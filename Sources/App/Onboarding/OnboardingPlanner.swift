@@ -62,40 +62,65 @@ public enum OnboardingPlanner {
     }
 }
 
-extension WebApp {
-    var onboardingStore: OnboardingStore { OnboardingStore(database) }
+/// Starts checklists: the web application's import, roster edits and start-by-hand, and the
+/// command-line import, all through this one type.
+public struct OnboardingStarter: Sendable {
+    let database: AppDatabase
+    let now: @Sendable () -> Date
 
     /// How far back a start date still counts as new: a hire added to the roster in their first
     /// month still gets a checklist, an old hand whose record is corrected does not.
-    static let onboardingNewStartDays = 30
+    public static let newStartDays = 30
+
+    public init(database: AppDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.now = now
+    }
 
     /// Starts the employee's checklist for their start date (today when the roster has none).
-    func startOnboarding(for employee: Stored<Employee>, how: OnboardingStartKind, by userID: Int64?) throws -> OnboardingStartOutcome {
-        let today = CivilDay.today(settings.now())
+    public func start(for employee: Stored<Employee>, how: OnboardingStartKind, by userID: Int64?) throws -> OnboardingStartOutcome {
+        let today = CivilDay.today(now())
         let start = employee.startDate.flatMap(CivilDay.init(iso:)) ?? today
         let tutor: Int64?
         if let unitID = employee.unitID {
-            tutor = try tutorStore.activeTutors(servingUnit: unitID, on: today.iso)
+            tutor = try TutorStore(database).activeTutors(servingUnit: unitID, on: today.iso)
                 .map(\.tutor.employeeID).first { $0 != employee.id }
         } else {
             tutor = nil
         }
-        guard let plan = OnboardingPlanner.plan(employee: employee, start: start, applicable: try onboardingStore.applicableItems(employeeID: employee.id),
-                                                tutorEmployeeID: tutor, how: how, by: userID, now: settings.now())
+        let store = OnboardingStore(database)
+        guard let plan = OnboardingPlanner.plan(employee: employee, start: start, applicable: try store.applicableItems(employeeID: employee.id),
+                                                tutorEmployeeID: tutor, how: how, by: userID, now: now())
         else { return .nothingApplies }
-        return try onboardingStore.start(plan)
+        return try store.start(plan)
     }
 
     /// Starts checklists for the organisation's active employees whose start date is new and who
     /// have none for it (after an import, or an edit of the roster); returns how many were started.
     @discardableResult
-    func startOnboardingForNewHires(organisationID: Int64, how: OnboardingStartKind, by userID: Int64?) throws -> Int {
-        let from = CivilDay.today(settings.now()).adding(days: -Self.onboardingNewStartDays).iso
+    public func startForNewHires(organisationID: Int64, how: OnboardingStartKind, by userID: Int64?) throws -> Int {
+        let from = CivilDay.today(now()).adding(days: -Self.newStartDays).iso
         var started = 0
-        for employee in try onboardingStore.newHiresWithoutChecklist(organisationID: organisationID, startingFrom: from) {
-            if case .started = try startOnboarding(for: employee, how: how, by: userID) { started += 1 }
+        for employee in try OnboardingStore(database).newHiresWithoutChecklist(organisationID: organisationID, startingFrom: from) {
+            if case .started = try start(for: employee, how: how, by: userID) { started += 1 }
         }
         return started
+    }
+}
+
+extension WebApp {
+    var onboardingStore: OnboardingStore { OnboardingStore(database) }
+    var onboardingStarter: OnboardingStarter { OnboardingStarter(database: database, now: settings.now) }
+
+    static let onboardingNewStartDays = OnboardingStarter.newStartDays
+
+    func startOnboarding(for employee: Stored<Employee>, how: OnboardingStartKind, by userID: Int64?) throws -> OnboardingStartOutcome {
+        try onboardingStarter.start(for: employee, how: how, by: userID)
+    }
+
+    @discardableResult
+    func startOnboardingForNewHires(organisationID: Int64, how: OnboardingStartKind, by userID: Int64?) throws -> Int {
+        try onboardingStarter.startForNewHires(organisationID: organisationID, how: how, by: userID)
     }
 }
 

@@ -67,6 +67,9 @@ struct ChecklistView {
     let hasErrors: Bool
     let addition: ChecklistAdditionView?
     let hasAddition: Bool
+    /// On the employee's own page, for tutors: new colleagues' open items named to them.
+    var tutorItems: [HomeLink] = []
+    var hasTutorItems = false
 }
 
 /// Who may do what on one checklist.

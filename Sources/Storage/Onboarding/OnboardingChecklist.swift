@@ -186,3 +186,12 @@ public struct OnboardingLateItem: Sendable, Equatable {
     public var items: Int
     public var late: Int
 }
+
+/// An open item named to a tutor on a new colleague's checklist.
+public struct OnboardingTutorItem: Sendable, Equatable {
+    public var itemID: Int64
+    public var checklistID: Int64
+    public var title: LocalisedText
+    public var dueOn: String
+    public var hireName: String
+}

@@ -315,6 +315,25 @@ public struct OnboardingStore: Sendable {
         }
     }
 
+    /// The open items named to a tutor on new colleagues' checklists started on or after `from`, by due day.
+    public func openTutorItems(employeeID: Int64, startingFrom from: String) throws(StorageError) -> [OnboardingTutorItem] {
+        try database.reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT i.id, i.checklist_id, i.title_fi, i.title_sv, i.title_en, i.due_on, e.first_name, e.last_name
+                FROM onboarding_checklist_items i
+                JOIN onboarding_checklists c ON c.id = i.checklist_id
+                JOIN employees e ON e.id = c.employee_id
+                WHERE i.responsible_employee_id = ? AND i.responsible = 'digitutor' AND i.done_on IS NULL
+                  AND i.removed_at IS NULL AND c.start_date >= ?
+                ORDER BY i.due_on, i.id
+                """, arguments: [employeeID, from]).map { row in
+                OnboardingTutorItem(itemID: row["id"], checklistID: row["checklist_id"],
+                                    title: LocalisedText(fi: row["title_fi"], sv: row["title_sv"], en: row["title_en"]),
+                                    dueOn: row["due_on"], hireName: (row["first_name"] as String) + " " + (row["last_name"] as String))
+            }
+        }
+    }
+
     /// Changes whenever the employee's checklists or their items change (the home page's key).
     public func stamp(employeeID: Int64) throws(StorageError) -> String {
         try database.reading { db in
