@@ -113,6 +113,8 @@ training_pages=(
     "digitutor help log figures (koordinaattori)|$coordinator_session|/organisations/jarvela/digitutor-help"
     "instruction search (tyontekija; goal p95 <= 20 ms)|$employee_session|/instructions?q=salasana"
     "instructions library (tyontekija; goal p95 <= 20 ms)|$employee_session|/instructions"
+    "onboarding new hires (esihenkilo; goal p95 <= 15 ms)|$supervisor_session|/units/$centre/onboarding"
+    "onboarding overview (HR; goal p95 <= 50 ms)|$session|/organisations/jarvela/onboarding"
 )
 figures=$folder/training-figures
 : > "$figures"

@@ -304,6 +304,37 @@ extension WebApp {
         routes.get("/key-user-systems/:systemID", .staffAdministration, showKeyUserSystem)
         routes.post("/key-user-systems/:systemID", .staffAdministration, updateKeyUserSystem)
 
+        // MARK: - Digital onboarding
+        // The new employee's own checklist (a page saying there is none for those without one; 404
+        // without an employee record).
+        routes.get("/my-onboarding", .signedIn, showMyOnboarding)
+        // One checklist: the new hire, the supervisors of its unit (or a unit above), HR of the
+        // organisation, administrators and the tutor named on it; 404 for everyone else.
+        routes.get("/onboarding/:checklistID", .signedIn, showOnboardingChecklist)
+        // Ticking: the new hire their own items, the tutor theirs, supervisors and HR any.
+        routes.post("/onboarding/:checklistID/items/:itemID", .signedIn, tickOnboardingItem)
+        // Per-hire additions and removals: the unit's supervisors and HR.
+        routes.post("/onboarding/:checklistID/items", .signedIn, addOnboardingItem)
+        routes.post("/onboarding/:checklistID/items/:itemID/remove", .signedIn, removeOnboardingItem)
+        // The supervisor's view of the unit's new hires (its supervisors, HR, administrators).
+        routes.get("/units/:unitID/onboarding", .unitLeadership, showUnitOnboarding)
+        // Starting a checklist by hand: HR of the organisation and the employee's supervisors.
+        routes.post("/employees/:employeeID/onboarding", .unitLeadership, startOnboardingByHand)
+
+        // Templates: HR's list and new organisation, sector and job-group templates; a unit's own
+        // template for its supervisors (made on first use). A template's page for its editors (HR
+        // for the organisation's layers and named owners, a unit's supervisors for its own) and the
+        // organisation's HR; each edit is a new version (404 for anyone else).
+        routes.get("/organisations/:slug/onboarding-templates", .staffAdministration, showOnboardingTemplates)
+        routes.post("/organisations/:slug/onboarding-templates", .staffAdministration, createOnboardingTemplate)
+        routes.post("/units/:unitID/onboarding-template", .unitLeadership, openUnitOnboardingTemplate)
+        routes.get("/onboarding-templates/:templateID", .signedIn, showOnboardingTemplate)
+        routes.post("/onboarding-templates/:templateID/items", .signedIn, addOnboardingTemplateItem)
+        routes.post("/onboarding-templates/:templateID/items/:itemID/remove", .signedIn, removeOnboardingTemplateItem)
+        routes.post("/onboarding-templates/:templateID/review", .signedIn, setOnboardingTemplateReview)
+        // HR's overview of the organisation's onboarding.
+        routes.get("/organisations/:slug/onboarding", .staffAdministration, showOnboardingOverview)
+
         // MARK: - Mail: the outbox
         // Administrators see every message; HR sees the messages to its own organisation's people
         // (a message for no employee, or another organisation's, is a 404).

@@ -106,6 +106,7 @@ public struct DemoLoader: Sendable {
         _ = try DemoRequirements(database: database, today: day).load(organisationIDs: organisationIDs)
         try storage { try DemoMail(database: database, today: day).load(plan, organisationIDs: organisationIDs) }
         _ = try DemoInstructions(database: database, today: day).load(organisationIDs: organisationIDs)
+        _ = try DemoOnboarding(database: database, today: day).load(organisationIDs: organisationIDs)
         try storage {
             try AuditStore(database).record(AuditEntry(
                 action: "demo.load", target: nil,

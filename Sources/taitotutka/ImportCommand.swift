@@ -89,6 +89,12 @@ struct ImportEmployees: ParsableCommand {
             }
             try AuditStore(database).recordChange(AuditEntry(
                 action: "import.employees", target: organisation, detail: Self.auditDetail(outcome, file: file)))
+            // New hires get their onboarding checklists with the import that brings them.
+            let started = try OnboardingStarter(database: database).startForNewHires(organisationID: organisationID, how: .import, by: nil)
+            if started > 0 {
+                try AuditStore(database).recordChange(AuditEntry(action: "onboarding.start", target: organisation,
+                                                                 detail: "\(started) checklists"))
+            }
             return outcome
         }
         print("Imported: \(outcome.created) new, \(outcome.changed) changed, \(outcome.unchanged) unchanged, "

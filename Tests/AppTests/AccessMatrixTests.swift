@@ -78,6 +78,7 @@ struct AccessMatrixTests {
         + AccessMatrixTests.trainingCalendarRows + AccessMatrixTests.trainingReportRows + AccessMatrixTests.complianceRows + AccessMatrixTests.mailRows
         + AccessMatrixTests.digitutorHelpRows
         + AccessMatrixTests.instructionRows
+        + AccessMatrixTests.onboardingRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.
     static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {

@@ -317,6 +317,30 @@ struct DemoTrainingTests {
         #expect(systems.count >= 9 && systems.filter { !$0.keyUsers.isEmpty }.count >= 9)
     }
 
+    @Test func onboardingHasLayeredTemplatesAndChecklistsAtVariousStages() throws {
+        let (demo, _) = try loaded()
+        let jarvela = try demo.organisationID("jarvela")
+        let store = OnboardingStore(demo.database)
+        let templates = try store.templates(organisationID: jarvela)
+        let organisation = try #require(templates.first { $0.template.layer == .organisation })
+        #expect(organisation.latestVersion == 2 && organisation.itemCount == 15)
+        #expect(templates.filter { $0.template.layer == .sector }.count == 3)
+        let items = try store.items(versionID: organisation.latestVersionID)
+        #expect(items.first { $0.key == "data-protection" }?.trainingID != nil, "the catalogue's data-protection course")
+        #expect(items.first { $0.key == "ai-guideline" }?.instructionID != nil, "the library's AI guideline")
+        // Some sector's review date has passed.
+        #expect(templates.contains { ($0.template.reviewBy ?? "9999") < DemoDataTests.today })
+        let counts = try store.overviewCounts(organisationID: jarvela, startingFrom: today.adding(days: -200).text, today: DemoDataTests.today)
+        #expect(counts.count >= 10, "new hires of the last months have checklists")
+        #expect(counts.contains { $0.requiredOpen == 0 } && counts.contains { $0.overdue > 0 } && counts.contains { $0.done == 0 || $0.requiredOpen > 3 })
+        // The earliest hires keep the first version of the organisation's template.
+        let checklistIDs = try demo.database.pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM onboarding_checklists WHERE organisation_id = ? ORDER BY id", arguments: [jarvela])
+        }
+        let keptFirst = try checklistIDs.filter { try store.checklist(id: $0)?.newerVersionExists == true }
+        #expect(!keptFirst.isEmpty && keptFirst.count < checklistIDs.count)
+    }
+
     @Test func aYearOfSessionsWithAttendanceRecordingsAndEvidence() throws {
         let (demo, summary) = try loaded()
         let counts = try demo.database.pool.read { db in

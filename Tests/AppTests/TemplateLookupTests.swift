@@ -37,6 +37,12 @@ struct TemplateLookupTests {
         var missing = Self.answersEveryProperty(home) + Self.answersEveryProperty(link) + Self.answersEveryProperty(card)
         missing += Self.answersEveryProperty(requirement) + Self.answersEveryProperty(round)
         missing += Self.answersEveryProperty(RoleLine(role: "HR", scope: "Järvelä"))
+        let onboarding = OnboardingCardView(progress: "1/6", percent: 16, overdue: "Myöhässä: 1", hasOverdue: true,
+                                            next: ["Intranet (3.3.2027)"], hasNext: true, href: "/my-onboarding")
+        var withCard = home
+        withCard.onboarding = [onboarding]
+        withCard.hasOnboarding = true
+        missing += Self.answersEveryProperty(withCard) + Self.answersEveryProperty(onboarding)
         missing += Self.answersEveryProperty(UnitRoundLine(unit: "U", round: "R", progress: "", progressHref: "", slipsHref: nil))
         #expect(missing.isEmpty, "not answered by name: \(missing)")
     }

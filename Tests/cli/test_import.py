@@ -50,6 +50,31 @@ class ImportEmployeesCommandTests(unittest.TestCase):
     def employee_count(self):
         return self.query("SELECT count(*) FROM employees")[0][0]
 
+    def test_new_start_dates_get_onboarding_checklists(self):
+        with sqlite3.connect(self.database) as connection:
+            connection.execute("""
+                INSERT INTO onboarding_templates (organisation_id, layer, name, created_at, updated_at)
+                SELECT id, 'organisation', 'Digiperehdytys', '2025-01-01', '2025-01-01' FROM organisations""")
+            connection.execute("""
+                INSERT INTO onboarding_template_versions (template_id, version, changelog, created_at)
+                SELECT id, 1, '', '2025-01-01' FROM onboarding_templates""")
+            connection.executemany("""
+                INSERT INTO onboarding_template_items (version_id, item_key, position, title_fi, responsible, offset_days)
+                SELECT id, ?, ?, ?, 'employee', ? FROM onboarding_template_versions""",
+                [("email", 0, "Sähköposti", 0), ("teams", 1, "Teams", 3)])
+        import datetime
+        recent = (datetime.date.today() - datetime.timedelta(days=3)).isoformat()
+        path = self.write("new.csv", "Henkilönumero;Etunimi;Sukunimi;Yksikkö;Alkupäivä\n"
+                          f"5001;Uusi;Aloittaja;Päiväkoti Metsätähti;{recent}\n"
+                          "5002;Vanha;Konkari;Päiväkoti Metsätähti;2010-08-01\n")
+        status, out, err = self.import_employees(path)
+        self.assertEqual(status, 0, err)
+        self.assertEqual(self.query("""
+            SELECT e.hr_number, c.started_how, count(i.id) FROM onboarding_checklists c
+            JOIN employees e ON e.id = c.employee_id JOIN onboarding_checklist_items i ON i.checklist_id = c.id
+            GROUP BY c.id"""), [("5001", "import", 2)])
+        self.assertEqual(self.query("SELECT detail FROM audit_log WHERE action = 'onboarding.start'"), [("1 checklists",)])
+
     def test_dry_run_reports_and_changes_nothing(self):
         fixture = os.path.join(FIXTURES, "employees-fi-semicolon-bom.csv")
         status, out, err = self.import_employees(fixture, "--dry-run")

@@ -27,6 +27,8 @@ extension HomeView: MustacheParent {
         case "instructionsHref": instructionsHref
         case "findHelpHref": findHelpHref
         case "changePasswordHref": changePasswordHref
+        case "onboarding": onboarding
+        case "hasOnboarding": hasOnboarding
         default: nil
         }
     }
@@ -98,6 +100,21 @@ extension TutorCardView: MustacheParent {
         case "languages": languages
         case "units": units
         case "logHref": logHref
+        default: nil
+        }
+    }
+}
+
+extension OnboardingCardView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "progress": progress
+        case "percent": percent
+        case "overdue": overdue
+        case "hasOverdue": hasOverdue
+        case "next": next
+        case "hasNext": hasNext
+        case "href": href
         default: nil
         }
     }

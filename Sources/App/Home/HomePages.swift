@@ -36,6 +36,9 @@ struct HomeView {
     let instructionsHref = Paths.instructions
     let findHelpHref = Paths.findHelp
     let changePasswordHref = Paths.changePassword
+    /// The new employee's onboarding checklist while it runs (none or one card).
+    var onboarding: [OnboardingCardView] = []
+    var hasOnboarding = false
 }
 
 /// An open round as a supervisor's unit sees it: how many have answered (from the minimum group
@@ -57,21 +60,22 @@ extension WebApp {
     ///
     /// An employee's page is kept while nothing it shows can have changed (their record, roles, the
     /// network of tutors, required training and completions, the rounds of
-    /// the organisation and their answers, the instructions library: `HomeFactsStore`), and for a
+    /// the organisation and their answers, the instructions library, their onboarding checklist:
+    /// `HomeFactsStore`), and for a
     /// minute at most: the required-training status counts from today, and a round's dates and title
     /// are not in the stamps.
     func showHome(_ request: Request, _ context: RequestContext) throws -> Response {
         guard let principal = context.principal else { return .redirect(to: Paths.signIn) }
         let title = context.strings.text("home_title")
         let store = HomeFactsStore(database)
-        guard let employeeID = principal.employeeID, let employee = try store.employee(id: employeeID) else {
+        guard let employeeID = principal.employeeID, let (employee, onboarding) = try store.employee(id: employeeID) else {
             return try context.render("home/home", title: title, try homeView(principal, employee: nil, context))
         }
         let stamp = try homeStamps.stamp(organisationID: employee.organisationID, commits: database.commitCount) {
             try store.stamp(organisationID: employee.organisationID)
         }
         let roles = principal.assignments.map { "\($0.id)" }.joined(separator: ",")
-        let key = CacheKey(family: "home:\(employee.id)|" + stamp,
+        let key = CacheKey(family: "home:\(employee.id)|" + stamp + "|" + onboarding,
                            version: Int(Date().timeIntervalSince1970 / 60),
                            variant: "\(employee.updatedAt.timeIntervalSince1970)|\(roles)|\(CivilDay.today(settings.now()).iso)")
         return try context.renderCached("home/home", title: title, key: key) {
@@ -86,12 +90,14 @@ extension WebApp {
         var requirements: [OwnRequirementView] = []
         var logsHelp = false
         var instructions: [InstructionRowView] = []
+        var onboarding: [OnboardingCardView] = []
         if let employee {
             name = employee.firstName
             tutors = try myTutors(employee, strings)
             logsHelp = try self.logsHelp(employeeID: employee.id)
             requirements = try ownRequirementReminders(employee, context)
             instructions = try sectorInstructions(employee, strings)
+            onboarding = try onboardingCard(employee, strings).map { [$0] } ?? []
         }
         let roles = try principal.assignments.map { try roleLine($0, strings: strings) }
         let links = navigation(for: principal, path: "", strings: strings).dropFirst().map { item in
@@ -119,7 +125,8 @@ extension WebApp {
                         unitRounds: unitRounds, hasUnitRounds: !unitRounds.isEmpty,
                         requirements: requirements, hasRequirements: !requirements.isEmpty,
                         tutors: tutors, hasTutors: !tutors.isEmpty, logsHelp: logsHelp,
-                        instructions: instructions, hasInstructions: !instructions.isEmpty)
+                        instructions: instructions, hasInstructions: !instructions.isEmpty,
+                        onboarding: onboarding, hasOnboarding: !onboarding.isEmpty)
     }
 
     /// The open rounds of each unit the principal supervises (with its sub-units), in the same count

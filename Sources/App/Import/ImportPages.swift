@@ -157,6 +157,11 @@ extension WebApp {
                 // would happen, so nothing is applied.
                 guard outcome.deactivated == entry.outcome.deactivated else { throw ImportOutdated() }
                 try auditChange("import.employees", context, target: organisation.slug, detail: Self.importDetail(outcome, entry))
+                // New hires get their onboarding checklists with the import that brings them.
+                let started = try startOnboardingForNewHires(organisationID: organisation.id, how: .import, by: principal.userID)
+                if started > 0 {
+                    try auditChange("onboarding.start", context, target: organisation.slug, detail: "\(started) checklists")
+                }
             }
         } catch is ImportOutdated {
             return try renderImportForm(organisation, context, error: context.strings.text("import_error_outdated"),

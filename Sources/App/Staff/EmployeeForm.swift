@@ -143,6 +143,7 @@ extension WebApp {
             try changing {
                 try employees.update(employee)
                 try auditChange("employee.update", context, target: "employee:\(employee.id)")
+                try startOnboardingIfNew(employee, how: .added, context)
             }
         } catch let error as StorageError {
             return .failure(error)

@@ -78,6 +78,8 @@ extension WebApp {
                                   description: strings.text("trainingreport_link_text")))
             links.append(HomeLink(href: Paths.requirements(slug), label: strings.text("compliance_title"),
                                   description: strings.text("compliance_link_text")))
+            links.append(HomeLink(href: Paths.onboardingOverview(slug), label: strings.text("onboarding_overview_title"),
+                                  description: strings.text("onboarding_overview_link_text")))
         }
         return try context.render("staff/organisation", title: organisation.name, OrganisationOverviewView(
             crumbs: organisationCrumbs(organisation, strings, then: []), name: organisation.name, figures: figures,

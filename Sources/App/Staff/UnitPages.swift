@@ -38,6 +38,7 @@ struct UnitDetailView {
     let resultSummary: String
     let pagination: PaginationView
     let showPagination: Bool
+    var onboardingHref = ""
 }
 
 struct UnitEditView {
@@ -148,7 +149,7 @@ extension WebApp {
             rows: page.listings.map { EmployeeRow($0, strings) }, hasRows: !page.listings.isEmpty,
             resultSummary: strings.format("staff_count_people", ["count": strings.number(total)]),
             pagination: paging.view(strings: strings) { Paths.unit(unitID) + Self.queryString([("page", String($0))]) },
-            showPagination: paging.pageCount > 1)
+            showPagination: paging.pageCount > 1, onboardingHref: Paths.unitOnboarding(unitID))
         return try context.render("staff/unit", title: unit.name, view)
     }
 

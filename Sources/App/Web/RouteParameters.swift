@@ -32,6 +32,9 @@ extension RequestContext {
     var messageID: Int64 { get throws(AppError) { try id("messageID") } }
     var instructionID: Int64 { get throws(AppError) { try id("instructionID") } }
     var systemID: Int64 { get throws(AppError) { try id("systemID") } }
+    var checklistID: Int64 { get throws(AppError) { try id("checklistID") } }
+    var itemID: Int64 { get throws(AppError) { try id("itemID") } }
+    var templateID: Int64 { get throws(AppError) { try id("templateID") } }
 
     /// A survey page's step (1 = the first area).
     var step: Int {

@@ -12,9 +12,13 @@ public struct HomeFactsStore: Sendable {
         self.database = database
     }
 
-    public func employee(id: Int64) throws(StorageError) -> Stored<Employee>? {
+    /// The employee, and a stamp of their own onboarding checklist (what they tick changes it), in
+    /// one read.
+    public func employee(id: Int64) throws(StorageError) -> (employee: Stored<Employee>, onboarding: String)? {
         try database.reading { db in
-            try Stored<Employee>.fetchOne(db.cachedStatement(sql: "SELECT * FROM employees WHERE id = ?"), arguments: [id])
+            guard let employee = try Stored<Employee>.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM employees WHERE id = ?"), arguments: [id]) else { return nil }
+            return (employee, try OnboardingStore.stamp(db, employeeID: id))
         }
     }
 
