@@ -36,10 +36,23 @@ extension WebApp {
 
     /// HR's overview: the last year's checklists by sector and unit (progress, completed, with
     /// overdue items, average days to complete) and the items most often late.
+    ///
+    /// The body is kept until this process commits anything and for a minute at most (what other
+    /// processes write, a command-line import): counting every checklist of a large organisation took
+    /// most of a second.
     func showOnboardingOverview(_ request: Request, _ context: RequestContext) throws -> Response {
         let organisation = try administeredOrganisation(context)
-        let strings = context.strings
         let today = CivilDay.today(settings.now())
+        let key = CacheKey(family: "onboarding-overview:\(organisation.id)|\(database.commitCount)",
+                           version: Int(Date().timeIntervalSince1970 / 60), variant: today.iso)
+        return try context.renderCached("onboarding/overview", title: context.strings.text("onboarding_overview_title"), key: key) {
+            try onboardingOverviewView(organisation, today: today, context)
+        }
+    }
+
+    private func onboardingOverviewView(_ organisation: Stored<Organisation>, today: CivilDay,
+                                        _ context: RequestContext) throws -> OnboardingOverviewView {
+        let strings = context.strings
         let from = today.adding(months: -Self.onboardingOverviewMonths)
         let counts = try onboardingStore.overviewCounts(organisationID: organisation.id, startingFrom: from.iso, today: today.iso)
         let facts = counts.map { count in
@@ -71,12 +84,12 @@ extension WebApp {
                         late: strings.format("onboarding_late_count", ["late": strings.number($0.late), "items": strings.number($0.items)]))
         }
         let title = strings.text("onboarding_overview_title")
-        return try context.render("onboarding/overview", title: title, OnboardingOverviewView(
+        return OnboardingOverviewView(
             crumbs: organisationCrumbs(organisation, strings, then: [(Paths.onboardingOverview(organisation.slug), title)]),
             period: strings.format("onboarding_overview_period", ["date": strings.date(from.iso)]),
             total: row(strings.text("onboarding_overview_all"), facts.map(\.1)),
             sectors: bySector.map { row($0.name, $0.facts) }, units: byUnit.map { row($0.name, $0.facts) },
             hasChecklists: !facts.isEmpty, late: late, hasLate: !late.isEmpty,
-            templatesHref: Paths.onboardingTemplates(organisation.slug)))
+            templatesHref: Paths.onboardingTemplates(organisation.slug))
     }
 }
