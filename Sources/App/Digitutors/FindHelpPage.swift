@@ -40,7 +40,7 @@ extension WebApp {
         let today = CivilDay.today(settings.now()).iso
         let topicID = request.queryValue("topic").flatMap(Int64.init)
         let showAll = request.queryValue("all") == "1"
-        let ownTutorID = try context.principal?.employeeID.flatMap { try tutorStore.tutor(employeeID: $0)?.tutor.id }
+        let ownTutorID = try context.principal?.employeeID.flatMap { try tutorStore.tutorID(employeeID: $0) }
         let key = CacheKey(family: "find-help:\(organisationID)|\(try tutorStore.version())",
                            version: Int(Date().timeIntervalSince1970 / 60),
                            variant: "\(reader.sectorID ?? 0)|\(topicID ?? 0)|\(showAll)|\(ownTutorID ?? 0)|\(today)")

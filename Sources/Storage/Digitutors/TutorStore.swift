@@ -92,6 +92,14 @@ public struct TutorStore: Sendable {
         }
     }
 
+    /// The id of the employee's tutor record, if they have one: one indexed lookup, for pages that
+    /// need only to know (the full `tutor(employeeID:)` reads units, topics, hours and history).
+    public func tutorID(employeeID: Int64) throws(StorageError) -> Int64? {
+        try database.reading { db in
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM tutors WHERE employee_id = ?"), arguments: [employeeID])
+        }
+    }
+
     /// Every tutor of the organisation (ended ones too), by name.
     public func tutors(organisationID: Int64) throws(StorageError) -> [TutorDetails] {
         try database.reading { db in
