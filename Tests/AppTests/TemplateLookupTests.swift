@@ -63,4 +63,19 @@ struct TemplateLookupTests {
             + Self.answersEveryProperty(cell) + Self.answersEveryProperty(training) + Self.answersEveryProperty(news)
         #expect(missing.isEmpty, "not answered by name: \(missing)")
     }
+
+    @Test func newHiresViewsAnswerEveryProperty() {
+        let row = NewHireRow(name: "Julia Jokinen", href: "/onboarding/1", jobTitle: "opettaja", startDate: "1.3.2027",
+                             progress: "3/18", percent: 16, overdue: "Myöhässä: 2", hasOverdue: true, complete: false)
+        let waiting = HireWithoutChecklistRow(name: "Uusi", startDate: "2.3.2027", action: "/start", label: "Aloita")
+        let crumb = Crumb(href: "/", label: "Etusivu", current: true)
+        let view = NewHiresView(crumbs: [crumb], heading: "Uudet", unitName: "Päiväkoti", listsHTML: "<ul>", startFormID: "f",
+                                canEditUnitTemplate: true, unitTemplateAction: "/t")
+        let lists = NewHiresListsView(running: [row], hasRunning: true, finished: [row], hasFinished: true,
+                                      withoutChecklist: [waiting], hasWithoutChecklist: true, startFormID: "f")
+        let missing = Self.answersEveryProperty(view) + Self.answersEveryProperty(lists) + Self.answersEveryProperty(row)
+            + Self.answersEveryProperty(waiting)
+            + Self.answersEveryProperty(crumb)
+        #expect(missing.isEmpty, "not answered by name: \(missing)")
+    }
 }

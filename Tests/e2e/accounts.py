@@ -1,4 +1,10 @@
-"""The demo data's sign-ins, one per role (made by `taitotutka demo`). Update here when they change."""
+"""The demo data's sign-ins, one per role (made by `taitotutka demo`), and how a test gives another demo
+employee a sign-in of their own. Update here when they change."""
+import datetime
+import os
+import sqlite3
+
+import pytest
 
 DEMO_PASSWORD = "demo-salasana-2026"
 
@@ -13,3 +19,36 @@ DEMO_SIGN_INS = {
     "tyontekija": "employee",
     "digitutor": "employee who is a digitutor",
 }
+
+
+def demo_database():
+    """A connection to the database the browser tests' server runs on (foreign keys on)."""
+    path = os.environ.get("E2E_DATABASE")
+    if not path:
+        pytest.skip("E2E_DATABASE is not set: run the browser tests with Tests/e2e/run.py")
+    connection = sqlite3.connect(path, timeout=30)
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def grant_sign_in(login, choose_employee_sql, parameters=(), missing="the demo has no such employee"):
+    """Gives the employee `choose_employee_sql` picks (its first column) the sign-in `login` with the
+    demo password and the employee role, once; the demo has sign-ins for a few roles only. Returns
+    `login`."""
+    connection = demo_database()
+    try:
+        with connection:
+            if connection.execute("SELECT 1 FROM users WHERE login = ?", (login,)).fetchone() is None:
+                row = connection.execute(choose_employee_sql, parameters).fetchone()
+                assert row, missing
+                password_hash = connection.execute(
+                    "SELECT password_hash FROM users WHERE login = 'tyontekija'").fetchone()[0]
+                now = datetime.datetime.now(datetime.timezone.utc)
+                stamp = now.strftime("%Y-%m-%d %H:%M:%S.") + f"{now.microsecond // 1000:03d}"
+                user = connection.execute(
+                    "INSERT INTO users (login, password_hash, employee_id, created_at) VALUES (?, ?, ?, ?)",
+                    (login, password_hash, row[0], stamp)).lastrowid
+                connection.execute("INSERT INTO role_assignments (user_id, role) VALUES (?, 'employee')", (user,))
+    finally:
+        connection.close()
+    return login

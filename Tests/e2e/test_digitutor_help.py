@@ -6,13 +6,12 @@ The demo has no sign-in for a tutor, so the test gives one of its active tutors 
 demo password) straight in the database, as test_calendar.py writes its sessions."""
 import datetime
 import os
-import sqlite3
 import tempfile
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from accounts import DEMO_PASSWORD
+from accounts import DEMO_PASSWORD, demo_database as database, grant_sign_in
 from harness import HtmlCollector, PageChecker, sign_in, wait_until_replaced
 
 TUTOR_LOGIN = "digitutor.e2e"
@@ -33,41 +32,16 @@ def checked(checker, url, label):
     assert not result.problems, f"{label} {url}:\n" + "\n".join(result.problems)
 
 
-def database():
-    path = os.environ.get("E2E_DATABASE")
-    if not path:
-        pytest.skip("E2E_DATABASE is not set: run the browser tests with Tests/e2e/run.py")
-    connection = sqlite3.connect(path, timeout=30)
-    connection.execute("PRAGMA foreign_keys = ON")
-    return connection
-
-
 @pytest.fixture(scope="module")
 def tutor_login(app_ready):
     """A sign-in for one of the demo's active tutors (made once), with the demo password."""
-    connection = database()
-    try:
-        with connection:
-            if connection.execute("SELECT 1 FROM users WHERE login = ?", (TUTOR_LOGIN,)).fetchone() is None:
-                today = datetime.date.today().isoformat()
-                row = connection.execute("""
-                    SELECT t.employee_id FROM tutors t JOIN employees e ON e.id = t.employee_id
-                    WHERE e.active = 1 AND NOT EXISTS (SELECT 1 FROM users u WHERE u.employee_id = t.employee_id)
-                      AND (SELECT c.status FROM tutor_status_changes c WHERE c.tutor_id = t.id AND c.from_on <= ?
-                           ORDER BY c.from_on DESC, c.id DESC LIMIT 1) = 'active'
-                    ORDER BY t.id LIMIT 1""", (today,)).fetchone()
-                assert row, "the demo has no active tutor without a sign-in"
-                password_hash = connection.execute(
-                    "SELECT password_hash FROM users WHERE login = 'tyontekija'").fetchone()[0]
-                now = datetime.datetime.now(datetime.timezone.utc)
-                stamp = now.strftime("%Y-%m-%d %H:%M:%S.") + f"{now.microsecond // 1000:03d}"
-                user = connection.execute(
-                    "INSERT INTO users (login, password_hash, employee_id, created_at) VALUES (?, ?, ?, ?)",
-                    (TUTOR_LOGIN, password_hash, row[0], stamp)).lastrowid
-                connection.execute("INSERT INTO role_assignments (user_id, role) VALUES (?, 'employee')", (user,))
-    finally:
-        connection.close()
-    return TUTOR_LOGIN
+    today = datetime.date.today().isoformat()
+    return grant_sign_in(TUTOR_LOGIN, """
+        SELECT t.employee_id FROM tutors t JOIN employees e ON e.id = t.employee_id
+        WHERE e.active = 1 AND NOT EXISTS (SELECT 1 FROM users u WHERE u.employee_id = t.employee_id)
+          AND (SELECT c.status FROM tutor_status_changes c WHERE c.tutor_id = t.id AND c.from_on <= ?
+               ORDER BY c.from_on DESC, c.id DESC LIMIT 1) = 'active'
+        ORDER BY t.id LIMIT 1""", (today,), missing="the demo has no active tutor without a sign-in")
 
 
 def test_tutor_logs_help_on_a_phone_without_javascript(app_ready, base_url, nojs_driver, tutor_login):

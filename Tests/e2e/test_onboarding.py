@@ -8,13 +8,12 @@ a sign-in with the demo password straight in the database, as test_digitutor_hel
 import datetime
 import os
 import re
-import sqlite3
 import tempfile
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from accounts import DEMO_PASSWORD
+from accounts import DEMO_PASSWORD, demo_database as database, grant_sign_in
 from harness import HtmlCollector, PageChecker, sign_in, wait_until_replaced
 
 HIRE_LOGIN = "uusi.e2e"
@@ -35,41 +34,16 @@ def checked(checker, url, label):
     assert not result.problems, f"{label} {url}:\n" + "\n".join(result.problems)
 
 
-def database():
-    path = os.environ.get("E2E_DATABASE")
-    if not path:
-        pytest.skip("E2E_DATABASE is not set: run the browser tests with Tests/e2e/run.py")
-    connection = sqlite3.connect(path, timeout=30)
-    connection.execute("PRAGMA foreign_keys = ON")
-    return connection
-
-
 @pytest.fixture(scope="module")
 def hire_login(app_ready):
     """A sign-in for a Järvelä new hire whose checklist has at least two open items of their own."""
-    connection = database()
-    try:
-        with connection:
-            if connection.execute("SELECT 1 FROM users WHERE login = ?", (HIRE_LOGIN,)).fetchone() is None:
-                row = connection.execute("""
-                    SELECT c.employee_id FROM onboarding_checklists c
-                    JOIN organisations o ON o.id = c.organisation_id AND o.slug = 'jarvela'
-                    WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.employee_id = c.employee_id)
-                      AND (SELECT count(*) FROM onboarding_checklist_items i WHERE i.checklist_id = c.id
-                           AND i.responsible = 'employee' AND i.done_on IS NULL AND i.removed_at IS NULL) >= 2
-                    ORDER BY c.start_date DESC, c.id LIMIT 1""").fetchone()
-                assert row, "the demo has no new hire with open items"
-                password_hash = connection.execute(
-                    "SELECT password_hash FROM users WHERE login = 'tyontekija'").fetchone()[0]
-                now = datetime.datetime.now(datetime.timezone.utc)
-                stamp = now.strftime("%Y-%m-%d %H:%M:%S.") + f"{now.microsecond // 1000:03d}"
-                user = connection.execute(
-                    "INSERT INTO users (login, password_hash, employee_id, created_at) VALUES (?, ?, ?, ?)",
-                    (HIRE_LOGIN, password_hash, row[0], stamp)).lastrowid
-                connection.execute("INSERT INTO role_assignments (user_id, role) VALUES (?, 'employee')", (user,))
-    finally:
-        connection.close()
-    return HIRE_LOGIN
+    return grant_sign_in(HIRE_LOGIN, """
+        SELECT c.employee_id FROM onboarding_checklists c
+        JOIN organisations o ON o.id = c.organisation_id AND o.slug = 'jarvela'
+        WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.employee_id = c.employee_id)
+          AND (SELECT count(*) FROM onboarding_checklist_items i WHERE i.checklist_id = c.id
+               AND i.responsible = 'employee' AND i.done_on IS NULL AND i.removed_at IS NULL) >= 2
+        ORDER BY c.start_date DESC, c.id LIMIT 1""", missing="the demo has no new hire with open items")
 
 
 def test_new_hire_ticks_items_on_a_phone_without_javascript(app_ready, base_url, nojs_driver, hire_login):
@@ -146,3 +120,35 @@ def test_onboarding_pages_pass_the_checks(app_ready, base_url, fresh_browser, on
         connection.close()
     checked(onboarding_checker, base_url + f"/onboarding/{checklist}", "hr")
     assert driver.find_elements(By.CSS_SELECTOR, "#add-heading ~ form input#title")
+
+
+def test_supervisor_starts_a_checklist_for_a_hire_without_one_without_javascript(app_ready, base_url, nojs_driver):
+    """The start buttons sit in the kept lists and submit the page's one form (form and formaction
+    attributes): this proves it works in a browser with no script."""
+    driver = nojs_driver
+    unit = supervisor_unit()
+    start = (datetime.date.today() - datetime.timedelta(days=3)).isoformat()
+    connection = database()
+    try:
+        with connection:
+            connection.execute("""
+                INSERT INTO employees (organisation_id, hr_number, first_name, last_name, unit_id, job_title, start_date,
+                                       created_at, updated_at)
+                SELECT organisation_id, 'E2E-START-1', 'Saara', 'Starttinen', id, 'lastenhoitaja', ?, ?, ?
+                FROM units WHERE id = ? AND NOT EXISTS (SELECT 1 FROM employees WHERE hr_number = 'E2E-START-1')""",
+                (start, start, start, unit))
+    finally:
+        connection.close()
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    # Signing in commits a session, which also renews the server's kept lists.
+    sign_in(driver, base_url, "esihenkilo", DEMO_PASSWORD)
+    driver.get(base_url + f"/units/{unit}/onboarding")
+    button = driver.find_element(By.CSS_SELECTOR, "#waiting-heading ~ ul button[aria-label*='Saara Starttinen']")
+    assert button.get_attribute("form") == "start-onboarding", button.get_attribute("outerHTML")
+    button.click()
+    wait_until_replaced(driver, button)
+    assert re.search(r"/onboarding/\d+$", driver.current_url), driver.current_url
+    assert "Saara Starttinen" in driver.find_element(By.TAG_NAME, "main").text
+    driver.get(base_url + f"/units/{unit}/onboarding")
+    running = driver.find_element(By.ID, "running-heading").find_element(By.XPATH, "..").text
+    assert "Saara Starttinen" in running, running

@@ -56,13 +56,6 @@ extension WebApp {
         return (details, reader)
     }
 
-    /// Ticks the items a completed training stands for, then reads the checklist again if any was.
-    func withEvidence(_ details: OnboardingChecklistDetails) throws -> OnboardingChecklistDetails {
-        guard details.items.contains(where: { $0.trainingID != nil && !$0.isDone }),
-              try onboardingStore.tickByEvidence(checklistIDs: [details.checklist.id]) > 0 else { return details }
-        return try onboardingStore.checklist(id: details.checklist.id) ?? details
-    }
-
     /// The new employee's own checklist (phone first): their tasks to tick, and who does the rest.
     func showMyOnboarding(_ request: Request, _ context: RequestContext) throws -> Response {
         guard let employeeID = context.principal?.employeeID else { throw AppError.notFound }
@@ -71,8 +64,7 @@ extension WebApp {
             return try renderChecklist(nil, ChecklistReader(isOwner: true, leads: false, employeeID: employeeID), context,
                                        tutorItems: tutorItems)
         }
-        let details = try withEvidence(found)
-        return try renderChecklist(details, checklistReader(details.checklist, context), context, tutorItems: tutorItems)
+        return try renderChecklist(found, checklistReader(found.checklist, context), context, tutorItems: tutorItems)
     }
 
     /// A tutor's open items on new colleagues' checklists (of the last six months), each linking to it.
@@ -89,7 +81,7 @@ extension WebApp {
 
     func showOnboardingChecklist(_ request: Request, _ context: RequestContext) throws -> Response {
         let (found, reader) = try visibleChecklist(context)
-        return try renderChecklist(try withEvidence(found), reader, context)
+        return try renderChecklist(found, reader, context)
     }
 
     /// Ticks an item done (`done=1`) or not done (`done=0`): the new hire their own items, the tutor

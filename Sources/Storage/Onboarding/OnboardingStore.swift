@@ -418,40 +418,6 @@ public struct OnboardingStore: Sendable {
         }
     }
 
-    /// Ticks the open items of the checklists whose training the employee has completed (a
-    /// completion not withdrawn), done on the completion's day; returns how many were ticked.
-    @discardableResult
-    public func tickByEvidence(checklistIDs: [Int64], now: Date = Date()) throws(StorageError) -> Int {
-        guard !checklistIDs.isEmpty else { return 0 }
-        let ids = Self.jsonArray(checklistIDs)
-        // Cheap check first, on a reader: most reads have nothing to tick and need no writer.
-        let anything = try database.reading { db in
-            try Bool.fetchOne(db, sql: Self.evidenceExists, arguments: [ids]) ?? false
-        }
-        guard anything else { return 0 }
-        return try database.writing { db in
-            try db.execute(sql: """
-                UPDATE onboarding_checklist_items SET
-                    done_on = (SELECT min(t.completed_on) FROM training_completions t
-                               JOIN onboarding_checklists c ON c.id = onboarding_checklist_items.checklist_id
-                               WHERE t.employee_id = c.employee_id AND t.training_id = onboarding_checklist_items.training_id
-                                 AND t.withdrawn = 0),
-                    done_at = ?, done_by = NULL, done_by_evidence = 1
-                WHERE id IN (\(Self.evidenceItems))
-                """, arguments: [now, ids])
-            return db.changesCount
-        }
-    }
-
-    private static let evidenceItems = """
-        SELECT i.id FROM onboarding_checklist_items i JOIN onboarding_checklists c ON c.id = i.checklist_id
-        WHERE i.checklist_id IN (SELECT value FROM json_each(?)) AND i.done_on IS NULL AND i.removed_at IS NULL
-          AND i.training_id IS NOT NULL
-          AND EXISTS (SELECT 1 FROM training_completions t
-                      WHERE t.employee_id = c.employee_id AND t.training_id = i.training_id AND t.withdrawn = 0)
-        """
-    private static let evidenceExists = "SELECT EXISTS (\(evidenceItems))"
-
     // MARK: - Per-hire changes
 
     /// Adds an item for this hire only (the supervisor's addition, recorded with who and when).
