@@ -335,6 +335,27 @@ extension WebApp {
         // HR's overview of the organisation's onboarding.
         routes.get("/organisations/:slug/onboarding", .staffAdministration, showOnboardingOverview)
 
+        // MARK: - Development discussions
+        // HR: cycles, the content setting, counts per unit (never content unless the setting allows).
+        routes.get("/organisations/:slug/discussions", .staffAdministration, showDiscussionCycles)
+        routes.post("/organisations/:slug/discussions", .staffAdministration, createDiscussionCycle)
+        routes.post("/organisations/:slug/discussion-settings", .staffAdministration, saveDiscussionSettings)
+        routes.get("/discussion-cycles/:cycleID", .staffAdministration, showDiscussionCycle)
+        // The supervisor: whom they still have to meet, and opening a discussion.
+        routes.get("/units/:unitID/discussions", .unitLeadership, showUnitDiscussions)
+        routes.post("/employees/:employeeID/discussions", .unitLeadership, openDiscussion)
+        // The employee and their supervisors (HR only with the setting): each handler checks who.
+        routes.get("/my-discussions", .signedIn, showMyDiscussions)
+        routes.get("/discussions/:discussionID", .signedIn, showDiscussion)
+        routes.post("/discussions/:discussionID/preparation", .signedIn, saveDiscussionPreparation)
+        routes.post("/discussions/:discussionID/meeting", .signedIn, saveDiscussionMeeting)
+        routes.post("/discussions/:discussionID/goals", .signedIn, addDiscussionGoal)
+        routes.post("/discussions/:discussionID/goals/:goalID/remove", .signedIn, removeDiscussionGoal)
+        routes.post("/discussions/:discussionID/goals/:goalID/actions", .signedIn, addDiscussionAction)
+        routes.post("/discussions/:discussionID/goals/:goalID/actions/:actionID/remove", .signedIn, removeDiscussionAction)
+        routes.post("/discussions/:discussionID/sign", .signedIn, signDiscussion)
+        routes.post("/discussions/:discussionID/corrections", .signedIn, addDiscussionCorrection)
+
         // MARK: - Mail: the outbox
         // Administrators see every message; HR sees the messages to its own organisation's people
         // (a message for no employee, or another organisation's, is a 404).

@@ -35,6 +35,10 @@ extension RequestContext {
     var checklistID: Int64 { get throws(AppError) { try id("checklistID") } }
     var itemID: Int64 { get throws(AppError) { try id("itemID") } }
     var templateID: Int64 { get throws(AppError) { try id("templateID") } }
+    var cycleID: Int64 { get throws(AppError) { try id("cycleID") } }
+    var discussionID: Int64 { get throws(AppError) { try id("discussionID") } }
+    var goalID: Int64 { get throws(AppError) { try id("goalID") } }
+    var actionID: Int64 { get throws(AppError) { try id("actionID") } }
 
     /// A survey page's step (1 = the first area).
     var step: Int {

@@ -1,0 +1,101 @@
+import Foundation
+import Metrics
+import Storage
+
+extension WebApp {
+    /// The framework a person's plan speaks in: that of their latest identified self-assessment, or
+    /// the framework of the organisation's newest round.
+    func discussionFramework(_ employee: Stored<Employee>, own: [SurveyResultsStore.OwnResponse]) throws -> FrameworkContent? {
+        if let latest = own.first, let round = try rounds.round(id: latest.roundID) {
+            return try frameworkContent(round.frameworkID)
+        }
+        guard let round = try rounds.rounds(organisationID: employee.organisationID).first(where: { $0.status != .draft }) else {
+            return nil
+        }
+        return try frameworkContent(round.frameworkID)
+    }
+
+    /// The prepared picture: the latest identified self-assessment against the targets of the
+    /// person's job group (and the previous one, with the change), trainings completed since the last
+    /// discussion, required training due or overdue, onboarding for new staff, and what came of last
+    /// year's plan. Only identified self-assessments are personal; anonymous answers have no owner and
+    /// cannot appear here.
+    func discussionPicture(_ discussion: Stored<Discussion>, employee: Stored<Employee>, own: [SurveyResultsStore.OwnResponse],
+                           content: FrameworkContent?, _ context: RequestContext) throws -> DiscussionPictureView {
+        let strings = context.strings
+        let language = strings.language.rawValue
+        let previousDiscussion = try discussionStore.previousSigned(before: discussion)
+        let since = previousDiscussion?.heldOn ?? CivilDay.today(settings.now()).adding(months: -12).iso
+        let completions = try completions.inForce(employeeID: employee.id)
+        let trainings = completions.filter { $0.entry.completedOn >= since }.map { done in
+            "\(LocalisedText(fi: done.training.titleFi, sv: done.training.titleSv, en: done.training.titleEn).text(language)) (\(strings.date(done.entry.completedOn)))"
+        }
+        let requirements = try ownRequirementReminders(employee, context).map { "\($0.title): \($0.status)" }
+        let onboarding = try onboardingCard(employee, strings).map { strings.format("discussions_onboarding_line", ["progress": $0.progress]) }
+
+        var rows: [AssessmentRowView] = []
+        var meta = ""
+        if let content, let latest = own.first {
+            let previous = own.dropFirst().first
+            let sectorID = try employee.unitID.flatMap { try units.unit(id: $0)?.sectorID }
+            for (index, area) in content.areas.enumerated() where area.area.kind == .competence {
+                let score = latest.areaScores[area.area.id]
+                let before = previous?.areaScores[area.area.id]
+                let target = RoundResults.target(content, areaIndex: index, sectorID: sectorID, jobGroup: employee.jobGroup)
+                let change = score.flatMap { now in before.map { now - $0 } }
+                rows.append(AssessmentRowView(
+                    area: area.area.name.text(language), previous: before.map { strings.decimal($0) } ?? "–",
+                    latest: score.map { strings.decimal($0) } ?? "–",
+                    change: change.map { ($0 > 0 ? "+" : "") + strings.decimal($0) } ?? "–",
+                    target: target.map { strings.decimal($0) } ?? "–",
+                    belowTarget: score.map { value in target.map { value < $0 } ?? false } ?? false))
+            }
+            meta = strings.format(previous == nil ? "discussions_assessment_meta_one" : "discussions_assessment_meta",
+                                  ["latest": strings.date(latest.submittedOn), "previous": strings.date(previous?.submittedOn)])
+        }
+        let (followUp, followUpMeta) = try planFollowUp(previousDiscussion, own: own, content: content, completions: completions, strings)
+        return DiscussionPictureView(
+            assessmentMeta: meta, assessment: rows, hasAssessment: !rows.isEmpty, trainings: trainings, hasTrainings: !trainings.isEmpty,
+            trainingsSince: strings.format("discussions_trainings_since", ["date": strings.date(since)]),
+            requirements: requirements, hasRequirements: !requirements.isEmpty, onboarding: onboarding ?? "",
+            hasOnboarding: onboarding != nil, followUp: followUp, hasFollowUp: !followUp.isEmpty, followUpMeta: followUpMeta)
+    }
+
+    /// Last year's plan, goal by goal: planned → done (trainings in the goal's area since) → changed
+    /// (the area's own score before the plan and in the first self-assessment after it).
+    private func planFollowUp(_ previous: Stored<Discussion>?, own: [SurveyResultsStore.OwnResponse], content: FrameworkContent?,
+                              completions: [CompletionInForce], _ strings: Strings) throws -> ([FollowUpRowView], String) {
+        guard let previous, let content else { return ([], "") }
+        let goals = try discussionStore.goals(discussionID: previous.id)
+        guard !goals.isEmpty else { return ([], "") }
+        let language = strings.language.rawValue
+        let codes = Dictionary(content.areas.map { ($0.area.id, $0.area.code) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(content.areas.map { ($0.area.id, $0.area.name.text(language)) }, uniquingKeysWith: { first, _ in first })
+        let areaCodes = try trainingAreaCodes(Set(completions.map(\.training.id)))
+        let followUp = PlanFollowUp(
+            goalAreaCodes: goals.map { codes[$0.goal.areaID] ?? "" },
+            agreedOn: previous.heldOn ?? HelsinkiTime.date(previous.createdAt),
+            completions: completions.map {
+                PlanFollowUp.Completion(trainingTitle: LocalisedText(fi: $0.training.titleFi, sv: $0.training.titleSv,
+                                                                     en: $0.training.titleEn).text(language),
+                                        areaCodes: areaCodes[$0.training.id] ?? [], completedOn: $0.entry.completedOn)
+            },
+            assessments: own.map { response in
+                PlanFollowUp.Assessment(submittedOn: response.submittedOn, scores: Dictionary(
+                    response.areaScores.compactMap { id, score in codes[id].map { ($0, score) } }, uniquingKeysWith: { first, _ in first }))
+            })
+        let rows = zip(goals, followUp.outcomes).map { goal, outcome in
+            FollowUpRowView(
+                goal: goal.goal.goal, area: names[goal.goal.areaID] ?? "",
+                done: outcome.trainingsDone.isEmpty ? strings.text("discussions_follow_up_none") : outcome.trainingsDone.joined(separator: ", "),
+                change: outcome.change.map { ($0 > 0 ? "+" : "") + strings.decimal($0) }
+                    ?? strings.text(outcome.before == nil ? "discussions_follow_up_no_score" : "discussions_follow_up_no_new_score"))
+        }
+        return (rows, strings.format("discussions_follow_up_meta", ["date": strings.date(previous.heldOn ?? HelsinkiTime.date(previous.createdAt))]))
+    }
+
+    /// Each training's areas (by code), in one read.
+    private func trainingAreaCodes(_ trainingIDs: Set<Int64>) throws -> [Int64: Set<String>] {
+        try trainingCatalogue.areaCodes(trainingIDs: trainingIDs.sorted()).mapValues(Set.init)
+    }
+}

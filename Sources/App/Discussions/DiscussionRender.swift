@@ -1,0 +1,154 @@
+import Foundation
+import HTTPServer
+import Metrics
+import Storage
+
+typealias VisibleDiscussion = (discussion: Stored<Discussion>, employee: Stored<Employee>, cycle: Stored<DiscussionCycle>,
+                               reader: DiscussionReader)
+
+extension WebApp {
+    /// A change posted to a record both have signed (an old tab): the page again, saying why.
+    func signedAlready(_ found: VisibleDiscussion, _ context: RequestContext) throws -> Response {
+        var state = DiscussionFormState()
+        state.errors.add("sign-heading", context.strings.text("discussions_error_signed"))
+        return try renderDiscussion(found, context, state: state, status: .conflict)
+    }
+
+    func renderDiscussion(_ found: VisibleDiscussion, _ context: RequestContext, state: DiscussionFormState = DiscussionFormState(),
+                          status: HTTPStatus = .ok) throws -> Response {
+        let (discussion, employee, cycle, reader) = found
+        let strings = context.strings
+        let language = strings.language.rawValue
+        let open = !discussion.isSigned
+        let own = try results.ownResponses(employeeID: employee.id)
+        let content = try discussionFramework(employee, own: own)
+        let areas = content?.areas.filter { $0.area.kind == .competence } ?? []
+        let areaNames = Dictionary(areas.map { ($0.area.id, $0.area.name.text(language)) }, uniquingKeysWith: { first, _ in first })
+        func field(_ name: String, _ stored: String) -> FieldView {
+            FieldView(name: name, value: state.values[name] ?? stored, error: state.errors[name])
+        }
+
+        let answers = try discussionStore.answers(discussionID: discussion.id)
+        let questions = try discussionStore.questions(organisationID: cycle.organisationID, includeRetired: true)
+            .filter { $0.active || answers[$0.id] != nil }
+            .map { question in
+                let name = "q\(question.id)"
+                let answer = state.values[name] ?? answers[question.id] ?? ""
+                return QuestionView(name: name, question: question.text.text(language), answer: answer, hasAnswer: !answer.isEmpty)
+            }
+
+        let leads = reader.isSupervisor && open
+        let sessions = leads ? try actionSessions(cycle.organisationID) : []
+        let instructions = leads ? try instructionStore.instructions(organisationID: cycle.organisationID) : []
+        let goals = try discussionStore.goals(discussionID: discussion.id).map { details -> GoalView in
+            let goal = details.goal
+            let actions = try details.actions.map { action in
+                let (text, href) = try actionText(action, strings)
+                return ActionView(text: text, href: href, hasHref: !href.isEmpty, canRemove: leads,
+                                  removeAction: Paths.discussionActionRemoval(discussion.id, goal.id, action.id),
+                                  removeLabel: strings.format("discussions_remove_action", ["action": text]))
+            }
+            let area = areaNames[goal.areaID] ?? ""
+            let sessionOptions = sessions.filter { _ in leads }.map { listing in
+                SelectOption(value: String(listing.session.id),
+                             label: LocalisedText(fi: listing.training.titleFi, sv: listing.training.titleSv, en: listing.training.titleEn)
+                                 .text(language) + " – " + strings.dateTime(listing.session.startsAt),
+                             selected: false)
+            }
+            return GoalView(
+                number: strings.format("discussions_goal_number", ["number": String(goal.position)]), area: area, goal: goal.goal,
+                followUp: goal.followUpOn.map { strings.format("discussions_follow_up_on", ["date": strings.date($0)]) } ?? "",
+                hasFollowUp: goal.followUpOn != nil, actions: actions, hasActions: !actions.isEmpty, canEdit: leads,
+                removeAction: Paths.discussionGoalRemoval(discussion.id, goal.id),
+                removeLabel: strings.format("discussions_remove_goal", ["goal": goal.goal]),
+                actionAction: Paths.discussionActions(discussion.id, goal.id), formID: "goal\(goal.id)",
+                sessions: sessionOptions, instructions: instructions.filter { !$0.retired }.map {
+                    SelectOption(value: String($0.id), label: $0.title, selected: false)
+                },
+                kinds: DiscussionActionKind.allCases.map {
+                    SelectOption(value: $0.rawValue, label: strings.text("discussions_action_" + $0.rawValue), selected: $0 == .session)
+                })
+        }
+
+        let supervisorName = try discussion.supervisorSignedBy.flatMap { try users.user(id: $0) }
+            .flatMap { user in try user.employeeID.flatMap { try employees.employee(id: $0) }.map(\.fullName) ?? user.login }
+        let (statusKey, statusClass) = discussionStatus(discussion.record)
+        let hrSees = try discussionStore.hrSeesContent(organisationID: cycle.organisationID)
+        let corrections = try discussionStore.corrections(discussionID: discussion.id).map {
+            strings.format("discussions_correction_line", ["date": strings.dateTime($0.writtenAt), "text": $0.body])
+        }
+        var crumbs = [Crumb(href: Paths.home, label: strings.text("nav_home"), current: false)]
+        if reader.isSupervisor, let unitID = employee.unitID {
+            crumbs.append(Crumb(href: Paths.unitDiscussions(unitID), label: strings.text("discussions_unit_title"), current: false))
+        } else if reader.isEmployee {
+            crumbs.append(Crumb(href: Paths.myDiscussions, label: strings.text("discussions_my_title"), current: false))
+        }
+        crumbs.append(Crumb(href: Paths.discussion(discussion.id), label: employee.fullName, current: true))
+        let title = strings.format("discussions_page_title", ["name": employee.fullName])
+        return try context.render("discussions/discussion", title: title, DiscussionPageView(
+            crumbs: crumbs, heading: title, cycle: cycle.title, status: strings.text(statusKey), statusClass: statusClass,
+            visibility: strings.text(hrSees ? "discussions_visibility_hr_content" : "discussions_visibility_counts"),
+            errors: state.errors.links, hasErrors: !state.errors.isEmpty, isSigned: discussion.isSigned,
+            printHref: Paths.discussion(discussion.id),
+            questions: questions, hasQuestions: !questions.isEmpty, canPrepare: reader.isEmployee && open,
+            preparationAction: Paths.discussionPreparation(discussion.id),
+            planned: discussion.plannedOn.map { strings.date($0) } ?? strings.text("discussions_not_set"),
+            held: discussion.heldOn.map { strings.date($0) } ?? strings.text("discussions_not_held"),
+            notes: discussion.supervisorNotes, hasNotes: !discussion.supervisorNotes.isEmpty, canLead: leads,
+            meetingAction: Paths.discussionMeeting(discussion.id),
+            plannedField: field("planned_on", discussion.plannedOn ?? ""), heldField: field("held_on", discussion.heldOn ?? ""),
+            notesField: field("notes", discussion.supervisorNotes),
+            picture: try discussionPicture(discussion, employee: employee, own: own, content: content, context),
+            goals: goals, hasGoals: !goals.isEmpty, canAddGoal: leads && goals.count < DiscussionStore.maximumGoals,
+            goalAction: Paths.discussionGoals(discussion.id), goalField: field("goal", ""), followUpField: field("follow_up_on", ""),
+            areas: [SelectOption(value: "", label: strings.text("discussions_choose_area"), selected: false)] + areas.map {
+                SelectOption(value: String($0.area.id), label: $0.area.name.text(language), selected: state.values["area_id"] == String($0.area.id))
+            },
+            employeeSigned: discussion.employeeSignedAt.map {
+                strings.format("discussions_employee_signed", ["name": employee.fullName, "date": strings.dateTime($0)])
+            } ?? strings.text("discussions_employee_not_signed"),
+            supervisorSigned: discussion.supervisorSignedAt.map {
+                strings.format("discussions_supervisor_signed", ["name": supervisorName ?? "", "date": strings.dateTime($0)])
+            } ?? strings.text("discussions_supervisor_not_signed"),
+            comment: discussion.employeeComment, hasComment: !discussion.employeeComment.isEmpty, disagrees: discussion.employeeDisagrees,
+            canSignAsEmployee: reader.isEmployee && open && discussion.employeeSignedAt == nil,
+            canSignAsSupervisor: reader.isSupervisor && open && discussion.supervisorSignedAt == nil,
+            signAction: Paths.discussionSignature(discussion.id),
+            corrections: corrections, hasCorrections: !corrections.isEmpty,
+            canCorrect: discussion.isSigned && (reader.isEmployee || reader.isSupervisor),
+            correctionAction: Paths.discussionCorrections(discussion.id), correctionField: field("correction", "")), status: status)
+    }
+
+    /// An action as text, with a link where it has one.
+    private func actionText(_ action: Stored<DiscussionAction>, _ strings: Strings) throws -> (String, String) {
+        let language = strings.language.rawValue
+        let note = action.note.isEmpty ? "" : ": " + action.note
+        switch action.kind {
+        case .session:
+            guard let sessionID = action.sessionID, let listing = try trainingSessions.listing(sessionID: sessionID) else {
+                return (strings.text("discussions_action_session") + note, "")
+            }
+            let title = LocalisedText(fi: listing.training.titleFi, sv: listing.training.titleSv, en: listing.training.titleEn).text(language)
+            return (strings.format("discussions_action_session_named", ["title": title, "date": strings.dateTime(listing.session.startsAt)]) + note,
+                    Paths.trainingSession(sessionID))
+        case .instruction:
+            guard let id = action.instructionID, let instruction = try instructionStore.instruction(id: id) else {
+                return (strings.text("discussions_action_instruction") + note, "")
+            }
+            return (strings.format("discussions_action_instruction_named", ["title": instruction.instruction.title]) + note, Paths.instruction(id))
+        case .tutor:
+            return (strings.text("discussions_action_tutor") + note, Paths.findHelp)
+        case .practice:
+            return (strings.text("discussions_action_practice") + note, "")
+        }
+    }
+
+    /// Where a discussion stands, as a locale key and a status class.
+    func discussionStatus(_ discussion: Discussion?) -> (String, String) {
+        guard let discussion else { return ("discussions_status_not_opened", "status-exempt") }
+        if discussion.isSigned { return ("discussions_status_signed", "status-valid") }
+        if discussion.heldOn != nil { return ("discussions_status_held", "status-due") }
+        if discussion.plannedOn != nil { return ("discussions_status_planned", "status-due") }
+        return ("discussions_status_preparing", "status-exempt")
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import HTTPServer
+import Metrics
+import Testing
+@testable import App
+@testable import Storage
+
+/// Development discussions end to end through the pages: HR opens a cycle, the supervisor opens a
+/// discussion, the employee prepares, the plan is made, both sign, and the record is then read-only.
+@Suite("Development discussions")
+struct DiscussionPagesTests {
+    let pages = TrainingPagesTests()
+
+    /// A running cycle of Järvelä for the whole organisation, opened by HR through the form.
+    static func cycle(_ test: TestApp) throws -> Int64 {
+        var hr = try test.staffBrowser("hr")
+        let today = CivilDay.today()
+        let response = try TrainingPagesTests().post(&hr, "/organisations/jarvela/discussions", [
+            ("title", "Kehityskeskustelut 2027"), ("starts_on", today.adding(days: -30).iso), ("ends_on", today.adding(days: 90).iso)])
+        guard response.status.code == 303, let location = response.headers["Location"],
+              let id = Int64(location.split(separator: "?")[0].split(separator: "/").last ?? "") else {
+            throw TestFailure("cycle not opened: \(response.status.code) \(response.text.prefix(300))")
+        }
+        return id
+    }
+
+    /// Aino's discussion, opened by her supervisor.
+    static func ainosDiscussion(_ test: TestApp, _ world: World) throws -> Int64 {
+        _ = try cycle(test)
+        var supervisor = try test.staffBrowser("esihenkilo.a")
+        let opened = try TrainingPagesTests().post(&supervisor, "/employees/\(world.employeeA.id)/discussions", [])
+        guard opened.status.code == 303, let location = opened.headers["Location"],
+              let id = Int64(location.split(separator: "/").last ?? "") else { throw TestFailure("not opened: \(opened.status.code)") }
+        return id
+    }
+
+    @Test func hrOpensACycleWithItsQuestionsAndSeesCountsNotContent() throws {
+        let test = try TestApp()
+        _ = try World(test)
+        var hr = try test.staffBrowser("hr")
+        let bad = try pages.post(&hr, "/organisations/jarvela/discussions", [("title", ""), ("starts_on", "2027-05-01"),
+                                                                             ("ends_on", "2027-01-01"), ("unit_id", "999999")])
+        #expect(bad.status.code == 422)
+        for message in ["Anna kierrokselle nimi", "Päättymispäivä ei voi olla ennen alkamispäivää.", "Valitse yksiköt luettelosta."] {
+            #expect(bad.text.contains(message), "\(message)")
+        }
+        let cycle = try Self.cycle(test)
+        let page = try hr.get("/organisations/jarvela/discussions").text
+        #expect(page.contains("Kehityskeskustelut 2027") && page.contains("Mitä haluaisit oppia seuraavaksi?") && page.contains("Koko organisaatio"))
+        let counts = try hr.get("/discussion-cycles/\(cycle)")
+        #expect(counts.status.code == 200 && counts.text.contains("Päiväkoti Satakieli") && counts.text.contains("HR näkee vain"))
+        var other = try test.staffBrowser("hr.koskenkyla")
+        #expect(try other.get("/discussion-cycles/\(cycle)").status.code == 404)
+        #expect(try pages.post(&other, "/organisations/jarvela/discussions", [("title", "x")]).status.code == 404)
+    }
+
+    @Test func theWholeDiscussionFromPreparationToSignOffAndReadOnly() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        // An identified self-assessment gives the picture its figures and the plan its areas.
+        let round = try test.openRound(world.jarvela, mode: .identified)
+        let content = try test.content(of: round)
+        var employee = try test.signIn("tyontekija")
+        try SurveyFlowTests.answerAll(&employee, base: "/surveys/\(round.id)", content: content, value: "3")
+        _ = try employee.get("/surveys/\(round.id)/review")
+        _ = try employee.post("/surveys/\(round.id)/submit", [:])
+
+        let id = try Self.ainosDiscussion(test, world)
+        var supervisor = try test.staffBrowser("esihenkilo.a")
+        let list = try supervisor.get("/units/\(world.unitA.id)/discussions").text
+        #expect(list.contains("Aino Aaltonen") && list.contains("Eero Esiopettaja") && list.contains("0/2"))
+
+        // The employee prepares on her own page.
+        employee = try test.staffBrowser("tyontekija")
+        let mine = try employee.get("/my-discussions").text
+        #expect(mine.contains("Kehityskeskustelut 2027") && mine.contains("/discussions/\(id)"))
+        let page = try employee.get("/discussions/\(id)").text
+        #expect(page.contains("Oma itsearvio") && page.contains("3,0") && page.contains("HR näkee vain"))
+        let questions = try DiscussionStore(test.database).questions(organisationID: world.jarvela.id)
+        #expect(questions.count == 4)
+        #expect(try pages.post(&employee, "/discussions/\(id)/preparation",
+                               [("q\(questions[0].id)", "Teams-kokoukset sujuvat."), ("q\(questions[2].id)", "OneDrive-jakaminen")]).status.code == 303)
+        #expect(try pages.post(&employee, "/discussions/\(id)/goals", [("goal", "x")]).status.code == 404)
+
+        // The supervisor sees the answers, records the meeting and the plan.
+        #expect(try supervisor.get("/discussions/\(id)").text.contains("OneDrive-jakaminen"))
+        let future = CivilDay.today().adding(days: 3).iso
+        let early = try pages.post(&supervisor, "/discussions/\(id)/meeting", [("planned_on", future), ("held_on", future), ("notes", "")])
+        #expect(early.status.code == 422 && early.text.contains("Keskustelua ei ole voitu käydä tulevana päivänä."))
+        #expect(try pages.post(&supervisor, "/discussions/\(id)/sign", []).text.contains("Merkitse ensin päivä"))
+        let area = try #require(content.areas.first { $0.area.kind == .competence })
+        let noArea = try pages.post(&supervisor, "/discussions/\(id)/goals", [("area_id", "999999"), ("goal", "")])
+        #expect(noArea.status.code == 422 && noArea.text.contains("Valitse osaamisalue luettelosta.") && noArea.text.contains("Kirjoita tavoite."))
+        for number in 1...3 {
+            #expect(try pages.post(&supervisor, "/discussions/\(id)/goals",
+                                   [("area_id", String(area.area.id)), ("goal", "Tavoite \(number)"), ("follow_up_on", "")]).status.code == 303)
+        }
+        let fourth = try pages.post(&supervisor, "/discussions/\(id)/goals", [("area_id", String(area.area.id)), ("goal", "Neljäs")])
+        #expect(fourth.status.code == 422 && fourth.text.contains("enintään kolme tavoitetta"))
+        let goals = try DiscussionStore(test.database).goals(discussionID: id)
+        #expect(try pages.post(&supervisor, "/discussions/\(id)/goals/\(goals[2].goal.id)/remove", []).status.code == 303)
+        let practice = try pages.post(&supervisor, "/discussions/\(id)/goals/\(goals[0].goal.id)/actions", [("kind", "practice"), ("note", "")])
+        #expect(practice.status.code == 422 && practice.text.contains("Kerro, mitä harjoitellaan."))
+        #expect(try pages.post(&supervisor, "/discussions/\(id)/goals/\(goals[0].goal.id)/actions",
+                               [("kind", "practice"), ("note", "Jaa kansio OneDrivessa tiimille")]).status.code == 303)
+        #expect(try pages.post(&supervisor, "/discussions/\(id)/goals/\(goals[1].goal.id)/actions", [("kind", "tutor")]).status.code == 303)
+        let today = CivilDay.today().iso
+        #expect(try pages.post(&supervisor, "/discussions/\(id)/meeting", [("planned_on", today), ("held_on", today),
+                                                                           ("notes", "Hyvä keskustelu.")]).status.code == 303)
+
+        // Both sign; the employee disagrees on the record.
+        #expect(try pages.post(&employee, "/discussions/\(id)/sign", [("comment", "Tavoite 2 on liian kova."), ("disagrees", "1")]).status.code == 303)
+        #expect(try pages.post(&supervisor, "/discussions/\(id)/sign", []).status.code == 303)
+        let signed = try employee.get("/discussions/\(id)").text
+        #expect(signed.contains("Molemmat ovat kuitanneet") && signed.contains("Tavoite 2 on liian kova.")
+                && signed.contains("Työntekijä on kirjannut olevansa eri mieltä.") && signed.contains("Jaa kansio OneDrivessa tiimille"))
+
+        // Read-only: every change is refused with the reason; a correction is a new entry.
+        for (path, fields) in [("preparation", [("q\(questions[0].id)", "muutos")]), ("meeting", [("notes", "muutos")]),
+                               ("goals", [("area_id", String(area.area.id)), ("goal", "uusi")]), ("sign", [])] {
+            let refused = try pages.post(&supervisor, "/discussions/\(id)/\(path)", fields)
+            #expect(refused.status.code == (path == "preparation" ? 404 : 409), "\(path)")
+        }
+        #expect(try pages.post(&supervisor, "/discussions/\(id)/goals/\(goals[0].goal.id)/remove", []).status.code == 409)
+        #expect(try pages.post(&employee, "/discussions/\(id)/corrections", [("correction", "")]).status.code == 422)
+        #expect(try pages.post(&employee, "/discussions/\(id)/corrections", [("correction", "Lisäys: myös Teams.")]).status.code == 303)
+        #expect(try supervisor.get("/discussions/\(id)").text.contains("Lisäys: myös Teams."))
+        let stored = try #require(try DiscussionStore(test.database).discussion(id: id))
+        #expect(stored.isSigned && stored.supervisorNotes == "Hyvä keskustelu.")
+
+        // The supervisor's list moves her to the done ones.
+        #expect(try supervisor.get("/units/\(world.unitA.id)/discussions").text.contains("1/2"))
+    }
+
+    @Test func onlyTheEmployeeAndTheirCurrentSupervisorsSeeItAndHROnlyWithTheSetting() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let id = try Self.ainosDiscussion(test, world)
+        var supervisorB = try test.staffBrowser("esihenkilo.b")
+        var hr = try test.staffBrowser("hr")
+        var admin = try test.staffBrowser("admin")
+        #expect(try supervisorB.get("/discussions/\(id)").status.code == 404)
+        #expect(try pages.post(&supervisorB, "/employees/\(world.employeeA.id)/discussions", []).status.code == 404)
+        #expect(try hr.get("/discussions/\(id)").status.code == 404)
+        #expect(try admin.get("/discussions/\(id)").status.code == 404)
+
+        // HR allows content: HR reads, the page tells the employee, HR still cannot write.
+        #expect(try pages.post(&hr, "/organisations/jarvela/discussion-settings", [("hr_sees_content", "1")]).status.code == 303)
+        let read = try hr.get("/discussions/\(id)")
+        #expect(read.status.code == 200 && !read.text.contains("name=\"notes\""))
+        #expect(try pages.post(&hr, "/discussions/\(id)/meeting", [("notes", "HR")]).status.code == 404)
+        var employee = try test.staffBrowser("tyontekija")
+        #expect(try employee.get("/discussions/\(id)").text.contains("organisaatiosi mukaan myös HR"))
+
+        // Aino moves to unit B: her new supervisor sees the discussion, the old one no longer does.
+        var moved = world.employeeA
+        moved.unitID = world.unitB.id
+        try EmployeeStore(test.database).update(moved)
+        var supervisorA = try test.staffBrowser("esihenkilo.a")
+        #expect(try supervisorA.get("/discussions/\(id)").status.code == 404)
+        supervisorB = try test.staffBrowser("esihenkilo.b")
+        #expect(try supervisorB.get("/discussions/\(id)").status.code == 200)
+    }
+
+    @Test func anAnonymousAnswerNeverReachesThePicture() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let round = try test.openRound(world.jarvela, mode: .anonymous)
+        let content = try test.content(of: round)
+        var employee = try test.signIn("tyontekija")
+        try SurveyFlowTests.answerAll(&employee, base: "/surveys/\(round.id)", content: content, value: "5")
+        _ = try employee.get("/surveys/\(round.id)/review")
+        _ = try employee.post("/surveys/\(round.id)/submit", [:])
+        let id = try Self.ainosDiscussion(test, world)
+        var supervisor = try test.staffBrowser("esihenkilo.a")
+        let page = try supervisor.get("/discussions/\(id)").text
+        #expect(page.contains("Ei nimellistä itsearviota.") && !page.contains("5,0"))
+    }
+}
