@@ -79,6 +79,7 @@ struct AccessMatrixTests {
         + AccessMatrixTests.digitutorHelpRows
         + AccessMatrixTests.instructionRows
         + AccessMatrixTests.onboardingRows
+        + AccessMatrixTests.discussionRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.
     static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {

@@ -12,8 +12,10 @@ struct StaffDiscussionRow {
     let href: String
     let hasDiscussion: Bool
     let openAction: String
+    let canOpen: Bool
     let openLabel: String
     let goals: String
+    let hasGoals: Bool
 }
 
 struct UnitDiscussionsView {
@@ -66,9 +68,9 @@ extension WebApp {
                 let row = StaffDiscussionRow(
                     name: name, jobTitle: line.jobTitle ?? "", status: strings.text(key), statusClass: statusClass,
                     href: line.discussion.map { Paths.discussion($0.id) } ?? "", hasDiscussion: line.discussion != nil && leads,
-                    openAction: leads && line.discussion == nil ? Paths.openDiscussion(line.employeeID) : "",
+                    openAction: Paths.openDiscussion(line.employeeID), canOpen: leads && line.discussion == nil,
                     openLabel: strings.format("discussions_open_label", ["name": name]),
-                    goals: line.goals > 0 ? strings.format("discussions_goals_count", ["count": strings.number(line.goals)]) : "")
+                    goals: strings.format("discussions_goals_count", ["count": strings.number(line.goals)]), hasGoals: line.goals > 0)
                 if line.discussion?.isSigned == true { done.append(row) } else { toMeet.append(row) }
             }
         }

@@ -108,6 +108,11 @@ extension WebApp {
             shortcuts.append(HomeLink(href: Paths.outbox, label: strings.text("mail_outbox_title"),
                                       description: strings.text("mail_home_link_text")))
         }
+        // Development discussions: the employee's own, once one has been opened for them.
+        if let employee, try !discussionStore.discussions(employeeID: employee.id).isEmpty {
+            shortcuts.append(HomeLink(href: Paths.myDiscussions, label: strings.text("discussions_my_title"),
+                                      description: strings.text("discussions_home_link_text")))
+        }
         let today = CalendarDate.today()
         let openSurveys = try employee.map { employee in
             try rounds.invitations(employeeID: employee.id)

@@ -39,6 +39,7 @@ struct UnitDetailView {
     let pagination: PaginationView
     let showPagination: Bool
     var onboardingHref = ""
+    var discussionsHref = ""
 }
 
 struct UnitEditView {
@@ -149,7 +150,8 @@ extension WebApp {
             rows: page.listings.map { EmployeeRow($0, strings) }, hasRows: !page.listings.isEmpty,
             resultSummary: strings.format("staff_count_people", ["count": strings.number(total)]),
             pagination: paging.view(strings: strings) { Paths.unit(unitID) + Self.queryString([("page", String($0))]) },
-            showPagination: paging.pageCount > 1, onboardingHref: Paths.unitOnboarding(unitID))
+            showPagination: paging.pageCount > 1, onboardingHref: Paths.unitOnboarding(unitID),
+            discussionsHref: Paths.unitDiscussions(unitID))
         return try context.render("staff/unit", title: unit.name, view)
     }
 
