@@ -330,8 +330,12 @@ extension WebApp {
         routes.post("/units/:unitID/onboarding-template", .unitLeadership, openUnitOnboardingTemplate)
         routes.get("/onboarding-templates/:templateID", .signedIn, showOnboardingTemplate)
         routes.post("/onboarding-templates/:templateID/items", .signedIn, addOnboardingTemplateItem)
+        routes.get("/onboarding-templates/:templateID/items/:itemID/edit", .signedIn, showEditOnboardingTemplateItem)
+        routes.post("/onboarding-templates/:templateID/items/:itemID", .signedIn, updateOnboardingTemplateItem)
         routes.post("/onboarding-templates/:templateID/items/:itemID/remove", .signedIn, removeOnboardingTemplateItem)
         routes.post("/onboarding-templates/:templateID/review", .signedIn, setOnboardingTemplateReview)
+        // Naming the owner: HR of the organisation and administrators (404 for others).
+        routes.post("/onboarding-templates/:templateID/owner", .signedIn, setOnboardingTemplateOwner)
         // HR's overview of the organisation's onboarding.
         routes.get("/organisations/:slug/onboarding", .staffAdministration, showOnboardingOverview)
 

@@ -69,6 +69,11 @@ struct DemoOnboarding {
         ]),
     ]
 
+    /// Named owners of sector templates who are not HR, by a word of the sector's name: the demo's
+    /// daycare director owns early education's in the organisation they work for (their home page
+    /// leads to it). The other sectors have no demo sign-in of their own: HR keeps them.
+    static let sectorOwners = ["varhais": "esihenkilo"]
+
     static func content(_ item: Item, training: Int64? = nil, instruction: Int64? = nil) -> OnboardingItemContent {
         OnboardingItemContent(key: item.key, title: LocalisedText(fi: item.fi, sv: item.sv, en: item.en), responsible: item.party,
                               offsetDays: item.offset, required: item.required, trainingID: training, instructionID: instruction)
@@ -105,9 +110,13 @@ struct DemoOnboarding {
         let sectors = try demoStorage { try SectorStore(database).sectors(organisationID: organisationID) }.sorted { $0.id < $1.id }
         for entry in Self.sectorItems {
             guard let sector = sectors.first(where: { $0.name.lowercased().contains(entry.word) }) else { continue }
+            var owner = hr
+            if let login = Self.sectorOwners[entry.word], let named = try ownerUserID(login, organisationID: organisationID) {
+                owner = named
+            }
             _ = try demoStorage {
                 try store.createTemplate(OnboardingTemplate(organisationID: organisationID, layer: .sector, sectorID: sector.id,
-                                                            name: entry.name, ownerUserID: hr, reviewBy: today.adding(days: entry.reviewIn).text),
+                                                            name: entry.name, ownerUserID: owner, reviewBy: today.adding(days: entry.reviewIn).text),
                                          items: entry.items.map { Self.content($0) }, changelog: "Ensimmäinen versio", by: hr)
             }
         }
@@ -121,6 +130,16 @@ struct DemoOnboarding {
         }
         started += try startChecklists(organisationID: organisationID, startingBefore: nil)
         return started
+    }
+
+    /// The sign-in's user id when it belongs to an employee of the organisation (an owner is named
+    /// within the template's organisation).
+    private func ownerUserID(_ login: String, organisationID: Int64) throws(DemoError) -> Int64? {
+        try demoStorage {
+            guard let user = try UserStore(database).user(loginOrEmail: login), let employeeID = user.employeeID,
+                  try EmployeeStore(database).employee(id: employeeID)?.organisationID == organisationID else { return nil }
+            return user.id
+        }
     }
 
     /// Starts the checklists of the new hires (of the last six months, and those starting soon) who

@@ -52,12 +52,24 @@ extension AccessMatrixTests {
             Row(route: "POST /onboarding-templates/:templateID/items", path: { world, test in
                 "/onboarding-templates/\(try OnboardingFixture.templates(test, world))/items"
             }, expected: templateKeepers),
+            Row(route: "GET /onboarding-templates/:templateID/items/:itemID/edit", path: { world, test in
+                let templateID = try OnboardingFixture.templates(test, world)
+                return "/onboarding-templates/\(templateID)/items/\(try OnboardingFixture.templateItemID(test, templateID))/edit"
+            }, expected: templateKeepers),
+            Row(route: "POST /onboarding-templates/:templateID/items/:itemID", path: { world, test in
+                let templateID = try OnboardingFixture.templates(test, world)
+                return "/onboarding-templates/\(templateID)/items/\(try OnboardingFixture.templateItemID(test, templateID))"
+            }, expected: templateKeepers),
             Row(route: "POST /onboarding-templates/:templateID/items/:itemID/remove", path: { world, test in
                 let templateID = try OnboardingFixture.templates(test, world)
                 return "/onboarding-templates/\(templateID)/items/\(try OnboardingFixture.templateItemID(test, templateID))/remove"
             }, expected: templateKeepers),
             Row(route: "POST /onboarding-templates/:templateID/review", path: { world, test in
                 "/onboarding-templates/\(try OnboardingFixture.templates(test, world))/review"
+            }, expected: templateKeepers),
+            // Naming the owner: Järvelä's HR and administrators, whatever the template's layer.
+            Row(route: "POST /onboarding-templates/:templateID/owner", path: { world, test in
+                "/onboarding-templates/\(try OnboardingFixture.templates(test, world))/owner"
             }, expected: templateKeepers),
             Row(route: "GET /organisations/:slug/onboarding", path: { _, _ in "/organisations/jarvela/onboarding" },
                 expected: [S, F, F, F, H, A, A]),

@@ -325,6 +325,10 @@ struct DemoTrainingTests {
         let organisation = try #require(templates.first { $0.template.layer == .organisation })
         #expect(organisation.latestVersion == 2 && organisation.itemCount == 15)
         #expect(templates.filter { $0.template.layer == .sector }.count == 3)
+        // Early education's template has a named owner who is not HR: the daycare director.
+        let director = try #require(try UserStore(demo.database).user(loginOrEmail: "esihenkilo"))
+        let owned = try store.templates(ownedBy: director.id)
+        #expect(owned.count == 1 && owned.first?.sectorID != nil && owned.first?.name.hasPrefix("Varhaiskasvatuksen") == true)
         let items = try store.items(versionID: organisation.latestVersionID)
         #expect(items.first { $0.key == "data-protection" }?.trainingID != nil, "the catalogue's data-protection course")
         #expect(items.first { $0.key == "ai-guideline" }?.instructionID != nil, "the library's AI guideline")

@@ -1,7 +1,7 @@
 """Digital onboarding on the demo data: a new hire ticks their own items on a 360 px wide phone
 without JavaScript, from the home page's card; the employee's checklist, the supervisor's new-hire
-view and a checklist, HR's overview, the templates and a template pass axe (WCAG 2.1 A/AA), the
-320 px check and the Nu validator.
+view and a checklist, HR's overview, the templates, a template and an item's edit page, and a
+template owner's home page pass axe (WCAG 2.1 A/AA), the 320 px check and the Nu validator.
 
 The demo has no sign-in for a new hire, so the test gives one of them (with open items of their own)
 a sign-in with the demo password straight in the database, as test_digitutor_help.py does."""
@@ -101,6 +101,10 @@ def test_onboarding_pages_pass_the_checks(app_ready, base_url, fresh_browser, on
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     sign_in(driver, base_url, "esihenkilo", DEMO_PASSWORD)
     checked(onboarding_checker, base_url + f"/units/{supervisor_unit()}/onboarding", "esihenkilo")
+    # The demo names the daycare director owner of early education's template: a shortcut home.
+    checked(onboarding_checker, base_url + "/", "esihenkilo")
+    assert driver.find_elements(By.CSS_SELECTOR, "#links-heading ~ ul a[href^='/onboarding-templates/']"), \
+        "no shortcut to the template the supervisor owns"
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     sign_in(driver, base_url, "hr", DEMO_PASSWORD)
     checked(onboarding_checker, base_url + "/organisations/jarvela/onboarding", "hr")
@@ -110,6 +114,11 @@ def test_onboarding_pages_pass_the_checks(app_ready, base_url, fresh_browser, on
     template = driver.find_element(By.CSS_SELECTOR, "main .card-list a").get_attribute("href")
     checked(onboarding_checker, template, "hr")
     assert driver.find_elements(By.CSS_SELECTOR, "main form textarea"), "HR edits the organisation's template"
+    # The first item's edit page, filled with what it says now.
+    edit = driver.find_element(By.CSS_SELECTOR, "main .card-list li .actions a").get_attribute("href")
+    assert edit.endswith("/edit"), edit
+    checked(onboarding_checker, edit, "hr")
+    assert driver.find_element(By.ID, "title_fi").get_attribute("value"), "the edit form is not filled"
     # A checklist of the hire, as HR sees it (with the forms to add and remove items).
     connection = database()
     try:

@@ -60,8 +60,8 @@ extension WebApp {
     ///
     /// An employee's page is kept while nothing it shows can have changed (their record, roles, the
     /// network of tutors, required training and completions, the rounds of
-    /// the organisation and their answers, the instructions library, their onboarding checklist:
-    /// `HomeFactsStore`), and for a
+    /// the organisation and their answers, the instructions library, their onboarding checklist, who
+    /// owns the organisation's onboarding templates: `HomeFactsStore`), and for a
     /// minute at most: the required-training status counts from today, and a round's dates and title
     /// are not in the stamps.
     func showHome(_ request: Request, _ context: RequestContext) throws -> Response {
@@ -112,6 +112,12 @@ extension WebApp {
         if let employee, try !discussionStore.discussions(employeeID: employee.id).isEmpty {
             shortcuts.append(HomeLink(href: Paths.myDiscussions, label: strings.text("discussions_my_title"),
                                       description: strings.text("discussions_home_link_text")))
+        }
+        // Templates the person was named the owner of and edits for no other reason: their way in.
+        for template in try onboardingStore.templates(ownedBy: principal.userID)
+        where !editsTemplateByRole(template.record, context) {
+            shortcuts.append(HomeLink(href: Paths.onboardingTemplate(template.id), label: template.name,
+                                      description: strings.text("onboarding_owner_home_link_description")))
         }
         let today = CalendarDate.today()
         let openSurveys = try employee.map { employee in

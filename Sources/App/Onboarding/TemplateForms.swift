@@ -3,7 +3,8 @@ import HTTPServer
 import Metrics
 import Storage
 
-/// A template item's form as typed and checked (adding an item makes the template's next version).
+/// A template item's form as typed and checked (adding or changing an item makes the template's
+/// next version).
 struct TemplateItemInput {
     var values: [String: String] = ["responsible": OnboardingResponsibleParty.employee.rawValue, "offset_days": "0", "required": "1"]
     var errors = FormErrors()
@@ -15,9 +16,23 @@ struct TemplateItemInput {
 
     init() {}
 
-    init(form: FormInput, existingKeys: Set<String>, trainings: Set<Int64>, instructions: Set<Int64>, strings: Strings) {
+    /// The form of an item being changed, filled with what it says now (the changelog left to write).
+    init(item: OnboardingItemContent) {
+        values = ["key": item.key, "title_fi": item.title.fi, "title_sv": item.title.sv, "title_en": item.title.en,
+                  "instructions_fi": item.instructions.fi, "instructions_sv": item.instructions.sv,
+                  "instructions_en": item.instructions.en, "responsible": item.responsible.rawValue,
+                  "offset_days": String(item.offsetDays), "training_id": item.trainingID.map(String.init) ?? "",
+                  "instruction_id": item.instructionID.map(String.init) ?? "", "link_url": item.linkURL ?? "",
+                  "changelog": "", "required": item.required ? "1" : ""]
+    }
+
+    /// Checks the typed form. `keptKey`: an item being changed keeps its key whatever was sent
+    /// (the key joins the layers and de-duplicates them).
+    init(form: FormInput, existingKeys: Set<String>, keptKey: String? = nil, trainings: Set<Int64>, instructions: Set<Int64>,
+         strings: Strings) {
         for name in Self.textFields { values[name] = (form[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         values["required"] = form["required"] == "1" ? "1" : ""
+        if let keptKey { values["key"] = keptKey }
         func value(_ name: String) -> String { values[name] ?? "" }
         let titleFi = value("title_fi")
         if titleFi.isEmpty { errors.add("title_fi", strings.text("onboarding_error_title")) }
@@ -27,8 +42,8 @@ struct TemplateItemInput {
         for name in ["instructions_fi", "instructions_sv", "instructions_en"] where value(name).count > 2000 {
             errors.add(name, strings.text("onboarding_error_instructions_long"))
         }
-        let key = Self.key(value("key").isEmpty ? titleFi : value("key"))
-        if !titleFi.isEmpty || !value("key").isEmpty {
+        let key = keptKey ?? Self.key(value("key").isEmpty ? titleFi : value("key"))
+        if keptKey == nil, !titleFi.isEmpty || !value("key").isEmpty {
             if key.isEmpty || key.count > 60 {
                 errors.add("key", strings.text("onboarding_error_key"))
             } else if existingKeys.contains(key) {

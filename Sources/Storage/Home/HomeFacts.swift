@@ -4,7 +4,7 @@ import GRDB
 
 /// What the home page needs before it knows whether its kept body is still good: the signed-in
 /// employee, and a stamp of everything the page shows of them (the tutor network, required training
-/// and completions, the organisation's rounds and instructions).
+/// and completions, the organisation's rounds and instructions, who owns its onboarding templates).
 public struct HomeFactsStore: Sendable {
     let database: AppDatabase
 
@@ -33,6 +33,7 @@ public struct HomeFactsStore: Sendable {
                 try RequirementStore.version(db), try TutorStore.version(db),
                 try SurveyRoundStore.roundsStamp(db, organisationID: organisationID),
                 try InstructionStore.instructionsStamp(db, organisationID: organisationID),
+                try OnboardingStore.ownersStamp(db, organisationID: organisationID),
             ]
             let digest = SHA256.hash(data: Data(stamps.joined(separator: "|").utf8))
             return digest.map { String(format: "%02x", $0) }.joined()

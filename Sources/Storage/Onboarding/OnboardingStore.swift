@@ -105,6 +105,34 @@ public struct OnboardingStore: Sendable {
         }
     }
 
+    /// Names the template's owner: not a new version (the items stay as they are).
+    public func setOwner(templateID: Int64, userID: Int64, now: Date = Date()) throws(StorageError) {
+        try database.writing { db in
+            try db.execute(sql: "UPDATE onboarding_templates SET owner_user_id = ?, updated_at = ? WHERE id = ?",
+                           arguments: [userID, now, templateID])
+            guard db.changesCount == 1 else { throw StorageError.notFound }
+        }
+    }
+
+    /// The templates the user is the named owner of, by name (the home page's shortcuts).
+    public func templates(ownedBy userID: Int64) throws(StorageError) -> [Stored<OnboardingTemplate>] {
+        try database.reading { db in
+            try Stored<OnboardingTemplate>.fetchAll(db, sql: """
+                SELECT * FROM onboarding_templates WHERE owner_user_id = ? ORDER BY name, id
+                """, arguments: [userID])
+        }
+    }
+
+    /// Who owns which of the organisation's templates (part of the home page's stamp: naming an
+    /// owner adds or takes away their shortcut).
+    static func ownersStamp(_ db: Database, organisationID: Int64) throws -> String {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT group_concat(id || ':' || owner_user_id) FROM (
+                SELECT id, owner_user_id FROM onboarding_templates
+                WHERE organisation_id = ? AND owner_user_id IS NOT NULL ORDER BY id)
+            """), arguments: [organisationID]) ?? ""
+    }
+
     /// The unit's own template, if it has one.
     public func unitTemplateID(unitID: Int64) throws(StorageError) -> Int64? {
         try database.reading { db in
