@@ -344,6 +344,8 @@ extension WebApp {
         routes.get("/organisations/:slug/discussions", .staffAdministration, showDiscussionCycles)
         routes.post("/organisations/:slug/discussions", .staffAdministration, createDiscussionCycle)
         routes.post("/organisations/:slug/discussion-settings", .staffAdministration, saveDiscussionSettings)
+        routes.post("/organisations/:slug/discussion-questions", .staffAdministration, addDiscussionQuestion)
+        routes.post("/organisations/:slug/discussion-questions/:questionID/retire", .staffAdministration, retireDiscussionQuestion)
         routes.get("/discussion-cycles/:cycleID", .staffAdministration, showDiscussionCycle)
         // The supervisor: whom they still have to meet, and opening a discussion.
         routes.get("/units/:unitID/discussions", .unitLeadership, showUnitDiscussions)
@@ -351,6 +353,7 @@ extension WebApp {
         // The employee and their supervisors (HR only with the setting): each handler checks who.
         routes.get("/my-discussions", .signedIn, showMyDiscussions)
         routes.get("/discussions/:discussionID", .signedIn, showDiscussion)
+        routes.get("/discussions/:discussionID/print", .signedIn, showDiscussionPrint)
         routes.post("/discussions/:discussionID/preparation", .signedIn, saveDiscussionPreparation)
         routes.post("/discussions/:discussionID/meeting", .signedIn, saveDiscussionMeeting)
         routes.post("/discussions/:discussionID/goals", .signedIn, addDiscussionGoal)

@@ -53,6 +53,16 @@ extension AccessMatrixTests {
             Row(route: "POST /organisations/:slug/discussions", path: { _, _ in "/organisations/jarvela/discussions" }, expected: hrPages),
             Row(route: "POST /organisations/:slug/discussion-settings", path: { _, _ in "/organisations/jarvela/discussion-settings" },
                 expected: hrPages),
+            Row(route: "POST /organisations/:slug/discussion-questions", path: { _, _ in "/organisations/jarvela/discussion-questions" },
+                expected: hrPages),
+            Row(route: "POST /organisations/:slug/discussion-questions/:questionID/retire", path: { world, test in
+                let store = DiscussionStore(test.database)
+                var last: Int64 = 0
+                for text in ["Yksi?", "Kaksi?", "Kolme?", "Neljä?"] {
+                    last = try store.addQuestion(organisationID: world.jarvela.id, text: LocalisedText(fi: text, sv: "", en: "")).id
+                }
+                return "/organisations/jarvela/discussion-questions/\(last)/retire"
+            }, expected: hrPages),
             Row(route: "GET /discussion-cycles/:cycleID", path: { world, test in
                 "/discussion-cycles/\(try DiscussionFixture.cycle(test, world))"
             }, expected: hrPages),
@@ -70,6 +80,7 @@ extension AccessMatrixTests {
                 return "/my-discussions"
             }, expected: employeeOnly),
             Row(route: "GET /discussions/:discussionID", path: discussion(), expected: theTwo),
+            Row(route: "GET /discussions/:discussionID/print", path: discussion("/print"), expected: theTwo),
             Row(route: "POST /discussions/:discussionID/preparation", path: discussion("/preparation"), expected: employeeOnly),
             Row(route: "POST /discussions/:discussionID/meeting", path: discussion("/meeting"), expected: supervisorOnly),
             Row(route: "POST /discussions/:discussionID/goals", path: discussion("/goals"), expected: supervisorOnly),

@@ -54,6 +54,35 @@ struct DiscussionPagesTests {
         #expect(try pages.post(&other, "/organisations/jarvela/discussions", [("title", "x")]).status.code == 404)
     }
 
+    @Test func hrEditsThreeToFivePreparationQuestionsAndRetiredAnswersStayReadable() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let id = try Self.ainosDiscussion(test, world)
+        var hr = try test.staffBrowser("hr")
+        let store = DiscussionStore(test.database)
+        let questions = try store.questions(organisationID: world.jarvela.id)
+        var employee = try test.staffBrowser("tyontekija")
+        #expect(try pages.post(&employee, "/discussions/\(id)/preparation", [("q\(questions[3].id)", "Vertaistukea Teamsiin.")]).status.code == 303)
+        let empty = try pages.post(&hr, "/organisations/jarvela/discussion-questions", [("question_fi", "")])
+        #expect(empty.status.code == 422 && empty.text.contains("Kirjoita kysymys suomeksi."))
+        #expect(try pages.post(&hr, "/organisations/jarvela/discussion-questions",
+                               [("question_fi", "Mikä tekoälytyökalu kiinnostaa?"), ("question_sv", "Vilket AI-verktyg intresserar?")]).status.code == 303)
+        let sixth = try pages.post(&hr, "/organisations/jarvela/discussion-questions", [("question_fi", "Kuudes?")])
+        #expect(sixth.status.code == 422 && sixth.text.contains("enintään viisi"))
+        for question in [questions[3], questions[0]] {
+            #expect(try pages.post(&hr, "/organisations/jarvela/discussion-questions/\(question.id)/retire", []).status.code == 303)
+        }
+        #expect(try pages.post(&hr, "/organisations/jarvela/discussion-questions/\(questions[2].id)/retire", []).status.code == 422)
+        #expect(try store.questions(organisationID: world.jarvela.id).count == 3)
+        var other = try test.staffBrowser("hr.koskenkyla")
+        #expect(try pages.post(&other, "/organisations/jarvela/discussion-questions/\(questions[2].id)/retire", []).status.code == 404)
+        // The employee sees the new question; the answer given to a retired one is still there.
+        let page = try employee.get("/discussions/\(id)").text
+        #expect(page.contains("Mikä tekoälytyökalu kiinnostaa?") && page.contains("Vertaistukea Teamsiin."))
+        let print = try employee.get("/discussions/\(id)/print")
+        #expect(print.status.code == 200 && print.text.contains("Vertaistukea Teamsiin.") && !print.text.contains("name=\"q"))
+    }
+
     @Test func theWholeDiscussionFromPreparationToSignOffAndReadOnly() throws {
         let test = try TestApp()
         let world = try World(test)

@@ -5,12 +5,15 @@ JavaScript.
 
 The demo may or may not have a running cycle with tyontekija's discussion in it; the fixture makes
 them straight in the database when it has not, as test_calendar.py writes its sessions."""
+import base64
 import datetime
 import os
+import re
 import tempfile
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.print_page_options import PrintOptions
 
 from accounts import DEMO_PASSWORD, demo_database as database
 from harness import HtmlCollector, PageChecker, sign_in, wait_until_replaced
@@ -93,6 +96,14 @@ def test_discussion_pages_pass_the_checks(app_ready, base_url, fresh_browser, di
     sign_in(driver, base_url, "tyontekija", DEMO_PASSWORD)
     checked(discussion_checker, base_url + "/my-discussions", "tyontekija")
     checked(discussion_checker, base_url + f"/discussions/{discussion_id}", "tyontekija")
+    # The print for the meeting fits one A4 page.
+    checked(discussion_checker, base_url + f"/discussions/{discussion_id}/print", "tyontekija")
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    options.margin_top = options.margin_bottom = options.margin_left = options.margin_right = 1.5
+    pdf = base64.b64decode(driver.print_page(options))
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"the discussion's print takes {pages} A4 pages"
 
 
 def test_employee_prepares_on_a_phone_without_javascript(app_ready, base_url, nojs_driver, discussion):

@@ -33,8 +33,19 @@ struct CyclesPageView {
     let scope: [ScopeChoiceView]
     let settingsAction: String
     let hrSeesContent: Bool
-    let questions: [String]
+    let questions: [QuestionRowView]
     let hasQuestions: Bool
+    let canAddQuestion: Bool
+    let questionAction: String
+    let questionFields: [String: FieldView]
+}
+
+/// A preparation question in HR's list, with its retire button.
+struct QuestionRowView {
+    let text: String
+    let retireAction: String
+    let retireLabel: String
+    let canRetire: Bool
 }
 
 /// One unit's line of a cycle's counts.
@@ -76,6 +87,57 @@ extension WebApp {
     func showDiscussionCycles(_ request: Request, _ context: RequestContext) throws -> Response {
         let organisation = try administeredOrganisation(context)
         return try renderCycles(organisation, context, values: [:], chosen: [], errors: FormErrors())
+    }
+
+    /// How many preparation questions an organisation has: 3–5, short enough for a phone.
+    static let discussionQuestionRange = 3...5
+
+    /// Adds a preparation question (Finnish required, Swedish and English optional), at most five.
+    func addDiscussionQuestion(_ request: Request, _ context: RequestContext) throws -> Response {
+        let organisation = try administeredOrganisation(context)
+        let form = try context.requireForm()
+        let strings = context.strings
+        var values: [String: String] = [:]
+        for name in ["question_fi", "question_sv", "question_en"] {
+            values[name] = (form[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var errors = FormErrors()
+        if (values["question_fi"] ?? "").isEmpty { errors.add("question_fi", strings.text("discussions_error_question")) }
+        for name in ["question_fi", "question_sv", "question_en"] where (values[name] ?? "").count > 300 {
+            errors.add(name, strings.format("discussions_error_too_long", ["limit": "300"]))
+        }
+        let active = try discussionStore.questions(organisationID: organisation.id).count
+        if active >= Self.discussionQuestionRange.upperBound {
+            errors.add("question_fi", strings.text("discussions_error_five_questions"))
+        }
+        guard errors.isEmpty else {
+            return try renderCycles(organisation, context, values: values, chosen: [], errors: errors, status: .unprocessableContent)
+        }
+        try changing {
+            let question = try discussionStore.addQuestion(organisationID: organisation.id, text: LocalisedText(
+                fi: values["question_fi"] ?? "", sv: values["question_sv"] ?? "", en: values["question_en"] ?? ""))
+            try auditChange("discussion.question.add", context, target: "organisation:\(organisation.id)", detail: "question \(question.id)")
+        }
+        return context.redirect(Paths.discussionCycles(organisation.slug) + "#questions-heading", notice: "saved")
+    }
+
+    /// Retires a question; answers already given to it stay readable. At least three remain.
+    func retireDiscussionQuestion(_ request: Request, _ context: RequestContext) throws -> Response {
+        let organisation = try administeredOrganisation(context)
+        let questionID = try context.questionID
+        let active = try discussionStore.questions(organisationID: organisation.id)
+        guard active.contains(where: { $0.id == questionID }) else { throw AppError.notFound }
+        guard active.count > Self.discussionQuestionRange.lowerBound else {
+            var errors = FormErrors()
+            errors.add("questions-heading", context.strings.text("discussions_error_three_questions"))
+            return try renderCycles(organisation, context, values: [:], chosen: [], errors: errors, status: .unprocessableContent)
+        }
+        try changing {
+            if try discussionStore.retireQuestion(id: questionID, organisationID: organisation.id) {
+                try auditChange("discussion.question.retire", context, target: "organisation:\(organisation.id)", detail: "question \(questionID)")
+            }
+        }
+        return context.redirect(Paths.discussionCycles(organisation.slug) + "#questions-heading", notice: "saved")
     }
 
     /// Opens a cycle with its dates and the units in it (none chosen: the whole organisation).
@@ -140,7 +202,16 @@ extension WebApp {
         let top = try units.units(organisationID: organisation.id).filter { $0.parentID == nil && $0.active }.sorted { $0.name < $1.name }
         let title = strings.text("discussions_cycles_title")
         let language = strings.language.rawValue
-        let questions = try discussionStore.questions(organisationID: organisation.id).map { $0.text.text(language) }
+        let active = try discussionStore.questions(organisationID: organisation.id)
+        let questions = active.map { question in
+            QuestionRowView(text: question.text.text(language), retireAction: Paths.retireDiscussionQuestion(organisation.slug, question.id),
+                            retireLabel: strings.format("discussions_retire_question", ["question": question.text.text(language)]),
+                            canRetire: active.count > Self.discussionQuestionRange.lowerBound)
+        }
+        var questionFields: [String: FieldView] = [:]
+        for name in ["question_fi", "question_sv", "question_en"] {
+            questionFields[name] = FieldView(name: name, value: values[name] ?? "", error: errors[name])
+        }
         return try context.render("discussions/cycles", title: title + " – " + organisation.name, CyclesPageView(
             crumbs: organisationCrumbs(organisation, strings, then: [(Paths.discussionCycles(organisation.slug), title)]),
             cycles: cycles, hasCycles: !cycles.isEmpty, errors: errors.links, hasErrors: !errors.isEmpty,
@@ -151,7 +222,9 @@ extension WebApp {
             scope: top.map { ScopeChoiceView(id: "unit-\($0.id)", value: String($0.id), label: $0.name, checked: chosen.contains($0.id)) },
             settingsAction: Paths.discussionSettings(organisation.slug),
             hrSeesContent: try discussionStore.hrSeesContent(organisationID: organisation.id),
-            questions: questions, hasQuestions: !questions.isEmpty), status: status)
+            questions: questions, hasQuestions: !questions.isEmpty,
+            canAddQuestion: !active.isEmpty && active.count < Self.discussionQuestionRange.upperBound,
+            questionAction: Paths.discussionQuestions(organisation.slug), questionFields: questionFields), status: status)
     }
 
     /// A cycle's counts per unit for HR: staff, discussions opened, held, signed, and with a plan.

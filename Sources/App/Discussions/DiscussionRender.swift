@@ -16,6 +16,24 @@ extension WebApp {
 
     func renderDiscussion(_ found: VisibleDiscussion, _ context: RequestContext, state: DiscussionFormState = DiscussionFormState(),
                           status: HTTPStatus = .ok) throws -> Response {
+        let view = try discussionView(found, context, state: state)
+        return try context.render("discussions/discussion", title: view.heading, view, status: status)
+    }
+
+    /// The one-page print for the meeting: the same record, compact, without the forms.
+    func showDiscussionPrint(_ request: Request, _ context: RequestContext) throws -> Response {
+        let found = try visibleDiscussion(context)
+        let view = try discussionView(found, context, state: DiscussionFormState())
+        let unit = try found.discussion.unitID.flatMap { try units.unit(id: $0)?.name } ?? ""
+        return try context.render("discussions/print", title: view.heading, DiscussionPrintView(
+            heading: view.heading, cycle: view.cycle, unit: unit, planned: view.planned, held: view.held, backHref: Paths.discussion(found.discussion.id),
+            questions: view.questions, hasQuestions: view.hasQuestions, picture: DiscussionPrintPicture(view.picture),
+            goals: view.goals, hasGoals: view.hasGoals, notes: view.notes, hasNotes: view.hasNotes,
+            employeeSigned: view.employeeSigned, supervisorSigned: view.supervisorSigned, comment: view.comment,
+            hasComment: view.hasComment, disagrees: view.disagrees, visibility: view.visibility))
+    }
+
+    func discussionView(_ found: VisibleDiscussion, _ context: RequestContext, state: DiscussionFormState) throws -> DiscussionPageView {
         let (discussion, employee, cycle, reader) = found
         let strings = context.strings
         let language = strings.language.rawValue
@@ -85,11 +103,11 @@ extension WebApp {
         }
         crumbs.append(Crumb(href: Paths.discussion(discussion.id), label: employee.fullName, current: true))
         let title = strings.format("discussions_page_title", ["name": employee.fullName])
-        return try context.render("discussions/discussion", title: title, DiscussionPageView(
+        return DiscussionPageView(
             crumbs: crumbs, heading: title, cycle: cycle.title, status: strings.text(statusKey), statusClass: statusClass,
             visibility: strings.text(hrSees ? "discussions_visibility_hr_content" : "discussions_visibility_counts"),
             errors: state.errors.links, hasErrors: !state.errors.isEmpty, isSigned: discussion.isSigned,
-            printHref: Paths.discussion(discussion.id),
+            printHref: Paths.discussionPrint(discussion.id),
             questions: questions, hasQuestions: !questions.isEmpty, canPrepare: reader.isEmployee && open,
             preparationAction: Paths.discussionPreparation(discussion.id),
             planned: discussion.plannedOn.map { strings.date($0) } ?? strings.text("discussions_not_set"),
@@ -116,7 +134,7 @@ extension WebApp {
             signAction: Paths.discussionSignature(discussion.id),
             corrections: corrections, hasCorrections: !corrections.isEmpty,
             canCorrect: discussion.isSigned && (reader.isEmployee || reader.isSupervisor),
-            correctionAction: Paths.discussionCorrections(discussion.id), correctionField: field("correction", "")), status: status)
+            correctionAction: Paths.discussionCorrections(discussion.id), correctionField: field("correction", ""))
     }
 
     /// An action as text, with a link where it has one.

@@ -128,3 +128,50 @@ struct DiscussionPageView {
     let correctionAction: String
     let correctionField: FieldView
 }
+
+/// The prepared picture as the print shows it: the trainings as a count.
+struct DiscussionPrintPicture {
+    let assessmentMeta: String
+    let assessment: [AssessmentRowView]
+    let hasAssessment: Bool
+    let trainingsSince: String
+    let trainingCount: String
+    let requirements: [String]
+    let hasRequirements: Bool
+    let followUp: [FollowUpRowView]
+    let hasFollowUp: Bool
+
+    init(_ picture: DiscussionPictureView) {
+        assessmentMeta = picture.assessmentMeta
+        assessment = picture.assessment
+        hasAssessment = picture.hasAssessment
+        trainingsSince = picture.trainingsSince
+        trainingCount = String(picture.trainings.count)
+        requirements = picture.requirements
+        hasRequirements = picture.hasRequirements
+        followUp = picture.followUp
+        hasFollowUp = picture.hasFollowUp
+    }
+}
+
+struct DiscussionPrintView {
+    let heading: String
+    let cycle: String
+    let unit: String
+    let planned: String
+    let held: String
+    let backHref: String
+    let questions: [QuestionView]
+    let hasQuestions: Bool
+    let picture: DiscussionPrintPicture
+    let goals: [GoalView]
+    let hasGoals: Bool
+    let notes: String
+    let hasNotes: Bool
+    let employeeSigned: String
+    let supervisorSigned: String
+    let comment: String
+    let hasComment: Bool
+    let disagrees: Bool
+    let visibility: String
+}

@@ -2,6 +2,11 @@
 extension Paths {
     /// HR's page: the cycles, opening one, whether HR sees content, and counts per unit.
     static func discussionCycles(_ slug: String) -> String { organisation(slug) + "/discussions" }
+    /// Adds a preparation question (HR).
+    static func discussionQuestions(_ slug: String) -> String { organisation(slug) + "/discussion-questions" }
+    static func retireDiscussionQuestion(_ slug: String, _ questionID: Int64) -> String {
+        discussionQuestions(slug) + "/\(questionID)/retire"
+    }
     static func discussionSettings(_ slug: String) -> String { organisation(slug) + "/discussion-settings" }
     /// A cycle's counts per unit (HR).
     static func discussionCycle(_ cycleID: Int64) -> String { "/discussion-cycles/\(cycleID)" }
@@ -12,6 +17,8 @@ extension Paths {
     /// The employee's own discussions.
     static let myDiscussions = "/my-discussions"
     static func discussion(_ discussionID: Int64) -> String { "/discussions/\(discussionID)" }
+    /// The one-page print for the meeting.
+    static func discussionPrint(_ discussionID: Int64) -> String { discussion(discussionID) + "/print" }
     static func discussionPreparation(_ discussionID: Int64) -> String { discussion(discussionID) + "/preparation" }
     static func discussionMeeting(_ discussionID: Int64) -> String { discussion(discussionID) + "/meeting" }
     static func discussionGoals(_ discussionID: Int64) -> String { discussion(discussionID) + "/goals" }

@@ -39,6 +39,7 @@ extension RequestContext {
     var discussionID: Int64 { get throws(AppError) { try id("discussionID") } }
     var goalID: Int64 { get throws(AppError) { try id("goalID") } }
     var actionID: Int64 { get throws(AppError) { try id("actionID") } }
+    var questionID: Int64 { get throws(AppError) { try id("questionID") } }
 
     /// A survey page's step (1 = the first area).
     var step: Int {
