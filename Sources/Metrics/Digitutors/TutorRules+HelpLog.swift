@@ -96,3 +96,15 @@ extension TutorRules {
         return totals.filter { !hidden.contains(.unit($0.key)) }
     }
 }
+
+extension TutorRules {
+    /// What a unit's help log says to its people's development discussions: the topics tutors helped
+    /// with most, by name only and most first, or nil when the unit's sessions in the period are fewer
+    /// than the rule's minimum group (then even the topics would say too much about a few people's
+    /// questions). No counts are given, so nothing can be subtracted from another figure.
+    public static func unitHelpTopics(sessionsByTopic: [String: Int], rule: AnonymityRule, limit: Int) -> [String]? {
+        let total = sessionsByTopic.values.reduce(0, +)
+        guard rule.showsFigures(respondents: total), limit > 0 else { return nil }
+        return sessionsByTopic.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map(\.key)
+    }
+}

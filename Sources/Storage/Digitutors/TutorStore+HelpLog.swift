@@ -117,6 +117,23 @@ extension TutorStore {
 
     // MARK: - Aggregates
 
+    /// Help sessions in `unitIDs` from `from` to `to` (days, inclusive), per topic id: the raw counts
+    /// a rule in `Metrics` decides how to show.
+    public func helpSessionsByTopic(unitIDs: Set<Int64>, from: String, to: String) throws(StorageError) -> [Int64: Int] {
+        guard !unitIDs.isEmpty else { return [:] }
+        return try database.reading { db in
+            var sessions: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT topic_id, count(*) FROM tutor_help_log
+                WHERE unit_id IN (SELECT value FROM json_each(?)) AND day >= ? AND day <= ?
+                GROUP BY topic_id
+                """), arguments: [OnboardingStore.jsonArray(unitIDs.sorted()), from, to]) {
+                sessions[row[0]] = row[1]
+            }
+            return sessions
+        }
+    }
+
     /// The organisation's help log from `from` to `to` (days, inclusive) counted per month, topic,
     /// channel and unit. The rows come straight off the covering index and are added up here: with
     /// thousands of units a year of entries hardly groups, and SQLite's sorter for a GROUP BY took
