@@ -101,7 +101,7 @@ private struct DemoDiscussionOrganisation {
     let sessionsByArea: [String: [DemoSessionChoice]]
     let instructionIDs: [Int64]
     /// Everyone ever employed, in id order.
-    let roster: [Stored<Employee>]
+    let roster: [DiscussionBulkPerson]
     let unitIDs: [Int64]
     var questionIDs: [Int64] = []
     var lastCycleID: Int64 = 0
@@ -141,7 +141,7 @@ private struct DemoDiscussionOrganisation {
         sessionsByArea = byArea.mapValues { $0.sorted { ($0.day, $0.sessionID) < ($1.day, $1.sessionID) } }
         instructionIDs = try demoStorage { try InstructionStore(database).instructions(organisationID: organisationID) }
             .filter { $0.language == (swedish ? "sv" : "fi") }.map(\.id).sorted()
-        roster = try demoStorage { try TrainingBulkStore(database).roster(organisationID: organisationID) }
+        roster = try demoStorage { try DiscussionStore(database).bulkRoster(organisationID: organisationID) }
         unitIDs = try demoStorage { try UnitStore(database).units(organisationID: organisationID) }.map(\.id).sorted()
     }
 
@@ -207,7 +207,7 @@ private struct DemoDiscussionOrganisation {
         for unitID in unitIDs where random.chance(0.4) || anchors.supervisorOfUnit[unitID] != nil { held.insert(unitID) }
         var items: [DiscussionBulkItem] = []
         for employee in roster {
-            guard let unitID = employee.unitID, held.contains(unitID), employee.id != anchors.workerEmployeeID,
+            guard let unitID = employee.unitID, held.contains(unitID), employee.employeeID != anchors.workerEmployeeID,
                   (employee.startDate ?? "") <= lastStart.text, (employee.endDate ?? "9999") >= lastEnd.text,
                   random.chance(0.85) else { continue }
             let day = Self.weekday(lastStart.adding(days: random.int(in: 14...(lastEnd.daysSinceEpoch - lastStart.daysSinceEpoch - 10))))
@@ -225,7 +225,7 @@ private struct DemoDiscussionOrganisation {
             }
             items.append(item)
         }
-        if let worker = anchors.workerEmployeeID, let employee = roster.first(where: { $0.id == worker }) {
+        if let worker = anchors.workerEmployeeID, let employee = roster.first(where: { $0.employeeID == worker }) {
             items.append(try workersLastYear(employee, supervisor: employee.unitID.flatMap { anchors.supervisorOfUnit[$0] }))
         }
         return items
@@ -233,10 +233,10 @@ private struct DemoDiscussionOrganisation {
 
     /// `tyontekija`'s plan: two goals, the first in an area of a training they have completed since
     /// (one is recorded if the training year gave them none), the second not followed up by a training.
-    private mutating func workersLastYear(_ employee: Stored<Employee>, supervisor: Int64?) throws(DemoError) -> DiscussionBulkItem {
+    private mutating func workersLastYear(_ employee: DiscussionBulkPerson, supervisor: Int64?) throws(DemoError) -> DiscussionBulkItem {
         let day = Self.weekday(DemoDay(year: lastStart.components.year, month: 3, day: 18))
         let codes = Set(areas.map(\.code))
-        let completions = try demoStorage { try CompletionStore(database).inForce(employeeID: employee.id) }
+        let completions = try demoStorage { try CompletionStore(database).inForce(employeeID: employee.employeeID) }
             .filter { $0.entry.completedOn > day.text && $0.entry.completedOn <= today.text }
         var done = completions.first { (trainingAreas[$0.entry.trainingID] ?? []).contains(where: codes.contains) }
             .map { (trainingID: $0.entry.trainingID, sessionID: $0.entry.sessionID) }
@@ -246,7 +246,7 @@ private struct DemoDiscussionOrganisation {
             let completedOn = today.adding(days: -45)
             _ = try demoStorage {
                 try CompletionStore(database).record(Completion(
-                    employeeID: employee.id, trainingID: trainingID, sessionID: nil, kind: .external, completedOn: completedOn.text,
+                    employeeID: employee.employeeID, trainingID: trainingID, sessionID: nil, kind: .external, completedOn: completedOn.text,
                     note: "Verkkokurssi", recordedAt: Self.moment(completedOn, hour: 10), recordedBy: nil))
             }
             done = (trainingID, nil)
@@ -292,8 +292,8 @@ private struct DemoDiscussionOrganisation {
         var items: [DiscussionBulkItem] = []
         for employee in roster {
             guard let unitID = employee.unitID, employee.active, (employee.startDate ?? "") <= newcomers,
-                  (employee.endDate ?? "9999") >= today.text, employee.id != anchors.workerEmployeeID,
-                  !anchors.supervisorEmployeeIDs.contains(employee.id) else { continue }
+                  (employee.endDate ?? "9999") >= today.text, employee.employeeID != anchors.workerEmployeeID,
+                  !anchors.supervisorEmployeeIDs.contains(employee.employeeID) else { continue }
             let supervisor = anchors.supervisorOfUnit[unitID]
             let stage: Stage
             if supervisor != nil {
@@ -305,7 +305,7 @@ private struct DemoDiscussionOrganisation {
             }
             if let item = current(employee, stage: stage, supervisor: supervisor) { items.append(item) }
         }
-        if let worker = anchors.workerEmployeeID, let employee = roster.first(where: { $0.id == worker }) {
+        if let worker = anchors.workerEmployeeID, let employee = roster.first(where: { $0.employeeID == worker }) {
             // Opened on the supervisor's invitation, prepared two days ago, planned for Tuesday next week.
             let nextMonday = today.adding(days: 7 - (today.daysSinceEpoch % 7 + 7 + 3) % 7)
             var item = opened(employee, on: today.adding(days: -9), supervisor: employee.unitID.flatMap { anchors.supervisorOfUnit[$0] })
@@ -318,7 +318,7 @@ private struct DemoDiscussionOrganisation {
         return items
     }
 
-    private mutating func current(_ employee: Stored<Employee>, stage: Stage, supervisor: Int64?) -> DiscussionBulkItem? {
+    private mutating func current(_ employee: DiscussionBulkPerson, stage: Stage, supervisor: Int64?) -> DiscussionBulkItem? {
         let sinceStart = today.daysSinceEpoch - currentStart.daysSinceEpoch
         switch stage {
         case .notOpened:
@@ -347,16 +347,16 @@ private struct DemoDiscussionOrganisation {
     // MARK: - Parts of a discussion
 
     /// A discussion opened on `day` by the supervisor (or by the employee where no demo supervisor is).
-    private func opened(_ employee: Stored<Employee>, on day: DemoDay, supervisor: Int64?) -> DiscussionBulkItem {
-        DiscussionBulkItem(discussion: Discussion(cycleID: currentCycleID, employeeID: employee.id, unitID: employee.unitID,
+    private func opened(_ employee: DiscussionBulkPerson, on day: DemoDay, supervisor: Int64?) -> DiscussionBulkItem {
+        DiscussionBulkItem(discussion: Discussion(cycleID: currentCycleID, employeeID: employee.employeeID, unitID: employee.unitID,
                                                   createdBy: supervisor, now: Self.moment(day, hour: 8)))
     }
 
     /// A discussion held on `day`: opened a few weeks before, mostly prepared, with the supervisor's notes.
-    private mutating func meeting(_ employee: Stored<Employee>, cycleID: Int64, heldOn day: DemoDay,
+    private mutating func meeting(_ employee: DiscussionBulkPerson, cycleID: Int64, heldOn day: DemoDay,
                                   supervisor: Int64?) -> DiscussionBulkItem {
         var item = DiscussionBulkItem(discussion: Discussion(
-            cycleID: cycleID, employeeID: employee.id, unitID: employee.unitID, createdBy: supervisor,
+            cycleID: cycleID, employeeID: employee.employeeID, unitID: employee.unitID, createdBy: supervisor,
             now: Self.moment(day.adding(days: -random.int(in: 10...30)), hour: 8)))
         item.discussion.plannedOn = day.text
         item.discussion.heldOn = day.text

@@ -409,5 +409,13 @@ struct DiscussionStoreTests {
                                                    goals: tooMany)])
         }
         #expect(try fixture.count("SELECT count(*) FROM discussions WHERE employee_id IN (?, ?)", [third.id, fourth.id]) == 0)
+
+        // The roster a load is decided by: everyone, inactive people too, in id order.
+        let leaver = try fixture.staff.employee("5", "Eero", "Eskola", active: false)
+        let roster = try store.bulkRoster(organisationID: fixture.organisationID)
+        #expect(roster.map(\.employeeID) == [first.id, second.id, third.id, fourth.id, leaver.id])
+        #expect(roster.first == DiscussionBulkPerson(employeeID: first.id, unitID: unit.id, startDate: first.startDate,
+                                                     endDate: nil, active: true, language: first.language))
+        #expect(roster.last?.active == false && roster.last?.unitID == nil)
     }
 }

@@ -65,6 +65,16 @@ extension DiscussionStore {
                        supervisor_signed_at = ?, supervisor_signed_by = ?, updated_at = ?
                 WHERE id = ?
                 """)
+            // Formatting a date for SQLite costs more than binding it, and a load's dates repeat (a
+            // demo's are a few hundred days at set hours): each distinct one is formatted once.
+            var formatted: [Date: DatabaseValue] = [:]
+            func value(_ date: Date?) -> DatabaseValue {
+                guard let date else { return .null }
+                if let known = formatted[date] { return known }
+                let value = date.databaseValue
+                formatted[date] = value
+                return value
+            }
             var ids: [Int64] = []
             ids.reserveCapacity(items.count)
             for item in items {
@@ -72,14 +82,16 @@ extension DiscussionStore {
                     throw StorageError.invalid("A plan has at most \(Self.maximumGoals) goals.")
                 }
                 let discussion = item.discussion
+                let created = value(discussion.createdAt)
                 try insertDiscussion.execute(arguments: [
                     discussion.cycleID, discussion.employeeID, discussion.unitID, discussion.plannedOn, discussion.heldOn,
-                    discussion.supervisorNotes, discussion.createdAt, discussion.createdBy, discussion.createdAt,
+                    discussion.supervisorNotes, created, discussion.createdBy, value(discussion.updatedAt),
                 ])
                 let id = db.lastInsertedRowID
+                let answered = value(item.answeredAt ?? discussion.createdAt)
                 // Sorted so the same load writes the same pages, whatever the dictionary's order.
                 for (questionID, answer) in item.answers.sorted(by: { $0.key < $1.key }) {
-                    try insertAnswer.execute(arguments: [id, questionID, answer, item.answeredAt ?? discussion.createdAt])
+                    try insertAnswer.execute(arguments: [id, questionID, answer, answered])
                 }
                 for (index, goal) in item.goals.enumerated() {
                     try insertGoal.execute(arguments: [id, index + 1, goal.areaID, goal.goal, goal.followUpOn])
@@ -90,13 +102,44 @@ extension DiscussionStore {
                     }
                 }
                 // One update sets both signatures: the trigger looks at the row before it, still unsigned.
-                try sign.execute(arguments: [
-                    discussion.employeeSignedAt, discussion.employeeComment, discussion.employeeDisagrees,
-                    discussion.supervisorSignedAt, discussion.supervisorSignedBy, discussion.updatedAt, id,
-                ])
+                // A discussion nobody has signed or commented on is complete already.
+                let signs = discussion.employeeSignedAt != nil || discussion.supervisorSignedAt != nil
+                    || !discussion.employeeComment.isEmpty || discussion.employeeDisagrees
+                if signs {
+                    try sign.execute(arguments: [
+                        value(discussion.employeeSignedAt), discussion.employeeComment, discussion.employeeDisagrees,
+                        value(discussion.supervisorSignedAt), discussion.supervisorSignedBy, value(discussion.updatedAt), id,
+                    ])
+                }
                 ids.append(id)
             }
             return ids
+        }
+    }
+}
+
+/// Someone on an organisation's roster, with only what a bulk load of discussions decides by.
+public struct DiscussionBulkPerson: Sendable, Equatable {
+    public var employeeID: Int64
+    public var unitID: Int64?
+    public var startDate: String?
+    public var endDate: String?
+    public var active: Bool
+    /// `fi`, `sv` or `en`: the language the person writes their answers in.
+    public var language: String
+}
+
+extension DiscussionStore {
+    /// Everyone of the organisation, inactive people included, in id order: a few columns rather
+    /// than whole employee records, which at tens of thousands of people take most of a second to decode.
+    public func bulkRoster(organisationID: Int64) throws(StorageError) -> [DiscussionBulkPerson] {
+        try database.reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, unit_id, start_date, end_date, active, language FROM employees WHERE organisation_id = ? ORDER BY id
+                """, arguments: [organisationID]).map { row in
+                DiscussionBulkPerson(employeeID: row[0], unitID: row[1], startDate: row[2], endDate: row[3], active: row[4],
+                                     language: row[5])
+            }
         }
     }
 }
