@@ -107,6 +107,7 @@ public struct DemoLoader: Sendable {
         try storage { try DemoMail(database: database, today: day).load(plan, organisationIDs: organisationIDs) }
         _ = try DemoInstructions(database: database, today: day).load(organisationIDs: organisationIDs)
         _ = try DemoOnboarding(database: database, today: day).load(organisationIDs: organisationIDs)
+        _ = try DemoDiscussions(database: database, seed: seed, today: day).load(organisationIDs: organisationIDs)
         try storage {
             try AuditStore(database).record(AuditEntry(
                 action: "demo.load", target: nil,

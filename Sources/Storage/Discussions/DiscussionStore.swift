@@ -141,16 +141,18 @@ public struct DiscussionStore: Sendable {
         }
     }
 
-    /// The signed discussion of the employee before `discussionID`'s cycle, if any: its plan is where
-    /// the next discussion starts.
+    /// The signed discussion of the employee before `discussion`'s cycle, if any: its plan is where
+    /// the next discussion starts. "Before" is the order `cycles` lists them in (start day, then the
+    /// order they were created), so of two cycles starting the same day only the later one sees the other.
     public func previousSigned(before discussion: Stored<Discussion>) throws(StorageError) -> Stored<Discussion>? {
         try database.reading { db in
             try Stored<Discussion>.fetchOne(db, sql: """
-                SELECT d.* FROM discussions d JOIN discussion_cycles c ON c.id = d.cycle_id
-                WHERE d.employee_id = ? AND d.id <> ? AND d.employee_signed_at IS NOT NULL AND d.supervisor_signed_at IS NOT NULL
-                  AND c.starts_on <= (SELECT starts_on FROM discussion_cycles WHERE id = ?)
-                ORDER BY c.starts_on DESC, d.id DESC LIMIT 1
-                """, arguments: [discussion.employeeID, discussion.id, discussion.cycleID])
+                WITH this AS (SELECT id, starts_on FROM discussion_cycles WHERE id = :cycle)
+                SELECT d.* FROM discussions d JOIN discussion_cycles c ON c.id = d.cycle_id, this
+                WHERE d.employee_id = :employee AND d.employee_signed_at IS NOT NULL AND d.supervisor_signed_at IS NOT NULL
+                  AND (c.starts_on < this.starts_on OR (c.starts_on = this.starts_on AND c.id < this.id))
+                ORDER BY c.starts_on DESC, c.id DESC LIMIT 1
+                """, arguments: ["cycle": discussion.cycleID, "employee": discussion.employeeID])
         }
     }
 
