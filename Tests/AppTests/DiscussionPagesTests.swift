@@ -205,4 +205,28 @@ struct DiscussionPagesTests {
         let page = try supervisor.get("/discussions/\(id)").text
         #expect(page.contains("Ei nimellistä itsearviota.") && !page.contains("5,0"))
     }
+
+    @Test func theUnitsHelpTopicsShowFromFiveSessionsAndNeverWithCounts() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let tutor = try TutorFixture.tutor(test, world)
+        let store = TutorStore(test.database)
+        let teams = try #require(try store.topics(organisationID: world.jarvela.id).first)
+        let id = try Self.ainosDiscussion(test, world)
+        var supervisor = try test.staffBrowser("esihenkilo.a")
+        func log(_ count: Int) throws {
+            _ = try store.logHelpMany((0..<count).map { _ in
+                HelpLogEntry(tutorID: tutor.id, day: CivilDay.today().iso, topicID: teams.id, minutes: 15, channel: .teams,
+                             unitID: world.unitA1.id)
+            })
+        }
+        try log(4)
+        var page = try supervisor.get("/discussions/\(id)").text
+        #expect(page.contains("Digitutorin kirjauksia on liian vähän näytettäväksi.") && !page.contains("yleisimmät aiheet 12 kk:"))
+        try log(1)
+        page = try supervisor.get("/discussions/\(id)").text
+        #expect(page.contains("Digitutorin yleisimmät aiheet 12 kk:</strong> Teams"))
+        // No anonymous round shows the unit: nothing about the unit's weakest areas.
+        #expect(page.contains("Yksikön nimettömän kyselyn tuloksia ei voi näyttää"))
+    }
 }

@@ -54,7 +54,13 @@ extension WebApp {
                                   ["latest": strings.date(latest.submittedOn), "previous": strings.date(previous?.submittedOn)])
         }
         let (followUp, followUpMeta) = try planFollowUp(previousDiscussion, own: own, content: content, completions: completions, strings)
+        let unit = try employee.unitID.flatMap { try units.unit(id: $0) }
+        let helpTopics = try unit.flatMap { try unitHelpTopics($0, language: language) } ?? []
+        let (weakRound, weakAreas) = try unit.map { try unitWeakestAreas($0, strings) } ?? ("", [])
         return DiscussionPictureView(
+            helpTopics: helpTopics.joined(separator: ", "), hasHelpTopics: !helpTopics.isEmpty,
+            weakAreas: weakAreas, hasWeakAreas: !weakAreas.isEmpty,
+            weakAreasMeta: strings.format("discussions_weak_areas_meta", ["round": weakRound]),
             assessmentMeta: meta, assessment: rows, hasAssessment: !rows.isEmpty, trainings: trainings, hasTrainings: !trainings.isEmpty,
             trainingsSince: strings.format("discussions_trainings_since", ["date": strings.date(since)]),
             requirements: requirements, hasRequirements: !requirements.isEmpty, onboarding: onboarding ?? "",
@@ -92,6 +98,41 @@ extension WebApp {
                     ?? strings.text(outcome.before == nil ? "discussions_follow_up_no_score" : "discussions_follow_up_no_new_score"))
         }
         return (rows, strings.format("discussions_follow_up_meta", ["date": strings.date(previous.heldOn ?? HelsinkiTime.date(previous.createdAt))]))
+    }
+
+    /// How many areas the unit's weakest show.
+    static let weakestAreaCount = 3
+
+    /// The topics the unit's tutors helped with most in the last twelve months, by name; none when the
+    /// unit's sessions are fewer than the anonymity rule's minimum group (`TutorRules.unitHelpTopics`).
+    private func unitHelpTopics(_ unit: Stored<WorkUnit>, language: String) throws -> [String]? {
+        let today = CivilDay.today(settings.now())
+        let subtree = try units.unitAndDescendantIDs(of: unit.id)
+        let sessions = try tutorStore.helpSessionsByTopic(unitIDs: subtree, from: today.adding(months: -12).iso, to: today.iso)
+        guard !sessions.isEmpty else { return nil }
+        let names = Dictionary(try tutorStore.topics(organisationID: unit.organisationID, includeRetired: true)
+            .map { (String($0.id), $0.name.text(language)) }, uniquingKeysWith: { first, _ in first })
+        let byName = Dictionary(sessions.map { (names[String($0.key)] ?? "", $0.value) }, uniquingKeysWith: +)
+        return TutorRules.unitHelpTopics(sessionsByTopic: byName, rule: AnonymityRule(), limit: 3)
+    }
+
+    /// The unit's weakest competence areas in its newest closed anonymous round that shows the unit:
+    /// the published (suppressed) figures only, so a unit too small to show has none here.
+    private func unitWeakestAreas(_ unit: Stored<WorkUnit>, _ strings: Strings) throws -> (String, [String]) {
+        let closed = try rounds.rounds(organisationID: unit.organisationID)
+            .filter { $0.status == .closed && $0.mode == .anonymous }.sorted { $0.closesOn > $1.closesOn }
+        let language = strings.language.rawValue
+        for round in closed.prefix(3) {
+            let published = try roundResults(round)
+            guard let totals = published.totals(.unit(unit.id)) else { continue }
+            let areas = published.content.areas.enumerated().compactMap { index, area -> (String, Double)? in
+                guard area.area.kind == .competence, let mean = totals.areaScores[index].mean else { return nil }
+                return (area.area.name.text(language), mean)
+            }
+            let weakest = areas.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(Self.weakestAreaCount)
+            return (round.title, weakest.map { "\($0.0) \(strings.decimal($0.1))" })
+        }
+        return ("", [])
     }
 
     /// Each training's areas (by code), in one read.

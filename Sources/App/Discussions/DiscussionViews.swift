@@ -62,6 +62,12 @@ struct FollowUpRowView {
 
 /// Everything the product knows about the person that the two can act on, filled in automatically.
 struct DiscussionPictureView {
+    /// The unit's help topics (names only) and its weakest areas in the latest anonymous round.
+    let helpTopics: String
+    let hasHelpTopics: Bool
+    let weakAreas: [String]
+    let hasWeakAreas: Bool
+    let weakAreasMeta: String
     let assessmentMeta: String
     let assessment: [AssessmentRowView]
     let hasAssessment: Bool
