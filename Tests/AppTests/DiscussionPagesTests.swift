@@ -229,4 +229,51 @@ struct DiscussionPagesTests {
         // No anonymous round shows the unit: nothing about the unit's weakest areas.
         #expect(page.contains("Yksikön nimettömän kyselyn tuloksia ei voi näyttää"))
     }
+
+    @Test func theLoopShowsAreasChosenAndTrainingDoneOnlyForFiveOrMorePlans() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        _ = try test.openRound(world.jarvela, mode: .anonymous)
+        let store = DiscussionStore(test.database)
+        let today = CivilDay.today()
+        let ended = try store.createCycle(DiscussionCycle(organisationID: world.jarvela.id, title: "Kehityskeskustelut 2025",
+                                                          startsOn: today.adding(days: -300).iso, endsOn: today.adding(days: -200).iso),
+                                          unitIDs: [])
+        let content = try #require(try FrameworkStore(test.database).content(
+            frameworkID: try RoundFixture.frameworkID(test, organisationID: world.jarvela.id)))
+        let area = try #require(content.areas.first { $0.area.kind == .competence })
+        let trainingID = try test.database.pool.write { db -> Int64 in
+            try db.execute(sql: """
+                INSERT INTO trainings (organisation_id, title_fi, duration_minutes, format, language, created_at, updated_at)
+                VALUES (?, 'Tietoturvan perusteet', 30, 'self_study', 'fi', '2027-01-01', '2027-01-01')
+                """, arguments: [world.jarvela.id])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO training_areas (training_id, area_code) VALUES (?, ?)", arguments: [id, area.area.code])
+            return id
+        }
+        var people = [world.employeeA, world.employeeA1]
+        for number in 1...3 {
+            people.append(try EmployeeStore(test.database).create(Employee(
+                organisationID: world.jarvela.id, hrNumber: "50\(number)", firstName: "Henkilö", lastName: "\(number)", unitID: world.unitA.id)))
+        }
+        func signedPlan(_ employee: Stored<Employee>) throws {
+            let discussion = try store.open(cycleID: ended.id, employeeID: employee.id, unitID: employee.unitID, by: nil)
+            _ = try store.addGoal(discussionID: discussion.id, areaID: area.area.id, goal: "Tietoturva", followUpOn: nil)
+            try store.saveMeeting(discussionID: discussion.id, plannedOn: nil, heldOn: today.adding(days: -250).iso, notes: "")
+            _ = try store.sign(discussionID: discussion.id, as: .employee(comment: "", disagrees: false))
+            _ = try store.sign(discussionID: discussion.id, as: .supervisor(userID: nil))
+        }
+        for employee in people.prefix(4) { try signedPlan(employee) }
+        var supervisor = try test.staffBrowser("esihenkilo.a")
+        var hr = try test.staffBrowser("hr")
+        #expect(try supervisor.get("/units/\(world.unitA.id)/discussions").text.contains("kun vähintään 5 henkilöllä"))
+        try signedPlan(people[4])
+        _ = try CompletionStore(test.database).record(Completion(employeeID: people[0].id, trainingID: trainingID, sessionID: nil, kind: .external,
+                                                                 completedOn: today.adding(days: -100).iso, recordedBy: nil))
+        let unitPage = try supervisor.get("/units/\(world.unitA.id)/discussions").text
+        #expect(unitPage.contains("Kuitattuja suunnitelmia 5 henkilöllä."))
+        #expect(unitPage.contains("<th scope=\"row\">\(area.area.name.fi)</th><td>5</td><td>1</td><td>1</td><td>–</td>"))
+        let cyclePage = try hr.get("/discussion-cycles/\(ended.id)").text
+        #expect(cyclePage.contains("Suunnitelmista kehittymiseen: Kehityskeskustelut 2025") && cyclePage.contains("<td>5</td><td>1</td>"))
+    }
 }

@@ -59,6 +59,8 @@ struct CycleUnitRowView {
 }
 
 struct CyclePageView {
+    /// Closing the loop for the organisation (kept: it reads every plan and completion of the cycle).
+    let loopHTML: String
     let crumbs: [Crumb]
     let heading: String
     let dates: String
@@ -246,7 +248,11 @@ extension WebApp {
         let total = counts.map(numbers).reduce([0, 0, 0, 0, 0]) { sum, next in zip(sum, next).map { $0 + $1 } }
         let rows = counts.map { row(unitNames[$0.unitID] ?? "", numbers($0)) }.sorted { $0.unit < $1.unit }
         let hrSees = try discussionStore.hrSeesContent(organisationID: organisation.id)
+        let key = CacheKey(family: "discussion-loop:\(cycle.id)|\(database.commitCount)",
+                           version: Int(Date().timeIntervalSince1970 / 60), variant: CivilDay.today(settings.now()).iso)
+        let loopHTML = try context.renderPartCached("discussions/loop-part", key: key) { try planLoop(cycle, unitID: nil, strings) }
         return try context.render("discussions/cycle", title: cycle.title, CyclePageView(
+            loopHTML: loopHTML,
             crumbs: organisationCrumbs(organisation, strings, then: [
                 (Paths.discussionCycles(organisation.slug), strings.text("discussions_cycles_title")),
                 (Paths.discussionCycle(cycle.id), cycle.title)]),

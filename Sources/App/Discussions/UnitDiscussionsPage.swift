@@ -29,6 +29,9 @@ struct UnitDiscussionsView {
     let hasToMeet: Bool
     let done: [StaffDiscussionRow]
     let hasDone: Bool
+    /// Closing the loop for the unit: the plans of the newest cycle that has ended.
+    let loop: PlanLoopView?
+    let hasLoop: Bool
 }
 
 /// One discussion in the employee's own list.
@@ -75,6 +78,8 @@ extension WebApp {
             }
         }
         let total = toMeet.count + done.count
+        let ended = try discussionStore.cycles(organisationID: unit.organisationID).first { $0.endsOn < today }
+        let loop = try ended.map { try planLoop($0, unitID: unit.id, strings) }
         return try context.render("discussions/unit", title: title, UnitDiscussionsView(
             crumbs: [Crumb(href: Paths.home, label: strings.text("nav_home"), current: false),
                      Crumb(href: Paths.unit(unit.id), label: unit.name, current: false),
@@ -82,7 +87,7 @@ extension WebApp {
             heading: title, unitName: unit.name, cycle: cycle.map { "\($0.title) (\(strings.date($0.startsOn))–\(strings.date($0.endsOn)))" } ?? "",
             hasCycle: cycle != nil,
             summary: strings.format("discussions_unit_summary", ["done": strings.number(done.count), "total": strings.number(total)]),
-            toMeet: toMeet, hasToMeet: !toMeet.isEmpty, done: done, hasDone: !done.isEmpty))
+            toMeet: toMeet, hasToMeet: !toMeet.isEmpty, done: done, hasDone: !done.isEmpty, loop: loop, hasLoop: loop != nil))
     }
 
     /// Opens the employee's discussion in the cycle running for their unit: their supervisors.
