@@ -78,4 +78,21 @@ struct TemplateLookupTests {
             + Self.answersEveryProperty(crumb)
         #expect(missing.isEmpty, "not answered by name: \(missing)")
     }
+
+    @Test func discussionViewsAnswerEveryProperty() {
+        let question = QuestionView(name: "x", question: "x", answer: "x", hasAnswer: true)
+        let action = ActionView(text: "x", href: "x", hasHref: true, canRemove: true, removeAction: "x", removeLabel: "x")
+        let goal = GoalView(number: "x", area: "x", goal: "x", followUp: "x", hasFollowUp: true, actions: [action], hasActions: true, canEdit: true, removeAction: "x", removeLabel: "x", actionAction: "x", formID: "x", sessions: [SelectOption(value: "1", label: "a", selected: true)], instructions: [SelectOption(value: "1", label: "a", selected: true)], kinds: [SelectOption(value: "1", label: "a", selected: true)])
+        let assessment = AssessmentRowView(area: "x", previous: "x", latest: "x", change: "x", target: "x", belowTarget: true)
+        let followUp = FollowUpRowView(goal: "x", area: "x", done: "x", change: "x")
+        let picture = DiscussionPictureView(helpTopics: "x", hasHelpTopics: true, weakAreas: ["x"], hasWeakAreas: true, weakAreasMeta: "x", assessmentMeta: "x", assessment: [assessment], hasAssessment: true, trainings: ["x"], hasTrainings: true, trainingsSince: "x", requirements: ["x"], hasRequirements: true, onboarding: "x", hasOnboarding: true, followUp: [followUp], hasFollowUp: true, followUpMeta: "x")
+        let page = DiscussionPageView(crumbs: [Crumb(href: "/", label: "c", current: true)], heading: "x", cycle: "x", status: "x", statusClass: "x", visibility: "x", errors: [ErrorLink(href: "#a", message: "m")], hasErrors: true, isSigned: true, printHref: "x", questions: [question], hasQuestions: true, canPrepare: true, preparationAction: "x", planned: "x", held: "x", notes: "x", hasNotes: true, canLead: true, meetingAction: "x", plannedField: FieldView(name: "n", value: "v", error: "e"), heldField: FieldView(name: "n", value: "v", error: "e"), notesField: FieldView(name: "n", value: "v", error: "e"), picture: picture, goals: [goal], hasGoals: true, canAddGoal: true, goalAction: "x", goalField: FieldView(name: "n", value: "v", error: "e"), followUpField: FieldView(name: "n", value: "v", error: "e"), areas: [SelectOption(value: "1", label: "a", selected: true)], employeeSigned: "x", supervisorSigned: "x", comment: "x", hasComment: true, disagrees: true, canSignAsEmployee: true, canSignAsSupervisor: true, signAction: "x", corrections: ["x"], hasCorrections: true, canCorrect: true, correctionAction: "x", correctionField: FieldView(name: "n", value: "v", error: "e"))
+        let option = SelectOption(value: "1", label: "a", selected: true)
+        let field = FieldView(name: "n", value: "v", error: "e", hintID: "h")
+        var missing = Self.answersEveryProperty(question) + Self.answersEveryProperty(action) + Self.answersEveryProperty(goal)
+        missing += Self.answersEveryProperty(assessment) + Self.answersEveryProperty(followUp) + Self.answersEveryProperty(picture)
+        missing += Self.answersEveryProperty(page) + Self.answersEveryProperty(option) + Self.answersEveryProperty(field)
+        missing += Self.answersEveryProperty(ErrorLink(href: "#a", message: "m"))
+        #expect(missing.isEmpty, "not answered by name: \(missing)")
+    }
 }

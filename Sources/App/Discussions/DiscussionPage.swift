@@ -160,7 +160,7 @@ extension WebApp {
         var session: Stored<TrainingSession>?
         switch kind {
         case .session?:
-            let choices = try actionSessions(found.cycle.organisationID)
+            let choices = try trainingCatalogueSnapshot(found.cycle.organisationID).upcoming.filter { $0.session.status != .cancelled }
             session = Int64(form["session_id"] ?? "").flatMap { id in choices.first { $0.session.id == id }?.session }
             if let session {
                 action.sessionID = session.id
@@ -261,12 +261,5 @@ extension WebApp {
             try auditChange("discussion.correct", context, target: "discussion:\(found.discussion.id)", detail: "correction \(correction.id)")
         }
         return context.redirect(Paths.discussion(found.discussion.id) + "#corrections-heading", notice: "saved")
-    }
-
-    /// Upcoming sessions (the next half year, not cancelled) an action may name.
-    func actionSessions(_ organisationID: Int64) throws -> [SessionListing] {
-        let now = settings.now()
-        return try trainingSessions.sessions(visibleTo: organisationID, from: now, until: now.addingTimeInterval(183 * 86_400))
-            .filter { $0.session.status != .cancelled }
     }
 }

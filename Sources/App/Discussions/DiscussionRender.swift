@@ -56,7 +56,10 @@ extension WebApp {
             }
 
         let leads = reader.isSupervisor && open
-        let sessions = leads ? try actionSessions(cycle.organisationID) : []
+        // The sessions an action may name: upcoming ones in each goal's area, from the catalogue's
+        // snapshot (kept a minute), so the page neither lists nor reads every session of the half-year.
+        let catalogue = leads ? try trainingCatalogueSnapshot(cycle.organisationID) : nil
+        let areaCodes = Dictionary(areas.map { ($0.area.id, $0.area.code) }, uniquingKeysWith: { first, _ in first })
         let instructions = leads ? try instructionStore.instructions(organisationID: cycle.organisationID) : []
         let goals = try discussionStore.goals(discussionID: discussion.id).map { details -> GoalView in
             let goal = details.goal
@@ -67,7 +70,11 @@ extension WebApp {
                                   removeLabel: strings.format("discussions_remove_action", ["action": text]))
             }
             let area = areaNames[goal.areaID] ?? ""
-            let sessionOptions = sessions.filter { _ in leads }.map { listing in
+            let code = areaCodes[goal.areaID] ?? ""
+            let inArea = catalogue?.upcoming.filter { listing in
+                listing.session.status != .cancelled && (catalogue?.areaCodes[listing.training.id] ?? []).contains(code)
+            } ?? []
+            let sessionOptions = inArea.prefix(Self.actionSessionLimit).map { listing in
                 SelectOption(value: String(listing.session.id),
                              label: LocalisedText(fi: listing.training.titleFi, sv: listing.training.titleSv, en: listing.training.titleEn)
                                  .text(language) + " – " + strings.dateTime(listing.session.startsAt),
@@ -160,6 +167,9 @@ extension WebApp {
             return (strings.text("discussions_action_practice") + note, "")
         }
     }
+
+    /// The most sessions a goal's action form offers (the soonest in its area).
+    static let actionSessionLimit = 20
 
     /// Where a discussion stands, as a locale key and a status class.
     func discussionStatus(_ discussion: Discussion?) -> (String, String) {
