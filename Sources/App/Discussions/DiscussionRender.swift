@@ -25,9 +25,12 @@ extension WebApp {
         let found = try visibleDiscussion(context)
         let view = try discussionView(found, context, state: DiscussionFormState())
         let unit = try found.discussion.unitID.flatMap { try units.unit(id: $0)?.name } ?? ""
+        let own = try results.ownResponses(employeeID: found.employee.id)
+        let picture = try discussionPicture(found.discussion, employee: found.employee, own: own,
+                                            content: try discussionFramework(found.employee, own: own), context)
         return try context.render("discussions/print", title: view.heading, DiscussionPrintView(
             heading: view.heading, cycle: view.cycle, unit: unit, planned: view.planned, held: view.held, backHref: Paths.discussion(found.discussion.id),
-            questions: view.questions, hasQuestions: view.hasQuestions, picture: DiscussionPrintPicture(view.picture),
+            questions: view.questions, hasQuestions: view.hasQuestions, picture: DiscussionPrintPicture(picture),
             goals: view.goals, hasGoals: view.hasGoals, notes: view.notes, hasNotes: view.hasNotes,
             employeeSigned: view.employeeSigned, supervisorSigned: view.supervisorSigned, comment: view.comment,
             hasComment: view.hasComment, disagrees: view.disagrees, visibility: view.visibility))
@@ -110,6 +113,13 @@ extension WebApp {
         }
         crumbs.append(Crumb(href: Paths.discussion(discussion.id), label: employee.fullName, current: true))
         let title = strings.format("discussions_page_title", ["name": employee.fullName])
+        // The picture reads a dozen things about the person and their unit; it is kept until this
+        // process commits anything, for a minute at most (other processes' writes) and for the day.
+        let key = CacheKey(family: "discussion-picture:\(discussion.id)|\(database.commitCount)",
+                           version: Int(Date().timeIntervalSince1970 / 60), variant: CivilDay.today(settings.now()).iso)
+        let pictureHTML = try context.renderPartCached("discussions/picture", key: key) {
+            try discussionPicture(discussion, employee: employee, own: own, content: content, context)
+        }
         return DiscussionPageView(
             crumbs: crumbs, heading: title, cycle: cycle.title, status: strings.text(statusKey), statusClass: statusClass,
             visibility: strings.text(hrSees ? "discussions_visibility_hr_content" : "discussions_visibility_counts"),
@@ -123,7 +133,7 @@ extension WebApp {
             meetingAction: Paths.discussionMeeting(discussion.id),
             plannedField: field("planned_on", discussion.plannedOn ?? ""), heldField: field("held_on", discussion.heldOn ?? ""),
             notesField: field("notes", discussion.supervisorNotes),
-            picture: try discussionPicture(discussion, employee: employee, own: own, content: content, context),
+            pictureHTML: pictureHTML,
             goals: goals, hasGoals: !goals.isEmpty, canAddGoal: leads && goals.count < DiscussionStore.maximumGoals,
             goalAction: Paths.discussionGoals(discussion.id), goalField: field("goal", ""), followUpField: field("follow_up_on", ""),
             areas: [SelectOption(value: "", label: strings.text("discussions_choose_area"), selected: false)] + areas.map {

@@ -132,7 +132,7 @@ extension DiscussionPageView: MustacheParent {
         case "plannedField": plannedField
         case "heldField": heldField
         case "notesField": notesField
-        case "picture": picture
+        case "pictureHTML": pictureHTML
         case "goals": goals
         case "hasGoals": hasGoals
         case "canAddGoal": canAddGoal

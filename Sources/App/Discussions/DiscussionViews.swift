@@ -109,8 +109,8 @@ struct DiscussionPageView {
     let plannedField: FieldView
     let heldField: FieldView
     let notesField: FieldView
-    // The picture and the plan
-    let picture: DiscussionPictureView
+    // The picture (kept: `discussions/picture`) and the plan
+    let pictureHTML: String
     let goals: [GoalView]
     let hasGoals: Bool
     let canAddGoal: Bool
