@@ -358,6 +358,7 @@ extension WebApp {
         routes.post("/discussions/:discussionID/meeting", .signedIn, saveDiscussionMeeting)
         routes.post("/discussions/:discussionID/goals", .signedIn, addDiscussionGoal)
         routes.post("/discussions/:discussionID/goals/:goalID/remove", .signedIn, removeDiscussionGoal)
+        routes.get("/discussions/:discussionID/goals/:goalID/actions/new", .signedIn, showNewDiscussionAction)
         routes.post("/discussions/:discussionID/goals/:goalID/actions", .signedIn, addDiscussionAction)
         routes.post("/discussions/:discussionID/goals/:goalID/actions/:actionID/remove", .signedIn, removeDiscussionAction)
         routes.post("/discussions/:discussionID/sign", .signedIn, signDiscussion)

@@ -88,6 +88,8 @@ extension AccessMatrixTests {
                 expected: supervisorOnly),
             Row(route: "POST /discussions/:discussionID/goals/:goalID/actions", path: discussion("/goals/GOAL/actions"),
                 expected: supervisorOnly),
+            Row(route: "GET /discussions/:discussionID/goals/:goalID/actions/new", path: discussion("/goals/GOAL/actions/new"),
+                expected: supervisorOnly),
             Row(route: "POST /discussions/:discussionID/goals/:goalID/actions/:actionID/remove",
                 path: discussion("/goals/GOAL/actions/ACTION/remove"), expected: supervisorOnly),
             Row(route: "POST /discussions/:discussionID/sign", path: discussion("/sign"), expected: theTwo),

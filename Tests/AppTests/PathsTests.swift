@@ -158,6 +158,7 @@ struct PathsTests {
         "POST /discussions/:discussionID/goals": Paths.discussionGoals(32),
         "POST /discussions/:discussionID/goals/:goalID/remove": Paths.discussionGoalRemoval(32, 33),
         "POST /discussions/:discussionID/goals/:goalID/actions": Paths.discussionActions(32, 33),
+        "GET /discussions/:discussionID/goals/:goalID/actions/new": Paths.newDiscussionAction(32, 33),
         "POST /discussions/:discussionID/goals/:goalID/actions/:actionID/remove": Paths.discussionActionRemoval(32, 33, 34),
         "POST /discussions/:discussionID/sign": Paths.discussionSignature(32),
         "POST /discussions/:discussionID/corrections": Paths.discussionCorrections(32),

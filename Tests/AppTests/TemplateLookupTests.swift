@@ -82,7 +82,7 @@ struct TemplateLookupTests {
     @Test func discussionViewsAnswerEveryProperty() {
         let question = QuestionView(name: "x", question: "x", answer: "x", hasAnswer: true)
         let action = ActionView(text: "x", href: "x", hasHref: true, canRemove: true, removeAction: "x", removeLabel: "x")
-        let goal = GoalView(number: "x", area: "x", goal: "x", followUp: "x", hasFollowUp: true, actions: [action], hasActions: true, canEdit: true, removeAction: "x", removeLabel: "x", actionAction: "x", formID: "x", sessions: [SelectOption(value: "1", label: "a", selected: true)], instructions: [SelectOption(value: "1", label: "a", selected: true)], kinds: [SelectOption(value: "1", label: "a", selected: true)])
+        let goal = GoalView(number: "x", area: "x", goal: "x", followUp: "x", hasFollowUp: true, actions: [action], hasActions: true, canEdit: true, removeAction: "x", removeLabel: "x", newActionHref: "x", formID: "x", newActionLabel: "x")
         let assessment = AssessmentRowView(area: "x", previous: "x", latest: "x", change: "x", target: "x", belowTarget: true)
         let followUp = FollowUpRowView(goal: "x", area: "x", done: "x", change: "x")
         let picture = DiscussionPictureView(helpTopics: "x", hasHelpTopics: true, weakAreas: ["x"], hasWeakAreas: true, weakAreasMeta: "x", assessmentMeta: "x", assessment: [assessment], hasAssessment: true, trainings: ["x"], hasTrainings: true, trainingsSince: "x", requirements: ["x"], hasRequirements: true, onboarding: "x", hasOnboarding: true, followUp: [followUp], hasFollowUp: true, followUpMeta: "x")

@@ -92,6 +92,16 @@ def test_discussion_pages_pass_the_checks(app_ready, base_url, fresh_browser, di
     assert driver.find_elements(By.CSS_SELECTOR, f"main a[href='/discussions/{discussion_id}']")
     checked(discussion_checker, base_url + f"/discussions/{discussion_id}", "esihenkilo")
     assert driver.find_elements(By.CSS_SELECTOR, "form textarea#notes"), "the supervisor records the meeting"
+    # A goal (added here when the plan has none) and the form for its next action.
+    if not driver.find_elements(By.CSS_SELECTOR, "#plan-heading ~ ol li"):
+        area = driver.find_element(By.CSS_SELECTOR, "select#area_id option[value]:not([value=''])").get_attribute("value")
+        driver.execute_script("document.getElementById('area_id').value = arguments[0]", area)
+        driver.find_element(By.ID, "goal").send_keys("Opettelen jakamaan tiedostoja OneDrivessa.")
+        button = driver.find_element(By.CSS_SELECTOR, "#goal ~ button, form[action$='/goals'] button[type=submit]")
+        button.click()
+        wait_until_replaced(driver, button)
+    new_action = driver.find_element(By.CSS_SELECTOR, "#plan-heading ~ ol li a[href$='/actions/new']").get_attribute("href")
+    checked(discussion_checker, new_action, "esihenkilo")
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     sign_in(driver, base_url, "tyontekija", DEMO_PASSWORD)
     checked(discussion_checker, base_url + "/my-discussions", "tyontekija")

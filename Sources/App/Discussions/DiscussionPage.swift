@@ -153,9 +153,10 @@ extension WebApp {
         var state = DiscussionFormState()
         let kind = DiscussionActionKind(rawValue: form["kind"] ?? "")
         let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let field = "goal\(goalID)-kind"
-        if kind == nil { state.errors.add(field, strings.text("discussions_error_action_kind")) }
-        if note.count > 500 { state.errors.add("goal\(goalID)-note", strings.format("discussions_error_too_long", ["limit": "500"])) }
+        for name in ["kind", "session_id", "instruction_id"] { state.values[name] = form[name] ?? "" }
+        state.values["note"] = note
+        if kind == nil { state.errors.add("kind", strings.text("discussions_error_action_kind")) }
+        if note.count > 500 { state.errors.add("note", strings.format("discussions_error_too_long", ["limit": "500"])) }
         var action = DiscussionAction(goalID: goalID, kind: kind ?? .practice, note: note)
         var session: Stored<TrainingSession>?
         switch kind {
@@ -166,18 +167,20 @@ extension WebApp {
                 action.sessionID = session.id
                 action.trainingID = session.trainingID
             } else {
-                state.errors.add("goal\(goalID)-session", strings.text("discussions_error_session"))
+                state.errors.add("session_id", strings.text("discussions_error_session"))
             }
         case .instruction?:
             let choices = try instructionStore.instructions(organisationID: found.cycle.organisationID)
             action.instructionID = Int64(form["instruction_id"] ?? "").flatMap { id in choices.contains { $0.id == id } ? id : nil }
-            if action.instructionID == nil { state.errors.add("goal\(goalID)-instruction", strings.text("discussions_error_instruction")) }
+            if action.instructionID == nil { state.errors.add("instruction_id", strings.text("discussions_error_instruction")) }
         case .practice?, .tutor?:
-            if kind == .practice, note.isEmpty { state.errors.add("goal\(goalID)-note", strings.text("discussions_error_practice")) }
+            if kind == .practice, note.isEmpty { state.errors.add("note", strings.text("discussions_error_practice")) }
         case nil:
             break
         }
-        guard state.errors.isEmpty else { return try renderDiscussion(found, context, state: state, status: .unprocessableContent) }
+        guard state.errors.isEmpty else {
+            return try renderNewAction(found, goalID: goalID, context, state: state, status: .unprocessableContent)
+        }
         try changing {
             guard let added = try discussionStore.addAction(action, discussionID: found.discussion.id, now: settings.now()) else {
                 throw AppError.notFound

@@ -59,11 +59,6 @@ extension WebApp {
             }
 
         let leads = reader.isSupervisor && open
-        // The sessions an action may name: upcoming ones in each goal's area, from the catalogue's
-        // snapshot (kept a minute), so the page neither lists nor reads every session of the half-year.
-        let catalogue = leads ? try trainingCatalogueSnapshot(cycle.organisationID) : nil
-        let areaCodes = Dictionary(areas.map { ($0.area.id, $0.area.code) }, uniquingKeysWith: { first, _ in first })
-        let instructions = leads ? try instructionStore.instructions(organisationID: cycle.organisationID) : []
         let goals = try discussionStore.goals(discussionID: discussion.id).map { details -> GoalView in
             let goal = details.goal
             let actions = try details.actions.map { action in
@@ -73,29 +68,14 @@ extension WebApp {
                                   removeLabel: strings.format("discussions_remove_action", ["action": text]))
             }
             let area = areaNames[goal.areaID] ?? ""
-            let code = areaCodes[goal.areaID] ?? ""
-            let inArea = catalogue?.upcoming.filter { listing in
-                listing.session.status != .cancelled && (catalogue?.areaCodes[listing.training.id] ?? []).contains(code)
-            } ?? []
-            let sessionOptions = inArea.prefix(Self.actionSessionLimit).map { listing in
-                SelectOption(value: String(listing.session.id),
-                             label: LocalisedText(fi: listing.training.titleFi, sv: listing.training.titleSv, en: listing.training.titleEn)
-                                 .text(language) + " – " + strings.dateTime(listing.session.startsAt),
-                             selected: false)
-            }
             return GoalView(
                 number: strings.format("discussions_goal_number", ["number": String(goal.position)]), area: area, goal: goal.goal,
                 followUp: goal.followUpOn.map { strings.format("discussions_follow_up_on", ["date": strings.date($0)]) } ?? "",
                 hasFollowUp: goal.followUpOn != nil, actions: actions, hasActions: !actions.isEmpty, canEdit: leads,
                 removeAction: Paths.discussionGoalRemoval(discussion.id, goal.id),
                 removeLabel: strings.format("discussions_remove_goal", ["goal": goal.goal]),
-                actionAction: Paths.discussionActions(discussion.id, goal.id), formID: "goal\(goal.id)",
-                sessions: sessionOptions, instructions: instructions.filter { !$0.retired }.map {
-                    SelectOption(value: String($0.id), label: $0.title, selected: false)
-                },
-                kinds: DiscussionActionKind.allCases.map {
-                    SelectOption(value: $0.rawValue, label: strings.text("discussions_action_" + $0.rawValue), selected: $0 == .session)
-                })
+                newActionHref: Paths.newDiscussionAction(discussion.id, goal.id), formID: "goal\(goal.id)",
+                newActionLabel: strings.format("discussions_add_action_for", ["goal": goal.goal]))
         }
 
         let supervisorName = try discussion.supervisorSignedBy.flatMap { try users.user(id: $0) }
@@ -176,6 +156,60 @@ extension WebApp {
         case .practice:
             return (strings.text("discussions_action_practice") + note, "")
         }
+    }
+
+    /// The form for one goal's next action: a session in the goal's area (the soonest upcoming ones,
+    /// from the catalogue's snapshot, kept a minute), an instruction, time with the digitutor, or
+    /// practice at work. On its own page, so the discussion page stays light on a phone.
+    func showNewDiscussionAction(_ request: Request, _ context: RequestContext) throws -> Response {
+        let found = try visibleDiscussion(context)
+        try context.require(found.reader.isSupervisor)
+        guard !found.discussion.isSigned else { return try signedAlready(found, context) }
+        return try renderNewAction(found, goalID: try context.goalID, context)
+    }
+
+    func renderNewAction(_ found: VisibleDiscussion, goalID: Int64, _ context: RequestContext,
+                         state: DiscussionFormState = DiscussionFormState(), status: HTTPStatus = .ok) throws -> Response {
+        guard let goal = try discussionStore.goals(discussionID: found.discussion.id).first(where: { $0.goal.id == goalID })?.goal else {
+            throw AppError.notFound
+        }
+        let strings = context.strings
+        let language = strings.language.rawValue
+        let own = try results.ownResponses(employeeID: found.employee.id)
+        let area = try discussionFramework(found.employee, own: own)?.areas.first { $0.area.id == goal.areaID }
+        let catalogue = try trainingCatalogueSnapshot(found.cycle.organisationID)
+        let inArea = catalogue.upcoming.filter { listing in
+            listing.session.status != .cancelled && (catalogue.areaCodes[listing.training.id] ?? []).contains(area?.area.code ?? "")
+        }
+        let chosenKind = state.values["kind"] ?? DiscussionActionKind.session.rawValue
+        let instructions = try instructionStore.instructions(organisationID: found.cycle.organisationID).filter { !$0.retired }
+        let title = strings.format("discussions_new_action_title", ["goal": goal.goal])
+        return try context.render("discussions/new-action", title: title, NewActionView(
+            crumbs: [Crumb(href: Paths.home, label: strings.text("nav_home"), current: false),
+                     Crumb(href: Paths.discussion(found.discussion.id), label: found.employee.fullName, current: false),
+                     Crumb(href: Paths.newDiscussionAction(found.discussion.id, goalID), label: strings.text("discussions_add_action"),
+                           current: true)],
+            heading: title, area: area?.area.name.text(language) ?? "", errors: state.errors.links, hasErrors: !state.errors.isEmpty,
+            action: Paths.discussionActions(found.discussion.id, goalID),
+            kinds: DiscussionActionKind.allCases.map {
+                SelectOption(value: $0.rawValue, label: strings.text("discussions_action_" + $0.rawValue), selected: $0.rawValue == chosenKind)
+            },
+            sessions: [SelectOption(value: "", label: "–", selected: false)] + inArea.prefix(Self.actionSessionLimit).map { listing in
+                SelectOption(value: String(listing.session.id),
+                             label: LocalisedText(fi: listing.training.titleFi, sv: listing.training.titleSv, en: listing.training.titleEn)
+                                 .text(language) + " – " + strings.dateTime(listing.session.startsAt),
+                             selected: state.values["session_id"] == String(listing.session.id))
+            },
+            hasSessions: !inArea.isEmpty,
+            instructions: [SelectOption(value: "", label: "–", selected: false)] + instructions.map {
+                SelectOption(value: String($0.id), label: $0.title, selected: state.values["instruction_id"] == String($0.id))
+            },
+            note: FieldView(name: "note", value: state.values["note"] ?? "", error: state.errors["note"]),
+            kindField: FieldView(name: "kind", value: "", error: state.errors["kind"]),
+            sessionField: FieldView(name: "session_id", value: "", error: state.errors["session_id"],
+                                    hintID: inArea.isEmpty ? "session_id-hint" : nil),
+            instructionField: FieldView(name: "instruction_id", value: "", error: state.errors["instruction_id"]), backHref: Paths.discussion(found.discussion.id) + "#goal\(goalID)"),
+            status: status)
     }
 
     /// The most sessions a goal's action form offers (the soonest in its area).

@@ -44,11 +44,9 @@ extension GoalView: MustacheParent {
         case "canEdit": canEdit
         case "removeAction": removeAction
         case "removeLabel": removeLabel
-        case "actionAction": actionAction
+        case "newActionHref": newActionHref
         case "formID": formID
-        case "sessions": sessions
-        case "instructions": instructions
-        case "kinds": kinds
+        case "newActionLabel": newActionLabel
         default: nil
         }
     }

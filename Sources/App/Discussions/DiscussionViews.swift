@@ -34,12 +34,30 @@ struct GoalView {
     let canEdit: Bool
     let removeAction: String
     let removeLabel: String
-    let actionAction: String
-    /// Ids unique on the page for the goal's action form.
+    /// The page with the form for the goal's next action.
+    let newActionHref: String
+    /// The goal's anchor on the page.
     let formID: String
-    let sessions: [SelectOption]
-    let instructions: [SelectOption]
+    let newActionLabel: String
+}
+
+/// The form for a goal's next action.
+struct NewActionView {
+    let crumbs: [Crumb]
+    let heading: String
+    let area: String
+    let errors: [ErrorLink]
+    let hasErrors: Bool
+    let action: String
     let kinds: [SelectOption]
+    let sessions: [SelectOption]
+    let hasSessions: Bool
+    let instructions: [SelectOption]
+    let note: FieldView
+    let kindField: FieldView
+    let sessionField: FieldView
+    let instructionField: FieldView
+    let backHref: String
 }
 
 /// One row of the self-assessment comparison.

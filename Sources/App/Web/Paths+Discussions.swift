@@ -28,6 +28,8 @@ extension Paths {
     static func discussionActions(_ discussionID: Int64, _ goalID: Int64) -> String {
         discussionGoals(discussionID) + "/\(goalID)/actions"
     }
+    /// The form for a goal's next action (the supervisor).
+    static func newDiscussionAction(_ discussionID: Int64, _ goalID: Int64) -> String { discussionActions(discussionID, goalID) + "/new" }
     static func discussionActionRemoval(_ discussionID: Int64, _ goalID: Int64, _ actionID: Int64) -> String {
         discussionActions(discussionID, goalID) + "/\(actionID)/remove"
     }

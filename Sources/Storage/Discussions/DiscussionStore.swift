@@ -16,7 +16,7 @@ public struct DiscussionStore: Sendable {
     /// Whether HR of the organisation sees discussions' content (the default: counts only).
     public func hrSeesContent(organisationID: Int64) throws(StorageError) -> Bool {
         try database.reading { db in
-            try Bool.fetchOne(db, sql: "SELECT hr_sees_content FROM discussion_settings WHERE organisation_id = ?",
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT hr_sees_content FROM discussion_settings WHERE organisation_id = ?"),
                               arguments: [organisationID]) ?? false
         }
     }
@@ -33,10 +33,10 @@ public struct DiscussionStore: Sendable {
     /// The organisation's questions in order; retired ones only when asked.
     public func questions(organisationID: Int64, includeRetired: Bool = false) throws(StorageError) -> [Stored<DiscussionQuestion>] {
         try database.reading { db in
-            try Stored<DiscussionQuestion>.fetchAll(db, sql: """
+            try Stored<DiscussionQuestion>.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM discussion_questions WHERE organisation_id = ? AND (active = 1 OR ?)
                 ORDER BY position, id
-                """, arguments: [organisationID, includeRetired])
+                """), arguments: [organisationID, includeRetired])
         }
     }
 
@@ -44,7 +44,7 @@ public struct DiscussionStore: Sendable {
     @discardableResult
     public func addQuestion(organisationID: Int64, text: LocalisedText) throws(StorageError) -> Stored<DiscussionQuestion> {
         try database.writing { db in
-            let position = try Int.fetchOne(db, sql: "SELECT ifnull(max(position), 0) + 1 FROM discussion_questions WHERE organisation_id = ?",
+            let position = try Int.fetchOne(db.cachedStatement(sql: "SELECT ifnull(max(position), 0) + 1 FROM discussion_questions WHERE organisation_id = ?"),
                                             arguments: [organisationID]) ?? 1
             return try DiscussionQuestion(organisationID: organisationID, position: position, text: text).insertStored(db)
         }
@@ -79,16 +79,16 @@ public struct DiscussionStore: Sendable {
     /// The organisation's cycles, newest first.
     public func cycles(organisationID: Int64) throws(StorageError) -> [Stored<DiscussionCycle>] {
         try database.reading { db in
-            try Stored<DiscussionCycle>.fetchAll(db, sql: """
+            try Stored<DiscussionCycle>.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM discussion_cycles WHERE organisation_id = ? ORDER BY starts_on DESC, id DESC
-                """, arguments: [organisationID])
+                """), arguments: [organisationID])
         }
     }
 
     /// The units a cycle names (each with its sub-units); empty: the whole organisation.
     public func cycleUnitIDs(cycleID: Int64) throws(StorageError) -> [Int64] {
         try database.reading { db in
-            try Int64.fetchAll(db, sql: "SELECT unit_id FROM discussion_cycle_units WHERE cycle_id = ? ORDER BY unit_id",
+            try Int64.fetchAll(db.cachedStatement(sql: "SELECT unit_id FROM discussion_cycle_units WHERE cycle_id = ? ORDER BY unit_id"),
                                arguments: [cycleID])
         }
     }
@@ -97,7 +97,7 @@ public struct DiscussionStore: Sendable {
     /// the whole organisation).
     public func cycleCovering(organisationID: Int64, unitID: Int64?, on day: String) throws(StorageError) -> Stored<DiscussionCycle>? {
         try database.reading { db in
-            try Stored<DiscussionCycle>.fetchOne(db, sql: """
+            try Stored<DiscussionCycle>.fetchOne(db.cachedStatement(sql: """
                 WITH RECURSIVE above(id) AS (
                     SELECT ? WHERE ? IS NOT NULL
                     UNION ALL SELECT u.parent_id FROM units u JOIN above ON u.id = above.id WHERE u.parent_id IS NOT NULL)
@@ -106,7 +106,7 @@ public struct DiscussionStore: Sendable {
                   AND (NOT EXISTS (SELECT 1 FROM discussion_cycle_units s WHERE s.cycle_id = c.id)
                        OR EXISTS (SELECT 1 FROM discussion_cycle_units s WHERE s.cycle_id = c.id AND s.unit_id IN (SELECT id FROM above)))
                 ORDER BY c.starts_on DESC, c.id DESC LIMIT 1
-                """, arguments: [unitID, unitID, organisationID, day, day])
+                """), arguments: [unitID, unitID, organisationID, day, day])
         }
     }
 
@@ -119,10 +119,10 @@ public struct DiscussionStore: Sendable {
     /// The employee's discussions, newest cycle first, with their cycles.
     public func discussions(employeeID: Int64) throws(StorageError) -> [(discussion: Stored<Discussion>, cycle: Stored<DiscussionCycle>)] {
         try database.reading { db in
-            let discussions = try Stored<Discussion>.fetchAll(db, sql: """
+            let discussions = try Stored<Discussion>.fetchAll(db.cachedStatement(sql: """
                 SELECT d.* FROM discussions d JOIN discussion_cycles c ON c.id = d.cycle_id
                 WHERE d.employee_id = ? ORDER BY c.starts_on DESC, d.id DESC
-                """, arguments: [employeeID])
+                """), arguments: [employeeID])
             return try discussions.compactMap { discussion in
                 try Stored<DiscussionCycle>.fetchOne(db, key: discussion.cycleID).map { (discussion, $0) }
             }
@@ -133,7 +133,7 @@ public struct DiscussionStore: Sendable {
     public func open(cycleID: Int64, employeeID: Int64, unitID: Int64?, by userID: Int64?, now: Date = Date())
         throws(StorageError) -> Stored<Discussion> {
         try database.writing { db in
-            if let found = try Stored<Discussion>.fetchOne(db, sql: "SELECT * FROM discussions WHERE cycle_id = ? AND employee_id = ?",
+            if let found = try Stored<Discussion>.fetchOne(db.cachedStatement(sql: "SELECT * FROM discussions WHERE cycle_id = ? AND employee_id = ?"),
                                                            arguments: [cycleID, employeeID]) {
                 return found
             }
@@ -146,13 +146,13 @@ public struct DiscussionStore: Sendable {
     /// order they were created), so of two cycles starting the same day only the later one sees the other.
     public func previousSigned(before discussion: Stored<Discussion>) throws(StorageError) -> Stored<Discussion>? {
         try database.reading { db in
-            try Stored<Discussion>.fetchOne(db, sql: """
+            try Stored<Discussion>.fetchOne(db.cachedStatement(sql: """
                 WITH this AS (SELECT id, starts_on FROM discussion_cycles WHERE id = :cycle)
                 SELECT d.* FROM discussions d JOIN discussion_cycles c ON c.id = d.cycle_id, this
                 WHERE d.employee_id = :employee AND d.employee_signed_at IS NOT NULL AND d.supervisor_signed_at IS NOT NULL
                   AND (c.starts_on < this.starts_on OR (c.starts_on = this.starts_on AND c.id < this.id))
                 ORDER BY c.starts_on DESC, c.id DESC LIMIT 1
-                """, arguments: ["cycle": discussion.cycleID, "employee": discussion.employeeID])
+                """), arguments: ["cycle": discussion.cycleID, "employee": discussion.employeeID])
         }
     }
 
@@ -160,7 +160,7 @@ public struct DiscussionStore: Sendable {
     public func answers(discussionID: Int64) throws(StorageError) -> [Int64: String] {
         try database.reading { db in
             var answers: [Int64: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT question_id, answer FROM discussion_answers WHERE discussion_id = ?",
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT question_id, answer FROM discussion_answers WHERE discussion_id = ?"),
                                         arguments: [discussionID]) {
                 answers[row[0]] = row[1]
             }
@@ -197,11 +197,11 @@ public struct DiscussionStore: Sendable {
     }
 
     static func goals(_ db: Database, discussionID: Int64) throws -> [DiscussionGoalDetails] {
-        let goals = try Stored<DiscussionGoal>.fetchAll(db, sql: "SELECT * FROM discussion_goals WHERE discussion_id = ? ORDER BY position",
+        let goals = try Stored<DiscussionGoal>.fetchAll(db.cachedStatement(sql: "SELECT * FROM discussion_goals WHERE discussion_id = ? ORDER BY position"),
                                                         arguments: [discussionID])
-        let actions = try Stored<DiscussionAction>.fetchAll(db, sql: """
+        let actions = try Stored<DiscussionAction>.fetchAll(db.cachedStatement(sql: """
             SELECT a.* FROM discussion_actions a JOIN discussion_goals g ON g.id = a.goal_id WHERE g.discussion_id = ? ORDER BY a.id
-            """, arguments: [discussionID])
+            """), arguments: [discussionID])
         let byGoal = Dictionary(grouping: actions, by: \.goalID)
         return goals.map { DiscussionGoalDetails(goal: $0, actions: byGoal[$0.id] ?? []) }
     }
@@ -213,7 +213,7 @@ public struct DiscussionStore: Sendable {
     public func addGoal(discussionID: Int64, areaID: Int64, goal: String, followUpOn: String?, now: Date = Date())
         throws(StorageError) -> Stored<DiscussionGoal>? {
         try database.writing { db in
-            let taken = Set(try Int.fetchAll(db, sql: "SELECT position FROM discussion_goals WHERE discussion_id = ?",
+            let taken = Set(try Int.fetchAll(db.cachedStatement(sql: "SELECT position FROM discussion_goals WHERE discussion_id = ?"),
                                              arguments: [discussionID]))
             guard let position = (1...Self.maximumGoals).first(where: { !taken.contains($0) }) else { return nil }
             let stored = try DiscussionGoal(discussionID: discussionID, position: position, areaID: areaID, goal: goal,
@@ -239,7 +239,7 @@ public struct DiscussionStore: Sendable {
     /// Adds an action to a goal of the discussion; nil if the goal is not the discussion's.
     public func addAction(_ action: DiscussionAction, discussionID: Int64, now: Date = Date()) throws(StorageError) -> Stored<DiscussionAction>? {
         try database.writing { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM discussion_goals WHERE id = ? AND discussion_id = ?)",
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM discussion_goals WHERE id = ? AND discussion_id = ?)"),
                                     arguments: [action.goalID, discussionID]) == true else { return nil }
             let stored = try action.insertStored(db)
             try Self.changed(db, discussionID, now: now)
@@ -296,7 +296,7 @@ public struct DiscussionStore: Sendable {
 
     public func corrections(discussionID: Int64) throws(StorageError) -> [Stored<DiscussionCorrection>] {
         try database.reading { db in
-            try Stored<DiscussionCorrection>.fetchAll(db, sql: "SELECT * FROM discussion_corrections WHERE discussion_id = ? ORDER BY id",
+            try Stored<DiscussionCorrection>.fetchAll(db.cachedStatement(sql: "SELECT * FROM discussion_corrections WHERE discussion_id = ? ORDER BY id"),
                                                       arguments: [discussionID])
         }
     }
@@ -312,13 +312,13 @@ public struct DiscussionStore: Sendable {
     public func staffLines(cycleID: Int64, unitIDs: Set<Int64>) throws(StorageError) -> [DiscussionStaffLine] {
         guard !unitIDs.isEmpty else { return [] }
         return try database.reading { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT e.id AS employee_id, e.first_name, e.last_name, e.job_title, e.unit_id, d.id AS discussion_id,
                        (SELECT count(*) FROM discussion_goals g WHERE g.discussion_id = d.id) AS goals
                 FROM employees e LEFT JOIN discussions d ON d.employee_id = e.id AND d.cycle_id = ?
                 WHERE e.unit_id IN (SELECT value FROM json_each(?)) AND e.active = 1
                 ORDER BY e.last_name, e.first_name, e.id
-                """, arguments: [cycleID, OnboardingStore.jsonArray(unitIDs.sorted())])
+                """), arguments: [cycleID, OnboardingStore.jsonArray(unitIDs.sorted())])
             let ids = rows.compactMap { $0["discussion_id"] as Int64? }
             let discussions = Dictionary(uniqueKeysWithValues: try Stored<Discussion>.fetchAll(db, keys: ids).map { ($0.id, $0) })
             return rows.map { row in
@@ -333,7 +333,7 @@ public struct DiscussionStore: Sendable {
     /// opened in. Units with neither are left out.
     public func unitCounts(cycleID: Int64, organisationID: Int64) throws(StorageError) -> [DiscussionUnitCounts] {
         try database.reading { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 WITH staff AS (SELECT unit_id, count(*) AS n FROM employees WHERE organisation_id = ? AND active = 1 AND unit_id IS NOT NULL
                                GROUP BY unit_id),
                      held AS (SELECT d.unit_id, count(*) AS opened, count(d.held_on) AS held,
@@ -345,7 +345,7 @@ public struct DiscussionStore: Sendable {
                 FROM units u LEFT JOIN staff ON staff.unit_id = u.id LEFT JOIN held ON held.unit_id = u.id
                 WHERE u.organisation_id = ? AND (staff.n IS NOT NULL OR held.opened IS NOT NULL)
                 ORDER BY u.id
-                """, arguments: [organisationID, cycleID, organisationID]).map { row in
+                """), arguments: [organisationID, cycleID, organisationID]).map { row in
                 DiscussionUnitCounts(unitID: row["id"], staff: row["staff"], opened: row["opened"], held: row["held"],
                                      signed: row["signed"], withPlan: row["with_plan"])
             }
