@@ -98,6 +98,8 @@ curl -s -o /dev/null -w "   first (uncached) organisation training report: %{tim
 requirement=$(sqlite3 "$database" "SELECT id FROM compliance_requirements WHERE title_fi = 'Tietosuoja vuosittain'")
 echo "== required training: $(sqlite3 "$database" "SELECT count(*) FROM compliance_requirements") requirements, $(sqlite3 "$database" "SELECT count(*) FROM compliance_exemptions") exemptions"
 echo "== digitutors: $(sqlite3 "$database" "SELECT count(*) FROM tutors") tutors, $(sqlite3 "$database" "SELECT count(*) FROM tutor_help_log") help log entries from $(sqlite3 "$database" "SELECT min(day) FROM tutor_help_log")"
+discussion=$(sqlite3 "$database" "SELECT d.id FROM discussions d JOIN users u ON u.employee_id = d.employee_id WHERE u.login = 'tyontekija' ORDER BY d.id DESC LIMIT 1")
+echo "== discussions: $(sqlite3 "$database" "SELECT count(*) FROM discussions") discussions, $(sqlite3 "$database" "SELECT count(*) FROM discussion_goals") goals"
 training_pages=(
     "my trainings (tyontekija; goal p95 <= 10 ms)|$employee_session|/my-trainings"
     "catalogue (tyontekija; goal p95 <= 15 ms)|$employee_session|/trainings"
@@ -115,6 +117,7 @@ training_pages=(
     "instructions library (tyontekija; goal p95 <= 20 ms)|$employee_session|/instructions"
     "onboarding new hires (esihenkilo; goal p95 <= 15 ms)|$supervisor_session|/units/$centre/onboarding"
     "onboarding overview (HR; goal p95 <= 50 ms)|$session|/organisations/jarvela/onboarding"
+    "prepared discussion page (esihenkilo; goal p95 <= 20 ms)|$supervisor_session|/discussions/$discussion"
 )
 figures=$folder/training-figures
 : > "$figures"

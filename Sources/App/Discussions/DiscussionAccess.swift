@@ -26,9 +26,8 @@ extension WebApp {
     /// The discussion the path names with its employee and cycle, if the reader may see it.
     func visibleDiscussion(_ context: RequestContext) throws
         -> (discussion: Stored<Discussion>, employee: Stored<Employee>, cycle: Stored<DiscussionCycle>, reader: DiscussionReader) {
-        guard let discussion = try discussionStore.discussion(id: try context.discussionID),
-              let employee = try employees.employee(id: discussion.employeeID),
-              let cycle = try discussionStore.cycle(id: discussion.cycleID) else { throw AppError.notFound }
+        guard let (discussion, cycle) = try discussionStore.discussionAndCycle(id: try context.discussionID),
+              let employee = try employees.employee(id: discussion.employeeID) else { throw AppError.notFound }
         let reader = try discussionReader(employee, context)
         try context.require(reader.canSee)
         return (discussion, employee, cycle, reader)

@@ -93,8 +93,7 @@ extension WebApp {
         for name in ["area_id", "goal", "follow_up_on"] {
             state.values[name] = (form[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let own = try results.ownResponses(employeeID: found.employee.id)
-        let areas = try discussionFramework(found.employee, own: own)?.areas.filter { $0.area.kind == .competence } ?? []
+        let areas = try discussionFramework(found.employee)?.areas.filter { $0.area.kind == .competence } ?? []
         let areaID = Int64(state.values["area_id"] ?? "").flatMap { id in areas.contains { $0.area.id == id } ? id : nil }
         if areaID == nil { state.errors.add("area_id", strings.text("discussions_error_area")) }
         let goal = state.values["goal"] ?? ""

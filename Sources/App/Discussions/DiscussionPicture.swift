@@ -3,12 +3,8 @@ import Metrics
 import Storage
 
 extension WebApp {
-    /// The framework a person's plan speaks in: that of their latest identified self-assessment, or
-    /// the framework of the organisation's newest round.
-    func discussionFramework(_ employee: Stored<Employee>, own: [SurveyResultsStore.OwnResponse]) throws -> FrameworkContent? {
-        if let latest = own.first, let round = try rounds.round(id: latest.roundID) {
-            return try frameworkContent(round.frameworkID)
-        }
+    /// The framework plans speak in: that of the organisation's newest round (not a draft).
+    func discussionFramework(_ employee: Stored<Employee>) throws -> FrameworkContent? {
         guard let round = try rounds.rounds(organisationID: employee.organisationID).first(where: { $0.status != .draft }) else {
             return nil
         }
@@ -20,9 +16,14 @@ extension WebApp {
     /// discussion, required training due or overdue, onboarding for new staff, and what came of last
     /// year's plan. Only identified self-assessments are personal; anonymous answers have no owner and
     /// cannot appear here.
-    func discussionPicture(_ discussion: Stored<Discussion>, employee: Stored<Employee>, own: [SurveyResultsStore.OwnResponse],
-                           content: FrameworkContent?, _ context: RequestContext) throws -> DiscussionPictureView {
+    func discussionPicture(_ discussion: Stored<Discussion>, employee: Stored<Employee>,
+                           _ context: RequestContext) throws -> DiscussionPictureView {
         let strings = context.strings
+        // The person's identified self-assessments, opened here only: the picture is kept, the page
+        // around it does not need them. They are read against their own round's framework.
+        let own = try results.ownResponses(employeeID: employee.id)
+        let content = try own.first.flatMap { try rounds.round(id: $0.roundID) }.flatMap { try frameworkContent($0.frameworkID) }
+        let planContent = try discussionFramework(employee)
         let language = strings.language.rawValue
         let previousDiscussion = try discussionStore.previousSigned(before: discussion)
         let since = previousDiscussion?.heldOn ?? CivilDay.today(settings.now()).adding(months: -12).iso
@@ -53,7 +54,8 @@ extension WebApp {
             meta = strings.format(previous == nil ? "discussions_assessment_meta_one" : "discussions_assessment_meta",
                                   ["latest": strings.date(latest.submittedOn), "previous": strings.date(previous?.submittedOn)])
         }
-        let (followUp, followUpMeta) = try planFollowUp(previousDiscussion, own: own, content: content, completions: completions, strings)
+        let (followUp, followUpMeta) = try planFollowUp(previousDiscussion, own: own, content: content, planContent: planContent,
+                                                        completions: completions, strings)
         let unit = try employee.unitID.flatMap { try units.unit(id: $0) }
         let helpTopics = try unit.flatMap { try unitHelpTopics($0, language: language) } ?? []
         let (weakRound, weakAreas) = try unit.map { try unitWeakestAreas($0, strings) } ?? ("", [])
@@ -70,13 +72,16 @@ extension WebApp {
     /// Last year's plan, goal by goal: planned → done (trainings in the goal's area since) → changed
     /// (the area's own score before the plan and in the first self-assessment after it).
     private func planFollowUp(_ previous: Stored<Discussion>?, own: [SurveyResultsStore.OwnResponse], content: FrameworkContent?,
-                              completions: [CompletionInForce], _ strings: Strings) throws -> ([FollowUpRowView], String) {
-        guard let previous, let content else { return ([], "") }
+                              planContent: FrameworkContent?, completions: [CompletionInForce],
+                              _ strings: Strings) throws -> ([FollowUpRowView], String) {
+        guard let previous, let planContent else { return ([], "") }
         let goals = try discussionStore.goals(discussionID: previous.id)
         guard !goals.isEmpty else { return ([], "") }
         let language = strings.language.rawValue
-        let codes = Dictionary(content.areas.map { ($0.area.id, $0.area.code) }, uniquingKeysWith: { first, _ in first })
-        let names = Dictionary(content.areas.map { ($0.area.id, $0.area.name.text(language)) }, uniquingKeysWith: { first, _ in first })
+        // Goals name areas of the plan's framework, scores those of the assessment's: both by code.
+        let areas = planContent.areas + (content?.areas ?? [])
+        let codes = Dictionary(areas.map { ($0.area.id, $0.area.code) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(areas.map { ($0.area.id, $0.area.name.text(language)) }, uniquingKeysWith: { first, _ in first })
         let areaCodes = try trainingAreaCodes(Set(completions.map(\.training.id)))
         let followUp = PlanFollowUp(
             goalAreaCodes: goals.map { codes[$0.goal.areaID] ?? "" },

@@ -25,9 +25,7 @@ extension WebApp {
         let found = try visibleDiscussion(context)
         let view = try discussionView(found, context, state: DiscussionFormState())
         let unit = try found.discussion.unitID.flatMap { try units.unit(id: $0)?.name } ?? ""
-        let own = try results.ownResponses(employeeID: found.employee.id)
-        let picture = try discussionPicture(found.discussion, employee: found.employee, own: own,
-                                            content: try discussionFramework(found.employee, own: own), context)
+        let picture = try discussionPicture(found.discussion, employee: found.employee, context)
         return try context.render("discussions/print", title: view.heading, DiscussionPrintView(
             heading: view.heading, cycle: view.cycle, unit: unit, planned: view.planned, held: view.held, backHref: Paths.discussion(found.discussion.id),
             questions: view.questions, hasQuestions: view.hasQuestions, picture: DiscussionPrintPicture(picture),
@@ -41,8 +39,7 @@ extension WebApp {
         let strings = context.strings
         let language = strings.language.rawValue
         let open = !discussion.isSigned
-        let own = try results.ownResponses(employeeID: employee.id)
-        let content = try discussionFramework(employee, own: own)
+        let content = try discussionFramework(employee)
         let areas = content?.areas.filter { $0.area.kind == .competence } ?? []
         let areaNames = Dictionary(areas.map { ($0.area.id, $0.area.name.text(language)) }, uniquingKeysWith: { first, _ in first })
         func field(_ name: String, _ stored: String) -> FieldView {
@@ -98,7 +95,7 @@ extension WebApp {
         let key = CacheKey(family: "discussion-picture:\(discussion.id)|\(database.commitCount)",
                            version: Int(Date().timeIntervalSince1970 / 60), variant: CivilDay.today(settings.now()).iso)
         let pictureHTML = try context.renderPartCached("discussions/picture", key: key) {
-            try discussionPicture(discussion, employee: employee, own: own, content: content, context)
+            try discussionPicture(discussion, employee: employee, context)
         }
         return DiscussionPageView(
             crumbs: crumbs, heading: title, cycle: cycle.title, status: strings.text(statusKey), statusClass: statusClass,
@@ -175,8 +172,7 @@ extension WebApp {
         }
         let strings = context.strings
         let language = strings.language.rawValue
-        let own = try results.ownResponses(employeeID: found.employee.id)
-        let area = try discussionFramework(found.employee, own: own)?.areas.first { $0.area.id == goal.areaID }
+        let area = try discussionFramework(found.employee)?.areas.first { $0.area.id == goal.areaID }
         let catalogue = try trainingCatalogueSnapshot(found.cycle.organisationID)
         let inArea = catalogue.upcoming.filter { listing in
             listing.session.status != .cancelled && (catalogue.areaCodes[listing.training.id] ?? []).contains(area?.area.code ?? "")

@@ -112,6 +112,15 @@ public struct DiscussionStore: Sendable {
 
     // MARK: - Discussions
 
+    /// A discussion with its cycle, in one read (every discussion page starts with both).
+    public func discussionAndCycle(id: Int64) throws(StorageError) -> (Stored<Discussion>, Stored<DiscussionCycle>)? {
+        try database.reading { db in
+            guard let discussion = try Stored<Discussion>.fetchOne(db, key: id),
+                  let cycle = try Stored<DiscussionCycle>.fetchOne(db, key: discussion.cycleID) else { return nil }
+            return (discussion, cycle)
+        }
+    }
+
     public func discussion(id: Int64) throws(StorageError) -> Stored<Discussion>? {
         try database.reading { db in try Stored<Discussion>.fetchOne(db, key: id) }
     }
