@@ -115,6 +115,8 @@ training_pages=(
     "instructions library (tyontekija; goal p95 <= 20 ms)|$employee_session|/instructions"
     "onboarding new hires (esihenkilo; goal p95 <= 15 ms)|$supervisor_session|/units/$centre/onboarding"
     "onboarding overview (HR; goal p95 <= 50 ms)|$session|/organisations/jarvela/onboarding"
+    "supervisor toolkit (esihenkilo; goal p95 <= 30 ms)|$supervisor_session|/units/$centre/toolkit"
+    "supervisor toolkit (HR, largest top unit)|$session|/units/$big_top/toolkit"
 )
 figures=$folder/training-figures
 : > "$figures"
