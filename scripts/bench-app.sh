@@ -118,6 +118,8 @@ training_pages=(
     "onboarding new hires (esihenkilo; goal p95 <= 15 ms)|$supervisor_session|/units/$centre/onboarding"
     "onboarding overview (HR; goal p95 <= 50 ms)|$session|/organisations/jarvela/onboarding"
     "prepared discussion page (esihenkilo; goal p95 <= 20 ms)|$supervisor_session|/discussions/$discussion"
+    "supervisor toolkit (esihenkilo; goal p95 <= 30 ms)|$supervisor_session|/units/$centre/toolkit"
+    "supervisor toolkit (HR, largest top unit)|$session|/units/$big_top/toolkit"
 )
 figures=$folder/training-figures
 : > "$figures"

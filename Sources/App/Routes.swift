@@ -364,6 +364,10 @@ extension WebApp {
         routes.post("/discussions/:discussionID/sign", .signedIn, signDiscussion)
         routes.post("/discussions/:discussionID/corrections", .signedIn, addDiscussionCorrection)
 
+        // MARK: - Supervisor toolkit
+        // A unit with its sub-units in one place, for its supervisors and HR (others: 404).
+        routes.get("/units/:unitID/toolkit", .unitLeadership, showUnitToolkit)
+
         // MARK: - Mail: the outbox
         // Administrators see every message; HR sees the messages to its own organisation's people
         // (a message for no employee, or another organisation's, is a 404).

@@ -80,6 +80,7 @@ struct AccessMatrixTests {
         + AccessMatrixTests.instructionRows
         + AccessMatrixTests.onboardingRows
         + AccessMatrixTests.discussionRows
+        + AccessMatrixTests.toolkitRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.
     static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {

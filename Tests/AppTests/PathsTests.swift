@@ -149,6 +149,7 @@ struct PathsTests {
         "POST /organisations/:slug/discussion-questions/:questionID/retire": Paths.retireDiscussionQuestion(slug, 35),
         "GET /discussion-cycles/:cycleID": Paths.discussionCycle(31),
         "GET /units/:unitID/discussions": Paths.unitDiscussions(4),
+        "GET /units/:unitID/toolkit": Paths.unitToolkit(4),
         "POST /employees/:employeeID/discussions": Paths.openDiscussion(5),
         "GET /my-discussions": Paths.myDiscussions,
         "GET /discussions/:discussionID": Paths.discussion(32),

@@ -95,4 +95,26 @@ struct TemplateLookupTests {
         missing += Self.answersEveryProperty(ErrorLink(href: "#a", message: "m"))
         #expect(missing.isEmpty, "not answered by name: \(missing)")
     }
+
+    @Test func toolkitViewsAnswerEveryProperty() {
+        let open = ToolkitOpenRound(round: "Syksy", progress: "5/10", href: "/r")
+        let survey = ToolkitSurveySection(round: "Kevät", respondents: "13 vastaajaa", hasResults: true, weakest: ["Teams 3,1"],
+                                          hasWeakest: true, note: "n", href: "/d", hasHref: true, openRounds: [open], hasOpenRounds: true)
+        let trainings = ToolkitTrainingSection(staff: "13", trained: "7/13", upcoming: "1", href: "/t")
+        let share = ToolkitShareRow(title: "Tietosuoja", share: "54 %")
+        let requirements = ToolkitRequirementSection(rows: [share], hasRows: true, note: "n", href: "/q")
+        let link = ToolkitUnitLink(name: "Satakieli", href: "/u")
+        let tutors = ToolkitTutorSection(coverage: "80 %", tutors: "Tiina", hasTutors: true, uncovered: [link], hasUncovered: true,
+                                         more: "ja 2 muuta", hasMore: true, href: "/g")
+        let onboarding = ToolkitOnboardingSection(running: "1", overdue: "1", hasOverdue: true, href: "/o")
+        let discussions = ToolkitDiscussionSection(cycle: "2027", hasCycle: true, summary: "1/3", toMeet: "2", href: "/k")
+        let view = ToolkitView(crumbs: [Crumb(href: "/", label: "Etusivu", current: false)], heading: "Työkalut", unitName: "Satakieli",
+                               day: "Tilanne", survey: survey, trainings: trainings, requirements: requirements, tutors: tutors,
+                               onboarding: onboarding, discussions: discussions)
+        let missing = Self.answersEveryProperty(view) + Self.answersEveryProperty(survey) + Self.answersEveryProperty(open)
+            + Self.answersEveryProperty(trainings) + Self.answersEveryProperty(requirements) + Self.answersEveryProperty(share)
+            + Self.answersEveryProperty(tutors) + Self.answersEveryProperty(link) + Self.answersEveryProperty(onboarding)
+            + Self.answersEveryProperty(discussions)
+        #expect(missing.isEmpty, "not answered by name: \(missing)")
+    }
 }

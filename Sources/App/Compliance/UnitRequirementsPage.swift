@@ -57,30 +57,16 @@ extension WebApp {
     private func unitRequirementsView(_ unit: Stored<WorkUnit>, sort: String, _ context: RequestContext) throws -> UnitRequirementsView {
         let strings = context.strings
         let language = strings.language.rawValue
-        guard let organisation = try organisations.organisation(id: unit.organisationID) else { throw AppError.notFound }
         let today = CivilDay.today()
-        let evaluators = try requirements.definitions(organisationID: organisation.id).map(RequirementEvaluator.init)
-            .filter { evaluator in evaluator.definition.requirement.retiredOn.map { $0 > today.iso } ?? true }
-        let people = try complianceEvidence.people(unitIDs: Array(try units.unitAndDescendantIDs(of: unit.id)))
-        let ids = people.map(\.id)
-        let evidence = try complianceEvidence.evidence(employeeIDs: ids,
-                                                        trainingIDs: evaluators.reduce(into: Set<Int64>()) { $0.formUnion($1.trainingIDs) })
-        let exemptions = try exemptionStore.exemptions(employeeIDs: ids)
-        let audience = try audienceFacts(organisation.id)
-        let statuses = people.map { person in
-            evaluators.map { $0.status(person, on: today, evidence: evidence[person.id] ?? [],
-                                       exemptions: exemptions[person.id] ?? [], audience: audience) }
-        }
+        let matrix = try unitRequirementStatuses(unit, on: today)
+        let (evaluators, people, statuses) = (matrix.evaluators, matrix.people, matrix.statuses)
         var order = Array(people.indices)
         if sort == "urgency" {
             order.sort { statuses[$0].map(\.urgency).max() ?? 0 > statuses[$1].map(\.urgency).max() ?? 0 }
         }
         let rule = AnonymityRule()
-        let columns = evaluators.indices.map { index in
-            var count = CoverageCount()
-            for row in statuses { count.add(row[index]) }
-            let share = rule.showsFigures(respondents: count.required) ? count.compliantShare.map(strings.percent) ?? "–" : "–"
-            return MatrixColumnView(title: evaluators[index].definition.requirement.title.text(language), share: share)
+        let columns = zip(evaluators, matrix.compliantShares(rule)).map { evaluator, share in
+            MatrixColumnView(title: evaluator.definition.requirement.title.text(language), share: share.map(strings.percent) ?? "–")
         }
         let rows = order.map { index in
             MatrixRowView(name: people[index].lastName + ", " + people[index].firstName, jobTitle: "",
@@ -102,6 +88,24 @@ extension WebApp {
             shareNote: strings.format("compliance_unit_share_note", ["minimum": String(rule.minimumGroupSize)]),
             gaps: gaps.areas, hasGaps: !gaps.areas.isEmpty, gapsRound: gaps.round,
             paperHref: Paths.unitPaperReminders(unit.id))
+    }
+
+    /// The unit's (and its sub-units') active people and their status for each requirement in force on
+    /// `day`: the matrix, and the shares of the supervisor toolkit, from one computation.
+    func unitRequirementStatuses(_ unit: Stored<WorkUnit>, on day: CivilDay) throws -> UnitRequirementStatuses {
+        let evaluators = try requirements.definitions(organisationID: unit.organisationID).map(RequirementEvaluator.init)
+            .filter { evaluator in evaluator.definition.requirement.retiredOn.map { $0 > day.iso } ?? true }
+        let people = try complianceEvidence.people(unitIDs: Array(try units.unitAndDescendantIDs(of: unit.id)))
+        let ids = people.map(\.id)
+        let evidence = try complianceEvidence.evidence(employeeIDs: ids,
+                                                        trainingIDs: evaluators.reduce(into: Set<Int64>()) { $0.formUnion($1.trainingIDs) })
+        let exemptions = try exemptionStore.exemptions(employeeIDs: ids)
+        let audience = try audienceFacts(unit.organisationID)
+        let statuses = people.map { person in
+            evaluators.map { $0.status(person, on: day, evidence: evidence[person.id] ?? [],
+                                       exemptions: exemptions[person.id] ?? [], audience: audience) }
+        }
+        return UnitRequirementStatuses(evaluators: evaluators, people: people, statuses: statuses)
     }
 
     /// The signed-in employee's requirements that are due or overdue, with sessions that satisfy
@@ -161,6 +165,24 @@ extension WebApp {
         let tutors = try TutorStore(database).tutor(employeeID: employee.id)?.status(on: today) == .active
         return AudienceFacts(parents: parents, supervisors: supervises ? [employee.id] : [],
                              tutors: tutors ? [employee.id] : [])
+    }
+}
+
+/// A unit's people × requirements in force on a day: each row a person, each column a requirement.
+struct UnitRequirementStatuses {
+    let evaluators: [RequirementEvaluator]
+    let people: [CompliancePerson]
+    /// `statuses[person][requirement]`, in the order of `people` and `evaluators`.
+    let statuses: [[RequirementStatus]]
+
+    /// Per requirement, the share of the unit's required people who are compliant; nil where nobody is
+    /// required or the anonymity rule hides it (fewer required people than the minimum group).
+    func compliantShares(_ rule: AnonymityRule) -> [Double?] {
+        evaluators.indices.map { index in
+            var count = CoverageCount()
+            for row in statuses { count.add(row[index]) }
+            return rule.showsFigures(respondents: count.required) ? count.compliantShare : nil
+        }
     }
 }
 

@@ -113,6 +113,8 @@ extension WebApp {
             shortcuts.append(HomeLink(href: Paths.myDiscussions, label: strings.text("discussions_my_title"),
                                       description: strings.text("discussions_home_link_text")))
         }
+        // Supervisors: the toolkit of each unit they lead.
+        shortcuts += try toolkitShortcuts(principal, strings)
         // Templates the person was named the owner of and edits for no other reason: their way in.
         for template in try onboardingStore.templates(ownedBy: principal.userID)
         where !editsTemplateByRole(template.record, context) {

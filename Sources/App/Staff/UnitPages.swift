@@ -40,6 +40,7 @@ struct UnitDetailView {
     let showPagination: Bool
     var onboardingHref = ""
     var discussionsHref = ""
+    var toolkitHref = ""
 }
 
 struct UnitEditView {
@@ -151,7 +152,7 @@ extension WebApp {
             resultSummary: strings.format("staff_count_people", ["count": strings.number(total)]),
             pagination: paging.view(strings: strings) { Paths.unit(unitID) + Self.queryString([("page", String($0))]) },
             showPagination: paging.pageCount > 1, onboardingHref: Paths.unitOnboarding(unitID),
-            discussionsHref: Paths.unitDiscussions(unitID))
+            discussionsHref: Paths.unitDiscussions(unitID), toolkitHref: Paths.unitToolkit(unitID))
         return try context.render("staff/unit", title: unit.name, view)
     }
 

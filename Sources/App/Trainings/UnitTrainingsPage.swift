@@ -94,8 +94,10 @@ extension WebApp {
         }
     }
 
-    private func unitTrainingsView(_ unit: Stored<WorkUnit>, _ organisation: Stored<Organisation>,
-                                   _ context: RequestContext) throws -> UnitTrainingsView {
+    /// The unit training view's model; the supervisor toolkit reads its top figures from it, so the two
+    /// pages count the same people.
+    func unitTrainingsView(_ unit: Stored<WorkUnit>, _ organisation: Stored<Organisation>,
+                           _ context: RequestContext) throws -> UnitTrainingsView {
         let strings = context.strings
         let format = TrainingReportFormatting(strings: strings, language: context.language.rawValue)
         let today = TrainingReportDates.today()
