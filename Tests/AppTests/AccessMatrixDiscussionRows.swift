@@ -81,6 +81,14 @@ extension AccessMatrixTests {
             }, expected: employeeOnly),
             Row(route: "GET /discussions/:discussionID", path: discussion(), expected: theTwo),
             Row(route: "GET /discussions/:discussionID/print", path: discussion("/print"), expected: theTwo),
+            // After Aino moved to unit B: her new supervisor sees the discussion, her old one no longer.
+            Row(route: "GET /discussions/:discussionID", path: { world, test in
+                let made = try DiscussionFixture.ainos(test, world)
+                var moved = world.employeeA
+                moved.unitID = world.unitB.id
+                try EmployeeStore(test.database).update(moved)
+                return "/discussions/\(made.discussion)"
+            }, expected: [S, A, H, A, H, H, H]),
             Row(route: "POST /discussions/:discussionID/preparation", path: discussion("/preparation"), expected: employeeOnly),
             Row(route: "POST /discussions/:discussionID/meeting", path: discussion("/meeting"), expected: supervisorOnly),
             Row(route: "POST /discussions/:discussionID/goals", path: discussion("/goals"), expected: supervisorOnly),

@@ -276,4 +276,20 @@ struct DiscussionPagesTests {
         let cyclePage = try hr.get("/discussion-cycles/\(ended.id)").text
         #expect(cyclePage.contains("Suunnitelmista kehittymiseen: Kehityskeskustelut 2025") && cyclePage.contains("<td>5</td><td>1</td>"))
     }
+
+    @Test func theKeptPageCarriesEachReadersOwnFormToken() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let id = try Self.ainosDiscussion(test, world)
+        var first = try test.staffBrowser("esihenkilo.a")
+        var second = try test.staffBrowser("esihenkilo.a")
+        let one = try first.get("/discussions/\(id)").text
+        let tokenOne = try #require(first.csrfToken)
+        let two = try second.get("/discussions/\(id)").text
+        let tokenTwo = try #require(second.csrfToken)
+        #expect(tokenOne != tokenTwo && one.contains(tokenOne) && !one.contains(tokenTwo) && two.contains(tokenTwo))
+        #expect(!one.contains("form-token-") && !two.contains("form-token-"))
+        // The second reader's kept page takes their form: the token is theirs.
+        #expect(try pages.post(&second, "/discussions/\(id)/meeting", [("notes", "Muistiin")]).status.code == 303)
+    }
 }

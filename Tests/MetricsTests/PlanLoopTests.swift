@@ -33,4 +33,21 @@ struct PlanLoopTests {
         #expect(loop.areas[1] == PlanLoop.Area(code: "communication", chosenBy: 2, trained: 0, trainings: 0))
         #expect(loop.areas[2] == PlanLoop.Area(code: "data", chosenBy: 1, trained: 1, trainings: 1))
     }
+
+    @Test func aUnitAndItsSubUnitAreNotBothShownWhenTheirDifferenceIsSmall() {
+        // P has 2 plans of its own and C, its sub-unit, 5: P's 7 minus C's 5 would give P's own 2.
+        let units = [UnitNode(id: 1, parentID: nil, sectorID: nil), UnitNode(id: 2, parentID: 1, sectorID: nil),
+                     UnitNode(id: 3, parentID: nil, sectorID: nil)]
+        let shown = PlanLoop.shownUnits(people: [1: 2, 2: 5, 3: 9], outsideTree: 0, units: units, rule: AnonymityRule())
+        #expect(!(shown.contains(1) && shown.contains(2)))
+        #expect(shown.contains(3) || shown.contains(1), "the organisation's parts are not all hidden")
+    }
+
+    @Test func unitsWithEnoughPlansAndNoSmallRemainderAreShown() {
+        let units = [UnitNode(id: 1, parentID: nil, sectorID: nil), UnitNode(id: 2, parentID: 1, sectorID: nil),
+                     UnitNode(id: 3, parentID: 1, sectorID: nil)]
+        let shown = PlanLoop.shownUnits(people: [2: 6, 3: 5], outsideTree: 0, units: units, rule: AnonymityRule())
+        #expect(shown == [1, 2, 3])
+        #expect(PlanLoop.shownUnits(people: [2: 4], outsideTree: 0, units: units, rule: AnonymityRule()).isEmpty)
+    }
 }

@@ -16,8 +16,20 @@ extension WebApp {
 
     func renderDiscussion(_ found: VisibleDiscussion, _ context: RequestContext, state: DiscussionFormState = DiscussionFormState(),
                           status: HTTPStatus = .ok) throws -> Response {
-        let view = try discussionView(found, context, state: state)
-        return try context.render("discussions/discussion", title: view.heading, view, status: status)
+        let title = context.strings.format("discussions_page_title", ["name": found.employee.fullName])
+        guard state.errors.isEmpty else {
+            return try context.render("discussions/discussion", title: title, try discussionView(found, context, state: state),
+                                      status: status)
+        }
+        // Kept per discussion and kind of reader until this process commits anything, for a minute at
+        // most (other processes' writes) and for the day; each view fills in its own form token.
+        let reader = found.reader
+        let key = CacheKey(family: "discussion:\(found.discussion.id)|\(database.commitCount)",
+                           version: Int(Date().timeIntervalSince1970 / 60),
+                           variant: "\(reader.isEmployee)|\(reader.isSupervisor)|\(reader.isHRWithContent)|\(CivilDay.today(settings.now()).iso)")
+        return try context.renderCachedWithForms("discussions/discussion", title: title, key: key, status: status) {
+            try discussionView(found, context, state: state)
+        }
     }
 
     /// The one-page print for the meeting: the same record, compact, without the forms.

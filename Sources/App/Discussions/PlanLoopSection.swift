@@ -29,13 +29,25 @@ extension WebApp {
     func planLoop(_ cycle: Stored<DiscussionCycle>, unitID: Int64?, _ strings: Strings) throws -> PlanLoopView {
         let language = strings.language.rawValue
         let rule = AnonymityRule()
-        let subtree = try unitID.map { try units.unitAndDescendantIDs(of: $0) }
-        let planned = try discussionStore.plannedAreas(cycleID: cycle.id, unitIDs: subtree)
         let heading = strings.format("discussions_loop_heading", ["cycle": cycle.title])
         let hidden = strings.format("discussions_loop_hidden", ["minimum": String(rule.minimumGroupSize)])
-        guard let content = try newestRoundContent(cycle.organisationID) else {
-            return PlanLoopView(heading: heading, summary: "", rows: [], hasRows: false, shown: false, hiddenNote: hidden, changeNote: "")
+        let hiddenView = PlanLoopView(heading: heading, summary: "", rows: [], hasRows: false, shown: false, hiddenNote: hidden, changeNote: "")
+        var planned = try discussionStore.plannedAreas(cycleID: cycle.id, unitIDs: nil)
+        if let unitID {
+            // A unit's figures only where the tree-wide suppression shows it: a supervisor sees a unit
+            // and its sub-units, and must not get a small group by subtracting one from the other.
+            var people: [Int64: Set<Int64>] = [:]
+            var outside = Set<Int64>()
+            for plan in planned {
+                if let unit = plan.unitID { people[unit, default: []].insert(plan.employeeID) } else { outside.insert(plan.employeeID) }
+            }
+            let nodes = try units.units(organisationID: cycle.organisationID).map { UnitNode(id: $0.id, parentID: $0.parentID, sectorID: $0.sectorID) }
+            let shown = PlanLoop.shownUnits(people: people.mapValues(\.count), outsideTree: outside.count, units: nodes, rule: rule)
+            guard shown.contains(unitID) else { return hiddenView }
+            let subtree = try units.unitAndDescendantIDs(of: unitID)
+            planned = planned.filter { $0.unitID.map(subtree.contains) ?? false }
         }
+        guard let content = try newestRoundContent(cycle.organisationID) else { return hiddenView }
         let codes = Dictionary(content.areas.map { ($0.area.id, $0.area.code) }, uniquingKeysWith: { first, _ in first })
         let names = Dictionary(content.areas.map { ($0.area.code, $0.area.name.text(language)) }, uniquingKeysWith: { first, _ in first })
         let plans = Dictionary(grouping: planned, by: \.employeeID).map { employeeID, goals in
@@ -48,9 +60,7 @@ extension WebApp {
         let completions = done.map {
             PlanLoop.Completion(employeeID: $0.employeeID, areaCodes: Set(areaCodes[$0.trainingID] ?? []), completedOn: $0.completedOn)
         }
-        guard let loop = PlanLoop(plans: plans, completions: completions, rule: rule) else {
-            return PlanLoopView(heading: heading, summary: "", rows: [], hasRows: false, shown: false, hiddenNote: hidden, changeNote: "")
-        }
+        guard let loop = PlanLoop(plans: plans, completions: completions, rule: rule) else { return hiddenView }
         let (change, changeNote) = try areaChange(organisationID: cycle.organisationID, unitID: unitID, strings)
         let rows = loop.areas.map { area in
             LoopAreaRow(area: names[area.code] ?? area.code, chosenBy: strings.number(area.chosenBy), trained: strings.number(area.trained),

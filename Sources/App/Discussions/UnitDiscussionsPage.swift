@@ -29,8 +29,9 @@ struct UnitDiscussionsView {
     let hasToMeet: Bool
     let done: [StaffDiscussionRow]
     let hasDone: Bool
-    /// Closing the loop for the unit: the plans of the newest cycle that has ended.
-    let loop: PlanLoopView?
+    /// Closing the loop for the unit: the plans of the newest cycle that has ended (kept: it reads
+    /// every plan of the cycle for the tree-wide suppression).
+    let loopHTML: String
     let hasLoop: Bool
 }
 
@@ -79,7 +80,11 @@ extension WebApp {
         }
         let total = toMeet.count + done.count
         let ended = try discussionStore.cycles(organisationID: unit.organisationID).first { $0.endsOn < today }
-        let loop = try ended.map { try planLoop($0, unitID: unit.id, strings) }
+        let loopHTML = try ended.map { cycle in
+            let key = CacheKey(family: "discussion-loop:\(cycle.id)|unit:\(unit.id)|\(database.commitCount)",
+                               version: Int(Date().timeIntervalSince1970 / 60), variant: today)
+            return try context.renderPartCached("discussions/loop-part", key: key) { try planLoop(cycle, unitID: unit.id, strings) }
+        }
         return try context.render("discussions/unit", title: title, UnitDiscussionsView(
             crumbs: [Crumb(href: Paths.home, label: strings.text("nav_home"), current: false),
                      Crumb(href: Paths.unit(unit.id), label: unit.name, current: false),
@@ -87,7 +92,7 @@ extension WebApp {
             heading: title, unitName: unit.name, cycle: cycle.map { "\($0.title) (\(strings.date($0.startsOn))–\(strings.date($0.endsOn)))" } ?? "",
             hasCycle: cycle != nil,
             summary: strings.format("discussions_unit_summary", ["done": strings.number(done.count), "total": strings.number(total)]),
-            toMeet: toMeet, hasToMeet: !toMeet.isEmpty, done: done, hasDone: !done.isEmpty, loop: loop, hasLoop: loop != nil))
+            toMeet: toMeet, hasToMeet: !toMeet.isEmpty, done: done, hasDone: !done.isEmpty, loopHTML: loopHTML ?? "", hasLoop: loopHTML != nil))
     }
 
     /// Opens the employee's discussion in the cycle running for their unit: their supervisors.

@@ -75,6 +75,27 @@ extension RequestContext {
         return Response(status: .ok, contentType: "text/html; charset=utf-8", text: html)
     }
 
+    /// What stands for the reader's form token in a kept body with forms: drawn at random when the
+    /// process starts and never shown, so no text a user wrote can be mistaken for it.
+    static let formTokenHole = "form-token-" + UUID().uuidString
+
+    /// Renders `template` inside the layout, reusing the body rendered for `key` (with this template
+    /// and language), for a page whose body has forms: the body is kept with a hole where the form
+    /// token goes, and each request fills in the reader's own token. `key` must name everything else
+    /// the body depends on, including who the reader is to the page.
+    func renderCachedWithForms(_ template: String, title: String, key: CacheKey, status: HTTPStatus = .ok,
+                               _ model: () throws -> Any) throws -> Response {
+        let bodyKey = CacheKey(family: key.family, version: key.version,
+                               variant: "\(template)|\(strings.language.rawValue)|\(key.variant)")
+        let kept = try app.pageBodies.body(bodyKey) {
+            try app.renderer.render(template, PageView(t: strings.table, csrfToken: Self.formTokenHole, page: try model()))
+        }
+        let body = kept.replacingOccurrences(of: Self.formTokenHole, with: csrfToken)
+        let html = try app.renderLayout(title: title, content: body, request: request, strings: strings,
+                                        principal: principal, csrfToken: csrfToken)
+        return Response(status: status, contentType: "text/html; charset=utf-8", text: html)
+    }
+
     /// Renders a part of a page from `template`, reusing the part rendered for `key` (with this
     /// template and language) when there is one; the page puts it in with `{{{…}}}`. For a large part
     /// of a page that also has a form, which keeps the form (and its token) out of the cache.

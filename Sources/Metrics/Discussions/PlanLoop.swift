@@ -74,3 +74,45 @@ public struct PlanLoop: Sendable, Equatable {
             .sorted { ($0.chosenBy, $1.code) > ($1.chosenBy, $0.code) }
     }
 }
+
+extension PlanLoop {
+    /// A group the loop's figures may describe: a unit with its sub-units, the plans made in a unit
+    /// itself, plans made outside the unit tree, or the organisation.
+    enum Group: Hashable, Sendable {
+        case organisation
+        case outsideTree
+        case unit(Int64)
+        case own(Int64)
+    }
+
+    /// The units whose loop may be shown: at least the rule's minimum of people with a plan in the
+    /// unit and its sub-units, with complementary suppression over the tree (a unit as its own plans
+    /// and its sub-units, the organisation as its top units), so that no hidden group's figures —
+    /// how many chose an area, how many then trained — can be had by subtracting shown ones, as a
+    /// supervisor who sees a unit and its sub-unit could otherwise.
+    /// - Parameter people: people with a plan, by the unit their discussion was opened in.
+    public static func shownUnits(people: [Int64: Int], outsideTree: Int, units: [UnitNode], rule: AnonymityRule) -> Set<Int64> {
+        let tree = UnitTree(units: units)
+        var totals: [Int64: Int] = [:]
+        var outside = outsideTree
+        for (unitID, count) in people {
+            guard tree.contains(unitID) else {
+                outside += count
+                continue
+            }
+            for ancestor in tree.selfAndAncestors(of: unitID) { totals[ancestor, default: 0] += count }
+        }
+        var sizes: [Group: Int] = [.outsideTree: outside]
+        sizes[.organisation] = totals.filter { tree.roots.contains($0.key) }.values.reduce(outside, +)
+        for (unitID, count) in totals { sizes[.unit(unitID)] = count }
+        for (unitID, count) in people where tree.contains(unitID) { sizes[.own(unitID)] = count }
+        var partitions = [Partition<Group>(whole: .organisation,
+                                           parts: tree.roots.filter { totals[$0] != nil }.map(Group.unit) + [.outsideTree])]
+        for unitID in tree.bottomUp where totals[unitID] != nil {
+            let children = (tree.children[unitID] ?? []).filter { totals[$0] != nil }
+            partitions.append(Partition(whole: .unit(unitID), parts: [.own(unitID)] + children.map(Group.unit)))
+        }
+        let hidden = rule.hiddenGroups(respondents: sizes, partitions: partitions)
+        return Set(totals.keys.filter { !hidden.contains(.unit($0)) })
+    }
+}
