@@ -55,7 +55,7 @@ extension WebApp {
                           agreedOn: goals.map(\.agreedOn).max() ?? "")
         }
         let earliest = plans.map(\.agreedOn).min() ?? ""
-        let done = try discussionStore.completions(employeeIDs: Set(plans.map(\.employeeID)), from: earliest)
+        let done = try completions.inForce(employeeIDs: Set(plans.map(\.employeeID)), from: earliest)
         let areaCodes = try trainingCatalogue.areaCodes(trainingIDs: Array(Set(done.map(\.trainingID))))
         let completions = done.map {
             PlanLoop.Completion(employeeID: $0.employeeID, areaCodes: Set(areaCodes[$0.trainingID] ?? []), completedOn: $0.completedOn)

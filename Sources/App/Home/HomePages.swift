@@ -109,7 +109,7 @@ extension WebApp {
                                       description: strings.text("mail_home_link_text")))
         }
         // Development discussions: the employee's own, once one has been opened for them.
-        if let employee, try !discussionStore.discussions(employeeID: employee.id).isEmpty {
+        if let employee, try discussionStore.hasDiscussion(employeeID: employee.id) {
             shortcuts.append(HomeLink(href: Paths.myDiscussions, label: strings.text("discussions_my_title"),
                                       description: strings.text("discussions_home_link_text")))
         }

@@ -125,16 +125,24 @@ public struct DiscussionStore: Sendable {
         try database.reading { db in try Stored<Discussion>.fetchOne(db, key: id) }
     }
 
-    /// The employee's discussions, newest cycle first, with their cycles.
+    /// Whether any discussion has been opened for the employee (the home page's link).
+    public func hasDiscussion(employeeID: Int64) throws(StorageError) -> Bool {
+        try database.reading { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM discussions WHERE employee_id = ?)"),
+                              arguments: [employeeID]) ?? false
+        }
+    }
+
+    /// The employee's discussions, newest cycle first, with their cycles (one read, one query).
     public func discussions(employeeID: Int64) throws(StorageError) -> [(discussion: Stored<Discussion>, cycle: Stored<DiscussionCycle>)] {
         try database.reading { db in
             let discussions = try Stored<Discussion>.fetchAll(db.cachedStatement(sql: """
                 SELECT d.* FROM discussions d JOIN discussion_cycles c ON c.id = d.cycle_id
                 WHERE d.employee_id = ? ORDER BY c.starts_on DESC, d.id DESC
                 """), arguments: [employeeID])
-            return try discussions.compactMap { discussion in
-                try Stored<DiscussionCycle>.fetchOne(db, key: discussion.cycleID).map { (discussion, $0) }
-            }
+            let cycles = Dictionary(uniqueKeysWithValues: try Stored<DiscussionCycle>.fetchAll(
+                db, keys: Set(discussions.map(\.cycleID))).map { ($0.id, $0) })
+            return discussions.compactMap { discussion in cycles[discussion.cycleID].map { (discussion, $0) } }
         }
     }
 

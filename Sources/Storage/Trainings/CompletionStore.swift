@@ -18,6 +18,13 @@ public struct CompletionInForce: Sendable, Equatable {
 /// removes the attendance and appends a withdrawal of that completion. Nothing in the history is
 /// ever changed or deleted (the database refuses it): a correction is a new entry naming the one it
 /// corrects.
+/// A completion in force, as bare facts.
+public struct CompletionFact: Sendable, Equatable {
+    public var employeeID: Int64
+    public var trainingID: Int64
+    public var completedOn: String
+}
+
 public struct CompletionStore: Sendable {
     private let database: AppDatabase
 
@@ -136,6 +143,21 @@ public struct CompletionStore: Sendable {
                     trainings[entry.trainingID] = try Stored<Training>.fetchOne(db, key: entry.trainingID)
                 }
                 return trainings[entry.trainingID].map { CompletionInForce(entry: entry, training: $0) }
+            }
+        }
+    }
+
+    /// The completions in force (not withdrawn, not corrected) of `employeeIDs` on or after `from`,
+    /// as bare facts: who, which training, which day (a group's plans read these in bulk).
+    public func inForce(employeeIDs: Set<Int64>, from: String) throws(StorageError) -> [CompletionFact] {
+        guard !employeeIDs.isEmpty else { return [] }
+        return try database.reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.employee_id, c.training_id, c.completed_on FROM training_completions c
+                WHERE c.employee_id IN (SELECT value FROM json_each(?)) AND c.completed_on >= ? AND c.withdrawn = 0
+                  AND NOT EXISTS (SELECT 1 FROM training_completions later WHERE later.corrects_id = c.id)
+                """, arguments: [OnboardingStore.jsonArray(employeeIDs.sorted()), from]).map { row in
+                CompletionFact(employeeID: row[0], trainingID: row[1], completedOn: row[2])
             }
         }
     }
