@@ -231,19 +231,30 @@ private struct DemoDiscussionOrganisation {
         return items
     }
 
-    /// `tyontekija`'s plan: two goals, the first in an area of a training they have completed since
-    /// (one is recorded if the training year gave them none), the second not followed up by a training.
+    /// `tyontekija`'s plan: two goals. The first is in an area their own self-assessment rose in
+    /// between the pilot before the plan and the spring round after it, with a training in the area
+    /// completed in between (one is recorded if the training year gave them none); the second is in
+    /// an area with no training done and no rise. So the page shows "planned → done → changed" both ways.
     private mutating func workersLastYear(_ employee: DiscussionBulkPerson, supervisor: Int64?) throws(DemoError) -> DiscussionBulkItem {
         let day = Self.weekday(DemoDay(year: lastStart.components.year, month: 3, day: 18))
-        let codes = Set(areas.map(\.code))
+        let change = try ownChange(employeeID: employee.employeeID, planDay: day)
         let completions = try demoStorage { try CompletionStore(database).inForce(employeeID: employee.employeeID) }
             .filter { $0.entry.completedOn > day.text && $0.entry.completedOn <= today.text }
-        var done = completions.first { (trainingAreas[$0.entry.trainingID] ?? []).contains(where: codes.contains) }
+        let trainedCodes = Set(completions.flatMap { trainingAreas[$0.entry.trainingID] ?? [] })
+        let trainable = Set(trainingAreas.values.joined())
+        guard let doneArea = mostRisen(areas.filter { trainable.contains($0.code) }, change.scores),
+              let otherArea = leastRisen(areas.filter { $0.code != doneArea.code && !trainedCodes.contains($0.code) }, change.scores)
+                ?? areas.first(where: { $0.code != doneArea.code })
+        else { throw .missingAnchor("areas for tyontekija's plan") }
+        let assessedAfter = change.assessedAfter ?? today.text
+        var done = completions.first { $0.entry.completedOn < assessedAfter && (trainingAreas[$0.entry.trainingID] ?? []).contains(doneArea.code) }
             .map { (trainingID: $0.entry.trainingID, sessionID: $0.entry.sessionID) }
         if done == nil {
-            guard let trainingID = trainingAreas.keys.sorted().first(where: { (trainingAreas[$0] ?? []).contains(where: codes.contains) })
+            guard let trainingID = trainingAreas.keys.sorted().first(where: { (trainingAreas[$0] ?? []).contains(doneArea.code) })
             else { throw .missingAnchor("a training in a competence area") }
-            let completedOn = today.adding(days: -45)
+            // Half-way between the plan and the assessment after it, so the training could count.
+            let completedOn = DemoDay(assessedAfter).map { day.adding(days: ($0.daysSinceEpoch - day.daysSinceEpoch) / 2) }
+                ?? today.adding(days: -45)
             _ = try demoStorage {
                 try CompletionStore(database).record(Completion(
                     employeeID: employee.employeeID, trainingID: trainingID, sessionID: nil, kind: .external, completedOn: completedOn.text,
@@ -251,14 +262,7 @@ private struct DemoDiscussionOrganisation {
             }
             done = (trainingID, nil)
         }
-        // The second goal's area preferably has no training done since, so the page shows one goal
-        // followed up and one not.
-        let trainedCodes = Set(completions.flatMap { trainingAreas[$0.entry.trainingID] ?? [] })
-        guard let done, let doneCode = (trainingAreas[done.trainingID] ?? []).first(where: codes.contains),
-              let doneArea = areas.first(where: { $0.code == doneCode }),
-              let otherArea = areas.first(where: { $0.code != doneCode && !trainedCodes.contains($0.code) })
-                ?? areas.first(where: { $0.code != doneCode })
-        else { throw .missingAnchor("areas for tyontekija's plan") }
+        guard let done else { throw .missingAnchor("a training for tyontekija's plan") }
         var item = meeting(employee, cycleID: lastCycleID, heldOn: day, supervisor: supervisor)
         item.discussion.supervisorNotes = text(DemoDiscussionTexts.supervisorNotes[0])
         let followUp = day.adding(days: 180).text
@@ -279,6 +283,34 @@ private struct DemoDiscussionOrganisation {
         item.discussion.employeeComment = DemoDiscussionTexts.agreeingComments.pool(employee.language).first ?? ""
         item.discussion.updatedAt = Self.moment(day.adding(days: 2), hour: 12)
         return item
+    }
+
+    /// How the person's own identified self-assessment moved per area code between the last one
+    /// before `planDay` and the first one after it, and the day of the one after.
+    private func ownChange(employeeID: Int64, planDay: DemoDay) throws(DemoError) -> (scores: [String: Double], assessedAfter: String?) {
+        // Newest first: the first before the plan is the latest before it, the last after it the earliest.
+        let own = try demoStorage { try SurveyResultsStore(database).ownResponses(employeeID: employeeID) }
+        let before = own.first { $0.submittedOn < planDay.text }
+        let after = own.last { $0.submittedOn >= planDay.text }
+        var scores: [String: Double] = [:]
+        if let before, let after {
+            for area in areas {
+                if let old = before.areaScores[area.id], let new = after.areaScores[area.id] { scores[area.code] = new - old }
+            }
+        }
+        return (scores, after?.submittedOn)
+    }
+
+    private typealias Area = (id: Int64, code: String, name: LocalisedText)
+
+    /// The area whose score rose most (the first by id among equals; unknown changes count least).
+    private func mostRisen(_ candidates: [Area], _ change: [String: Double]) -> Area? {
+        candidates.min { (-(change[$0.code] ?? -9), $0.id) < (-(change[$1.code] ?? -9), $1.id) }
+    }
+
+    /// The area whose score rose least (unknown changes count as no change).
+    private func leastRisen(_ candidates: [Area], _ change: [String: Double]) -> Area? {
+        candidates.min { (change[$0.code] ?? 0, $0.id) < (change[$1.code] ?? 0, $1.id) }
     }
 
     // MARK: - This year

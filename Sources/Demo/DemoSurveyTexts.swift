@@ -15,6 +15,11 @@ enum DemoSurveyTexts {
         return identified ? "Digiosaamisen itsearviointi \(season) \(year)" : "Digiosaamiskysely \(season) \(year)"
     }
 
+    /// The title of the identified pilot round put to one unit.
+    static func pilotTitle(opensOn day: DemoDay) -> String {
+        title(opensOn: day, identified: true) + " (pilotti)"
+    }
+
     /// Open answers in the respondent's language (`fi`, `sv` or `en`).
     static func openAnswers(language: String) -> [String] {
         switch language {

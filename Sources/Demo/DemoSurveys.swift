@@ -30,6 +30,11 @@ struct DemoRoundSpec: Sendable, Equatable {
     let isOpen: Bool
     /// The share of the invited who answer, before each unit's own keenness.
     let responseRate: Double
+    /// The measurement number the answers improve by (0 first); the pilot before the first
+    /// organisation-wide round measures at the same level as it.
+    var measurement: Int { pilotUnitName == nil ? index : 0 }
+    /// A pilot is put to one unit (with its sub-units) only.
+    var pilotUnitName: String? = nil
 }
 
 /// Three survey rounds for each of Järvelä and Koskenkylä on the shipped framework: an autumn round
@@ -48,11 +53,20 @@ struct DemoSurveys {
     let seed: UInt64
     let today: DemoDay
 
-    /// The rounds of an organisation, oldest first.
-    func schedule(organisationSlug: String) -> [DemoRoundSpec] {
+    /// The rounds of an organisation, oldest first. Järvelä piloted the identified self-assessment in
+    /// the daycare centre of `tyontekija` early last year, before the year's development discussions,
+    /// so their plan has an assessment before it and one after (the spring round).
+    func schedule(organisationSlug: String, pilotUnitName: String? = nil) -> [DemoRoundSpec] {
         let identifiedSpring = organisationSlug == "jarvela"
         let autumn = today.adding(days: -425), spring = today.adding(days: -213), current = today.adding(days: -14)
-        return [
+        var pilot: [DemoRoundSpec] = []
+        if identifiedSpring, let pilotUnitName {
+            let opens = DemoDay(year: today.components.year - 1, month: 2, day: 2)
+            pilot.append(DemoRoundSpec(index: 3, title: DemoSurveyTexts.pilotTitle(opensOn: opens), mode: .identified,
+                                       opensOn: opens, closesOn: opens.adding(days: 14), isOpen: false,
+                                       responseRate: 0.8, pilotUnitName: pilotUnitName))
+        }
+        return pilot + [
             DemoRoundSpec(index: 0, title: DemoSurveyTexts.title(opensOn: autumn, identified: false), mode: .anonymous,
                           opensOn: autumn, closesOn: autumn.adding(days: 20), isOpen: false, responseRate: 0.68),
             DemoRoundSpec(index: 1, title: DemoSurveyTexts.title(opensOn: spring, identified: identifiedSpring),
@@ -70,15 +84,19 @@ struct DemoSurveys {
         let model = DemoAnswerModel(content: content)
         let scoring = ResponseScoring(content: content)
         let organisations = plan.organisations.filter { Self.organisationSlugs.contains($0.organisation.slug) }
-        let total = organisations.count * 3
-        var summaries: [DemoRoundSummary] = []
-        progress(0, total)
-        for organisationPlan in organisations {
+        let schedules = organisations.map { organisationPlan in
             let slug = organisationPlan.organisation.slug
-            guard let organisationID = organisationIDs[slug] else { throw .missingAnchor("organisation \(slug)") }
             let people = DemoRoundPeople(plan: organisationPlan, anchors: slug == "jarvela" ? plan.anchors : nil,
                                          seed: seed)
-            for spec in schedule(organisationSlug: slug) {
+            return (slug: slug, people: people,
+                    rounds: schedule(organisationSlug: slug, pilotUnitName: people.keenUnitNames.first))
+        }
+        let total = schedules.reduce(0) { $0 + $1.rounds.count }
+        var summaries: [DemoRoundSummary] = []
+        progress(0, total)
+        for (slug, people, rounds) in schedules {
+            guard let organisationID = organisationIDs[slug] else { throw .missingAnchor("organisation \(slug)") }
+            for spec in rounds {
                 let roundSeed = DemoSeed.mix(seed, DemoSeed.hash("\(slug)/\(spec.index)"))
                 var loader = DemoRoundLoader(database: database, spec: spec, people: people, model: model,
                                              scoring: scoring, frameworkID: content.framework.id,
@@ -169,13 +187,14 @@ private struct DemoRoundLoader {
 
     mutating func load(organisationID: Int64, slug: String) throws(DemoError) -> DemoRoundSummary {
         let bulk = SurveyBulkStore(database)
+        let scope = try pilotScope(organisationID: organisationID)
         let created = try demoStorage {
             try bulk.createRound(
                 SurveyRound(organisationID: organisationID, frameworkID: frameworkID, title: spec.title,
                             mode: spec.mode,
                             opensOn: spec.opensOn.text, closesOn: spec.closesOn.text, minimumGroupSize: 5,
                             openAnswerThreshold: 10, createdAt: Self.moment(spec.opensOn.adding(days: -10), hour: 10)),
-                openQuestions: [DemoSurveyTexts.openQuestion],
+                scope: scope, openQuestions: [DemoSurveyTexts.openQuestion],
                 openedAt: Self.moment(spec.opensOn, hour: 8),
                 closedAt: spec.isOpen ? nil : Self.moment(spec.closesOn.adding(days: 1), hour: 0))
         }
@@ -186,6 +205,14 @@ private struct DemoRoundLoader {
         let count = try demoStorage { try bulk.loadResponses(roundID: roundID, responses) }
         return DemoRoundSummary(organisationSlug: slug, title: spec.title, status: created.round.status,
                                 mode: spec.mode, invited: created.invited, responses: count.responses)
+    }
+
+    /// The pilot's unit as the round's scope; an organisation-wide round has none.
+    private func pilotScope(organisationID: Int64) throws(DemoError) -> [RoundScope] {
+        guard let name = spec.pilotUnitName else { return [] }
+        guard let unit = try demoStorage({ try UnitStore(database).units(organisationID: organisationID) })
+            .first(where: { $0.name == name }) else { throw .missingAnchor("the pilot unit \(name)") }
+        return [RoundScope(roundID: 0, unitID: unit.id)]
     }
 
     private mutating func responses(to invitations: [RoundInvitation], questionID: Int64?) -> [BulkResponse] {
@@ -212,7 +239,7 @@ private struct DemoRoundLoader {
             // Most answer in the first days and after the reminder; a few at the last moment.
             var day = firstDay.adding(days: min(span, Int(Double(span + 1) * dayDraw * dayDraw)))
             if weekendDraw < 0.8 { day = Self.workingDay(near: day, from: firstDay, to: lastDay) }
-            let answerText = model.answers(profile, traits, roundIndex: spec.index, random: &personal)
+            let answerText = model.answers(profile, traits, roundIndex: spec.measurement, random: &personal)
             var open: [Int64: String] = [:]
             if let questionID, openDraw < 0.03,
                let text = personal.element(of: DemoSurveyTexts.openAnswers(language: employee.language)) {

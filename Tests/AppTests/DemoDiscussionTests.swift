@@ -54,8 +54,20 @@ struct DemoDiscussionTests {
                                 arguments: [goals[0].goal.areaID, goals[1].goal.areaID])
         }
         #expect(goalCodes.filter(trainedCodes.contains).count == 1, "goal areas \(goalCodes), trained \(trainedCodes)")
-        // The identified self-assessment after the plan, for "planned → done → changed".
-        #expect(try SurveyResultsStore(database).ownResponses(employeeID: worker).contains { $0.submittedOn > heldOn })
+        // Identified self-assessments before the plan (the pilot) and after it (spring), so "planned →
+        // done → changed" shows a change: the trained goal's area rose at least as much as the other's.
+        let own = try SurveyResultsStore(database).ownResponses(employeeID: worker)
+        let before = try #require(own.first { $0.submittedOn < heldOn })
+        let after = try #require(own.last { $0.submittedOn >= heldOn })
+        let changes = goals.map { goal in
+            after.areaScores[goal.goal.areaID].flatMap { new in before.areaScores[goal.goal.areaID].map { new - $0 } }
+        }
+        let first = try #require(changes[0]), second = try #require(changes[1])
+        #expect(first >= second)
+        let trainedBeforeAssessment = try CompletionStore(database).inForce(employeeID: worker)
+            .filter { $0.entry.completedOn > heldOn && $0.entry.completedOn < after.submittedOn }
+        #expect(try TrainingCatalogueStore(database).areaCodes(trainingIDs: trainedBeforeAssessment.map(\.entry.trainingID))
+            .values.contains { $0.contains(goalCodes[0]) || $0.contains(goalCodes[1]) })
 
         // This year: prepared, planned for next week, not yet held.
         #expect(try store.answers(discussionID: current.id).count == 4)

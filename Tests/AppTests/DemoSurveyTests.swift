@@ -69,8 +69,16 @@ private final class DemoSurveyDatabase: @unchecked Sendable {
     }
 
     /// An organisation's rounds, oldest first.
+    /// The organisation's rounds put to everyone, oldest first (Järvelä's one-unit pilot is left out).
     func rounds(_ slug: String) throws -> [Stored<SurveyRound>] {
-        try SurveyRoundStore(database).rounds(organisationID: organisationID(slug)).reversed()
+        let store = SurveyRoundStore(database)
+        return try store.rounds(organisationID: organisationID(slug)).reversed().filter { try store.scope(roundID: $0.id).isEmpty }
+    }
+
+    /// Järvelä's identified pilot round, put to esihenkilo's daycare centre only.
+    func pilot() throws -> Stored<SurveyRound> {
+        let store = SurveyRoundStore(database)
+        return try #require(try store.rounds(organisationID: organisationID("jarvela")).first { !(try store.scope(roundID: $0.id).isEmpty) })
     }
 
     func employeeID(login: String) throws -> Int64 {
@@ -174,8 +182,8 @@ struct DemoSurveyTests {
         #expect(days.allSatisfy { $0.1 <= $0.0 && $0.0 <= ($0.3 == "open" ? DemoSurveyDatabase.today : $0.2) })
         let weekend = days.filter { day in DemoDay(day.0).map { ($0.daysSinceEpoch + 3) % 7 >= 5 } ?? true }
         #expect(weekend.count * 10 < days.count, "\(weekend.count) of \(days.count) answered at a weekend")
-        #expect(demo.summary.surveyRounds.count == 6)
-        #expect(demo.summary.surveyRounds.map(\.responses).allSatisfy { $0 > 50 })
+        #expect(demo.summary.surveyRounds.count == 7, "three rounds in each organisation and Järvelä's pilot")
+        #expect(demo.summary.surveyRounds.filter { !$0.title.hasSuffix("(pilotti)") }.map(\.responses).allSatisfy { $0 > 50 })
     }
 
     @Test func everyResponseHasTheScoresOfTheWebsRules() throws {
@@ -262,10 +270,13 @@ struct DemoSurveyTests {
         let invitations = try SurveyRoundStore(demo.database).invitations(employeeID: worker)
         #expect(invitations.map(\.round.title) == ["Digiosaamiskysely syksy 2026",
                                                    "Digiosaamisen itsearviointi kevät 2026",
-                                                   "Digiosaamiskysely syksy 2025"])
+                                                   "Digiosaamiskysely syksy 2025",
+                                                   "Digiosaamisen itsearviointi kevät 2025 (pilotti)"])
         #expect(invitations.map(\.answered).prefix(2) == [false, true])
+        #expect(invitations.last?.answered == true, "the pilot before last year's development discussion")
+        let autumnInvitation = try #require(invitations.dropLast().last)
         let start = try #require(try EmployeeStore(demo.database).employee(id: worker)?.startDate)
-        let autumn = try #require(invitations.last)
+        let autumn = autumnInvitation
         #expect(autumn.answered == (start <= autumn.round.closesOn), "answered only when employed")
         let identified = try #require(invitations.first { $0.round.mode == .identified }?.round.id)
         let owned = try demo.database.pool.read { db in
@@ -280,7 +291,7 @@ struct DemoSurveyTests {
     @Test func onlyTheIdentifiedRoundHasOwners() throws {
         let demo = try demo()
         for summary in demo.summary.surveyRounds {
-            let round = try #require(try (demo.rounds(summary.organisationSlug)).first { $0.title == summary.title })
+            let round = try #require(try (demo.rounds(summary.organisationSlug) + [demo.pilot()]).first { $0.title == summary.title })
             let owners = try demo.database.pool.read { db in
                 try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM survey_response_owners o JOIN survey_responses r ON r.key = o.response_key
@@ -336,7 +347,7 @@ struct DemoSurveyTests {
         let second = try DemoSurveyDatabase(employees: 300, seed: 5)
         let other = try DemoSurveyDatabase(employees: 300, seed: 6)
         let figures = try first.figures()
-        #expect(figures.count == 6)
+        #expect(figures.count == 7)
         #expect(figures == (try second.figures()))
         #expect(figures != (try other.figures()))
     }
@@ -360,6 +371,29 @@ struct DemoSurveyTests {
                 #expect(sectors.count >= 3, "\(round.title): \(sectors.count) sectors shown")
             }
         }
+    }
+
+    /// Järvelä piloted the identified self-assessment in esihenkilo's daycare centre before last
+    /// year's development discussions, so tyontekija's plan has an assessment on each side.
+    @Test func jarvelasPilotIsIdentifiedInOneUnitBeforeLastYearsDiscussions() throws {
+        let demo = try demo()
+        let pilot = try demo.pilot()
+        #expect(pilot.mode == .identified && pilot.status == .closed)
+        #expect(pilot.title == "Digiosaamisen itsearviointi kevät 2025 (pilotti)")
+        #expect(pilot.opensOn == "2025-02-02" && pilot.closesOn < "2025-03-18")
+        let centre = try #require(try UnitStore(demo.database).units(organisationID: demo.organisationID("jarvela"))
+            .first { $0.name == demo.summary.daycareCentre }?.id)
+        #expect(try SurveyRoundStore(demo.database).scope(roundID: pilot.id).map(\.unitID) == [centre])
+        let (invited, answered) = try SurveyRoundStore(demo.database).participation(roundID: pilot.id)
+        let subtree = try UnitStore(demo.database).unitAndDescendantIDs(of: centre)
+        #expect(invited >= 5 && answered >= 5 && answered <= invited)
+        let outside = try demo.database.pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM survey_invitations WHERE round_id = ?
+                AND unit_id NOT IN (\(subtree.map(String.init).joined(separator: ",")))
+                """, arguments: [pilot.id])
+        }
+        #expect(outside == 0, "only the daycare centre and its groups are invited")
     }
 
     @Test func titlesFollowTheSeasonOfOpening() throws {

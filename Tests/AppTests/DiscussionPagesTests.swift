@@ -277,6 +277,71 @@ struct DiscussionPagesTests {
         #expect(cyclePage.contains("Suunnitelmista kehittymiseen: Kehityskeskustelut 2025") && cyclePage.contains("<td>5</td><td>1</td>"))
     }
 
+    /// Next year's discussion starts from last year's plan: for each goal, the trainings done in its
+    /// area since the plan (ticked from the data) and the area's change between the identified
+    /// self-assessment before the plan and the first one after it.
+    @Test func nextYearsDiscussionStartsFromLastYearsPlan() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let store = DiscussionStore(test.database)
+        let today = CivilDay.today()
+        let content = try #require(try FrameworkStore(test.database).content(frameworkID: try test.shippedFrameworkID()))
+        let areas = content.areas.filter { $0.area.kind == .competence }
+        let (trained, untrained) = (areas[0].area, areas[1].area)
+        // Two identified self-assessments of Aino, all 2s before last year's plan and all 4s after it.
+        let scoring = ResponseScoring(content: content)
+        for (opens, value) in [(-420, 2), (-200, 4)] {
+            let round = try SurveyBulkStore(test.database).createRound(
+                SurveyRound(organisationID: world.jarvela.id, frameworkID: content.framework.id, title: "Itsearvio \(opens)",
+                            mode: .identified, opensOn: today.adding(days: opens).iso, closesOn: today.adding(days: opens + 10).iso,
+                            minimumGroupSize: 5, openAnswerThreshold: 10),
+                openedAt: Date().addingTimeInterval(Double(opens) * 86_400),
+                closedAt: Date().addingTimeInterval(Double(opens + 11) * 86_400)).round
+            let answers = AnswerString.encode(Array(repeating: .value(value), count: scoring.statementCount))
+            _ = try SurveyBulkStore(test.database).loadResponses(roundID: round.id, [BulkResponse(
+                employeeID: world.employeeA.id, day: today.adding(days: opens + 1).iso, answers: answers,
+                areaScores: scoring.areaScores(answers: answers))])
+        }
+        // Last year's plan, signed, with a goal in each area; a training done in the first area since.
+        let ended = try store.createCycle(DiscussionCycle(organisationID: world.jarvela.id, title: "Kehityskeskustelut 2025",
+                                                          startsOn: today.adding(days: -380).iso, endsOn: today.adding(days: -250).iso),
+                                          unitIDs: [])
+        let last = try store.open(cycleID: ended.id, employeeID: world.employeeA.id, unitID: world.unitA.id, by: nil)
+        _ = try store.addGoal(discussionID: last.id, areaID: trained.id, goal: "Opin Teamsin kanavat", followUpOn: nil)
+        _ = try store.addGoal(discussionID: last.id, areaID: untrained.id, goal: "Arvioin tiedon luotettavuutta", followUpOn: nil)
+        try store.saveMeeting(discussionID: last.id, plannedOn: nil, heldOn: today.adding(days: -300).iso, notes: "")
+        _ = try store.sign(discussionID: last.id, as: .employee(comment: "", disagrees: false))
+        _ = try store.sign(discussionID: last.id, as: .supervisor(userID: nil))
+        let trainingID = try test.database.pool.write { db -> Int64 in
+            try db.execute(sql: """
+                INSERT INTO trainings (organisation_id, title_fi, duration_minutes, format, language, created_at, updated_at)
+                VALUES (?, 'Teams-kanavat käyttöön', 30, 'self_study', 'fi', '2025-01-01', '2025-01-01')
+                """, arguments: [world.jarvela.id])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO training_areas (training_id, area_code) VALUES (?, ?)", arguments: [id, trained.code])
+            return id
+        }
+        _ = try CompletionStore(test.database).record(Completion(employeeID: world.employeeA.id, trainingID: trainingID, sessionID: nil,
+                                                                 kind: .external, completedOn: today.adding(days: -250).iso, recordedBy: nil))
+
+        // This year's discussion shows the table to both of them.
+        let id = try Self.ainosDiscussion(test, world)
+        var employee = try test.staffBrowser("tyontekija")
+        var supervisor = try test.staffBrowser("esihenkilo.a")
+        for page in [try employee.get("/discussions/\(id)").text, try supervisor.get("/discussions/\(id)").text] {
+            let table = try #require(page.range(of: "Viime suunnitelma: suunniteltu → tehty → muuttui").map { String(page[$0.lowerBound...]) })
+            let held = today.adding(days: -300).iso.split(separator: "-").compactMap { Int($0) }
+            #expect(table.contains("Suunnitelma sovittiin \(held[2]).\(held[1]).\(held[0])."))
+            let rows = table.components(separatedBy: "<tr>").dropFirst(2)
+            let first = try #require(rows.first { $0.contains("Opin Teamsin kanavat") })
+            let second = try #require(rows.first { $0.contains("Arvioin tiedon luotettavuutta") })
+            #expect(first.contains("Teams-kanavat käyttöön") && first.contains("+2,0"), "\(first)")
+            #expect(second.contains("Ei koulutuksia") && second.contains("+2,0") && !second.contains("Teams-kanavat käyttöön"), "\(second)")
+        }
+        // Last year's own page does not carry a plan from before it.
+        #expect(!(try employee.get("/discussions/\(last.id)").text.contains("Viime suunnitelma")))
+    }
+
     @Test func theKeptPageCarriesEachReadersOwnFormToken() throws {
         let test = try TestApp()
         let world = try World(test)
