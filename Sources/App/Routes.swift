@@ -368,6 +368,36 @@ extension WebApp {
         // A unit with its sub-units in one place, for its supervisors and HR (others: 404).
         routes.get("/units/:unitID/toolkit", .unitLeadership, showUnitToolkit)
 
+        // MARK: - Digivinkit: tips, questions and practices
+        // Anyone signed in with an organisation reads its board and the posts others shared (404
+        // without one, and for a post of another organisation that is not shared; a hidden post only
+        // for its moderators and its writer). Every write is rate limited per person.
+        routes.get("/board", .signedIn, showBoard)
+        routes.get("/board/new", .signedIn, showNewBoardPost)
+        routes.post("/board/new", .signedIn, bodyLimit: Self.boardPostBodyLimit, createBoardPost)
+        routes.get("/board/photos/:photoID", .signedIn, showBoardPhoto)
+        routes.get("/board/:postID", .signedIn, showBoardPost)
+        routes.post("/board/:postID/answers", .signedIn, answerBoardPost)
+        routes.post("/board/:postID/useful", .signedIn, toggleBoardUseful)
+        // Only practices are adopted, for the reader's own unit or one they supervise.
+        routes.post("/board/:postID/adoption", .signedIn, adoptBoardPractice)
+        routes.post("/board/:postID/report", .signedIn, reportBoardPost)
+        routes.post("/board/:postID/answers/:answerID/report", .signedIn, reportBoardAnswer)
+        // The asker, a digitutor of the organisation or a moderator (404 for anyone else).
+        routes.post("/board/:postID/answers/:answerID/solves", .signedIn, markBoardAnswerSolving)
+        // A digitutor or a moderator makes a tip of a solved question.
+        routes.post("/board/:postID/tip", .signedIn, makeBoardTip)
+        // Moderators of the post's organisation: HR, the tutor coordinator, administrators and the
+        // people they named (404 for anyone else).
+        routes.post("/board/:postID/hidden", .signedIn, setBoardPostHidden)
+        routes.post("/board/:postID/locked", .signedIn, setBoardPostLocked)
+        routes.post("/board/:postID/answers/:answerID/hidden", .signedIn, setBoardAnswerHidden)
+        routes.get("/organisations/:slug/board-moderation", .signedIn, showBoardModeration)
+        routes.post("/organisations/:slug/board-moderation/reports/:reportID/dismiss", .signedIn, dismissBoardReport)
+        // Naming moderators: HR, the tutor coordinator and administrators of the organisation.
+        routes.post("/organisations/:slug/board-moderation/moderators", .signedIn, nameBoardModerator)
+        routes.post("/organisations/:slug/board-moderation/moderators/:userID/remove", .signedIn, removeBoardModerator)
+
         // MARK: - Mail: the outbox
         // Administrators see every message; HR sees the messages to its own organisation's people
         // (a message for no employee, or another organisation's, is a 404).

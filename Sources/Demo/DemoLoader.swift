@@ -26,6 +26,9 @@ public struct DemoSummary: Sendable, Equatable {
     public var surveyRounds: [DemoRoundSummary] = []
     /// The year of trainings created.
     public var trainings = DemoTrainingSummary()
+    /// Digivinkit: posts and answers stored.
+    public var boardPosts = 0
+    public var boardAnswers = 0
 
     /// Employees created in all organisations.
     public var employees: Int { organisations.reduce(0) { $0 + $1.employees } }
@@ -108,6 +111,7 @@ public struct DemoLoader: Sendable {
         _ = try DemoInstructions(database: database, today: day).load(organisationIDs: organisationIDs)
         _ = try DemoOnboarding(database: database, today: day).load(organisationIDs: organisationIDs)
         _ = try DemoDiscussions(database: database, seed: seed, today: day).load(organisationIDs: organisationIDs)
+        let board = try DemoBoard(database: database, seed: seed, today: day).load(organisationIDs: organisationIDs)
         try storage {
             try AuditStore(database).record(AuditEntry(
                 action: "demo.load", target: nil,
@@ -117,7 +121,8 @@ public struct DemoLoader: Sendable {
                     + "\(trainings.sessions) training sessions with \(trainings.attendance) attendances"))
         }
         return DemoSummary(organisations: counts, daycareCentre: plan.anchors.daycareCentre,
-                           school: plan.anchors.school, surveyRounds: rounds, trainings: trainings)
+                           school: plan.anchors.school, surveyRounds: rounds, trainings: trainings,
+                           boardPosts: board.posts, boardAnswers: board.answers)
     }
 
     /// HR's latest roster import in Järvelä, as the import page lists it: the whole staff list but for

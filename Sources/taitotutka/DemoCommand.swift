@@ -81,6 +81,7 @@ struct DemoCommand: ParsableCommand {
         print("  Trainings: \(trainings.trainings) in the catalogues, \(trainings.sessions) sessions, "
             + "\(trainings.enrolments) enrolments, \(trainings.attendance) attendances, \(trainings.completions) completions, "
             + "\(trainings.feedback) feedback answers")
+        print("  Digivinkit: \(summary.boardPosts) posts with \(summary.boardAnswers) answers")
         print("Esihenkilo supervises \(summary.daycareCentre); esihenkilo2 supervises \(summary.school).")
         print("")
         printSignIns()

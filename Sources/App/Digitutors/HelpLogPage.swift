@@ -53,6 +53,10 @@ struct HelpLogView {
     let hasEntries: Bool
     let monthTotal: String
     let yearTotal: String
+    /// Board questions of the tutor's sectors unanswered for over 48 hours (Digivinkit).
+    let questions: [BoardRowView]
+    let hasQuestions: Bool
+    let boardHref: String
 }
 
 /// The help log form as typed and checked. It has, by design, no field for the person helped and
@@ -219,8 +223,10 @@ extension WebApp {
             group("channel", strings.text("tutors_help_channel"),
                   HelpChannel.allCases.map { ($0.rawValue, strings.text("tutors_channel_" + $0.rawValue)) }, chosen: input.channel),
         ]
-        let unitNames = Dictionary(try units.units(organisationID: organisationID).map { ($0.id, $0.name) },
-                                   uniquingKeysWith: { first, _ in first })
+        let organisationUnits = try units.units(organisationID: organisationID)
+        let unitNames = Dictionary(organisationUnits.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let servedIDs = Set(served.map(\.id))
+        let servedSectors = Set(organisationUnits.filter { servedIDs.contains($0.id) }.compactMap(\.sectorID))
         let deletable = today.adding(days: -Self.helpDeleteDays).iso
         let entries = try tutorStore.ownHelpLog(tutorID: tutor.tutor.id).map { own in
             let entry = own.entry
@@ -239,6 +245,8 @@ extension WebApp {
         let monthStart = today.firstDayOfMonth
         let yearStart = CivilDay(year: today.year, month: 1, day: 1) ?? monthStart
         let title = strings.text("tutors_help_title")
+        let questions = try unansweredBoardQuestions(organisationID: organisationID, sectorIDs: servedSectors,
+                                                     context)
         return try context.render("digitutors/help-log", title: title, HelpLogView(
             crumbs: [Crumb(href: Paths.home, label: strings.text("nav_home"), current: false),
                      Crumb(href: Paths.myHelpLog, label: title, current: true)],
@@ -250,6 +258,8 @@ extension WebApp {
             unit: FieldView(name: "unit_id", value: input.unitID, error: errors["unit_id"]),
             units: served.map { SelectOption(value: String($0.id), label: $0.name, selected: String($0.id) == input.unitID) },
             entries: entries, hasEntries: !entries.isEmpty,
-            monthTotal: try total(from: monthStart), yearTotal: try total(from: yearStart)), status: status)
+            monthTotal: try total(from: monthStart), yearTotal: try total(from: yearStart),
+            questions: questions, hasQuestions: !questions.isEmpty,
+            boardHref: Paths.board + "?kind=question&state=unsolved"), status: status)
     }
 }

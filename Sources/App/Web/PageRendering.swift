@@ -64,7 +64,8 @@ extension WebApp {
         "user_enabled", "imported", "signed_out", "session_ended", "password_changed", "password_set", "survey_saved", "survey_closed",
         "round_opened", "round_extended", "round_closed", "deleted", "published",
         "enrolled", "waiting_list", "place_given_up", "following", "not_following", "session_cancelled", "assigned",
-        "assigned_some_waiting",
+        "assigned_some_waiting", "board_posted", "board_answered", "board_reported", "board_adopted", "board_hidden",
+        "board_shown",
     ]
 
     func renderLayout(title: String, content: String, request: Request, strings: Strings, principal: Principal?,
@@ -95,6 +96,7 @@ extension WebApp {
         if principal.employeeID != nil || principal.isSupervisor || principal.isAdmin
             || !principal.hrOrganisationIDs.isEmpty || !principal.coordinatorOrganisationIDs.isEmpty {
             items.append((Paths.trainings, "nav_trainings"))
+            items.append((Paths.board, "nav_board"))
         }
         if principal.isSupervisor {
             items.append((Paths.myUnits, "nav_my_units"))

@@ -40,6 +40,10 @@ extension RequestContext {
     var goalID: Int64 { get throws(AppError) { try id("goalID") } }
     var actionID: Int64 { get throws(AppError) { try id("actionID") } }
     var questionID: Int64 { get throws(AppError) { try id("questionID") } }
+    var postID: Int64 { get throws(AppError) { try id("postID") } }
+    var answerID: Int64 { get throws(AppError) { try id("answerID") } }
+    var reportID: Int64 { get throws(AppError) { try id("reportID") } }
+    var photoID: Int64 { get throws(AppError) { try id("photoID") } }
 
     /// A survey page's step (1 = the first area).
     var step: Int {
