@@ -81,6 +81,7 @@ struct AccessMatrixTests {
         + AccessMatrixTests.onboardingRows
         + AccessMatrixTests.discussionRows
         + AccessMatrixTests.toolkitRows
+        + AccessMatrixTests.boardRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.
     static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {

@@ -55,9 +55,9 @@ struct PhotoSanitiserTests {
     }
 
     /// As a camera might send it: JFIF, Exif with a location, a comment, the image, junk after EOI.
-    private static let sampleJPEG = join(jpeg(join(app0, app1, com)), trailing)
+    static let sampleJPEG = join(jpeg(join(app0, app1, com)), trailing)
     /// What must be left of it, in this order.
-    private static let cleanJPEG = join(soi, app0, dqt, sof0, dht, sos, entropy, eoi)
+    static let cleanJPEG = join(soi, app0, dqt, sof0, dht, sos, entropy, eoi)
 
     // MARK: - A minimal PNG, built chunk by chunk
 
