@@ -100,6 +100,8 @@ echo "== required training: $(sqlite3 "$database" "SELECT count(*) FROM complian
 echo "== digitutors: $(sqlite3 "$database" "SELECT count(*) FROM tutors") tutors, $(sqlite3 "$database" "SELECT count(*) FROM tutor_help_log") help log entries from $(sqlite3 "$database" "SELECT min(day) FROM tutor_help_log")"
 discussion=$(sqlite3 "$database" "SELECT d.id FROM discussions d JOIN users u ON u.employee_id = d.employee_id WHERE u.login = 'tyontekija' ORDER BY d.id DESC LIMIT 1")
 echo "== discussions: $(sqlite3 "$database" "SELECT count(*) FROM discussions") discussions, $(sqlite3 "$database" "SELECT count(*) FROM discussion_goals") goals"
+board_thread=$(sqlite3 "$database" "SELECT id FROM board_posts WHERE kind = 'question' AND answer_count >= 3 AND hidden = 0 ORDER BY created_at DESC LIMIT 1")
+echo "== Digivinkit: $(sqlite3 "$database" "SELECT count(*) FROM board_posts") posts, $(sqlite3 "$database" "SELECT count(*) FROM board_answers") answers"
 training_pages=(
     "my trainings (tyontekija; goal p95 <= 10 ms)|$employee_session|/my-trainings"
     "catalogue (tyontekija; goal p95 <= 15 ms)|$employee_session|/trainings"
@@ -120,6 +122,10 @@ training_pages=(
     "prepared discussion page (esihenkilo; goal p95 <= 20 ms)|$supervisor_session|/discussions/$discussion"
     "supervisor toolkit (esihenkilo; goal p95 <= 30 ms)|$supervisor_session|/units/$centre/toolkit"
     "supervisor toolkit (HR, largest top unit)|$session|/units/$big_top/toolkit"
+    "Digivinkit front page (tyontekija; goal p95 <= 10 ms)|$employee_session|/board"
+    "Digivinkit search (tyontekija; goal p95 <= 20 ms)|$employee_session|/board?q=salasana"
+    "Digivinkit search, common word, most useful (tyontekija)|$employee_session|/board?q=teams&sort=useful"
+    "Digivinkit thread (tyontekija)|$employee_session|/board/$board_thread"
 )
 figures=$folder/training-figures
 : > "$figures"
