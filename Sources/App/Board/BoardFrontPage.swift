@@ -97,12 +97,30 @@ extension WebApp {
     /// sector, competence area, tool and solved state, sorted by newest, most useful or most adopted.
     /// Phone first: cards, no tables, no script.
     func showBoard(_ request: Request, _ context: RequestContext) throws -> Response {
-        let reader = try boardReader(context)
+        let reader = try boardReader(context, knowingTutors: false)
         let strings = context.strings
         let organisationID = reader.organisation.id
         let sectorList = try sectors.sectors(organisationID: organisationID)
         let areaNames = try trainingAreaNames(organisationID, strings)
         let query = BoardQuery(request, sectors: Set(sectorList.map(\.id)), areas: Set(areaNames.keys))
+        let reports = reader.isModerator ? try boardStore.openReportCount(organisationID: organisationID) : 0
+        let model = { try self.boardFrontView(query, reader, sectors: sectorList, areaNames: areaNames, reports: reports, strings) }
+        guard query.text.isEmpty else {
+            return try context.render("board/front", title: strings.text("board_title"), try model())
+        }
+        // A list is the same for everyone of the organisation who moderates alike (it names no
+        // anonymous asker but to moderators): kept until this process commits anything, a minute at
+        // most. Searches are not kept: each is its own.
+        let variant = [String(reader.isModerator), String(reader.access.principal?.isAdmin == true), String(reports),
+                       WebApp.queryString(query.pairs(page: query.page))].joined(separator: "|")
+        let key = CacheKey(family: "board:\(organisationID)|\(database.commitCount)", version: Int(settings.now().timeIntervalSince1970 / 60),
+                           variant: variant)
+        return try context.renderCached("board/front", title: strings.text("board_title"), key: key, model)
+    }
+
+    private func boardFrontView(_ query: BoardQuery, _ reader: BoardReader, sectors sectorList: [Stored<Sector>],
+                                areaNames: [String: String], reports: Int, _ strings: Strings) throws -> BoardFrontView {
+        let organisationID = reader.organisation.id
         var filter = query.filter
         filter.includeHidden = reader.isModerator
         let listings: [BoardListing]
@@ -115,8 +133,7 @@ extension WebApp {
             listings = try boardStore.search(query.text, visibleTo: organisationID, filter)
         }
         let rows = listings.map { boardRow($0, reader, strings) }
-        let reports = reader.isModerator ? try boardStore.openReportCount(organisationID: organisationID) : 0
-        let view = BoardFrontView(
+        return BoardFrontView(
             action: Paths.board, query: query.text,
             filters: boardFilterSelects(query, sectors: sectorList, areaNames: areaNames, strings),
             filtered: query.isFiltered, clearHref: Paths.board, searched: !query.text.isEmpty,
@@ -130,7 +147,6 @@ extension WebApp {
             isModerator: reader.isModerator, moderationHref: Paths.boardModeration(reader.organisation.slug),
             moderationLabel: reports > 0 ? strings.format("board_moderation_reports", ["count": strings.number(reports)])
                 : strings.text("board_moderation_title"))
-        return try context.render("board/front", title: strings.text("board_title"), view)
     }
 
     func boardFilterSelects(_ query: BoardQuery, sectors: [Stored<Sector>], areaNames: [String: String],
@@ -165,7 +181,8 @@ extension WebApp {
         let counts = boardCounts(post.record, strings)
         let pieces = InstructionSearchText.segments(listing.snippet).map { SnippetPiece(text: $0.text, highlighted: $0.highlighted) }
         let organisation = post.organisationID == reader.organisation.id ? nil : listing.organisationName
-        let meta = [boardAuthorName(listing, reader, strings), strings.date(HelsinkiTime.date(post.createdAt)), organisation]
+        let meta = [boardAuthorName(listing, reader, strings, personal: false), strings.date(HelsinkiTime.date(post.createdAt)),
+                    organisation]
             .compactMap { $0 }.joined(separator: " · ")
         return BoardRowView(
             href: Paths.boardPost(post.id), title: post.title, kindLabel: strings.text("board_kind_\(post.kind.rawValue)"),
@@ -190,11 +207,12 @@ extension WebApp {
     }
 
     /// The writer as the reader may see them: an anonymous asker is "anonymous" to everyone but the
-    /// post's moderators (who see the name, marked) and the asker themself.
-    func boardAuthorName(_ listing: BoardListing, _ reader: BoardReader, _ strings: Strings) -> String {
+    /// post's moderators (who see the name, marked) and, on the question's own page (`personal`), the
+    /// asker themself. Lists are not personal, so one list serves everyone of an organisation.
+    func boardAuthorName(_ listing: BoardListing, _ reader: BoardReader, _ strings: Strings, personal: Bool = true) -> String {
         let post = listing.post
         if post.anonymous {
-            if post.authorUserID == reader.userID { return strings.text("board_you_anonymously") }
+            if personal && post.authorUserID == reader.userID { return strings.text("board_you_anonymously") }
             if reader.moderates(post) {
                 return strings.format("board_asked_anonymously_by", ["name": listing.author.name])
             }

@@ -51,7 +51,7 @@ extension WebApp {
     private func renderBoardModeration(_ organisation: Stored<Organisation>, canName: Bool, _ context: RequestContext,
                                        nameValue: String = "", nameError: String? = nil, status: HTTPStatus = .ok) throws -> Response {
         let strings = context.strings
-        let reader = try boardReader(context)
+        let reader = try boardReader(context, knowingTutors: false)
         let reports = try boardStore.openReports(organisationID: organisation.id).map { report in
             BoardReportView(
                 href: Paths.boardPost(report.postID) + (report.answerID.map { "#answer-\($0)" } ?? ""), title: report.postTitle,
@@ -178,7 +178,7 @@ extension WebApp {
     /// A post's photo, to those who may read the post: its stored type only, no sniffing, no script,
     /// downloaded under a plain name.
     func showBoardPhoto(_ request: Request, _ context: RequestContext) throws -> Response {
-        let reader = try boardReader(context)
+        let reader = try boardReader(context, knowingTutors: false)
         guard let found = try boardStore.photo(id: try context.photoID), reader.canRead(found.post) else { throw AppError.notFound }
         var headers = HTTPHeaders()
         headers.set("Content-Type", found.photo.contentType)

@@ -49,13 +49,14 @@ struct BoardReader {
 extension WebApp {
     var boardStore: BoardStore { BoardStore(database) }
 
-    /// The board's reader, or 404 for a sign-in with no organisation to read.
-    func boardReader(_ context: RequestContext) throws -> BoardReader {
+    /// The board's reader, or 404 for a sign-in with no organisation to read. `knowingTutors` reads
+    /// the organisation's active digitutors (a thread's badges, who may mark solving); lists leave it.
+    func boardReader(_ context: RequestContext, knowingTutors: Bool = true) throws -> BoardReader {
         guard let principal = context.principal else { throw AppError.notFound }
         let reader = try trainingReader(context)
         let organisationID = reader.organisation.id
         let today = CivilDay.today(settings.now()).iso
-        let tutors = try tutorStore.activeTutorEmployeeIDs(organisationID: organisationID, on: today)
+        let tutors = knowingTutors ? try tutorStore.activeTutorEmployeeIDs(organisationID: organisationID, on: today) : []
         let unit = try reader.employee?.unitID.flatMap { try units.unit(id: $0) }
         return BoardReader(
             userID: principal.userID, organisation: reader.organisation, employee: reader.employee,
@@ -74,7 +75,7 @@ extension WebApp {
     /// Questions of the organisation in the tutor's sectors (or of no sector) that have waited over
     /// 48 hours for an answer, oldest first: what the tutor's page offers them to answer.
     func unansweredBoardQuestions(organisationID: Int64, sectorIDs: Set<Int64>, _ context: RequestContext) throws -> [BoardRowView] {
-        let reader = try boardReader(context)
+        let reader = try boardReader(context, knowingTutors: false)
         let before = settings.now().addingTimeInterval(-48 * 3600)
         return try boardStore.unansweredQuestions(organisationID: organisationID, sectorIDs: sectorIDs, before: before)
             .map { boardRow($0, reader, context.strings) }

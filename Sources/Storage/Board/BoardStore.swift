@@ -78,7 +78,8 @@ public struct BoardStore: Sendable {
     }
 
     /// A search over titles, texts and answers: each word a prefix ("salasan" finds "salasanan"),
-    /// ä/ö/å folded, best match first unless another sort is asked for.
+    /// ä/ö/å folded, best match first unless another sort is asked for. Each hit's snippet is cut
+    /// from its text (or its answers or title, when only they match) by `BoardSnippet`.
     public func search(_ query: String, visibleTo organisationID: Int64, _ filter: BoardFilter, limit: Int = 30)
         throws(StorageError) -> [BoardListing] {
         guard let match = InstructionSearchText.matchQuery(query) else { return [] }
@@ -87,16 +88,39 @@ public struct BoardStore: Sendable {
             // The full-text index drives the loop (CROSS JOIN): matched once, then each hit's row by id.
             let order = filter.sort == .newest ? "bm25(board_search, 10.0, 2.0, 1.0), p.id DESC" : Self.order(filter.sort)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Self.listingColumns),
-                       snippet(board_search, -1, char(57344), char(57345), '…', 14) AS found_snippet
+                SELECT \(Self.listingColumns), '' AS found_snippet
                 FROM board_search CROSS JOIN board_posts p ON p.id = board_search.rowid
                 \(Self.listingJoins)
                 WHERE board_search MATCH ? AND \(condition)
                 ORDER BY \(order)
                 LIMIT ?
                 """, arguments: [match] + arguments + [limit])
-            return try rows.map { try Self.listing($0) }
+            let hits = try rows.map { try Self.listing($0) }
+            let answers = try Self.answerTexts(db, postIDs: hits.map(\.post.id))
+            return hits.map { hit in
+                var snippet = BoardSnippet.make(hit.post.body, query: query)
+                // The text first; else the answers; else the title, so the reader sees why it was found.
+                for other in [answers[hit.post.id] ?? "", hit.post.title] where !snippet.contains(InstructionSearchText.highlightStart) {
+                    let found = BoardSnippet.make(other, query: query)
+                    if found.contains(InstructionSearchText.highlightStart) { snippet = found }
+                }
+                return BoardListing(post: hit.post, author: hit.author, organisationName: hit.organisationName,
+                                    sectorName: hit.sectorName, snippet: snippet)
+            }
         }
+    }
+
+    /// The visible answers' texts of some posts, joined per post.
+    static func answerTexts(_ db: Database, postIDs: [Int64]) throws -> [Int64: String] {
+        guard !postIDs.isEmpty else { return [:] }
+        var texts: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT post_id, group_concat(body, ' ') AS bodies FROM board_answers
+            WHERE post_id IN (SELECT value FROM json_each(?)) AND hidden = 0 GROUP BY post_id
+            """, arguments: [TrainingCatalogueStore.jsonArray(postIDs)]) {
+            texts[row["post_id"]] = row["bodies"]
+        }
+        return texts
     }
 
     /// Questions of some sectors (or of no sector) in the organisation with no visible answer, asked

@@ -12,6 +12,15 @@ public enum InstructionSearchText {
     /// only separate words, so operators such as `NEAR`, `AND` or `-` are searched as plain words and
     /// no input can make the query fail. nil when nothing searchable is left.
     public static func matchQuery(_ input: String) -> String? {
+        let terms = terms(input)
+        guard !terms.isEmpty else { return nil }
+        // A term holds letters and digits only, so it cannot contain the quote that closes it.
+        return terms.map { "\"" + $0 + "\"*" }.joined(separator: " ")
+    }
+
+    /// The searchable words of `input`, lower-cased: letters and digits, at most `maximumTerms` of
+    /// them, each cut to `maximumTermLength`.
+    public static func terms(_ input: String) -> [String] {
         var terms: [String] = []
         var current = ""
         func flush() {
@@ -28,9 +37,7 @@ public enum InstructionSearchText {
             }
         }
         flush()
-        guard !terms.isEmpty else { return nil }
-        // A term holds letters and digits only, so it cannot contain the quote that closes it.
-        return terms.map { "\"" + $0 + "\"*" }.joined(separator: " ")
+        return terms
     }
 
     /// Markdown as plain text: link addresses, emphasis and heading marks left out.
