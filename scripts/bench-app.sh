@@ -100,7 +100,7 @@ echo "== required training: $(sqlite3 "$database" "SELECT count(*) FROM complian
 echo "== digitutors: $(sqlite3 "$database" "SELECT count(*) FROM tutors") tutors, $(sqlite3 "$database" "SELECT count(*) FROM tutor_help_log") help log entries from $(sqlite3 "$database" "SELECT min(day) FROM tutor_help_log")"
 discussion=$(sqlite3 "$database" "SELECT d.id FROM discussions d JOIN users u ON u.employee_id = d.employee_id WHERE u.login = 'tyontekija' ORDER BY d.id DESC LIMIT 1")
 echo "== discussions: $(sqlite3 "$database" "SELECT count(*) FROM discussions") discussions, $(sqlite3 "$database" "SELECT count(*) FROM discussion_goals") goals"
-board_thread=$(sqlite3 "$database" "SELECT id FROM board_posts WHERE kind = 'question' AND answer_count >= 3 AND hidden = 0 ORDER BY created_at DESC LIMIT 1")
+board_thread=$(sqlite3 "$database" "SELECT id FROM board_posts WHERE kind = 'question' AND answer_count >= 3 AND hidden = 0 AND organisation_id = (SELECT id FROM organisations WHERE slug = 'jarvela') ORDER BY created_at DESC LIMIT 1")
 echo "== Digivinkit: $(sqlite3 "$database" "SELECT count(*) FROM board_posts") posts, $(sqlite3 "$database" "SELECT count(*) FROM board_answers") answers"
 training_pages=(
     "my trainings (tyontekija; goal p95 <= 10 ms)|$employee_session|/my-trainings"

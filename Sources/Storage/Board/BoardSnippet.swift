@@ -12,9 +12,13 @@ public enum BoardSnippet {
     /// The snippet of `text` for `query` (as typed), or the text's start when no word matches.
     public static func make(_ text: String, query: String) -> String {
         let prefixes = InstructionSearchText.terms(query).map(fold)
-        let words = InstructionSearchText.plain(text).split(whereSeparator: \.isWhitespace)
+        // Enough of a long thread to find a match in; the snippet shows a window of it.
+        let words = InstructionSearchText.plain(String(text.prefix(4000))).split(whereSeparator: \.isWhitespace)
         guard !words.isEmpty else { return "" }
-        let matches = words.map { word in prefixes.contains { fold(String(word)).hasPrefix($0) } }
+        let matches = words.map { word in
+            let folded = fold(String(word))
+            return prefixes.contains { folded.hasPrefix($0) }
+        }
         let first = matches.firstIndex(of: true) ?? 0
         let start = max(0, first - wordsBefore), end = min(words.count, first + wordsAfter)
         var pieces: [String] = []
@@ -25,9 +29,21 @@ public enum BoardSnippet {
         return (start > 0 ? "…" : "") + pieces.joined(separator: " ") + (end < words.count ? "…" : "")
     }
 
-    /// Lower case without diacritics, as `unicode61 remove_diacritics 2` folds them; letters and digits only.
+    /// Lower case with the Nordic and common Latin diacritics taken off, as `unicode61
+    /// remove_diacritics 2` folds them; letters and digits only. A table, not Foundation's folding:
+    /// it runs for every word of every hit.
     static func fold(_ text: String) -> String {
-        String(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        var folded = ""
+        folded.reserveCapacity(text.utf8.count)
+        for character in text.lowercased() where character.isLetter || character.isNumber {
+            folded.append(plainLetters[character] ?? character)
+        }
+        return folded
     }
+
+    private static let plainLetters: [Character: Character] = [
+        "ä": "a", "å": "a", "á": "a", "à": "a", "â": "a", "ã": "a", "ö": "o", "ó": "o", "ò": "o", "ô": "o", "õ": "o",
+        "ø": "o", "é": "e", "è": "e", "ê": "e", "ë": "e", "ü": "u", "ú": "u", "ù": "u", "û": "u", "í": "i", "ì": "i",
+        "î": "i", "ï": "i", "ç": "c", "ñ": "n", "š": "s", "ž": "z", "ý": "y",
+    ]
 }

@@ -40,13 +40,39 @@ public enum InstructionSearchText {
         return terms
     }
 
-    /// Markdown as plain text: link addresses, emphasis and heading marks left out.
+    /// Markdown as plain text: link addresses, emphasis and heading marks left out. Written as one
+    /// pass over the characters (a regular expression here was parsed again on every call, and the
+    /// board's search calls it for every hit).
     public static func plain(_ markdown: String) -> String {
-        var text = markdown.replacing(/\]\([^)\n]*\)/, with: "]")
-        text = text.replacing(/<[^>\n]*>/, with: " ")
         let marks: Set<Character> = ["*", "_", "#", "`", ">", "[", "]", "|", "~"]
-        text = String(text.map { marks.contains($0) ? " " : $0 })
-        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var text = ""
+        text.reserveCapacity(markdown.utf8.count)
+        var characters = markdown[...]
+        var lastWasSpace = true
+        func space() {
+            if !lastWasSpace { text.append(" ") }
+            lastWasSpace = true
+        }
+        while let character = characters.first {
+            characters = characters.dropFirst()
+            if character == "]", characters.first == "(",
+               let close = characters.firstIndex(where: { $0 == ")" || $0 == "\n" }), characters[close] == ")" {
+                // A link's address: "](…)" goes, the link's text stays.
+                characters = characters[characters.index(after: close)...]
+                space()
+            } else if character == "<", let close = characters.firstIndex(where: { $0 == ">" || $0 == "\n" }),
+                      characters[close] == ">" {
+                characters = characters[characters.index(after: close)...]
+                space()
+            } else if marks.contains(character) || character == " " || character == "\t" {
+                space()
+            } else {
+                text.append(character)
+                lastWasSpace = character.isNewline
+            }
+        }
+        while text.last == " " { text.removeLast() }
+        return text
     }
 
     /// The markers the index puts around matched words in a snippet (private-use characters, which
