@@ -46,6 +46,24 @@ struct BoardPagesTests {
         #expect(empty.status.code == 422 && empty.text.contains("error-summary") && empty.text.contains("Kirjoita teksti."))
     }
 
+    /// The best matches of the index are read first; when they are all posts the reader cannot see,
+    /// the search still finds the visible one.
+    @Test func aSearchFindsTheVisiblePostBehindManyInvisibleBetterMatches() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        let store = BoardStore(test.database)
+        let aino = try #require(try UserStore(test.database).user(loginOrEmail: "tyontekija"))
+        for number in 1...100 {
+            _ = try store.create(BoardPost(organisationID: world.koskenkyla.id, kind: .tip, title: "Kalenteri kalenteri \(number)",
+                                           body: "Kalenterin jakaminen kalenteri", authorUserID: aino.id))
+        }
+        _ = try store.create(BoardPost(organisationID: world.jarvela.id, kind: .tip, title: "Jaa kalenteri tiimille",
+                                       body: "Näin se käy.", authorUserID: aino.id))
+        var browser = try test.staffBrowser("tyontekija")
+        let page = try browser.get("/board?q=kalenter").text
+        #expect(page.contains("Jaa kalenteri tiimille") && !page.contains("Kalenteri kalenteri"))
+    }
+
     @Test func anAnonymousQuestionNamesNoOneButToItsModerators() throws {
         let test = try TestApp()
         let world = try World(test)

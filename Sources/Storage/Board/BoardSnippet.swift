@@ -30,20 +30,35 @@ public enum BoardSnippet {
     }
 
     /// Lower case with the Nordic and common Latin diacritics taken off, as `unicode61
-    /// remove_diacritics 2` folds them; letters and digits only. A table, not Foundation's folding:
-    /// it runs for every word of every hit.
+    /// remove_diacritics 2` folds them; letters and digits only. By Unicode scalars with an ASCII
+    /// fast path, not Foundation's folding: it runs for every word of every hit.
     static func fold(_ text: String) -> String {
-        var folded = ""
-        folded.reserveCapacity(text.utf8.count)
-        for character in text.lowercased() where character.isLetter || character.isNumber {
-            folded.append(plainLetters[character] ?? character)
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x41...0x5A: folded.append(Unicode.Scalar(UInt8(value + 0x20)))
+                case 0x61...0x7A, 0x30...0x39: folded.append(scalar)
+                default: continue
+                }
+            } else if let plain = plainLetters[value] {
+                folded.append(Unicode.Scalar(plain))
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
         }
-        return folded
+        return String(folded)
     }
 
-    private static let plainLetters: [Character: Character] = [
-        "ä": "a", "å": "a", "á": "a", "à": "a", "â": "a", "ã": "a", "ö": "o", "ó": "o", "ò": "o", "ô": "o", "õ": "o",
-        "ø": "o", "é": "e", "è": "e", "ê": "e", "ë": "e", "ü": "u", "ú": "u", "ù": "u", "û": "u", "í": "i", "ì": "i",
-        "î": "i", "ï": "i", "ç": "c", "ñ": "n", "š": "s", "ž": "z", "ý": "y",
-    ]
+    /// Latin letters with diacritics (both cases) to their plain lower-case letter.
+    private static let plainLetters: [UInt32: UInt8] = {
+        let pairs: [(String, Character)] = [("äåáàâãÄÅÁÀÂÃ", "a"), ("öóòôõøÖÓÒÔÕØ", "o"), ("éèêëÉÈÊË", "e"), ("üúùûÜÚÙÛ", "u"),
+                                            ("íìîïÍÌÎÏ", "i"), ("çÇ", "c"), ("ñÑ", "n"), ("šŠ", "s"), ("žŽ", "z"), ("ýÝ", "y")]
+        var table: [UInt32: UInt8] = [:]
+        for (letters, plain) in pairs {
+            for scalar in letters.unicodeScalars { table[scalar.value] = plain.asciiValue ?? 0x3F }
+        }
+        return table
+    }()
 }

@@ -84,18 +84,8 @@ public struct BoardStore: Sendable {
         throws(StorageError) -> [BoardListing] {
         guard let match = InstructionSearchText.matchQuery(query) else { return [] }
         return try database.reading { db in
-            let (condition, arguments) = Self.condition(organisationID, filter)
-            // The full-text index drives the loop (CROSS JOIN): matched once, then each hit's row by id.
-            let order = filter.sort == .newest ? "bm25(board_search, 10.0, 2.0, 1.0), p.id DESC" : Self.order(filter.sort)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Self.listingColumns), '' AS found_snippet
-                FROM board_search CROSS JOIN board_posts p ON p.id = board_search.rowid
-                \(Self.listingJoins)
-                WHERE board_search MATCH ? AND \(condition)
-                ORDER BY \(order)
-                LIMIT ?
-                """, arguments: [match] + arguments + [limit])
-            let hits = try rows.map { try Self.listing($0) }
+            let hits = try Self.bestHits(db, match: match, organisationID: organisationID, filter, limit: limit)
+                ?? Self.allHits(db, match: match, organisationID: organisationID, filter, limit: limit)
             let answers = try Self.answerTexts(db, postIDs: hits.map(\.post.id))
             return hits.map { hit in
                 var snippet = BoardSnippet.make(hit.post.body, query: query)
@@ -108,6 +98,47 @@ public struct BoardStore: Sendable {
                                     sectorName: hit.sectorName, snippet: snippet)
             }
         }
+    }
+
+    /// The best matches by relevance from the index alone, then their rows: reading the posts of
+    /// every match to filter them first cost more than the rest of a search for a common word. Only
+    /// for a search by relevance without filters; nil when the index's best three times `limit`
+    /// leave fewer than `limit` visible while more matches exist (then `allHits` decides).
+    static func bestHits(_ db: Database, match: String, organisationID: Int64, _ filter: BoardFilter, limit: Int) throws -> [BoardListing]? {
+        guard filter.sort == .newest, filter.kind == nil, filter.sectorID == nil, filter.areaCode == nil, filter.tool == nil,
+              filter.solved == nil else { return nil }
+        let wanted = limit * 3
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT rowid FROM board_search WHERE board_search MATCH ? ORDER BY bm25(board_search, 10.0, 2.0, 1.0), rowid DESC LIMIT ?
+            """, arguments: [match, wanted])
+        guard !ids.isEmpty else { return [] }
+        let (condition, arguments) = Self.condition(organisationID, filter)
+        let rows = try Row.fetchAll(db, sql: Self.listingSelect + """
+             WHERE p.id IN (SELECT value FROM json_each(?)) AND \(condition)
+            """, arguments: [TrainingCatalogueStore.jsonArray(ids)] + arguments)
+        var byID: [Int64: BoardListing] = [:]
+        for row in rows {
+            let listing = try Self.listing(row)
+            byID[listing.post.id] = listing
+        }
+        let visible = ids.compactMap { byID[$0] }
+        if visible.count < limit && ids.count == wanted { return nil }
+        return Array(visible.prefix(limit))
+    }
+
+    /// Every match joined with its post, filtered and ordered by the database.
+    static func allHits(_ db: Database, match: String, organisationID: Int64, _ filter: BoardFilter, limit: Int) throws -> [BoardListing] {
+        let (condition, arguments) = Self.condition(organisationID, filter)
+        // The full-text index drives the loop (CROSS JOIN): matched once, then each hit's row by id.
+        let order = filter.sort == .newest ? "bm25(board_search, 10.0, 2.0, 1.0), p.id DESC" : Self.order(filter.sort)
+        return try Row.fetchAll(db, sql: """
+            SELECT \(Self.listingColumns), '' AS found_snippet
+            FROM board_search CROSS JOIN board_posts p ON p.id = board_search.rowid
+            \(Self.listingJoins)
+            WHERE board_search MATCH ? AND \(condition)
+            ORDER BY \(order)
+            LIMIT ?
+            """, arguments: [match] + arguments + [limit]).map { try Self.listing($0) }
     }
 
     /// The visible answers' texts of some posts, joined per post.
