@@ -105,12 +105,10 @@ extension WebApp {
         let query = BoardQuery(request, sectors: Set(sectorList.map(\.id)), areas: Set(areaNames.keys))
         let reports = reader.isModerator ? try boardStore.openReportCount(organisationID: organisationID) : 0
         let model = { try self.boardFrontView(query, reader, sectors: sectorList, areaNames: areaNames, reports: reports, strings) }
-        guard query.text.isEmpty else {
-            return try context.render("board/front", title: strings.text("board_title"), try model())
-        }
-        // A list is the same for everyone of the organisation who moderates alike (it names no
-        // anonymous asker but to moderators): kept until this process commits anything, a minute at
-        // most. Searches are not kept: each is its own.
+        // A list or a search's results are the same for everyone of the organisation who moderates
+        // alike (they name no anonymous asker but to moderators): kept until this process commits
+        // anything, a minute at most, so the board's front page and the searches many make (a
+        // password, Teams) are rendered once for all of them.
         let variant = [String(reader.isModerator), String(reader.access.principal?.isAdmin == true), String(reports),
                        WebApp.queryString(query.pairs(page: query.page))].joined(separator: "|")
         let key = CacheKey(family: "board:\(organisationID)|\(database.commitCount)", version: Int(settings.now().timeIntervalSince1970 / 60),

@@ -112,18 +112,21 @@ public struct BoardStore: Sendable {
             SELECT rowid FROM board_search WHERE board_search MATCH ? ORDER BY bm25(board_search, 10.0, 2.0, 1.0), rowid DESC LIMIT ?
             """, arguments: [match, wanted])
         guard !ids.isEmpty else { return [] }
+        // Which of them the reader may see (ids only), then the rows of the first `limit` of those.
         let (condition, arguments) = Self.condition(organisationID, filter)
-        let rows = try Row.fetchAll(db, sql: Self.listingSelect + """
-             WHERE p.id IN (SELECT value FROM json_each(?)) AND \(condition)
-            """, arguments: [TrainingCatalogueStore.jsonArray(ids)] + arguments)
+        let visibleIDs = Set(try Int64.fetchAll(db, sql: """
+            SELECT p.id FROM board_posts p WHERE p.id IN (SELECT value FROM json_each(?)) AND \(condition)
+            """, arguments: [TrainingCatalogueStore.jsonArray(ids)] + arguments))
+        let chosen = Array(ids.filter(visibleIDs.contains).prefix(limit))
+        if chosen.count < limit && ids.count == wanted { return nil }
+        guard !chosen.isEmpty else { return [] }
         var byID: [Int64: BoardListing] = [:]
-        for row in rows {
+        for row in try Row.fetchAll(db, sql: Self.listingSelect + " WHERE p.id IN (SELECT value FROM json_each(?))",
+                                    arguments: [TrainingCatalogueStore.jsonArray(chosen)]) {
             let listing = try Self.listing(row)
             byID[listing.post.id] = listing
         }
-        let visible = ids.compactMap { byID[$0] }
-        if visible.count < limit && ids.count == wanted { return nil }
-        return Array(visible.prefix(limit))
+        return chosen.compactMap { byID[$0] }
     }
 
     /// Every match joined with its post, filtered and ordered by the database.
