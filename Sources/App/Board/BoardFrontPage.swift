@@ -100,20 +100,22 @@ extension WebApp {
         let reader = try boardReader(context, knowingTutors: false)
         let strings = context.strings
         let organisationID = reader.organisation.id
-        let sectorList = try sectors.sectors(organisationID: organisationID)
-        let areaNames = try trainingAreaNames(organisationID, strings)
-        let query = BoardQuery(request, sectors: Set(sectorList.map(\.id)), areas: Set(areaNames.keys))
         let reports = reader.isModerator ? try boardStore.openReportCount(organisationID: organisationID) : 0
-        let model = { try self.boardFrontView(query, reader, sectors: sectorList, areaNames: areaNames, reports: reports, strings) }
         // A list or a search's results are the same for everyone of the organisation who moderates
         // alike (they name no anonymous asker but to moderators): kept until this process commits
         // anything, a minute at most, so the board's front page and the searches many make (a
-        // password, Teams) are rendered once for all of them.
-        let variant = [String(reader.isModerator), String(reader.access.principal?.isAdmin == true), String(reports),
-                       WebApp.queryString(query.pairs(page: query.page))].joined(separator: "|")
+        // password, Teams) are rendered once for all of them. The key names the query as sent (what
+        // it asks is checked against the organisation's sectors and areas only when rendering).
+        let asked = ["q", "kind", "sector", "area", "tool", "state", "sort", "page"].map { request.queryValue($0) ?? "" }
+        let variant = [String(reader.isModerator), String(reader.access.principal?.isAdmin == true), String(reports)] + asked
         let key = CacheKey(family: "board:\(organisationID)|\(database.commitCount)", version: Int(settings.now().timeIntervalSince1970 / 60),
-                           variant: variant)
-        return try context.renderCached("board/front", title: strings.text("board_title"), key: key, model)
+                           variant: variant.joined(separator: "\u{1F}"))
+        return try context.renderCached("board/front", title: strings.text("board_title"), key: key) {
+            let sectorList = try self.sectors.sectors(organisationID: organisationID)
+            let areaNames = try self.trainingAreaNames(organisationID, strings)
+            let query = BoardQuery(request, sectors: Set(sectorList.map(\.id)), areas: Set(areaNames.keys))
+            return try self.boardFrontView(query, reader, sectors: sectorList, areaNames: areaNames, reports: reports, strings)
+        }
     }
 
     private func boardFrontView(_ query: BoardQuery, _ reader: BoardReader, sectors sectorList: [Stored<Sector>],

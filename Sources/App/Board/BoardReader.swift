@@ -57,10 +57,10 @@ extension WebApp {
         let organisationID = reader.organisation.id
         let today = CivilDay.today(settings.now()).iso
         let tutors = knowingTutors ? try tutorStore.activeTutorEmployeeIDs(organisationID: organisationID, on: today) : []
-        let unit = try reader.employee?.unitID.flatMap { try units.unit(id: $0) }
+        // The employee's sector came with the reader, in the same trip to the database.
         return BoardReader(
             userID: principal.userID, organisation: reader.organisation, employee: reader.employee,
-            sectorID: unit?.sectorID, unitID: unit?.id,
+            sectorID: reader.sectorID, unitID: reader.employee?.unitID,
             isModerator: try isBoardModerator(principal, organisationID: organisationID, context.access),
             isTutor: reader.employee.map { tutors.contains($0.id) } ?? false,
             tutorEmployeeIDs: tutors, access: context.access)
