@@ -45,10 +45,17 @@ def grant_sign_in(login, choose_employee_sql, parameters=(), missing="the demo h
                     "SELECT password_hash FROM users WHERE login = 'tyontekija'").fetchone()[0]
                 now = datetime.datetime.now(datetime.timezone.utc)
                 stamp = now.strftime("%Y-%m-%d %H:%M:%S.") + f"{now.microsecond // 1000:03d}"
-                user = connection.execute(
-                    "INSERT INTO users (login, password_hash, employee_id, created_at) VALUES (?, ?, ?, ?)",
-                    (login, password_hash, row[0], stamp)).lastrowid
-                connection.execute("INSERT INTO role_assignments (user_id, role) VALUES (?, 'employee')", (user,))
+                # A board writer of the demo already has a sign-in without a password (the identity
+                # provider's): it gets the login and the demo password instead of a second sign-in.
+                existing = connection.execute("SELECT id FROM users WHERE employee_id = ?", (row[0],)).fetchone()
+                if existing:
+                    connection.execute("UPDATE users SET login = ?, password_hash = ? WHERE id = ?",
+                                       (login, password_hash, existing[0]))
+                else:
+                    user = connection.execute(
+                        "INSERT INTO users (login, password_hash, employee_id, created_at) VALUES (?, ?, ?, ?)",
+                        (login, password_hash, row[0], stamp)).lastrowid
+                    connection.execute("INSERT INTO role_assignments (user_id, role) VALUES (?, 'employee')", (user,))
     finally:
         connection.close()
     return login

@@ -38,7 +38,7 @@ def tutor_login(app_ready):
     today = datetime.date.today().isoformat()
     return grant_sign_in(TUTOR_LOGIN, """
         SELECT t.employee_id FROM tutors t JOIN employees e ON e.id = t.employee_id
-        WHERE e.active = 1 AND NOT EXISTS (SELECT 1 FROM users u WHERE u.employee_id = t.employee_id)
+        WHERE e.active = 1 AND NOT EXISTS (SELECT 1 FROM users u WHERE u.employee_id = t.employee_id AND u.password_hash != '!identity-provider')
           AND (SELECT c.status FROM tutor_status_changes c WHERE c.tutor_id = t.id AND c.from_on <= ?
                ORDER BY c.from_on DESC, c.id DESC LIMIT 1) = 'active'
         ORDER BY t.id LIMIT 1""", (today,), missing="the demo has no active tutor without a sign-in")
