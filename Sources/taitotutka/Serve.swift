@@ -50,6 +50,12 @@ struct Serve: ParsableCommand {
         """)
     var https = false
 
+    @Option(help: """
+        Reverse proxies (IP addresses or CIDR blocks, comma-separated) whose Forwarded or X-Forwarded-For \
+        header names the client; from anyone else those headers are ignored. Also TAITOTUTKA_TRUSTED_PROXIES.
+        """)
+    var trustedProxy: String?
+
     @Option(help: "Minutes without requests after which a session ends.")
     var sessionIdleMinutes = 30
 
@@ -84,6 +90,7 @@ struct Serve: ParsableCommand {
         guard (0...65_536).contains(returnFreedMemoryMb) else {
             throw ValidationError("--return-freed-memory-mb must be between 0 and 65536.")
         }
+        _ = try trustedProxies()
     }
 
     /// The application settings from the flags and the environment.
@@ -97,7 +104,18 @@ struct Serve: ParsableCommand {
         settings.returnFreedMemoryBytes = returnFreedMemoryMb << 20
         settings.smtp = try smtp.settings()
         settings.publicURL = try smtp.publicAddress()
+        settings.trustedProxies = try trustedProxies()
         return settings
+    }
+
+    /// `--trusted-proxy`, else `TAITOTUTKA_TRUSTED_PROXIES`, parsed; a list that is not addresses is an error.
+    func trustedProxies() throws -> TrustedProxies {
+        let list = trustedProxy ?? ProcessInfo.processInfo.environment["TAITOTUTKA_TRUSTED_PROXIES"] ?? ""
+        do {
+            return try TrustedProxies(parsing: list)
+        } catch {
+            throw ValidationError("--trusted-proxy: \(error)")
+        }
     }
 
     func run() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 
 /// How the application behaves, from command-line flags and environment variables.
 public struct AppSettings: Sendable {
@@ -33,6 +34,10 @@ public struct AppSettings: Sendable {
     /// The address people reach the service at (e.g. https://taitotutka.jarvela.fi), for links in
     /// e-mail, which has no request to take it from; without it messages name the page in words.
     public var publicURL: String?
+    /// Reverse proxies whose `Forwarded`/`X-Forwarded-For` header names the client (`--trusted-proxy`):
+    /// throttling, sessions and the audit log then see the real client's address. None by default:
+    /// the connection's peer is the client.
+    public var trustedProxies = TrustedProxies.none
 
     public init() {}
 }

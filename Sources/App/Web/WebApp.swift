@@ -119,7 +119,8 @@ public final class WebApp: Sendable {
         registerRoutes(&table, staticFiles: staticFiles)
         let secure = settings.secureTransport
         let responder = table.router.responder(
-            middleware: [AccessLog.middleware(logger: logger), SecurityHeaders.middleware(secureTransport: secure),
+            middleware: [settings.trustedProxies.middleware(), AccessLog.middleware(logger: logger),
+                         SecurityHeaders.middleware(secureTransport: secure),
                          Compression.middleware()],
             errorResponse: { [self] status, request, _ in
                 var response = self.errorPage(status, for: request)
