@@ -21,6 +21,10 @@ extension WebApp {
         routes.post("/language", .anyone, chooseLanguage)
         routes.get("/account/password", .signedIn, showChangePassword)
         routes.post("/account/password", .signedIn, changePassword)
+        // The person's own sessions; ending one that is not theirs (or the current one) is a 404; 0 ends
+        // all the others.
+        routes.get("/account/sessions", .signedIn, showSessions)
+        routes.post("/account/sessions/:sessionID/end", .signedIn, endSession)
         routes.get("/forgot-password", .anyone, showForgotPassword)
         // One-time links and printed slips: the token in `?t=` (GET) or the form (POST).
         routes.get("/set-password", .anyone, showSetPassword)
@@ -65,6 +69,7 @@ extension WebApp {
         routes.post("/users/:userID/roles/:assignmentID/delete", .staffAdministration, revokeRole)
         routes.post("/users/:userID/disable", .staffAdministration, disableUser)
         routes.post("/users/:userID/enable", .staffAdministration, enableUser)
+        routes.post("/users/:userID/sessions/end", .staffAdministration, endUserSessions)
         routes.post("/users/:userID/password-link", .staffAdministration, createPasswordLink)
         // Sign-ins for many at once (a unit with its sub-units, or a sector), as printed slips.
         routes.get("/organisations/:slug/sign-in-slips", .staffAdministration, showSignInSlipForm)

@@ -57,6 +57,14 @@ struct AccessMatrixTests {
         Row(route: "POST /language", path: { _, _ in "/language" }, expected: [A, A, A, A, A, A, A]),
         Row(route: "GET /account/password", path: { _, _ in "/account/password" }, expected: [S, A, A, A, A, A, A]),
         Row(route: "POST /account/password", path: { _, _ in "/account/password" }, expected: [S, A, A, A, A, A, A]),
+        Row(route: "GET /account/sessions", path: { _, _ in "/account/sessions" }, expected: [S, A, A, A, A, A, A]),
+        // Aino's other session: only she may end it.
+        Row(route: "POST /account/sessions/:sessionID/end", path: { _, test in
+            guard let aino = try UserStore(test.database).user(loginOrEmail: "tyontekija") else { throw TestFailure("no Aino") }
+            let session = try SessionStore(test.database).create(Session(tokenHash: Data(repeating: 7, count: 32), userID: aino.id,
+                                                                         csrfToken: "t", clientAddress: "203.0.113.9"))
+            return "/account/sessions/\(session.id)/end"
+        }, expected: [S, A, H, H, H, H, H]),
         Row(route: "GET /forgot-password", path: { _, _ in "/forgot-password" }, expected: [A, A, A, A, A, A, A]),
         Row(route: "GET /set-password", path: { _, _ in "/set-password?t=nothing" }, expected: [A, A, A, A, A, A, A]),
         Row(route: "POST /set-password", path: { _, _ in "/set-password" }, expected: [A, A, A, A, A, A, A]),

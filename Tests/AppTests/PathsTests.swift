@@ -60,6 +60,8 @@ struct PathsTests {
         "GET /organisations/:slug/sign-in-slips": Paths.signInSlips(slug),
         "POST /organisations/:slug/sign-in-slips": Paths.signInSlips(slug),
         "GET /account/password": Paths.changePassword, "POST /account/password": Paths.changePassword,
+        "GET /account/sessions": Paths.sessions, "POST /account/sessions/:sessionID/end": Paths.endSession(9),
+        "POST /users/:userID/sessions/end": Paths.endUserSessions(6),
         "GET /forgot-password": Paths.forgotPassword,
         "GET /set-password": Paths.setPassword, "POST /set-password": Paths.setPassword,
         "GET /organisations/:slug/import": Paths.importStaff(slug), "POST /organisations/:slug/import": Paths.importStaff(slug),

@@ -45,7 +45,8 @@ extension WebApp {
         // Any session the browser had is ended, and a new identifier issued: no session fixation.
         _ = try? sessions.end(for: request)
         let started = try changing {
-            let started = try sessions.start(for: user, clientAddress: address)
+            let started = try sessions.start(for: user, clientAddress: address,
+                                             device: DeviceName.name(userAgent: request.headers["User-Agent"]))
             try auditChange("sign_in.success", userID: user.id, login: user.login, address: address)
             return started
         }

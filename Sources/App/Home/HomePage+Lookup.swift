@@ -27,6 +27,7 @@ extension HomeView: MustacheParent {
         case "instructionsHref": instructionsHref
         case "findHelpHref": findHelpHref
         case "changePasswordHref": changePasswordHref
+        case "sessionsHref": sessionsHref
         case "onboarding": onboarding
         case "hasOnboarding": hasOnboarding
         default: nil

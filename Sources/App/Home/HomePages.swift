@@ -36,6 +36,7 @@ struct HomeView {
     let instructionsHref = Paths.instructions
     let findHelpHref = Paths.findHelp
     let changePasswordHref = Paths.changePassword
+    let sessionsHref = Paths.sessions
     /// The new employee's onboarding checklist while it runs (none or one card).
     var onboarding: [OnboardingCardView] = []
     var hasOnboarding = false

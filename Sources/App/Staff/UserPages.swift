@@ -56,6 +56,8 @@ struct UserDetailView {
     let canEnable: Bool
     let disableAction: String
     let enableAction: String
+    /// Ends every session of the user (a lost phone, a shared computer).
+    let endSessionsAction: String
     /// A one-time set-password link instead of a password typed for someone.
     let canCreatePasswordLink: Bool
     let passwordLinkAction: String
@@ -317,6 +319,7 @@ extension WebApp {
             roleForm: roleForm, errors: errors.links, hasErrors: !errors.isEmpty,
             canDisable: canManage && !user.disabled && !isSelf, canEnable: canManage && user.disabled,
             disableAction: Paths.disableUser(userID), enableAction: Paths.enableUser(userID),
+            endSessionsAction: Paths.endUserSessions(userID),
             canCreatePasswordLink: canManage && !user.disabled && !isSelf, passwordLinkAction: Paths.passwordLink(userID),
             trainer: try trainerChoice(subject, context))
         return try context.render("staff/user", title: strings.format("staff_user_title", ["login": user.login]), view,
@@ -370,7 +373,7 @@ extension WebApp {
     // MARK: Helpers
 
     /// The user named by `:id`, if this viewer may see them.
-    private func viewableUser(_ context: RequestContext) throws -> UserSubject {
+    func viewableUser(_ context: RequestContext) throws -> UserSubject {
         guard let user = try users.user(id: try context.userID) else { throw AppError.notFound }
         let roles = try users.roles(userID: user.id)
         let employee = try user.employeeID.flatMap { try employees.employee(id: $0) }

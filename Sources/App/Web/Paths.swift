@@ -13,6 +13,11 @@ enum Paths {
     /// The sign-in page with a notice.
     static func signIn(notice: String) -> String { "/sign-in?notice=" + notice }
     static let changePassword = "/account/password"
+    /// The signed-in person's own sessions, each with a button to end it.
+    static let sessions = "/account/sessions"
+    static func endSession(_ sessionID: Int64) -> String { sessions + "/\(sessionID)/end" }
+    /// HR or an administrator ends every session of a user.
+    static func endUserSessions(_ userID: Int64) -> String { "/users/\(userID)/sessions/end" }
     static let forgotPassword = "/forgot-password"
     static let setPassword = "/set-password"
     /// The set-password page for a one-time token. The token travels in the query, which the access

@@ -26,11 +26,11 @@ public struct SessionManager: Sendable {
         let csrfToken: String
     }
 
-    func start(for user: Stored<User>, clientAddress: String, now: Date = Date()) throws -> Started {
+    func start(for user: Stored<User>, clientAddress: String, device: String = "", now: Date = Date()) throws -> Started {
         let token = SecureRandom.bytes(16)
         let session = Session(
             tokenHash: Self.hash(token), userID: user.id, csrfToken: SecureRandom.token(byteCount: 24),
-            createdAt: now, lastSeenAt: now, clientAddress: clientAddress)
+            createdAt: now, lastSeenAt: now, clientAddress: clientAddress, device: String(device.prefix(100)))
         _ = try store.create(session)
         _ = try? store.deleteExpired(
             idleBefore: now.addingTimeInterval(-settings.sessionIdleTimeout),

@@ -11,6 +11,8 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     public var createdAt: Date
     public var lastSeenAt: Date
     public var clientAddress: String?
+    /// The browser and system, named at sign-in ("Chrome, Android"); empty when unknown.
+    public var device: String
 
     enum CodingKeys: String, CodingKey {
         case tokenHash = "token_hash"
@@ -19,15 +21,17 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         case createdAt = "created_at"
         case lastSeenAt = "last_seen_at"
         case clientAddress = "client_address"
+        case device
     }
 
     public init(tokenHash: Data, userID: Int64, csrfToken: String, createdAt: Date = Date(),
-                lastSeenAt: Date = Date(), clientAddress: String? = nil) {
+                lastSeenAt: Date = Date(), clientAddress: String? = nil, device: String = "") {
         self.tokenHash = tokenHash
         self.userID = userID
         self.csrfToken = csrfToken
         self.createdAt = createdAt
         self.lastSeenAt = lastSeenAt
         self.clientAddress = clientAddress
+        self.device = device
     }
 }

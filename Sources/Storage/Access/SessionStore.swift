@@ -61,6 +61,23 @@ public struct SessionStore: Sendable {
         }
     }
 
+    /// The user's sessions, the most recently used first (expiry is the caller's decision).
+    public func sessions(userID: Int64) throws(StorageError) -> [Stored<Session>] {
+        try database.reading { db in
+            try Stored<Session>.fetchAll(db, sql: "SELECT * FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC, id DESC",
+                                         arguments: [userID])
+        }
+    }
+
+    /// Ends one of the user's sessions by its id; false when the user has no such session.
+    @discardableResult
+    public func delete(sessionID: Int64, userID: Int64) throws(StorageError) -> Bool {
+        try database.writing { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE id = ? AND user_id = ?", arguments: [sessionID, userID])
+            return db.changesCount == 1
+        }
+    }
+
     /// Ends every session of a user, e.g. after a password change.
     public func deleteAll(userID: Int64) throws(StorageError) {
         try database.writing { db in
