@@ -33,6 +33,11 @@ extension WebApp {
         // MARK: - Home
         routes.get("/", .signedIn, showHome)
         routes.get("/accessibility", .anyone, showAccessibility)
+        // The privacy notice, readable without signing in; HR and administrators of the organisation edit it.
+        routes.get("/privacy", .anyone, showPrivacy)
+        routes.get("/organisations/:slug/privacy", .anyone, showPrivacyNotice)
+        routes.get("/organisations/:slug/privacy/edit", .staffAdministration, showEditPrivacyNotice)
+        routes.post("/organisations/:slug/privacy/edit", .staffAdministration, savePrivacyNotice)
 
         // MARK: - Staff: organisations and sectors
         routes.get("/organisations", .signedIn, showOrganisations)

@@ -57,6 +57,13 @@ struct AccessMatrixTests {
         Row(route: "POST /language", path: { _, _ in "/language" }, expected: [A, A, A, A, A, A, A]),
         Row(route: "GET /account/password", path: { _, _ in "/account/password" }, expected: [S, A, A, A, A, A, A]),
         Row(route: "POST /account/password", path: { _, _ in "/account/password" }, expected: [S, A, A, A, A, A, A]),
+        // The privacy notice is for everyone, signed in or not; only the organisation's HR edits it.
+        Row(route: "GET /privacy", path: { _, _ in "/privacy" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "GET /organisations/:slug/privacy", path: { _, _ in "/organisations/jarvela/privacy" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "GET /organisations/:slug/privacy/edit", path: { _, _ in "/organisations/jarvela/privacy/edit" },
+            expected: [S, F, F, F, H, A, A]),
+        Row(route: "POST /organisations/:slug/privacy/edit", path: { _, _ in "/organisations/jarvela/privacy/edit" },
+            expected: [S, F, F, F, H, A, A]),
         Row(route: "GET /account/sessions", path: { _, _ in "/account/sessions" }, expected: [S, A, A, A, A, A, A]),
         // Aino's other session: only she may end it.
         Row(route: "POST /account/sessions/:sessionID/end", path: { _, test in

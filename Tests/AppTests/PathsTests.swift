@@ -60,6 +60,8 @@ struct PathsTests {
         "GET /organisations/:slug/sign-in-slips": Paths.signInSlips(slug),
         "POST /organisations/:slug/sign-in-slips": Paths.signInSlips(slug),
         "GET /account/password": Paths.changePassword, "POST /account/password": Paths.changePassword,
+        "GET /privacy": Paths.privacy, "GET /organisations/:slug/privacy": Paths.privacyNotice(slug),
+        "GET /organisations/:slug/privacy/edit": Paths.editPrivacyNotice(slug), "POST /organisations/:slug/privacy/edit": Paths.editPrivacyNotice(slug),
         "GET /account/sessions": Paths.sessions, "POST /account/sessions/:sessionID/end": Paths.endSession(9),
         "POST /users/:userID/sessions/end": Paths.endUserSessions(6),
         "GET /forgot-password": Paths.forgotPassword,

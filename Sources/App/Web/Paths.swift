@@ -9,6 +9,10 @@ enum Paths {
     static let signOut = "/sign-out"
     static let language = "/language"
     static let accessibility = "/accessibility"
+    /// The privacy notice (tietosuojaseloste): the footer's link, and each organisation's own.
+    static let privacy = "/privacy"
+    static func privacyNotice(_ slug: String) -> String { organisation(slug) + "/privacy" }
+    static func editPrivacyNotice(_ slug: String) -> String { organisation(slug) + "/privacy/edit" }
 
     /// The sign-in page with a notice.
     static func signIn(notice: String) -> String { "/sign-in?notice=" + notice }

@@ -37,6 +37,9 @@ public final class WebApp: Sendable {
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
     let passwordPolicy: PasswordPolicy
+    /// The privacy notice's template per language (`Templates/privacy/default.LANG.md`), for an
+    /// organisation whose HR has not written its own.
+    let privacyTemplates: [String: String]
     /// Signs the anonymous CSRF tokens (sign-in and language forms), with a key derived from the
     /// server key for this purpose only.
     let anonymousFormKey: [UInt8]
@@ -89,6 +92,7 @@ public final class WebApp: Sendable {
         renderer = try Renderer(directory: templatesDirectory)
         localisation = try Localisation(directory: templatesDirectory + "/locales")
         passwordPolicy = try PasswordPolicy(listAt: templatesDirectory + "/auth/common-passwords.txt")
+        privacyTemplates = try Self.privacyTemplates(in: templatesDirectory + "/privacy")
         hasher = PasswordHasher(rounds: settings.passwordRounds)
         organisations = OrganisationStore(database)
         sectors = SectorStore(database)
