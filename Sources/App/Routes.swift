@@ -21,9 +21,9 @@ extension WebApp {
         routes.post("/language", .anyone, chooseLanguage)
         routes.get("/account/password", .signedIn, showChangePassword)
         routes.post("/account/password", .signedIn, changePassword)
-        // The person's own sessions; ending one that is not theirs (or the current one) is a 404; 0 ends
-        // all the others.
+        // The person's own sessions; ending one that is not theirs (or the current one) is a 404.
         routes.get("/account/sessions", .signedIn, showSessions)
+        routes.post("/account/sessions/end-others", .signedIn, endOtherSessions)
         routes.post("/account/sessions/:sessionID/end", .signedIn, endSession)
         routes.get("/forgot-password", .anyone, showForgotPassword)
         // One-time links and printed slips: the token in `?t=` (GET) or the form (POST).

@@ -65,6 +65,7 @@ struct AccessMatrixTests {
         Row(route: "POST /organisations/:slug/privacy/edit", path: { _, _ in "/organisations/jarvela/privacy/edit" },
             expected: [S, F, F, F, H, A, A]),
         Row(route: "GET /account/sessions", path: { _, _ in "/account/sessions" }, expected: [S, A, A, A, A, A, A]),
+        Row(route: "POST /account/sessions/end-others", path: { _, _ in "/account/sessions/end-others" }, expected: [S, A, A, A, A, A, A]),
         // Aino's other session: only she may end it.
         Row(route: "POST /account/sessions/:sessionID/end", path: { _, test in
             guard let aino = try UserStore(test.database).user(loginOrEmail: "tyontekija") else { throw TestFailure("no Aino") }

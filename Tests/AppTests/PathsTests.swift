@@ -63,6 +63,7 @@ struct PathsTests {
         "GET /privacy": Paths.privacy, "GET /organisations/:slug/privacy": Paths.privacyNotice(slug),
         "GET /organisations/:slug/privacy/edit": Paths.editPrivacyNotice(slug), "POST /organisations/:slug/privacy/edit": Paths.editPrivacyNotice(slug),
         "GET /account/sessions": Paths.sessions, "POST /account/sessions/:sessionID/end": Paths.endSession(9),
+        "POST /account/sessions/end-others": Paths.endOtherSessions,
         "POST /users/:userID/sessions/end": Paths.endUserSessions(6),
         "GET /forgot-password": Paths.forgotPassword,
         "GET /set-password": Paths.setPassword, "POST /set-password": Paths.setPassword,

@@ -41,25 +41,32 @@ extension WebApp {
         return try context.render("auth/sessions", title: title, SessionsView(
             crumbs: [Crumb(href: Paths.home, label: strings.text("nav_home"), current: false),
                      Crumb(href: Paths.sessions, label: title, current: true)],
-            rows: rows, hasOthers: rows.contains { !$0.current }, endOthersAction: Paths.endSession(0)))
+            rows: rows, hasOthers: rows.contains { !$0.current }, endOthersAction: Paths.endOtherSessions))
     }
 
-    /// Ends one of the person's own sessions (404 for anyone else's); `0` ends all but this one.
+    /// Ends one of the person's own sessions (404 for anyone else's, and for the current one: that
+    /// is signing out).
     func endSession(_ request: Request, _ context: RequestContext) throws -> Response {
         guard let principal = context.principal else { throw AppError.notFound }
         _ = try context.requireForm()
-        guard let text = request.parameters["sessionID"], let sessionID = Int64(text), sessionID >= 0 else { throw AppError.notFound }
+        let sessionID = try context.sessionID
         try changing {
-            if sessionID == 0 {
-                for session in try sessions.store.sessions(userID: principal.userID) where session.id != principal.session.id {
-                    try sessions.store.delete(sessionID: session.id, userID: principal.userID)
-                }
-                try auditChange("session.end_others", context, target: "user:\(principal.userID)")
-            } else {
-                guard sessionID != principal.session.id,
-                      try sessions.store.delete(sessionID: sessionID, userID: principal.userID) else { throw AppError.notFound }
-                try auditChange("session.end", context, target: "user:\(principal.userID)", detail: "session \(sessionID)")
+            guard sessionID != principal.session.id,
+                  try sessions.store.delete(sessionID: sessionID, userID: principal.userID) else { throw AppError.notFound }
+            try auditChange("session.end", context, target: "user:\(principal.userID)", detail: "session \(sessionID)")
+        }
+        return context.redirect(Paths.sessions, notice: "session_removed")
+    }
+
+    /// Ends every session of the person but the current one.
+    func endOtherSessions(_ request: Request, _ context: RequestContext) throws -> Response {
+        guard let principal = context.principal else { throw AppError.notFound }
+        _ = try context.requireForm()
+        try changing {
+            for session in try sessions.store.sessions(userID: principal.userID) where session.id != principal.session.id {
+                try sessions.store.delete(sessionID: session.id, userID: principal.userID)
             }
+            try auditChange("session.end_others", context, target: "user:\(principal.userID)")
         }
         return context.redirect(Paths.sessions, notice: "session_removed")
     }

@@ -20,6 +20,7 @@ enum Paths {
     /// The signed-in person's own sessions, each with a button to end it.
     static let sessions = "/account/sessions"
     static func endSession(_ sessionID: Int64) -> String { sessions + "/\(sessionID)/end" }
+    static let endOtherSessions = sessions + "/end-others"
     /// HR or an administrator ends every session of a user.
     static func endUserSessions(_ userID: Int64) -> String { "/users/\(userID)/sessions/end" }
     static let forgotPassword = "/forgot-password"

@@ -46,12 +46,10 @@ public struct SessionManager: Sendable {
               let found = try store.session(tokenHash: tokenHash)
         else { return nil }
         let session = found.session
-        let idle = now.timeIntervalSince(session.lastSeenAt) > settings.sessionIdleTimeout
-        let tooOld = now.timeIntervalSince(session.createdAt) > settings.sessionAbsoluteTimeout
         // Both writes here are housekeeping: when the database cannot take writes (a full disk, a
         // read-only file), reading pages must still work, so their failure is ignored. An expired
         // session is refused whether or not its row could be deleted.
-        if idle || tooOld || found.user.disabled {
+        if !isValid(session.record, now: now) || found.user.disabled {
             try? store.delete(tokenHash: tokenHash)
             return nil
         }
