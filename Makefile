@@ -36,7 +36,7 @@ run: release
 	@mkdir -p data
 	@.build/release/taitotutka migrate
 	@.build/release/taitotutka demo --if-empty
-	@.build/release/taitotutka serve --port $(PORT)
+	@.build/release/taitotutka serve --port $(PORT) $(SERVE_OPTIONS)
 
 # The command-line checks of the real binary (Python standard library only), the browser tests,
 # then the unit and live-socket tests (Swift Testing), whose summary is the last line.

@@ -19,6 +19,18 @@ extension WebApp {
         routes.post("/sign-in", .anyone, signIn)
         routes.post("/sign-out", .signedIn, signOut)
         routes.post("/language", .anyone, chooseLanguage)
+        // The code step between the password and the session (a signed cookie names the person).
+        routes.get("/sign-in/second-factor", .anyone, showSecondFactor)
+        routes.post("/sign-in/second-factor", .anyone, verifySecondFactor)
+        routes.get("/sign-in/second-factor/setup", .anyone, showSecondFactorSetup)
+        routes.post("/sign-in/second-factor/setup", .anyone, confirmSecondFactorSetup)
+        // Own security settings; changes need the password typed within the last ten minutes.
+        routes.get("/account/security", .signedIn, showSecurity)
+        routes.post("/account/security/confirm", .signedIn, confirmIdentity)
+        routes.get("/account/security/authenticator", .signedIn, showAuthenticatorSetup)
+        routes.post("/account/security/authenticator", .signedIn, confirmAuthenticatorSetup)
+        routes.post("/account/security/authenticator/remove", .signedIn, removeAuthenticator)
+        routes.post("/account/security/recovery-codes", .signedIn, replaceRecoveryCodes)
         routes.get("/account/password", .signedIn, showChangePassword)
         routes.post("/account/password", .signedIn, changePassword)
         // The person's own sessions; ending one that is not theirs (or the current one) is a 404.
@@ -75,6 +87,7 @@ extension WebApp {
         routes.post("/users/:userID/disable", .staffAdministration, disableUser)
         routes.post("/users/:userID/enable", .staffAdministration, enableUser)
         routes.post("/users/:userID/sessions/end", .staffAdministration, endUserSessions)
+        routes.post("/users/:userID/second-factor/reset", .staffAdministration, resetUserSecondFactor)
         routes.post("/users/:userID/password-link", .staffAdministration, createPasswordLink)
         // Sign-ins for many at once (a unit with its sub-units, or a sector), as printed slips.
         routes.get("/organisations/:slug/sign-in-slips", .staffAdministration, showSignInSlipForm)

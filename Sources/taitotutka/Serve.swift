@@ -56,6 +56,11 @@ struct Serve: ParsableCommand {
         """)
     var trustedProxy: String?
 
+    @Flag(help: """
+        HR, tutor coordinators and administrators may sign in with a password alone, without an         authenticator app. Only for a demonstration or a test: those roles see everyone's data.
+        """)
+    var secondFactorOptional = false
+
     @Option(help: "Minutes without requests after which a session ends.")
     var sessionIdleMinutes = 30
 
@@ -105,6 +110,7 @@ struct Serve: ParsableCommand {
         settings.smtp = try smtp.settings()
         settings.publicURL = try smtp.publicAddress()
         settings.trustedProxies = try trustedProxies()
+        if secondFactorOptional { settings.secondFactorRoles = [] }
         return settings
     }
 
@@ -159,6 +165,9 @@ struct Serve: ParsableCommand {
             mailWorker.start()
         } else {
             logger.info("Mail: sending is off until SMTP is configured (--smtp-url)")
+        }
+        if settings.secondFactorRoles.isEmpty {
+            logger.warning("Second factor: optional for every role (--second-factor-optional); not for real data")
         }
         let reminders = ReminderWorker(app: app)
         reminders.start()

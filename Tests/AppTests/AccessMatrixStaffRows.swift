@@ -70,6 +70,9 @@ extension AccessMatrixTests {
                 expected: hrOnly),
             Row(route: "POST /users/:userID/sessions/end", path: { _, test in "/users/\(try userID("esihenkilo.b", test))/sessions/end" },
                 expected: hrOnly),
+            Row(route: "POST /users/:userID/second-factor/reset", path: { _, test in
+                "/users/\(try userID("esihenkilo.b", test))/second-factor/reset"
+            }, expected: hrOnly),
             Row(route: "POST /users/:userID/enable", path: { _, test in "/users/\(try userID("esihenkilo.b", test))/enable" },
                 expected: hrOnly),
             Row(route: "POST /users/:userID/password-link", path: { _, test in

@@ -57,6 +57,22 @@ struct AccessMatrixTests {
         Row(route: "POST /language", path: { _, _ in "/language" }, expected: [A, A, A, A, A, A, A]),
         Row(route: "GET /account/password", path: { _, _ in "/account/password" }, expected: [S, A, A, A, A, A, A]),
         Row(route: "POST /account/password", path: { _, _ in "/account/password" }, expected: [S, A, A, A, A, A, A]),
+        // The code step needs the signed cookie of a right password; without it, back to sign-in.
+        Row(route: "GET /sign-in/second-factor", path: { _, _ in "/sign-in/second-factor" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "POST /sign-in/second-factor", path: { _, _ in "/sign-in/second-factor" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "GET /sign-in/second-factor/setup", path: { _, _ in "/sign-in/second-factor/setup" }, expected: [A, A, A, A, A, A, A]),
+        Row(route: "POST /sign-in/second-factor/setup", path: { _, _ in "/sign-in/second-factor/setup" }, expected: [A, A, A, A, A, A, A]),
+        // Own security settings: everyone signed in has their own.
+        Row(route: "GET /account/security", path: { _, _ in "/account/security" }, expected: [S, A, A, A, A, A, A]),
+        Row(route: "POST /account/security/confirm", path: { _, _ in "/account/security/confirm" }, expected: [S, A, A, A, A, A, A]),
+        Row(route: "GET /account/security/authenticator", path: { _, _ in "/account/security/authenticator" },
+            expected: [S, A, A, A, A, A, A]),
+        Row(route: "POST /account/security/authenticator", path: { _, _ in "/account/security/authenticator" },
+            expected: [S, A, A, A, A, A, A]),
+        Row(route: "POST /account/security/authenticator/remove", path: { _, _ in "/account/security/authenticator/remove" },
+            expected: [S, A, A, A, A, A, A]),
+        Row(route: "POST /account/security/recovery-codes", path: { _, _ in "/account/security/recovery-codes" },
+            expected: [S, A, A, A, A, A, A]),
         // The privacy notice is for everyone, signed in or not; only the organisation's HR edits it.
         Row(route: "GET /privacy", path: { _, _ in "/privacy" }, expected: [A, A, A, A, A, A, A]),
         Row(route: "GET /organisations/:slug/privacy", path: { _, _ in "/organisations/jarvela/privacy" }, expected: [A, A, A, A, A, A, A]),

@@ -24,7 +24,7 @@ class DemoServer:
                                   capture_output=True, timeout=120)
             assert done.returncode == 0, done.stderr.decode()
         self.process = subprocess.Popen(
-            [BINARY, "serve", "--port", "0", "--root", ROOT, "--database", database],
+            [BINARY, "serve", "--port", "0", "--root", ROOT, "--database", database, "--second-factor-optional"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         line = self.process.stdout.readline().decode()
         assert "serving http://" in line, line

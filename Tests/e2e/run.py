@@ -49,12 +49,16 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_server(binary, root, database, log_path):
-    """Starts `taitotutka serve` and waits for its 'serving http://…' line; returns (process, url)."""
+def start_server(binary, root, database, log_path, second_factor_optional=True):
+    """Starts `taitotutka serve` and waits for its 'serving http://…' line; returns (process, url).
+    The tests sign in as HR and administrators many times a minute, and an authenticator code works
+    once, so the shared server lets those roles in with the password alone; test_second_factor.py
+    starts a server of its own that requires the code."""
     log = open(log_path, "wb")
+    optional = ["--second-factor-optional"] if second_factor_optional else []
     process = subprocess.Popen(
         [binary, "serve", "--root", root, "--database", database, "--host", "127.0.0.1",
-         "--port", str(free_port())],
+         "--port", str(free_port()), *optional],
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     log.close()
     deadline = time.monotonic() + START_TIMEOUT

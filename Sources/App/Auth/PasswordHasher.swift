@@ -43,6 +43,12 @@ public struct PasswordHasher: Sendable {
         return parsed.rounds < rounds
     }
 
+    /// Whether `stored` is a password hash at all: sign-ins through the identity provider, and those
+    /// whose person has not chosen a password yet, have a marker no password matches.
+    public static func isUsable(_ stored: String) -> Bool {
+        StoredHash(stored) != nil
+    }
+
     /// Spends the same time as a real verification, so an unknown login answers no faster than a
     /// known one with a wrong password.
     public func verifyNothing(_ password: String) {

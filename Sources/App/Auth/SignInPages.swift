@@ -42,6 +42,15 @@ extension WebApp {
         if hasher.needsRehash(user.passwordHash) {
             try users.updatePasswordHash(userID: user.id, hash: try hasher.hash(password))
         }
+        // The password was right; a code from the authenticator comes before any session. The form a
+        // session's end interrupted is not carried further: the person goes on from `next`.
+        if let step = try secondFactorStep(for: user, next: next) {
+            recordEvent("sign_in.password_ok", userID: user.id, login: user.login, address: address)
+            var response = Response.redirect(to: step)
+            response.setCookie(try secondFactor.pending.cookie(userID: user.id, now: settings.now(),
+                                                                secure: settings.secureTransport))
+            return response
+        }
         // Any session the browser had is ended, and a new identifier issued: no session fixation.
         _ = try? sessions.end(for: request)
         let started = try changing {

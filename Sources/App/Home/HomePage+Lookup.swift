@@ -28,6 +28,7 @@ extension HomeView: MustacheParent {
         case "findHelpHref": findHelpHref
         case "changePasswordHref": changePasswordHref
         case "sessionsHref": sessionsHref
+        case "securityHref": securityHref
         case "onboarding": onboarding
         case "hasOnboarding": hasOnboarding
         default: nil

@@ -37,6 +37,7 @@ struct HomeView {
     let findHelpHref = Paths.findHelp
     let changePasswordHref = Paths.changePassword
     let sessionsHref = Paths.sessions
+    let securityHref = Paths.security
     /// The new employee's onboarding checklist while it runs (none or one card).
     var onboarding: [OnboardingCardView] = []
     var hasOnboarding = false

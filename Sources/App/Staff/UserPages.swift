@@ -58,6 +58,8 @@ struct UserDetailView {
     let enableAction: String
     /// Ends every session of the user (a lost phone, a shared computer).
     let endSessionsAction: String
+    /// Removes the user's authenticator app (a lost phone); they set up a new one at next sign-in.
+    let resetSecondFactorAction: String
     /// A one-time set-password link instead of a password typed for someone.
     let canCreatePasswordLink: Bool
     let passwordLinkAction: String
@@ -319,7 +321,7 @@ extension WebApp {
             roleForm: roleForm, errors: errors.links, hasErrors: !errors.isEmpty,
             canDisable: canManage && !user.disabled && !isSelf, canEnable: canManage && user.disabled,
             disableAction: Paths.disableUser(userID), enableAction: Paths.enableUser(userID),
-            endSessionsAction: Paths.endUserSessions(userID),
+            endSessionsAction: Paths.endUserSessions(userID), resetSecondFactorAction: Paths.resetSecondFactor(userID),
             canCreatePasswordLink: canManage && !user.disabled && !isSelf, passwordLinkAction: Paths.passwordLink(userID),
             trainer: try trainerChoice(subject, context))
         return try context.render("staff/user", title: strings.format("staff_user_title", ["login": user.login]), view,

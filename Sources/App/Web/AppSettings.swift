@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Storage
 
 /// How the application behaves, from command-line flags and environment variables.
 public struct AppSettings: Sendable {
@@ -38,6 +39,10 @@ public struct AppSettings: Sendable {
     /// throttling, sessions and the audit log then see the real client's address. None by default:
     /// the connection's peer is the client.
     public var trustedProxies = TrustedProxies.none
+    /// Roles whose sign-ins with a local password must also give a code from an authenticator app
+    /// (OWASP ASVS 5.0 6.3.3: those who see everyone's data). `--second-factor-optional` empties it,
+    /// for a demonstration on a shared screen; others may still turn the authenticator on.
+    public var secondFactorRoles: Set<Role> = [.hr, .tutorCoordinator, .admin]
 
     public init() {}
 }

@@ -23,6 +23,19 @@ enum Paths {
     static let endOtherSessions = sessions + "/end-others"
     /// HR or an administrator ends every session of a user.
     static func endUserSessions(_ userID: Int64) -> String { "/users/\(userID)/sessions/end" }
+    /// The code step of signing in, and setting up an authenticator there when the role requires one.
+    static let secondFactorAction = "/sign-in/second-factor"
+    static func secondFactor(next: String) -> String { secondFactorAction + WebApp.queryString([("next", next)]) }
+    static let secondFactorSetupAction = "/sign-in/second-factor/setup"
+    static func secondFactorSetup(next: String) -> String { secondFactorSetupAction + WebApp.queryString([("next", next)]) }
+    /// The person's own security settings: authenticator, recovery codes; and typing the password again.
+    static let security = "/account/security"
+    static let confirmIdentity = security + "/confirm"
+    static let authenticatorSetup = security + "/authenticator"
+    static let removeAuthenticator = security + "/authenticator/remove"
+    static let newRecoveryCodes = security + "/recovery-codes"
+    /// HR or an administrator removes a user's authenticator (a lost phone).
+    static func resetSecondFactor(_ userID: Int64) -> String { "/users/\(userID)/second-factor/reset" }
     static let forgotPassword = "/forgot-password"
     static let setPassword = "/set-password"
     /// The set-password page for a one-time token. The token travels in the query, which the access

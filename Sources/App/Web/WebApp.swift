@@ -14,6 +14,8 @@ public final class WebApp: Sendable {
     let logger: Logger
     let sessions: SessionManager
     let throttle: SignInThrottle
+    /// Authenticator apps and recovery codes, and the step between password and session.
+    let secondFactor: SecondFactor
     /// Slows down guessing of one-time survey codes, per client address.
     let codeThrottle: CodeThrottle
     let pendingImports = PendingImports()
@@ -87,6 +89,7 @@ public final class WebApp: Sendable {
         helpAggregatesCache = HelpAggregatesCache(released: { freedMemory.released($0) })
         let attemptCounters = AttemptCounterStore(database)
         throttle = SignInThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
+        secondFactor = SecondFactor(database: database, attemptCounters: attemptCounters)
         codeThrottle = CodeThrottle(store: attemptCounters, hashKey: database.keyBytes(for: .attemptCounter))
         profileCookies = ProfileCookie(key: database.keyBytes(for: .ownProfileCookie))
         renderer = try Renderer(directory: templatesDirectory)

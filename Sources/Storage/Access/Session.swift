@@ -13,6 +13,9 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     public var clientAddress: String?
     /// The browser and system, named at sign-in ("Chrome, Android"); empty when unknown.
     public var device: String
+    /// When the person last typed their password again in this session, for changes to security
+    /// settings; nil when only at sign-in.
+    public var reauthenticatedAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case tokenHash = "token_hash"
@@ -22,10 +25,12 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         case lastSeenAt = "last_seen_at"
         case clientAddress = "client_address"
         case device
+        case reauthenticatedAt = "reauthenticated_at"
     }
 
     public init(tokenHash: Data, userID: Int64, csrfToken: String, createdAt: Date = Date(),
-                lastSeenAt: Date = Date(), clientAddress: String? = nil, device: String = "") {
+                lastSeenAt: Date = Date(), clientAddress: String? = nil, device: String = "",
+                reauthenticatedAt: Date? = nil) {
         self.tokenHash = tokenHash
         self.userID = userID
         self.csrfToken = csrfToken
@@ -33,5 +38,6 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         self.lastSeenAt = lastSeenAt
         self.clientAddress = clientAddress
         self.device = device
+        self.reauthenticatedAt = reauthenticatedAt
     }
 }

@@ -27,6 +27,12 @@ public enum KeyPurpose: String, CaseIterable, Sendable {
     case attemptCounter = "taitotutka/v1/attempt-counter"
     /// The keyed hash that records that an employee has given feedback on a training session.
     case trainingFeedbackCredential = "taitotutka/v1/training-feedback-credential"
+    /// Sealing authenticator (TOTP) secrets (AES-GCM).
+    case totpSecretSeal = "taitotutka/v1/totp-secret-seal"
+    /// The keyed hash under which a recovery code is stored.
+    case recoveryCode = "taitotutka/v1/recovery-code"
+    /// The MAC of the cookie that carries a sign-in between the password and the second factor.
+    case pendingSignIn = "taitotutka/v1/pending-sign-in"
 }
 
 /// The server's secret: 32 random bytes in a file outside the database, created at first start with
