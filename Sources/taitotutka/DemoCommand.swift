@@ -93,6 +93,8 @@ struct DemoCommand: ParsableCommand {
         for signIn in DemoData.signIns {
             print("  \(signIn.login.padding(toLength: width, withPad: " ", startingAt: 0))  \(signIn.roleDescription)")
         }
+        print("HR, the tutor coordinator and the administrator set up an authenticator app at their first sign-in;")
+        print("for a demonstration on a shared screen, serve with --second-factor-optional.")
     }
 }
 
