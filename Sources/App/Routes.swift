@@ -88,6 +88,12 @@ extension WebApp {
         routes.post("/users/:userID/enable", .staffAdministration, enableUser)
         routes.post("/users/:userID/sessions/end", .staffAdministration, endUserSessions)
         routes.post("/users/:userID/second-factor/reset", .staffAdministration, resetUserSecondFactor)
+        // The audit log: HR reads their organisation's, administrators everything and set its retention.
+        routes.get("/organisations/:slug/audit", .staffAdministration, showOrganisationAudit)
+        routes.get("/organisations/:slug/audit.csv", .staffAdministration, exportOrganisationAudit)
+        routes.get("/audit", .administrator, showInstallationAudit)
+        routes.get("/audit.csv", .administrator, exportInstallationAudit)
+        routes.post("/audit/retention", .administrator, saveAuditRetention)
         routes.post("/users/:userID/password-link", .staffAdministration, createPasswordLink)
         // Sign-ins for many at once (a unit with its sub-units, or a sector), as printed slips.
         routes.get("/organisations/:slug/sign-in-slips", .staffAdministration, showSignInSlipForm)

@@ -248,7 +248,7 @@ extension WebApp {
             ResultColumn(strings.text("compliance_column_date"), numeric: false),
         ], rows: rows)
         let title = table.caption + " – " + strings.date(day.iso)
-        return csvResponse(title: title, tables: [table], request,
+        return csvResponse(title: title, tables: [table], context,
                            filename: "vaatimus-\(evaluator.id)-\(organisation.slug)-\(day.iso).csv")
     }
 

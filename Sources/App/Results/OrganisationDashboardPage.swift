@@ -54,7 +54,7 @@ extension WebApp {
                                              paged: false, context)
         return csvResponse(title: round.title, tables: [view.summary.areaTable, view.summary.factorTable, view.sectors, view.units,
                                                          view.jobGroups, view.trendTable],
-                           request, filename: "tulokset-\(round.id).csv")
+                           context, filename: "tulokset-\(round.id).csv", audited: false)
     }
 
     /// A round that has opened, of an organisation the reader administers; 404 otherwise.

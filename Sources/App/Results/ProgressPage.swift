@@ -97,6 +97,6 @@ extension WebApp {
         let view = try progressView(round, unit: unit, context)
         let name = unit.map { "tilanne-\(round.id)-yksikko-\($0.id).csv" } ?? "tilanne-\(round.id).csv"
         return csvResponse(title: unit.map { "\(round.title) – \($0.name)" } ?? round.title, tables: [view.table],
-                           request, filename: name)
+                           context, filename: name, audited: false)
     }
 }

@@ -124,7 +124,17 @@ extension WebApp {
     }
 
     /// A CSV download of result tables: comma-separated by default, semicolons for Finnish Excel.
-    func csvResponse(title: String, tables: [ResultTable], _ request: Request, filename: String) -> Response {
+    /// Every export of personal data is a line in the audit log (`export`, with the file's name and
+    /// its rows). Survey results are anonymous, suppressed aggregates, not personal data: they pass
+    /// `audited: false` and cost no write (an audited export waits for the disk).
+    func csvResponse(title: String, tables: [ResultTable], _ context: RequestContext, filename: String,
+                     audited: Bool = true) -> Response {
+        let request = context.request
+        if audited {
+            recordEvent("export", userID: context.principal?.userID, login: context.principal?.user.login,
+                        address: request.clientAddress, target: nil,
+                        detail: "\(filename), \(tables.reduce(0) { $0 + $1.rows.count }) rows")
+        }
         let separator: Character = request.queryValue("separator") == "semicolon" ? ";" : ","
         var response = Response(status: .ok, contentType: "text/csv; charset=utf-8",
                                 text: ResultCSV.write(title: title, tables: tables, separator: separator))

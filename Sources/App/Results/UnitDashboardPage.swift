@@ -77,7 +77,7 @@ extension WebApp {
         let view = try unitDashboard(round, unit, options: DashboardOptions(request).showingAllColumns(true), context)
         return csvResponse(title: "\(round.title) – \(unit.name)",
                            tables: [view.summary.areaTable, view.summary.factorTable, view.statements, view.subUnits, view.jobGroups],
-                           request, filename: "tulokset-\(round.id)-yksikko-\(unit.id).csv")
+                           context, filename: "tulokset-\(round.id)-yksikko-\(unit.id).csv", audited: false)
     }
 
     /// The round and unit of a unit dashboard, or 404 when the reader may not see them.

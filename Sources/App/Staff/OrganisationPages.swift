@@ -82,6 +82,8 @@ extension WebApp {
                                   description: strings.text("onboarding_overview_link_text")))
             links.append(HomeLink(href: Paths.discussionCycles(slug), label: strings.text("discussions_cycles_title"),
                                   description: strings.text("discussions_link_text")))
+            links.append(HomeLink(href: Paths.organisationAudit(slug), label: strings.text("audit_title"),
+                                  description: strings.text("audit_link_text")))
         }
         return try context.render("staff/organisation", title: organisation.name, OrganisationOverviewView(
             crumbs: organisationCrumbs(organisation, strings, then: []), name: organisation.name, figures: figures,

@@ -24,6 +24,8 @@ struct UserListView {
     let showPagination: Bool
     /// The staff import (on an organisation's list, for those who may use it).
     let importHref: String?
+    /// The installation's audit log (on the administrators' list of every user).
+    var auditHref: String?
 }
 
 /// One role on the user's page, with its remove button when this viewer may remove it.
@@ -110,7 +112,7 @@ extension WebApp {
     func showAllUsers(_ request: Request, _ context: RequestContext) throws -> Response {
         let strings = context.strings
         return try renderUserList(try users.users(organisationID: nil), context, heading: strings.text("staff_users_title"),
-                                  action: Paths.users, crumbs: [])
+                                  action: Paths.users, crumbs: [], auditHref: Paths.installationAudit)
     }
 
     /// The users of one organisation: its staff's sign-ins and everyone with a role in it.
@@ -126,7 +128,7 @@ extension WebApp {
     }
 
     private func renderUserList(_ listings: [UserListing], _ context: RequestContext, heading: String, action: String,
-                                crumbs: [Crumb], importHref: String? = nil) throws -> Response {
+                                crumbs: [Crumb], importHref: String? = nil, auditHref: String? = nil) throws -> Response {
         let strings = context.strings
         let request = context.request
         let text = String((request.queryValue("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -154,7 +156,7 @@ extension WebApp {
             resultSummary: strings.format("staff_users_total", ["count": strings.number(matching.count)]),
             rows: rows, hasRows: !rows.isEmpty,
             pagination: paging.view(strings: strings) { action + Self.queryString([("q", text), ("page", String($0))]) },
-            showPagination: paging.pageCount > 1, importHref: importHref)
+            showPagination: paging.pageCount > 1, importHref: importHref, auditHref: auditHref)
         return try context.render("staff/users", title: heading, view)
     }
 

@@ -47,7 +47,7 @@ extension WebApp {
         ], rows: rows)
         let title = managed.training.title.text(strings.language.rawValue) + " – "
             + AttendanceText.sessionTime(session.record, strings)
-        return csvResponse(title: title, tables: [table], request, filename: "osallistujat-\(session.id).csv")
+        return csvResponse(title: title, tables: [table], context, filename: "osallistujat-\(session.id).csv")
     }
 
     /// The organisation's completions in force whose date falls in `?from=`…`?to=` (both included;
@@ -102,7 +102,7 @@ extension WebApp {
         let title = strings.format("trainingattendance_export_title", [
             "organisation": organisation.name, "from": strings.date(from), "to": strings.date(to),
         ])
-        return csvResponse(title: title, tables: [table], request,
+        return csvResponse(title: title, tables: [table], context,
                            filename: "suoritukset-\(organisation.slug)-\(from)-\(to).csv")
     }
 

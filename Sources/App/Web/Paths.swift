@@ -36,6 +36,12 @@ enum Paths {
     static let newRecoveryCodes = security + "/recovery-codes"
     /// HR or an administrator removes a user's authenticator (a lost phone).
     static func resetSecondFactor(_ userID: Int64) -> String { "/users/\(userID)/second-factor/reset" }
+    /// The audit log: an organisation's for its HR, the whole installation's for administrators.
+    static func organisationAudit(_ slug: String) -> String { organisation(slug) + "/audit" }
+    static func organisationAuditExport(_ slug: String) -> String { organisation(slug) + "/audit.csv" }
+    static let installationAudit = "/audit"
+    static let installationAuditExport = "/audit.csv"
+    static let auditRetention = "/audit/retention"
     static let forgotPassword = "/forgot-password"
     static let setPassword = "/set-password"
     /// The set-password page for a one-time token. The token travels in the query, which the access

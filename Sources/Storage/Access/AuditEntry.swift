@@ -12,11 +12,15 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
     public var target: String?
     public var clientAddress: String?
     public var detail: String?
+    /// The organisation the line concerns (the target's, else the actor's), set by `AuditStore` when
+    /// the line is written; nil for the installation's own.
+    public var organisationID: Int64?
 
     enum CodingKeys: String, CodingKey {
         case at, login, action, target, detail
         case userID = "user_id"
         case clientAddress = "client_address"
+        case organisationID = "organisation_id"
     }
 
     public init(at: Date = Date(), userID: Int64? = nil, login: String? = nil, action: String, target: String? = nil,
