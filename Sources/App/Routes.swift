@@ -94,6 +94,15 @@ extension WebApp {
         routes.get("/audit", .administrator, showInstallationAudit)
         routes.get("/audit.csv", .administrator, exportInstallationAudit)
         routes.post("/audit/retention", .administrator, saveAuditRetention)
+        // Personal data (GDPR): one's own, an employee's for HR; retention settings; erasing a leaver.
+        routes.get("/me/data", .signedIn, showOwnData)
+        routes.get("/me/data.json", .signedIn, downloadOwnData)
+        routes.get("/employees/:employeeID/data", .staffAdministration, showEmployeeData)
+        routes.get("/employees/:employeeID/data.json", .staffAdministration, downloadEmployeeData)
+        routes.get("/employees/:employeeID/erase", .staffAdministration, showErasure)
+        routes.post("/employees/:employeeID/erase", .staffAdministration, erasePerson)
+        routes.get("/organisations/:slug/data-protection", .staffAdministration, showDataProtection)
+        routes.post("/organisations/:slug/data-protection", .staffAdministration, saveRetentionPolicy)
         routes.post("/users/:userID/password-link", .staffAdministration, createPasswordLink)
         // Sign-ins for many at once (a unit with its sub-units, or a sector), as printed slips.
         routes.get("/organisations/:slug/sign-in-slips", .staffAdministration, showSignInSlipForm)

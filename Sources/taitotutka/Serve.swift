@@ -169,11 +169,15 @@ struct Serve: ParsableCommand {
         if settings.secondFactorRoles.isEmpty {
             logger.warning("Second factor: optional for every role (--second-factor-optional); not for real data")
         }
-        let reminders = ReminderWorker(app: app)
+        let reminders = app.reminderWorker()
         reminders.start()
+        // People who left are erased once their retention passes, old audit lines deleted (daily).
+        let retention = app.retentionWorker()
+        retention.start(firstRunAfter: 90)
         termination.wait()
         logger.info("shutting down")
         reminders.stop()
+        retention.stop()
         mailWorker?.stop()
         server.shutdown()
         BufferedLogOutput.shared.flush()

@@ -29,6 +29,7 @@ extension HomeView: MustacheParent {
         case "changePasswordHref": changePasswordHref
         case "sessionsHref": sessionsHref
         case "securityHref": securityHref
+        case "ownDataHref": ownDataHref
         case "onboarding": onboarding
         case "hasOnboarding": hasOnboarding
         default: nil

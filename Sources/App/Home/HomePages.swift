@@ -38,6 +38,7 @@ struct HomeView {
     let changePasswordHref = Paths.changePassword
     let sessionsHref = Paths.sessions
     let securityHref = Paths.security
+    let ownDataHref = Paths.ownData
     /// The new employee's onboarding checklist while it runs (none or one card).
     var onboarding: [OnboardingCardView] = []
     var hasOnboarding = false

@@ -36,6 +36,8 @@ struct EmployeeDetailView {
     let editHref: String
     /// HR's page of the person's training completions.
     let completionsHref: String
+    /// HR's request-for-access page of the person (GDPR), which also leads to erasing a leaver.
+    let dataHref: String
     let deactivateAction: String
     let reactivateAction: String
     /// The employee's sign-in, for those who may open it.
@@ -195,7 +197,7 @@ extension WebApp {
         let view = EmployeeDetailView(
             crumbs: crumbs, hasCrumbs: !crumbs.isEmpty, name: employee.fullName, active: employee.active,
             details: details, canEdit: access.canEditEmployee(employee), editHref: Paths.editEmployee(id),
-            completionsHref: Paths.employeeCompletions(id),
+            completionsHref: Paths.employeeCompletions(id), dataHref: Paths.employeeData(id),
             deactivateAction: Paths.deactivateEmployee(id), reactivateAction: Paths.reactivateEmployee(id),
             signIn: signIn, hasSignIn: !signIn.isEmpty, signInForm: signInForm,
             selfAssessment: assessment?.profile, selfAssessmentMeta: assessment?.meta ?? "",

@@ -84,6 +84,8 @@ extension WebApp {
                                   description: strings.text("discussions_link_text")))
             links.append(HomeLink(href: Paths.organisationAudit(slug), label: strings.text("audit_title"),
                                   description: strings.text("audit_link_text")))
+            links.append(HomeLink(href: Paths.dataProtection(slug), label: strings.text("retention_short"),
+                                  description: strings.text("retention_link_text")))
         }
         return try context.render("staff/organisation", title: organisation.name, OrganisationOverviewView(
             crumbs: organisationCrumbs(organisation, strings, then: []), name: organisation.name, figures: figures,

@@ -66,7 +66,7 @@ extension WebApp {
         "enrolled", "waiting_list", "place_given_up", "following", "not_following", "session_cancelled", "assigned",
         "assigned_some_waiting", "board_posted", "board_answered", "board_reported", "board_adopted", "board_hidden",
         "board_shown", "session_removed", "sessions_ended", "second_factor_expired", "confirm_identity_first",
-        "authenticator_removed", "second_factor_reset",
+        "authenticator_removed", "second_factor_reset", "person_erased",
     ]
 
     func renderLayout(title: String, content: String, request: Request, strings: Strings, principal: Principal?,

@@ -42,6 +42,14 @@ enum Paths {
     static let installationAudit = "/audit"
     static let installationAuditExport = "/audit.csv"
     static let auditRetention = "/audit/retention"
+    /// A person's data (right of access): one's own, or an employee's for HR; and erasing a leaver.
+    static let ownData = "/me/data"
+    static let ownDataDownload = "/me/data.json"
+    static func employeeData(_ employeeID: Int64) -> String { employee(employeeID) + "/data" }
+    static func employeeDataDownload(_ employeeID: Int64) -> String { employee(employeeID) + "/data.json" }
+    static func employeeErasure(_ employeeID: Int64) -> String { employee(employeeID) + "/erase" }
+    /// An organisation's retention settings and the passes that applied them.
+    static func dataProtection(_ slug: String) -> String { organisation(slug) + "/data-protection" }
     static let forgotPassword = "/forgot-password"
     static let setPassword = "/set-password"
     /// The set-password page for a one-time token. The token travels in the query, which the access
