@@ -204,6 +204,7 @@ public struct RetentionStore: Sendable {
             """,
             "UPDATE onboarding_checklist_items SET responsible_employee_id = NULL WHERE responsible_employee_id = ?",
             "DELETE FROM onboarding_checklist_items WHERE checklist_id IN (SELECT id FROM onboarding_checklists WHERE employee_id = ?)",
+            "DELETE FROM onboarding_checklist_versions WHERE checklist_id IN (SELECT id FROM onboarding_checklists WHERE employee_id = ?)",
             "DELETE FROM onboarding_checklists WHERE employee_id = ?",
             "DELETE FROM discussion_answers WHERE discussion_id IN (SELECT id FROM discussions WHERE employee_id = ?)",
             """
@@ -226,7 +227,7 @@ public struct RetentionStore: Sendable {
             "DELETE FROM password_tokens WHERE user_id = ?",
             "DELETE FROM board_moderators WHERE user_id = ?",
             "DELETE FROM trainers WHERE user_id = ?",
-            "UPDATE board_posts SET contact = NULL WHERE author_user_id = ? AND contact IS NOT NULL",
+            "UPDATE board_posts SET contact = '' WHERE author_user_id = ? AND contact <> ''",
             "UPDATE audit_log SET user_id = NULL, login = NULL, client_address = NULL WHERE user_id = ?",
             """
             UPDATE users SET login = 'erased-' || id, email = NULL, password_hash = '!erased', disabled = 1 WHERE id = ?
