@@ -175,9 +175,15 @@ struct DemoLoadTests {
         #expect(units.count == summary.organisations[0].units)
         #expect(units.allSatisfy { $0.sectorID != nil })
         #expect(try SectorStore(demo.database).sectors(organisationID: demo.organisationID("solvik")).count == 7)
-        let audit = try AuditStore(demo.database).latest(limit: 5)
+        let audit = try AuditStore(demo.database).search(AuditQuery(organisationID: nil, action: "demo"), limit: 5)
         #expect(audit.map(\.action) == ["demo.load"])
         #expect(audit.first?.detail?.contains("400 employees") == true)
+        // Two months of history for the audit log viewer: sign-ins, a mistyped password, HR's work.
+        let history = try AuditStore(demo.database).search(AuditQuery(organisationID: demo.organisationID("jarvela")), limit: 2000)
+        #expect(history.filter { $0.action == "sign_in.success" }.count > 100)
+        #expect(Set(history.map(\.action)).isSuperset(of: ["sign_in.failure", "export", "role.assign", "personal_data.export"]))
+        // And two people of Järvelä who left over two years ago, due for the first retention pass.
+        #expect(try RetentionStore(demo.database).leaversDue(organisationID: demo.organisationID("jarvela"), today: DemoDataTests.today).count == 2)
     }
 
     @Test func hrsLatestImportIsInTheHistoryWithThreeLeaversToReactivate() throws {

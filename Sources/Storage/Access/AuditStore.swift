@@ -177,7 +177,12 @@ public struct AuditStore: Sendable {
                 return found
             }
         }
-        guard let userID = entry.userID else { return nil }
+        if let userID = entry.userID { return try organisationID(ofUser: userID, db) }
+        // A failed sign-in names only what was typed: when that is someone's login or e-mail, the
+        // attempt concerns their organisation (its HR should see guessing at their people).
+        guard let login = entry.login, !login.isEmpty,
+              let userID = try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE login = ?1 OR email = ?1", arguments: [login])
+        else { return nil }
         return try organisationID(ofUser: userID, db)
     }
 

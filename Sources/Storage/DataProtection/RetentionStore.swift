@@ -228,7 +228,12 @@ public struct RetentionStore: Sendable {
             "DELETE FROM board_moderators WHERE user_id = ?",
             "DELETE FROM trainers WHERE user_id = ?",
             "UPDATE board_posts SET contact = '' WHERE author_user_id = ? AND contact <> ''",
-            "UPDATE audit_log SET user_id = NULL, login = NULL, client_address = NULL WHERE user_id = ?",
+            // Lines of failed attempts name the login or e-mail typed, not the user: those go too.
+            """
+            UPDATE audit_log SET user_id = NULL, login = NULL, client_address = NULL
+            WHERE user_id = ?1
+               OR lower(login) IN (SELECT lower(login) FROM users WHERE id = ?1 UNION SELECT lower(email) FROM users WHERE id = ?1)
+            """,
             """
             UPDATE users SET login = 'erased-' || id, email = NULL, password_hash = '!erased', disabled = 1 WHERE id = ?
             """,
