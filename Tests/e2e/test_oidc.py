@@ -14,6 +14,7 @@ import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from accounts import DEMO_PASSWORD, demo_database, grant_sign_in
 from harness import HtmlCollector, PageChecker, sign_in
@@ -295,6 +296,14 @@ def checked(checker, url, label, status=None):
     assert not result.problems, f"{label} {url}:\n" + "\n".join(result.problems)
 
 
+def arrived(driver, where):
+    """Waits for the navigation a click started to end where expected; fails with the page's text."""
+    try:
+        WebDriverWait(driver, 15).until(lambda browser: where(browser.current_url))
+    except Exception:
+        pytest.fail(f"stopped at {driver.current_url}:\n" + driver.find_element(By.TAG_NAME, "body").text[:1500])
+
+
 def test_single_sign_on_in_chromium(provider, base_url, fresh_browser, oidc_checker):
     driver = fresh_browser
     sign_in(driver, base_url, "admin", DEMO_PASSWORD)
@@ -303,7 +312,7 @@ def test_single_sign_on_in_chromium(provider, base_url, fresh_browser, oidc_chec
     display.clear()
     display.send_keys("Järvelä-tunnus")
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    assert "notice=saved" in driver.current_url, driver.current_url
+    arrived(driver, lambda url: "notice=saved" in url)
     # HR of the organisation reads the configuration; the form is the administrator's.
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     sign_in(driver, base_url, "hr", DEMO_PASSWORD)
@@ -314,7 +323,7 @@ def test_single_sign_on_in_chromium(provider, base_url, fresh_browser, oidc_chec
     checked(oidc_checker, base_url + "/sign-in", "signed out")
     provider.sign_in_as(email=employee_email("tyontekija"))
     driver.find_element(By.CSS_SELECTOR, "a[href='/sign-in/sso/jarvela']").click()
-    assert driver.current_url.rstrip("/") == base_url, driver.current_url
+    arrived(driver, lambda url: url.rstrip("/") == base_url)
     assert driver.find_elements(By.CSS_SELECTOR, "form[action$='/sign-out']"), "not signed in"
     # A refusal page, as the person sees it.
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
