@@ -1,7 +1,8 @@
 """A real OpenID Connect provider for the single sign-on tests: discovery, JWKS, authorize (which
 signs in the person the test chose, without asking) and token endpoints, on a loopback port, with
 ID tokens signed by Authlib's JOSE. A test can make it misbehave: a wrong audience, an expired token,
-a bad signature, a wrong nonce, a token without multi-factor `amr`, a rotated signing key.
+a bad signature, a wrong nonce, a token without multi-factor `amr`, a rotated signing key; and it can
+sign with its P-256 key (ES256) instead of its RSA key (RS256).
 
 Authorisation codes are single-use, bound to the client, the redirect URI and the PKCE challenge
 (S256 only), and the token endpoint takes client_secret_basic, as a real provider would."""
@@ -29,6 +30,7 @@ class Provider:
 
     def __init__(self):
         self.keys = [self._new_key()]
+        self.ec_key = JsonWebKey.generate_key("EC", "P-256", is_private=True, options={"kid": "ec-" + secrets.token_hex(4)})
         self.person = {}
         self.misbehaviour = None
         self.codes = {}
@@ -79,7 +81,10 @@ class Provider:
         elif self.misbehaviour == "bad_signature":
             # Signed with another key under the published key's kid.
             key = JsonWebKey.import_key(self._new_key().as_dict(is_private=True) | {"kid": key.as_dict()["kid"]})
-        header = {"alg": "RS256", "kid": key.as_dict()["kid"]}
+        algorithm = "RS256"
+        if self.misbehaviour == "es256":
+            key, algorithm = self.ec_key, "ES256"
+        header = {"alg": algorithm, "kid": key.as_dict()["kid"]}
         return jwt.encode(header, claims, key).decode()
 
     # HTTP ------------------------------------------------------------------------------------------
@@ -106,13 +111,14 @@ class Provider:
                         "issuer": provider.issuer, "authorization_endpoint": provider.issuer + "/authorize",
                         "token_endpoint": provider.issuer + "/token", "jwks_uri": provider.issuer + "/jwks",
                         "response_types_supported": ["code"], "subject_types_supported": ["public"],
-                        "id_token_signing_alg_values_supported": ["RS256"],
+                        "id_token_signing_alg_values_supported": ["RS256", "ES256"],
                         "code_challenge_methods_supported": ["S256"],
                         "token_endpoint_auth_methods_supported": ["client_secret_basic"]})
                 if url.path == "/jwks":
                     with provider.lock:
-                        return self._json(200, {"keys": [key.as_dict() | {"use": "sig", "alg": "RS256"}
-                                                         for key in provider.keys]})
+                        keys = [key.as_dict() | {"use": "sig", "alg": "RS256"} for key in provider.keys]
+                        keys.append(provider.ec_key.as_dict() | {"use": "sig", "alg": "ES256"})
+                        return self._json(200, {"keys": keys})
                 if url.path == "/authorize":
                     return self._authorize(dict(urllib.parse.parse_qsl(url.query)))
                 self._json(404, {"error": "not_found"})

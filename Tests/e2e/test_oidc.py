@@ -168,6 +168,10 @@ def test_an_employee_signs_in_with_the_provider(provider, base_url):
     assert login == "tyontekija" and detail.startswith("oidc jarvela;") and "amr=pwd,mfa" in detail, detail
 
 
+def test_an_es256_token_is_accepted(provider, base_url):
+    assert_signed_in(base_url, sso(base_url, provider, "es256", email=employee_email("tyontekija")))
+
+
 def test_the_sign_in_page_offers_the_provider_and_the_password(provider, base_url):
     status, _, body, _ = Client().request(base_url + "/sign-in?next=/trainings")
     assert status == 200
