@@ -182,6 +182,11 @@ struct SingleSignOnTokenTests {
         #expect(!SingleSignOn.isAllowed(email: "aino@", domains: ["jarvela.example"]))
     }
 
+    @Test func errorCodesFromOutsideAreCleanedForTheLog() {
+        #expect(SingleSignOn.errorCode("access_denied\n2026-12-07 fake line") == "access_denied2026-12-07fakeline")
+        #expect(SingleSignOn.errorCode(String(repeating: "x", count: 100)).count == 60)
+    }
+
     @Test func multiFactorIsShownByAmrOrANamedAcr() {
         #expect(SingleSignOn.showsMultiFactor(IDTokenClaims(methods: ["pwd", "mfa"]), acceptedContextClasses: []))
         #expect(SingleSignOn.showsMultiFactor(IDTokenClaims(methods: ["hwk"]), acceptedContextClasses: []))

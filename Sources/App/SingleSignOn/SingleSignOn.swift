@@ -43,6 +43,13 @@ final class SingleSignOn: Sendable {
         return !domain.isEmpty && domains.contains(domain)
     }
 
+    /// An OAuth error code (`access_denied`, `invalid_grant` …) fit for the log and the audit line:
+    /// what came from outside, cut short and without anything but letters, digits and `_ . - : /`.
+    static func errorCode(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-:/".unicodeScalars.contains($0)) }
+            .prefix(60).map(Character.init))
+    }
+
     /// Exchanges the authorisation code for the ID token at the token endpoint (RFC 6749 §4.1.3,
     /// with the PKCE verifier), authenticating as the client the way the provider supports.
     func idToken(code: String, pending: PendingOIDCSignIn, provider: IdentityProvider, metadata: OIDCProviderMetadata,
@@ -63,7 +70,7 @@ final class SingleSignOn: Sendable {
         let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
         guard response.status == 200 else {
             // The OAuth error code (`invalid_grant` …) only: a description could echo what was sent.
-            let code = (object?["error"] as? String).map { String($0.prefix(60)) } ?? "none"
+            let code = (object?["error"] as? String).map(Self.errorCode) ?? "none"
             throw BackChannelError("the token endpoint answered \(response.status) (error \(code))")
         }
         guard let token = object?["id_token"] as? String else {

@@ -77,7 +77,7 @@ extension WebApp {
             organisationName = organisation.name
             providerName = provider.displayName
             if let error = request.queryValue("error") {
-                throw SingleSignOnRefused(.declined, "the provider answered error \(error.prefix(60))")
+                throw SingleSignOnRefused(.declined, "the provider answered error \(SingleSignOn.errorCode(error))")
             }
             let claims = try verifiedClaims(request, pending: pending, provider: provider)
             let user = try singleSignOnUser(claims, provider: provider)
@@ -181,7 +181,7 @@ extension WebApp {
         }
         if provider.requireMFA, try users.roles(userID: user.id).contains(where: { [.hr, .admin, .tutorCoordinator].contains($0.role) }),
            !SingleSignOn.showsMultiFactor(claims, acceptedContextClasses: provider.mfaACRValues) {
-            throw SingleSignOnRefused(.multiFactorRequired, "the role needs MFA; amr \(claims.methods.joined(separator: ",")), acr \(claims.contextClass ?? "-")",
+            throw SingleSignOnRefused(.multiFactorRequired, "the role needs MFA; amr \(claims.methods.map(SingleSignOn.errorCode).joined(separator: ",")), acr \(claims.contextClass.map(SingleSignOn.errorCode) ?? "-")",
                                       userID: user.id, claimedIdentity: identity)
         }
         return user
