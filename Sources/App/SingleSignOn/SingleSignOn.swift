@@ -46,8 +46,10 @@ final class SingleSignOn: Sendable {
     /// An OAuth error code (`access_denied`, `invalid_grant` …) fit for the log and the audit line:
     /// what came from outside, cut short and without anything but letters, digits and `_ . - : /`.
     static func errorCode(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-:/".unicodeScalars.contains($0)) }
-            .prefix(60).map(Character.init))
+        let kept = text.unicodeScalars.filter {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-:/".unicodeScalars.contains($0))
+        }
+        return String(kept.prefix(60).map(Character.init))
     }
 
     /// Exchanges the authorisation code for the ID token at the token endpoint (RFC 6749 §4.1.3,
