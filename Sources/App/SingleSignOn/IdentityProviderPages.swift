@@ -60,8 +60,9 @@ extension WebApp {
                 try IdentityProviderStore(database).save(provider, by: context.principal?.userID)
                 // What changed is said without the secret's place: a path or a variable's name is not
                 // secret, but the audit log is read by HR, who need not learn the server's layout.
-                try auditChange("identity_provider.save", context, target: "organisation:\(organisation.id)",
-                                detail: "enabled=\(provider.enabled) issuer=\(provider.issuer) client=\(provider.clientID) match=\(provider.matchClaim.rawValue) mfa=\(provider.requireMFA)")
+                let detail = "enabled=\(provider.enabled) issuer=\(provider.issuer) client=\(provider.clientID) "
+                    + "match=\(provider.matchClaim.rawValue) mfa=\(provider.requireMFA)"
+                try auditChange("identity_provider.save", context, target: "organisation:\(organisation.id)", detail: detail)
             }
             return context.redirect(Paths.identityProvider(organisation.slug), notice: "saved")
         }
