@@ -42,6 +42,14 @@ extension WebApp {
         routes.get("/set-password", .anyone, showSetPassword)
         routes.post("/set-password", .anyone, setPassword)
 
+        // MARK: - Single sign-on (OpenID Connect)
+        // Starting a sign-in with an organisation's provider and the provider's answer are for anyone;
+        // the provider's configuration is read by the organisation's HR and changed by administrators.
+        routes.get("/sign-in/sso/:slug", .anyone, startSingleSignOn)
+        routes.get("/sign-in/oidc/callback", .anyone, finishSingleSignOn)
+        routes.get("/organisations/:slug/sign-in-provider", .staffAdministration, showIdentityProvider)
+        routes.post("/organisations/:slug/sign-in-provider", .administrator, saveIdentityProvider)
+
         // MARK: - Home
         routes.get("/", .signedIn, showHome)
         routes.get("/accessibility", .anyone, showAccessibility)

@@ -1,12 +1,20 @@
 #ifndef TAITOTUTKA_CCURL_SHIM_H
 #define TAITOTUTKA_CCURL_SHIM_H
-/* libcurl (Debian's libcurl4-openssl-dev): the SMTP client of the mail room (App/Mail/SMTPClient).
+/* libcurl (Debian's libcurl4-openssl-dev): the SMTP client of the mail room (App/Mail/SMTPClient)
+   and the single sign-on's back channel to the identity provider (App/SingleSignOn/OIDCBackChannel).
    curl_easy_setopt and curl_easy_getinfo are variadic, which Swift cannot call: these typed
    wrappers are. Nothing else of libcurl is wrapped. */
 #include <curl/curl.h>
 
 /// The callback libcurl calls for the message's bytes (CURLOPT_READFUNCTION).
 typedef size_t (*tt_curl_read_callback)(char *buffer, size_t size, size_t count, void *context);
+
+/// The callback libcurl calls with the response's bytes (CURLOPT_WRITEFUNCTION).
+typedef size_t (*tt_curl_write_callback)(char *data, size_t size, size_t count, void *context);
+
+static inline CURLcode tt_curl_set_write_callback(CURL *handle, tt_curl_write_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
+}
 
 static inline CURLcode tt_curl_set_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);

@@ -112,6 +112,7 @@ public struct DemoLoader: Sendable {
         _ = try DemoOnboarding(database: database, today: day).load(organisationIDs: organisationIDs)
         _ = try DemoDiscussions(database: database, seed: seed, today: day).load(organisationIDs: organisationIDs)
         let board = try DemoBoard(database: database, seed: seed, today: day).load(organisationIDs: organisationIDs)
+        try storage { try DemoIdentityProviders(database: database, today: day).load(organisationIDs: organisationIDs) }
         try DemoAudit(database: database, seed: seed, today: day).load()
         try storage {
             try AuditStore(database).record(AuditEntry(

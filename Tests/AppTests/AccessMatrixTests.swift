@@ -114,6 +114,7 @@ struct AccessMatrixTests {
         + AccessMatrixTests.discussionRows
         + AccessMatrixTests.toolkitRows
         + AccessMatrixTests.boardRows
+        + AccessMatrixTests.singleSignOnRows
 
     /// An applied (empty) import of Järvelä's, for the routes that name one.
     static func recordedImport(_ world: World, _ test: TestApp) throws -> Int64 {

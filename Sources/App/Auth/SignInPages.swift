@@ -6,8 +6,9 @@ extension WebApp {
     func showSignIn(_ request: Request, _ context: RequestContext) throws -> Response {
         if context.principal != nil { return .redirect(to: Paths.home) }
         let next = context.safeReturnPath(request.queryValue("next"))
-        return try context.render("auth/sign-in", title: context.strings.text("sign_in_title"),
-                                  SignInView(login: "", next: next, error: nil))
+        var view = SignInView(login: "", next: next, error: nil)
+        view.providers = signInProviderButtons(context, next: next)
+        return try context.render("auth/sign-in", title: context.strings.text("sign_in_title"), view)
     }
 
     /// Checks the password, throttling guesses per account and address, and starts a new session.

@@ -13,6 +13,9 @@ struct SignInView {
     var resumePath: String?
     var resumeForm: String?
     var forgotHref = Paths.forgotPassword
+    /// "Sign in with …" per organisation with an enabled identity provider.
+    var providers: [SignInProviderButton] = [] { didSet { hasProviders = !providers.isEmpty } }
+    var hasProviders = false
 }
 
 /// When a session ends while someone is filling in a form — an employee answering a survey on a

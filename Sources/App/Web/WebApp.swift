@@ -36,6 +36,8 @@ public final class WebApp: Sendable {
     /// The instructions library's rendered list and search bodies (`Instructions/LibraryPage`), in a
     /// budget of their own so that many different searches cannot push the dashboards out.
     let instructionPages = PageBodyCache(budget: 4 << 20)
+    /// Single sign-on's back channel and its cache of the providers' discovery documents and keys.
+    let singleSignOn = SingleSignOn()
     let hasher: PasswordHasher
     /// What a new password must be, with the list of common passwords from `Templates/auth/`.
     let passwordPolicy: PasswordPolicy
