@@ -12,7 +12,9 @@ struct IdentityProviderForm {
     var allowedDomains = ""
     var matchClaim = IdentityProvider.MatchClaim.email
     var hrNumberClaim = "employeeid"
-    var requireMFA = false
+    /// A new configuration starts by asking the provider to show MFA for HR, coordinators and
+    /// administrators (OWASP ASVS 5.0 6.3.3); an administrator may untick it.
+    var requireMFA = true
     var mfaACRValues = ""
 
     init() {}
