@@ -7,8 +7,13 @@ import os
 import re
 import subprocess
 import tempfile
+import time
 import unittest
 import urllib.parse
+
+# The server counts days in Helsinki; so do the tests' `date.today()` (test_surveys imports this).
+os.environ["TZ"] = "Europe/Helsinki"
+time.tzset()
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BINARY = os.environ.get("TAITOTUTKA_BIN", os.path.join(ROOT, ".build", "debug", "taitotutka"))

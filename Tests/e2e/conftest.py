@@ -2,8 +2,14 @@
 and the collector of served HTML that the Nu validator checks at the end."""
 import os
 import sys
+import time
 
 import pytest
+
+# The server counts days in Helsinki (HelsinkiTime); so do the tests' `date.today()`, or between
+# 22:00 and midnight UTC they would expect yesterday.
+os.environ["TZ"] = "Europe/Helsinki"
+time.tzset()
 
 sys.path.insert(0, os.path.dirname(__file__))
 
