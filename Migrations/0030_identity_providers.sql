@@ -14,7 +14,7 @@ CREATE TABLE identity_providers (
     secret_reference TEXT NOT NULL CHECK (length(trim(secret_reference)) BETWEEN 1 AND 500),
     -- Lower-case domains separated by spaces; the person's e-mail must be in one of them.
     allowed_domains TEXT NOT NULL CHECK (length(trim(allowed_domains)) > 0),
-    -- Which claim names the employee: their e-mail, or their HR number in a claim named hr_number_claim.
+    -- Which claim names the person (their e-mail, or their HR number in a claim named hr_number_claim).
     match_claim TEXT NOT NULL CHECK (match_claim IN ('email', 'hr_number')),
     hr_number_claim TEXT NOT NULL CHECK (length(hr_number_claim) <= 100),
     -- HR, tutor coordinators and administrators must show multi-factor authentication (amr, or one
