@@ -6,6 +6,22 @@ import Testing
 
 @Suite("Staff pages: employees")
 struct StaffEmployeePagesTests {
+    /// The list's count is kept between requests, but never past a change.
+    @Test func theKeptCountFollowsEveryChange() throws {
+        let test = try TestApp()
+        let world = try World(test)
+        var hr = try test.signIn("hr")
+        let before = try hr.get("/organisations/jarvela/employees").text
+        let count = { (text: String) -> String in
+            text.components(separatedBy: "role=\"status\">").dropFirst().first?.prefix { $0 != "<" }.description ?? ""
+        }
+        let first = count(before)
+        _ = try EmployeeStore(test.database).create(Employee(organisationID: world.jarvela.id, hrNumber: "9999",
+                                                             firstName: "Uusi", lastName: "Työntekijä"))
+        let after = count(try hr.get("/organisations/jarvela/employees").text)
+        #expect(first.contains("3") && after.contains("4"), "\(first) → \(after)")
+    }
+
     @Test func searchPagesFiftyAtATimeWithTotalsAndLinks() throws {
         let test = try TestApp()
         let world = try World(test)

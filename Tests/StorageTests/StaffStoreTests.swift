@@ -158,6 +158,27 @@ struct UnitStoreTests {
 
 @Suite("Employees")
 struct EmployeeStoreTests {
+    /// Late pages start from their first row's place in the name order, not an OFFSET over joined
+    /// rows; with many people of the same name across page boundaries they must be the same pages.
+    @Test func latePagesAreTheSameAsWithOffset() throws {
+        let fixture = try StaffFixture()
+        defer { fixture.remove() }
+        let unit = try fixture.unit("Päiväkoti Satakieli")
+        let names = [("Aino", "Virtanen"), ("Aino", "Virtanen"), ("Eero", "Korhonen"), ("Anna", "Aaltonen")]
+        for index in 0..<170 {
+            let (first, last) = names[index % names.count]
+            _ = try fixture.employee(String(5000 + index), first, last, unit: index % 3 == 0 ? unit : nil)
+        }
+        let all = try fixture.employees.search(EmployeeQuery(organisationID: fixture.organisationID, limit: 1000))
+        #expect(all.total == 170)
+        for offset in [0, 1, 49, 50, 51, 100, 150, 169, 170, 400] {
+            let page = try fixture.employees.search(EmployeeQuery(organisationID: fixture.organisationID, limit: 50, offset: offset))
+            let expected = Array(all.listings.dropFirst(offset).prefix(50))
+            #expect(page.listings == expected, "offset \(offset)")
+            #expect(page.total == 170)
+        }
+    }
+
     @Test func createUpdateConflictsAndDeactivation() throws {
         let fixture = try StaffFixture()
         defer { fixture.remove() }

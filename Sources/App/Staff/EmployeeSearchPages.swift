@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Storage
+import Synchronization
 
 /// One employee in a staff table.
 struct EmployeeRow {
@@ -65,7 +66,7 @@ extension WebApp {
         let includeInactive = request.queryValue("inactive") == "1"
         let filter = try staffFilter(request, organisationID: id)
         let query = EmployeeQuery(organisationID: id, text: text.isEmpty ? nil : text, unitIDs: filter.unitIDs,
-                                  includeInactive: includeInactive)
+                                  sectorID: filter.sectorID, includeInactive: includeInactive)
         let (page, paging) = try pagedSearch(query, requestedPage: request.queryValue("page"))
         let base = Paths.employees(organisation.slug)
         let unitValue = filter.unit.map { String($0.id) } ?? ""
@@ -105,15 +106,7 @@ extension WebApp {
         }
         let unit = try request.queryValue("unit").flatMap { Int64($0) }.flatMap { try units.unit(id: $0) }
             .flatMap { $0.organisationID == organisationID ? $0 : nil }
-        var unitIDs: Set<Int64>?
-        if let unitID = unit?.id {
-            unitIDs = try units.unitAndDescendantIDs(of: unitID)
-        }
-        if let sectorID {
-            let inSector = Set(try units.units(organisationID: organisationID).filter { $0.sectorID == sectorID }
-                .compactMap(\.id))
-            unitIDs = unitIDs.map { $0.intersection(inSector) } ?? inSector
-        }
+        let unitIDs = try unit.map { try units.unitAndDescendantIDs(of: $0.id) }
         return (sectorList, sectorID, unit, unitIDs)
     }
 
@@ -125,12 +118,40 @@ extension WebApp {
         // Multiplying by the page size must not overflow, whatever `?page=` says.
         let askedOffset = asked.multipliedReportingOverflow(by: Paging.pageSize)
         query.offset = askedOffset.overflow ? Int.max / 2 : askedOffset.partialValue - Paging.pageSize
-        var page = try employees.search(query)
+        // Counting 23,000 rows took longer than reading a page; the count of a filter is kept until
+        // anything is committed (`staffCounts`).
+        let countKey = StaffCountCache.key(query, commit: database.commitCount)
+        var page = try employees.search(query, knownTotal: staffCounts.total(for: countKey))
+        staffCounts.remember(page.total, for: countKey)
         let paging = Paging(requested: requestedPage, total: page.total)
         if paging.offset != query.offset {
             query.offset = paging.offset
-            page = try employees.search(query)
+            page = try employees.search(query, knownTotal: page.total)
         }
         return (page, paging)
+    }
+}
+
+/// The number of employees a staff filter matches, per filter, valid for one commit count: any
+/// write (an import, an edit) makes every entry stale, and a stale entry is never read. Bounded:
+/// when full it starts over.
+final class StaffCountCache: Sendable {
+    static let capacity = 512
+    private let counts = Mutex<[String: Int]>([:])
+
+    static func key(_ query: EmployeeQuery, commit: Int) -> String {
+        let units = query.unitIDs.map { $0.sorted().map(String.init).joined(separator: ",") } ?? "*"
+        return "\(commit)|\(query.organisationID)|\(query.includeInactive)|\(query.sectorID ?? 0)|\(units)|\(query.text ?? "")"
+    }
+
+    func total(for key: String) -> Int? {
+        counts.withLock { $0[key] }
+    }
+
+    func remember(_ total: Int, for key: String) {
+        counts.withLock { counts in
+            if counts.count >= Self.capacity { counts.removeAll(keepingCapacity: true) }
+            counts[key] = total
+        }
     }
 }

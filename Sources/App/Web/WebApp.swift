@@ -19,6 +19,8 @@ public final class WebApp: Sendable {
     /// Slows down guessing of one-time survey codes, per client address.
     let codeThrottle: CodeThrottle
     let pendingImports = PendingImports()
+    /// How many employees each staff filter matches, until the next commit (`StaffCountCache`).
+    let staffCounts = StaffCountCache()
     /// Set when the responder is built: what a form sent after its session ended needs (`SessionResume`).
     let resume = Mutex<SessionResume?>(nil)
     /// Returns what the caches and results builds free to the system.

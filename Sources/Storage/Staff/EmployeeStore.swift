@@ -9,15 +9,18 @@ public struct EmployeeQuery: Sendable, Equatable {
     public var text: String?
     /// Only employees of these units; nil means the whole organisation.
     public var unitIDs: Set<Int64>?
+    /// Only employees of units in this sector (as well as `unitIDs`, when both are given).
+    public var sectorID: Int64?
     public var includeInactive: Bool
     public var limit: Int
     public var offset: Int
 
-    public init(organisationID: Int64, text: String? = nil, unitIDs: Set<Int64>? = nil, includeInactive: Bool = false,
-                limit: Int = 50, offset: Int = 0) {
+    public init(organisationID: Int64, text: String? = nil, unitIDs: Set<Int64>? = nil, sectorID: Int64? = nil,
+                includeInactive: Bool = false, limit: Int = 50, offset: Int = 0) {
         self.organisationID = organisationID
         self.text = text
         self.unitIDs = unitIDs
+        self.sectorID = sectorID
         self.includeInactive = includeInactive
         self.limit = limit
         self.offset = offset
@@ -58,28 +61,54 @@ public struct EmployeeStore: Sendable {
     }
 
     /// Matching employees ordered by last name, first name and id, with the total for paging.
-    public func search(_ query: EmployeeQuery) throws(StorageError) -> EmployeePage {
+    /// `knownTotal`: the count of the same filter, when the caller knows it is still right (nothing
+    /// was committed since), so it is not counted again.
+    public func search(_ query: EmployeeQuery, knownTotal: Int? = nil) throws(StorageError) -> EmployeePage {
         if let unitIDs = query.unitIDs, unitIDs.isEmpty { return EmployeePage(listings: [], total: 0) }
         let filter = EmployeeSearchFilter(query)
         return try database.reading { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employees e WHERE \(filter.countSQL)",
-                                         arguments: filter.arguments) ?? 0
-            var arguments = filter.arguments
-            arguments += [max(0, query.limit), max(0, query.offset)]
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT e.*, u.name AS unit_name, s.name AS sector_name
-                FROM employees e
-                LEFT JOIN units u ON u.id = e.unit_id
-                LEFT JOIN sectors s ON s.id = u.sector_id
-                WHERE \(filter.listingSQL(total: total))
-                ORDER BY e.last_name, e.first_name, e.id
-                LIMIT ? OFFSET ?
-                """, arguments: arguments)
+            let total = try knownTotal ?? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employees e WHERE \(filter.countSQL)",
+                                                       arguments: filter.arguments) ?? 0
+            let rows = try Self.pageRows(db, filter: filter, query: query, total: total)
             let listings = try rows.map { row in
                 EmployeeListing(employee: try Stored<Employee>(row: row), unitName: row["unit_name"], sectorName: row["sector_name"])
             }
             return EmployeePage(listings: listings, total: total)
         }
+    }
+
+    /// One page of the listing. A late page of the plain list (no words, unit or sector) first finds
+    /// its first row's place in the name order through the covering name index — skipping index
+    /// entries only — and then reads its rows from there, so page 200 costs about what page 1 does;
+    /// with OFFSET SQLite read and joined every row before the page (measured: 21 ms for page 200 of
+    /// 23,000 against under 1 ms).
+    private static func pageRows(_ db: Database, filter: EmployeeSearchFilter, query: EmployeeQuery,
+                                 total: Int) throws -> [Row] {
+        let select = """
+            SELECT e.*, u.name AS unit_name, s.name AS sector_name
+            FROM employees e
+            LEFT JOIN units u ON u.id = e.unit_id
+            LEFT JOIN sectors s ON s.id = u.sector_id
+            """
+        let offset = max(0, query.offset)
+        let limit = max(0, query.limit)
+        if offset > 0, filter.isPlain {
+            guard let anchor = try Row.fetchOne(db, sql: """
+                SELECT e.last_name, e.first_name, e.id FROM employees e WHERE \(filter.sql)
+                ORDER BY e.last_name, e.first_name, e.id LIMIT 1 OFFSET ?
+                """, arguments: filter.arguments + [offset]) else { return [] }
+            return try Row.fetchAll(db, sql: """
+                \(select)
+                WHERE \(filter.sql) AND (e.last_name, e.first_name, e.id) >= (?, ?, ?)
+                ORDER BY e.last_name, e.first_name, e.id LIMIT ?
+                """, arguments: filter.arguments + [anchor[0], anchor[1], anchor[2], limit])
+        }
+        return try Row.fetchAll(db, sql: """
+            \(select)
+            WHERE \(filter.listingSQL(total: total))
+            ORDER BY e.last_name, e.first_name, e.id
+            LIMIT ? OFFSET ?
+            """, arguments: filter.arguments + [limit, offset])
     }
 
     /// The employees with these ids, by id (unknown ids are left out).
@@ -178,6 +207,7 @@ struct EmployeeSearchFilter {
         if !query.includeInactive {
             sql += " AND e.active = 1"
         }
+        isPlain = query.unitIDs == nil && query.sectorID == nil && Self.words(in: query.text).isEmpty
         if let unitIDs = query.unitIDs {
             // A few units' staff are found through the unit index and sorted; the unary + keeps the
             // planner from walking the whole organisation in name order instead (measured: 40,000
@@ -185,6 +215,12 @@ struct EmployeeSearchFilter {
             sql = sql.replacingOccurrences(of: "e.organisation_id = ?", with: "+e.organisation_id = ?")
             sql += " AND e.unit_id IN (" + Array(repeating: "?", count: unitIDs.count).joined(separator: ",") + ")"
             arguments += StatementArguments(unitIDs.sorted())
+        }
+        if let sectorID = query.sectorID {
+            // The sector's units in SQL rather than their ids as thousands of parameters: a large
+            // organisation's sector has hundreds of units, and the list was built on every request.
+            sql += " AND e.unit_id IN (SELECT id FROM units WHERE sector_id = ?)"
+            arguments += [sectorID]
         }
         for word in Self.words(in: query.text) {
             hasText = true
@@ -197,6 +233,8 @@ struct EmployeeSearchFilter {
 
     /// Whether words are searched: every row of the organisation must then be tested.
     private(set) var hasText = false
+    /// Only the organisation and whether the inactive are included: a name index serves it alone.
+    private(set) var isPlain = true
 
     /// The filter for counting. A text search tests every row of the organisation anyway, and a
     /// plain table scan does that twice as fast as walking the name index with a table read per row
