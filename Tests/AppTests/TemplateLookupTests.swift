@@ -118,6 +118,20 @@ struct TemplateLookupTests {
         #expect(missing.isEmpty, "not answered by name: \(missing)")
     }
 
+    @Test func staffListViewsAnswerEveryProperty() {
+        let row = EmployeeRow(href: "x", name: "x", hrNumber: "x", unitName: "x", sectorName: "x", jobTitle: "x", status: "x",
+                              active: true)
+        let filter = UnitFilterView(id: "x", name: "x", removeHref: "x")
+        let pagination = PaginationView(status: "x", hasPrevious: true, previousHref: "x", hasNext: true, nextHref: "x", label: "x")
+        let view = EmployeeSearchView(crumbs: [Crumb(href: "/", label: "c", current: true)], organisationName: "x", action: "x",
+                                      searchText: "x", sectorOptions: [SelectOption(value: "1", label: "a", selected: true)],
+                                      unitFilter: filter, includeInactive: true, resultSummary: "x", rows: [row], hasRows: true,
+                                      pagination: pagination, showPagination: true, importHref: "x")
+        let missing = Self.answersEveryProperty(view) + Self.answersEveryProperty(row) + Self.answersEveryProperty(filter)
+            + Self.answersEveryProperty(pagination)
+        #expect(missing.isEmpty, "not answered by name: \(missing)")
+    }
+
     @Test func boardViewsAnswerEveryProperty() {
         let vSnippetPiece = SnippetPiece(text: "x", highlighted: true)
         let vFilterSelectView = FilterSelectView(name: "x", label: "x", options: [SelectOption(value: "1", label: "a", selected: true)])

@@ -13,7 +13,9 @@ struct EmployeeRow {
     let jobTitle: String
     let status: String
     let active: Bool
+}
 
+extension EmployeeRow {
     init(_ listing: EmployeeListing, _ strings: Strings) {
         let employee = listing.employee
         href = Paths.employee(employee.id)
