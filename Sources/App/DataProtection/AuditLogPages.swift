@@ -46,7 +46,7 @@ extension WebApp {
 
     /// HR of the organisation (and administrators): the organisation's lines, searchable.
     func showOrganisationAudit(_ request: Request, _ context: RequestContext) throws -> Response {
-        let organisation = try auditOrganisation(context)
+        let organisation = try administeredOrganisation(context)
         let strings = context.strings
         let heading = strings.format("audit_title_organisation", ["organisation": organisation.name])
         return try renderAudit(context, organisationID: organisation.id, base: Paths.organisationAudit(organisation.slug),
@@ -65,7 +65,7 @@ extension WebApp {
     }
 
     func exportOrganisationAudit(_ request: Request, _ context: RequestContext) throws -> Response {
-        let organisation = try auditOrganisation(context)
+        let organisation = try administeredOrganisation(context)
         return try exportAudit(context, organisationID: organisation.id, filename: "lokitiedot-\(organisation.slug).csv",
                                title: context.strings.format("audit_title_organisation", ["organisation": organisation.name]))
     }
@@ -169,10 +169,4 @@ extension WebApp {
         return csvResponse(title: title, tables: [table], context, filename: filename, audited: false)
     }
 
-    /// The organisation named by `:slug`, for its HR and administrators (404 for anyone else).
-    private func auditOrganisation(_ context: RequestContext) throws -> Stored<Organisation> {
-        guard let organisation = try organisations.organisation(slug: try context.slug) else { throw AppError.notFound }
-        try context.require(context.access.canManageOrganisation(organisation.id))
-        return organisation
-    }
 }

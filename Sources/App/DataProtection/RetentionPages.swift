@@ -41,14 +41,14 @@ extension WebApp {
     // MARK: - Retention settings
 
     func showDataProtection(_ request: Request, _ context: RequestContext) throws -> Response {
-        let organisation = try dataProtectionOrganisation(context)
+        let organisation = try administeredOrganisation(context)
         let policy = try RetentionStore(database).policy(organisationID: organisation.id)
         return try renderDataProtection(organisation, context, leavers: String(policy.leaversMonths),
                                         assessments: String(policy.assessmentsYears), errors: [])
     }
 
     func saveRetentionPolicy(_ request: Request, _ context: RequestContext) throws -> Response {
-        let organisation = try dataProtectionOrganisation(context)
+        let organisation = try administeredOrganisation(context)
         let form = try context.requireForm()
         let leaversText = (form["leavers_months"] ?? "").trimmingCharacters(in: .whitespaces)
         let assessmentsText = (form["assessments_years"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -105,11 +105,6 @@ extension WebApp {
             privacyHref: Paths.privacyNotice(organisation.slug)), status: status)
     }
 
-    private func dataProtectionOrganisation(_ context: RequestContext) throws -> Stored<Organisation> {
-        guard let organisation = try organisations.organisation(slug: try context.slug) else { throw AppError.notFound }
-        try context.require(context.access.canManageOrganisation(organisation.id))
-        return organisation
-    }
 
     /// Today's retention pass, if it has not run yet (the hourly worker asks); nil when it has.
     public func runRetentionIfDue() throws -> RetentionReport? {

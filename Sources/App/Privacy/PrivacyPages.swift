@@ -68,7 +68,7 @@ extension WebApp {
     }
 
     func showEditPrivacyNotice(_ request: Request, _ context: RequestContext) throws -> Response {
-        let organisation = try privacyOrganisation(context)
+        let organisation = try administeredOrganisation(context)
         let saved = try PrivacyNoticeStore(database).notice(organisationID: organisation.id)
         return try renderPrivacyEdit(organisation, context,
                                      body: saved?.body ?? privacyTemplate(organisation, language: context.strings.language.rawValue),
@@ -76,7 +76,7 @@ extension WebApp {
     }
 
     func savePrivacyNotice(_ request: Request, _ context: RequestContext) throws -> Response {
-        let organisation = try privacyOrganisation(context)
+        let organisation = try administeredOrganisation(context)
         let text = TrainingFieldRules.paragraph(try context.requireForm()["body"] ?? "", limit: Self.privacyNoticeLimit)
         var errors = FormErrors()
         if text.text.isEmpty { errors.add("body", context.strings.text("privacy_error_empty")) }
@@ -92,12 +92,6 @@ extension WebApp {
         return context.redirect(Paths.privacyNotice(organisation.slug), notice: "saved")
     }
 
-    /// The organisation named by `:slug` for its HR and administrators (404 for anyone else).
-    private func privacyOrganisation(_ context: RequestContext) throws -> Stored<Organisation> {
-        guard let organisation = try organisations.organisation(slug: try context.slug) else { throw AppError.notFound }
-        try context.require(context.access.canManageOrganisation(organisation.id))
-        return organisation
-    }
 
     private func privacyTemplate(_ organisation: Stored<Organisation>, language: String) -> String {
         (privacyTemplates[language] ?? privacyTemplates["fi"] ?? "").replacingOccurrences(of: "{organisation}", with: organisation.name)
